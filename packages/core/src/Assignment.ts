@@ -1,0 +1,235 @@
+import { Result } from "effect"
+import { z } from "zod"
+import * as CalendarDate from "./CalendarDate.js"
+import * as DateRange from "./DateRange.js"
+import * as DiaryNumber from "./DiaryNumber.js"
+import * as Kronor from "./Kronor.js"
+import * as PopulationBasis from "./PopulationBasis.js"
+import * as Region from "./Region.js"
+
+/**
+ * Kinds of dated duty. Swedish terms of art, kept as written in decisions:
+ * `delredovisning` (interim report), `slutredovisning` (final report),
+ * `ekonomisk-redovisning` (financial report), `rekvisition` (claiming funds),
+ * `utbetalning` (payout), `aterbetalning` (repayment of unused funds),
+ * `utvardering` (evaluation), `ovrigt` (anything else, e.g. competence plans).
+ */
+export const ObligationKind = z.enum([
+  "delredovisning",
+  "slutredovisning",
+  "ekonomisk-redovisning",
+  "rekvisition",
+  "utbetalning",
+  "aterbetalning",
+  "utvardering",
+  "ovrigt"
+])
+export type ObligationKind = z.infer<typeof ObligationKind>
+
+const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "id får bara innehålla a–z, 0–9, - och _")
+
+/**
+ * A dated duty from a decision: who must do what, for whom, by when. The date
+ * may be left to an agency to set (`dueSetBy`), as for the regions' reporting
+ * of the 2026 funds.
+ */
+export const ReportingObligation = z
+  .object({
+    id: slug,
+    kind: ObligationKind,
+    title: z.string().min(1),
+    due: CalendarDate.schema.nullable(),
+    /** Who sets the date when the decision leaves it open, e.g. `Socialstyrelsen`. */
+    dueSetBy: z.string().min(1).optional(),
+    /** Who must act: `Socialstyrelsen`, `regionerna`, `SKL` … */
+    responsible: z.string().min(1),
+    recipient: z.string().min(1),
+    contents: z.array(z.string().min(1)).default([]),
+    /** The decision requires the report to cite its diary number. */
+    citeDiaryNumber: z.boolean().default(false),
+    /** The sentence of the decision this comes from, quoted. */
+    source: z.string().min(1)
+  })
+  .superRefine((o, ctx) => {
+    if (o.due === null && o.dueSetBy === undefined) {
+      ctx.addIssue({ code: "custom", path: ["due"], message: "datum saknas: ange due eller dueSetBy" })
+    }
+  })
+export type ReportingObligation = z.infer<typeof ReportingObligation>
+
+/** Funds for one budget year: the total, the agency's own use and what goes to regions. */
+export const Funding = z
+  .object({
+    year: z.number().int().min(1990).max(2100),
+    total: Kronor.schema,
+    ownUse: Kronor.schema.optional(),
+    toRegions: Kronor.schema.optional(),
+    /** Planned, conditional on parliament granting the appropriation. */
+    planned: z.boolean().default(false),
+    note: z.string().optional()
+  })
+  .superRefine((f, ctx) => {
+    if (f.ownUse !== undefined && f.toRegions !== undefined && f.ownUse + f.toRegions > f.total) {
+      ctx.addIssue({ code: "custom", path: ["toRegions"], message: "eget arbete och medel till regioner överstiger totalen" })
+    }
+  })
+export type Funding = z.infer<typeof Funding>
+
+/** One part of a grant, split by population in an age band. */
+export const GrantComponent = z.strictObject({
+  id: slug,
+  title: z.string().min(1),
+  amount: Kronor.schema,
+  basis: PopulationBasis.schema,
+  /** What population figures to use, e.g. `SCB september 2025`. */
+  populationReference: z.string().min(1),
+  /** Given to each eligible region before the rest is split by population. */
+  fixedPerRegion: Kronor.schema.optional()
+})
+export type GrantComponent = z.infer<typeof GrantComponent>
+
+/**
+ * A state grant (statsbidrag) to the regions: how it is split and the dates
+ * of its money flow. `largest-remainder` splits each component by population
+ * to whole kronor; `capped-performance` pays each region up to its
+ * population share once its conditions are met (the 2012 model).
+ */
+export const Grant = z
+  .object({
+    id: slug,
+    title: z.string().min(1),
+    year: z.number().int(),
+    amount: Kronor.schema,
+    method: z.enum(["largest-remainder", "capped-performance"]),
+    components: z.array(GrantComponent).min(1),
+    exclude: z.array(Region.codeSchema).default([]),
+    conditions: z.array(z.string().min(1)).default([]),
+    requisitionWindow: DateRange.schema.optional(),
+    /** Date conditions are checked on (capped-performance). */
+    conditionsCheckedOn: CalendarDate.schema.optional(),
+    payoutBy: CalendarDate.schema.optional(),
+    repaymentBy: CalendarDate.schema.optional(),
+    /** Who pays out: `Socialstyrelsen`, `Kammarkollegiet`. */
+    paidBy: z.string().min(1),
+    source: z.string().min(1)
+  })
+  .superRefine((g, ctx) => {
+    const sum = g.components.reduce((acc, c) => acc + c.amount, 0)
+    if (sum !== g.amount) {
+      ctx.addIssue({ code: "custom", path: ["components"], message: `komponenterna summerar till ${Kronor.format(sum)}, inte ${Kronor.format(g.amount)}` })
+    }
+    const ids = new Set<string>()
+    g.components.forEach((c, i) => {
+      if (ids.has(c.id)) ctx.addIssue({ code: "custom", path: ["components", i, "id"], message: `komponenten ${c.id} finns redan` })
+      ids.add(c.id)
+      if (c.fixedPerRegion !== undefined && c.fixedPerRegion * (21 - g.exclude.length) > c.amount) {
+        ctx.addIssue({ code: "custom", path: ["components", i, "fixedPerRegion"], message: "fasta belopp överstiger komponentens belopp" })
+      }
+    })
+  })
+export type Grant = z.infer<typeof Grant>
+
+/** An agency, organisation or group a decision says to consult (dialog, inhämta kunskap). */
+export const ConsultedParty = z.strictObject({
+  id: slug,
+  name: z.string().min(1),
+  kind: z.enum(["myndighet", "organisation", "grupp", "samordnare", "bolag"]),
+  aliases: z.array(z.string().min(1)).default([])
+})
+export type ConsultedParty = z.infer<typeof ConsultedParty>
+
+const Reference = z.strictObject({
+  diaryNumber: DiaryNumber.textSchema,
+  title: z.string().min(1)
+})
+
+/**
+ * A government assignment (regeringsuppdrag) or agreement (överenskommelse):
+ * the facts of one decision, as data.
+ *
+ * @example
+ * import { Assignment } from "@uppdrag/core"
+ * const result = Assignment.Assignment.safeParse(yamlValue)
+ */
+export const Assignment = z
+  .object({
+    id: slug,
+    kind: z.enum(["regeringsuppdrag", "overenskommelse"]),
+    title: z.string().min(1),
+    decided: CalendarDate.schema,
+    /** Item number of the government meeting, e.g. `I:5`. */
+    decisionItem: z.string().optional(),
+    diaryNumbers: z.array(DiaryNumber.textSchema).min(1),
+    ministry: z.string().min(1),
+    recipient: z.string().min(1),
+    parties: z.array(z.string().min(1)).default([]),
+    period: DateRange.schema.optional(),
+    appropriation: z
+      .object({
+        expenditureArea: z.number().int().positive(),
+        expenditureAreaName: z.string().min(1),
+        appropriation: z.string().regex(/^\d+:\d+$/, "anslag skrivs t.ex. 1:8"),
+        appropriationName: z.string().min(1),
+        item: z.number().int().positive().optional(),
+        itemName: z.string().optional()
+      })
+      .optional(),
+    funding: z.array(Funding).default([]),
+    grants: z.array(Grant).default([]),
+    obligations: z.array(ReportingObligation).default([]),
+    consult: z.array(ConsultedParty).default([]),
+    perspectives: z.array(z.string().min(1)).default([]),
+    related: z.array(Reference).default([]),
+    ends: z.array(Reference).default([]),
+    /** The seed document this entry encodes. */
+    seed: z.string().optional()
+  })
+  .superRefine((a, ctx) => {
+    const seen = new Map<string, number>()
+    a.obligations.forEach((o, i) => {
+      if (seen.has(o.id)) ctx.addIssue({ code: "custom", path: ["obligations", i, "id"], message: `skyldigheten ${o.id} finns redan` })
+      seen.set(o.id, i)
+    })
+    const parties = new Set<string>()
+    a.consult.forEach((p, i) => {
+      if (parties.has(p.id)) ctx.addIssue({ code: "custom", path: ["consult", i, "id"], message: `parten ${p.id} finns redan` })
+      parties.add(p.id)
+    })
+    const years = new Set<number>()
+    a.funding.forEach((f, i) => {
+      if (years.has(f.year)) ctx.addIssue({ code: "custom", path: ["funding", i, "year"], message: `året ${f.year} finns redan` })
+      years.add(f.year)
+    })
+    // A grant's money dates must be obligations too, so deadlines see them.
+    a.grants.forEach((g, gi) => {
+      for (const [field, kind] of [
+        ["payoutBy", "utbetalning"],
+        ["repaymentBy", "aterbetalning"]
+      ] as const) {
+        const date = g[field]
+        if (date !== undefined && !a.obligations.some((o) => o.kind === kind && o.due === date)) {
+          ctx.addIssue({ code: "custom", path: ["grants", gi, field], message: `${date} saknas bland skyldigheterna (kind: ${kind})` })
+        }
+      }
+    })
+  })
+export type Assignment = z.infer<typeof Assignment>
+/** The catalog file form, before defaults are applied. */
+export type AssignmentInput = z.input<typeof Assignment>
+
+/** The diary number that identifies the assignment: the first one listed. */
+export const mainDiaryNumber = (a: Assignment): string => DiaryNumber.key(DiaryNumber.unsafeParse(a.diaryNumbers[0]!))
+
+/**
+ * Whether the assignment is identified by a diary number (any of its own, in
+ * whole or part) or by its id.
+ *
+ * @example
+ * Assignment.matches(a, "S2025/01528") // true for the 2026 grant decision
+ */
+export const matches = (a: Assignment, reference: string): boolean => {
+  if (a.id === reference) return true
+  const parsed = DiaryNumber.parse(reference)
+  if (Result.isFailure(parsed)) return false
+  return a.diaryNumbers.some((d) => DiaryNumber.equals(DiaryNumber.unsafeParse(d), parsed.success))
+}

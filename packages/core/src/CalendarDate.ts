@@ -1,0 +1,161 @@
+import { Result } from "effect"
+import { z } from "zod"
+
+/**
+ * A calendar date `YYYY-MM-DD` with no time and no time zone: a due date is a
+ * day in Sweden, not an instant. All arithmetic is on whole days.
+ *
+ * @example
+ * import { CalendarDate } from "@uppdrag/core"
+ * const due = CalendarDate.unsafeParse("2027-05-30")
+ * CalendarDate.weekday(due) // 7 (Sunday)
+ */
+export type CalendarDate = string & { readonly CalendarDate: unique symbol }
+
+const pattern = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/** Days in a month of the proleptic Gregorian calendar. */
+export const daysInMonth = (year: number, month: number): number => {
+  if (month === 2) return isLeapYear(year) ? 29 : 28
+  return [4, 6, 9, 11].includes(month) ? 30 : 31
+}
+
+/** Gregorian leap year rule. */
+export const isLeapYear = (year: number): boolean =>
+  (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+
+/**
+ * Why a text is not a calendar date, in Swedish.
+ *
+ * @example
+ * invalidReason("2026-02-30") // "2026-02-30 är inte ett giltigt datum"
+ */
+export const invalidReason = (text: string): string | undefined => {
+  const match = pattern.exec(text)
+  if (match === null) return `${JSON.stringify(text)} är inte ett datum på formen ÅÅÅÅ-MM-DD`
+  const year = Number(match[1])
+  const month = Number(match[2])
+  const day = Number(match[3])
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+    return `${text} är inte ett giltigt datum`
+  }
+  return undefined
+}
+
+/** Tells whether a value is a valid `YYYY-MM-DD` date. */
+export const isCalendarDate = (value: unknown): value is CalendarDate =>
+  typeof value === "string" && invalidReason(value) === undefined
+
+/**
+ * Parses `YYYY-MM-DD`, rejecting dates that do not exist (`2026-02-30`).
+ *
+ * @example
+ * CalendarDate.parse("2026-04-01") // Result.succeed("2026-04-01")
+ */
+export const parse = (text: string): Result.Result<CalendarDate, string> => {
+  const reason = invalidReason(text)
+  return reason === undefined ? Result.succeed(text as CalendarDate) : Result.fail(reason)
+}
+
+/**
+ * Parses a date known to be valid (catalog constants, tests); throws otherwise.
+ *
+ * @example
+ * CalendarDate.unsafeParse("2026-12-01")
+ */
+export const unsafeParse = (text: string): CalendarDate => {
+  const reason = invalidReason(text)
+  if (reason !== undefined) throw new RangeError(reason)
+  return text as CalendarDate
+}
+
+/** zod schema for a calendar date, with the Swedish message on failure. */
+export const schema = z.string().superRefine((value, ctx) => {
+  const reason = invalidReason(value)
+  if (reason !== undefined) ctx.addIssue({ code: "custom", message: reason })
+}) as unknown as z.ZodType<CalendarDate, string>
+
+/** Builds a date from its parts; throws on a date that does not exist. */
+export const make = (year: number, month: number, day: number): CalendarDate =>
+  unsafeParse(`${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`)
+
+/** The year, month (1–12) and day of a date. */
+export const parts = (date: CalendarDate): { year: number; month: number; day: number } => ({
+  year: Number(date.slice(0, 4)),
+  month: Number(date.slice(5, 7)),
+  day: Number(date.slice(8, 10))
+})
+
+/**
+ * Days since 1970-01-01 (Howard Hinnant's days_from_civil), so that date
+ * arithmetic never goes through `Date` and its time zones.
+ */
+export const toEpochDay = (date: CalendarDate): number => {
+  const { year, month, day } = parts(date)
+  const y = month <= 2 ? year - 1 : year
+  const era = Math.floor(y / 400)
+  const yoe = y - era * 400
+  const mp = (month + 9) % 12
+  const doy = Math.floor((153 * mp + 2) / 5) + day - 1
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy
+  return era * 146097 + doe - 719468
+}
+
+/** The inverse of {@link toEpochDay}. */
+export const fromEpochDay = (epochDay: number): CalendarDate => {
+  const z0 = epochDay + 719468
+  const era = Math.floor(z0 / 146097)
+  const doe = z0 - era * 146097
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365)
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
+  const mp = Math.floor((5 * doy + 2) / 153)
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1
+  const month = mp < 10 ? mp + 3 : mp - 9
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+  return make(year, month, day)
+}
+
+/**
+ * The date `days` later (or earlier, when negative).
+ *
+ * @example
+ * CalendarDate.addDays(CalendarDate.unsafeParse("2026-12-31"), 1) // "2027-01-01"
+ */
+export const addDays = (date: CalendarDate, days: number): CalendarDate => fromEpochDay(toEpochDay(date) + days)
+
+/**
+ * Calendar days from `from` to `to` (negative when `to` is earlier).
+ *
+ * @example
+ * CalendarDate.daysBetween(CalendarDate.unsafeParse("2026-11-23"), CalendarDate.unsafeParse("2026-11-30")) // 7
+ */
+export const daysBetween = (from: CalendarDate, to: CalendarDate): number => toEpochDay(to) - toEpochDay(from)
+
+/** ISO weekday: 1 Monday … 7 Sunday. */
+export const weekday = (date: CalendarDate): number => {
+  const d = (toEpochDay(date) + 3) % 7 // 1970-01-01 was a Thursday
+  return (d < 0 ? d + 7 : d) + 1
+}
+
+/** Orders dates; ISO strings compare correctly as text. */
+export const compare = (a: CalendarDate, b: CalendarDate): -1 | 0 | 1 => (a < b ? -1 : a > b ? 1 : 0)
+
+/** The later of two dates. */
+export const max = (a: CalendarDate, b: CalendarDate): CalendarDate => (a >= b ? a : b)
+
+/** The earlier of two dates. */
+export const min = (a: CalendarDate, b: CalendarDate): CalendarDate => (a <= b ? a : b)
+
+/**
+ * Today's date in Sweden (Europe/Stockholm), whatever the machine's zone.
+ * Pass `now` to make it deterministic.
+ */
+export const today = (now: Date = new Date()): CalendarDate => {
+  const text = new Intl.DateTimeFormat("sv-SE", {
+    timeZone: "Europe/Stockholm",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit"
+  }).format(now)
+  return unsafeParse(text)
+}

@@ -1,0 +1,19 @@
+/**
+ * @uppdrag/core: the domain core shared by every uppdrag package.
+ *
+ * @example
+ * import { Catalog, Kronor } from "@uppdrag/core"
+ * const catalog = Catalog.unsafeLoad()
+ * const grant = Catalog.findGrant(catalog, "specialiserad-psykiatri-2026")
+ * console.log(Kronor.format(grant!.grant.amount)) // 1 490 000 000 kr
+ */
+export * as Assignment from "./Assignment.js"
+export * as CalendarDate from "./CalendarDate.js"
+export * as Catalog from "./Catalog.js"
+export * as DateRange from "./DateRange.js"
+export * as DiaryNumber from "./DiaryNumber.js"
+export * as Kronor from "./Kronor.js"
+export * as PopulationBasis from "./PopulationBasis.js"
+export * as Region from "./Region.js"
+export { fromZodIssues } from "./ZodIssues.js"
+export { formatIssues, formatPath, type Issue, ValidationError } from "./ValidationError.js"
