@@ -1,0 +1,605 @@
+import { type Assignment, CalendarDate, DateRange, Kronor, Region } from "@uppdrag/core"
+import { Data, Result } from "effect"
+import { z } from "zod"
+
+/**
+ * The requisition-to-repayment ledger of a state grant, as pure domain
+ * logic: a region requisitions (`rekvisition`) inside the requisition window
+ * up to its allocation, the agency pays out (`utbetalning`) by the payout
+ * date, the region reports what it used (`redovisning`), and what it did not
+ * use becomes a repayment (`återbetalning`) due by the repayment date.
+ * Corrections are reversals of earlier entries, never edits.
+ *
+ * Persistence is not done here: a store checks each entry with {@link check}
+ * (or {@link apply}) against the state rebuilt from the entries it already
+ * holds, writes it only when accepted, and shows {@link summarize}.
+ *
+ * @example
+ * import { Ledger } from "@uppdrag/allocation"
+ * import { Catalog } from "@uppdrag/core"
+ * const { grant } = Catalog.findGrant(Catalog.unsafeLoad(), "specialiserad-psykiatri-2026")!
+ * const terms = Ledger.termsOf(grant, { "03": 58_203_923 })
+ * const state = Ledger.empty(terms)
+ * Ledger.check(terms, state, { kind: "requisition", id: "r1", grant: grant.id, region: "03", amount: 58_203_923, date: "2026-04-15" })
+ * // Result.succeed(...)
+ */
+
+const id = z.string().min(1, "id får inte vara tomt")
+const grantId = z.string().min(1, "bidragets id får inte vara tomt")
+const positiveAmount = Kronor.schema.refine((value: number) => value > 0, { message: "beloppet måste vara större än 0 kr" })
+const moneyFields = { id, grant: grantId, region: Region.codeSchema, date: CalendarDate.schema }
+
+// The schemas are the source of truth; the interfaces below spell their
+// output out because the branded types of @uppdrag/core cannot be re-emitted
+// in declaration files by inference. The annotations check they agree.
+const requisitionSchema = z.strictObject({ kind: z.literal("requisition"), ...moneyFields, amount: positiveAmount })
+const payoutSchema = z.strictObject({ kind: z.literal("payout"), ...moneyFields, amount: positiveAmount })
+const useSchema = z.strictObject({ kind: z.literal("use"), ...moneyFields, amount: Kronor.schema })
+const repaymentSchema = z.strictObject({ kind: z.literal("repayment"), ...moneyFields, amount: positiveAmount })
+const reversalSchema = z.strictObject({ kind: z.literal("reversal"), id, grant: grantId, reverses: id, date: CalendarDate.schema, note: z.string().optional() })
+
+interface MoneyFields {
+  /** Unique id of the entry in the grant's ledger (the store's event id). */
+  readonly id: string
+  /** Grant id, e.g. `specialiserad-psykiatri-2026`. */
+  readonly grant: string
+  /** SCB code of the region, `01` … `25`. */
+  readonly region: Region.RegionCode
+  /** Whole kronor. */
+  readonly amount: Kronor.Kronor
+  /** Business date: the day it happened, not when it was recorded. */
+  readonly date: CalendarDate.CalendarDate
+}
+
+/** Money asked for by a region (`rekvisition`); `amount` > 0. */
+export interface Requisition extends MoneyFields {
+  readonly kind: "requisition"
+}
+/** zod schema of {@link Requisition}. */
+export const Requisition: z.ZodType<Requisition, unknown> = requisitionSchema
+
+/** Money paid out to a region (`utbetalning`); `amount` > 0. */
+export interface Payout extends MoneyFields {
+  readonly kind: "payout"
+}
+/** zod schema of {@link Payout}. */
+export const Payout: z.ZodType<Payout, unknown> = payoutSchema
+
+/**
+ * What a region reports it used of the money paid out (`redovisning av
+ * använda medel`). `0` is allowed: a region that used nothing reports that,
+ * and then owes back everything it was paid. Several reports add up.
+ */
+export interface ReportedUse extends MoneyFields {
+  readonly kind: "use"
+}
+/** zod schema of {@link ReportedUse}. */
+export const ReportedUse: z.ZodType<ReportedUse, unknown> = useSchema
+
+/** Unused money paid back by a region (`återbetalning`); `amount` > 0. */
+export interface Repayment extends MoneyFields {
+  readonly kind: "repayment"
+}
+/** zod schema of {@link Repayment}. */
+export const Repayment: z.ZodType<Repayment, unknown> = repaymentSchema
+
+/**
+ * Cancels an earlier entry (same grant) by its id: the correction of a
+ * mistake. The reversed entry stays in the record; it no longer counts.
+ * A reversal cannot itself be reversed (record the entry again instead).
+ */
+export interface Reversal {
+  readonly kind: "reversal"
+  readonly id: string
+  readonly grant: string
+  /** Id of the entry cancelled. */
+  readonly reverses: string
+  readonly date: CalendarDate.CalendarDate
+  /** Why the entry is cancelled, for the audit trail. */
+  readonly note?: string | undefined
+}
+/** zod schema of {@link Reversal}. */
+export const Reversal: z.ZodType<Reversal, unknown> = reversalSchema
+
+/** Any ledger entry, discriminated on `kind` (`requisition`, `payout`, `use`, `repayment`, `reversal`). */
+export type Entry = Requisition | Payout | ReportedUse | Repayment | Reversal
+
+/**
+ * zod schema of {@link Entry}, for the edges (files, requests, database rows).
+ *
+ * @example
+ * Ledger.Entry.safeParse({ kind: "payout", id: "u1", grant: "specialiserad-psykiatri-2026", region: "03", amount: 100, date: "2026-06-01" })
+ */
+export const Entry: z.ZodType<Entry, unknown> = z.discriminatedUnion("kind", [requisitionSchema, payoutSchema, useSchema, repaymentSchema, reversalSchema])
+
+/** The entry kinds that move money (everything but a reversal). */
+export type MoneyEntry = Requisition | Payout | ReportedUse | Repayment
+
+/** Swedish name of each entry kind, for messages and tables. */
+export const kindName: Record<Entry["kind"], string> = {
+  requisition: "rekvisition",
+  payout: "utbetalning",
+  use: "redovisad användning",
+  repayment: "återbetalning",
+  reversal: "återföring"
+}
+
+/**
+ * What the ledger checks entries against: the grant's id, its dates and the
+ * amount allocated to each region (from the allocation; a region missing from
+ * it is unknown to the grant).
+ *
+ * @example
+ * const terms: Ledger.Terms = { grant: "g", requisitionWindow: DateRange.unsafeParse("2026-04-01..2026-05-18"), allocated: new Map([["03", 100]]) }
+ */
+export interface Terms {
+  readonly grant: string
+  readonly requisitionWindow?: DateRange.DateRange | undefined
+  /** Last day payouts may be made (`senast den 1 december 2026`). */
+  readonly payoutBy?: CalendarDate.CalendarDate | undefined
+  /** Last day unused money is to be repaid; shown, not enforced (a late repayment is still a repayment). */
+  readonly repaymentBy?: CalendarDate.CalendarDate | undefined
+  /** Allocated amount per region code, in whole kronor. */
+  readonly allocated: ReadonlyMap<string, Kronor.Kronor>
+}
+
+/**
+ * Terms from a catalog grant and its allocation per region (e.g. the totals
+ * from `Allocation.allocateGrant`). Accepts a map or a plain record.
+ *
+ * @example
+ * Ledger.termsOf(grant, { "01": 347_393_632, "03": 58_203_923 })
+ */
+export const termsOf = (
+  grant: Pick<Assignment.Grant, "id" | "requisitionWindow" | "payoutBy" | "repaymentBy">,
+  allocated: ReadonlyMap<string, number> | Readonly<Record<string, number>>
+): Terms => {
+  const entries: Array<[string, number]> = allocated instanceof Map ? [...allocated.entries()] : Object.entries(allocated as Record<string, number>)
+  return {
+    grant: grant.id,
+    requisitionWindow: grant.requisitionWindow,
+    payoutBy: grant.payoutBy,
+    repaymentBy: grant.repaymentBy,
+    allocated: new Map(entries.map(([region, amount]) => [region, Kronor.unsafeMake(amount)]))
+  }
+}
+
+/** Running totals of one region. */
+export interface Totals {
+  readonly allocated: Kronor.Kronor
+  readonly requisitioned: Kronor.Kronor
+  readonly paidOut: Kronor.Kronor
+  readonly reportedUsed: Kronor.Kronor
+  /** Paid out but not used: `paidOut − reportedUsed` once the region has reported, else 0. */
+  readonly toRepay: Kronor.Kronor
+  readonly repaid: Kronor.Kronor
+  /** Repayment still owed: `toRepay − repaid`. */
+  readonly outstanding: Kronor.Kronor
+}
+
+/** One row of the ledger: a region (or Riket, `00`, for the national total) and its totals. */
+export interface Row extends Totals {
+  readonly region: string
+}
+
+interface RegionSums {
+  requisitioned: number
+  paidOut: number
+  reportedUsed: number
+  /** Number of counting use reports; toRepay is due once there is one. */
+  reports: number
+  repaid: number
+}
+
+/**
+ * The ledger's state: the sums per region and every entry by id (to check
+ * reversals). Immutable; {@link apply} returns a new state.
+ */
+export interface State {
+  readonly sums: ReadonlyMap<string, Readonly<RegionSums>>
+  readonly entries: ReadonlyMap<string, Entry>
+  /** Ids of entries that have been reversed, with the id of the reversal. */
+  readonly reversed: ReadonlyMap<string, string>
+}
+
+/** The state of a ledger with no entries. */
+export const empty = (_terms?: Terms): State => ({ sums: new Map(), entries: new Map(), reversed: new Map() })
+
+const zeroSums: RegionSums = { requisitioned: 0, paidOut: 0, reportedUsed: 0, reports: 0, repaid: 0 }
+
+const fmt = (amount: number): string => Kronor.format(amount)
+const regionName = (code: string): string => Region.fromCode(code)?.name ?? code
+
+// ---------------------------------------------------------------------------
+// Refusals: each one tagged, carrying the figures its Swedish message needs.
+// ---------------------------------------------------------------------------
+
+/** The entry names another grant than the ledger's. */
+export class WrongGrant extends Data.TaggedError("WrongGrant")<{ readonly entry: string; readonly grant: string; readonly expected: string }> {
+  override get message(): string {
+    return `posten ${this.entry} gäller statsbidraget ${this.grant}, inte ${this.expected}`
+  }
+}
+
+/** The region has no allocation in this grant (unknown code, or not among the recipients). */
+export class UnknownRegion extends Data.TaggedError("UnknownRegion")<{ readonly entry: string; readonly region: string; readonly grant: string }> {
+  override get message(): string {
+    const known = Region.fromCode(this.region)
+    return known === undefined || this.region === "00"
+      ? `okänd region ${JSON.stringify(this.region)} (ange SCB-kod 01–25)`
+      : `${known.name} (${this.region}) har ingen tilldelning i statsbidraget ${this.grant}`
+  }
+}
+
+/** A requisition dated outside the requisition window. */
+export class RequisitionOutsideWindow extends Data.TaggedError("RequisitionOutsideWindow")<{
+  readonly entry: string
+  readonly region: string
+  readonly date: CalendarDate.CalendarDate
+  readonly window: DateRange.DateRange
+}> {
+  override get message(): string {
+    return `rekvisitionen ${this.date} ligger utanför rekvisitionsperioden ${this.window.start}–${this.window.end}`
+  }
+}
+
+/** A requisition above what is left of the region's allocation. */
+export class RequisitionAboveAllocation extends Data.TaggedError("RequisitionAboveAllocation")<{
+  readonly entry: string
+  readonly region: string
+  readonly amount: Kronor.Kronor
+  readonly allocated: Kronor.Kronor
+  readonly requisitioned: Kronor.Kronor
+  /** `allocated − requisitioned`: the most that may still be requisitioned. */
+  readonly available: Kronor.Kronor
+}> {
+  override get message(): string {
+    return `rekvisitionen på ${fmt(this.amount)} överstiger vad ${regionName(this.region)} kan rekvirera: tilldelat ${fmt(this.allocated)}, redan rekvirerat ${fmt(this.requisitioned)}, kvar ${fmt(this.available)}`
+  }
+}
+
+/** A payout above what the region requisitioned and has not yet been paid. */
+export class PayoutAboveRequisitioned extends Data.TaggedError("PayoutAboveRequisitioned")<{
+  readonly entry: string
+  readonly region: string
+  readonly amount: Kronor.Kronor
+  readonly requisitioned: Kronor.Kronor
+  readonly paidOut: Kronor.Kronor
+  readonly available: Kronor.Kronor
+}> {
+  override get message(): string {
+    return `utbetalningen på ${fmt(this.amount)} överstiger vad ${regionName(this.region)} har rekvirerat men inte fått: rekvirerat ${fmt(this.requisitioned)}, utbetalt ${fmt(this.paidOut)}, kvar ${fmt(this.available)}`
+  }
+}
+
+/** A payout dated after the grant's last payout day. */
+export class PayoutAfterDeadline extends Data.TaggedError("PayoutAfterDeadline")<{
+  readonly entry: string
+  readonly region: string
+  readonly date: CalendarDate.CalendarDate
+  readonly payoutBy: CalendarDate.CalendarDate
+}> {
+  override get message(): string {
+    return `utbetalningen ${this.date} är efter sista utbetalningsdag ${this.payoutBy}`
+  }
+}
+
+/** Reported use above what was paid out (and not already reported used). */
+export class UseAbovePaidOut extends Data.TaggedError("UseAbovePaidOut")<{
+  readonly entry: string
+  readonly region: string
+  readonly amount: Kronor.Kronor
+  readonly paidOut: Kronor.Kronor
+  readonly reportedUsed: Kronor.Kronor
+  readonly available: Kronor.Kronor
+}> {
+  override get message(): string {
+    return `redovisad användning på ${fmt(this.amount)} överstiger vad ${regionName(this.region)} har fått utbetalt: utbetalt ${fmt(this.paidOut)}, redan redovisat ${fmt(this.reportedUsed)}, kvar ${fmt(this.available)}`
+  }
+}
+
+/** A repayment above what the region owes back. */
+export class RepaymentAboveToRepay extends Data.TaggedError("RepaymentAboveToRepay")<{
+  readonly entry: string
+  readonly region: string
+  readonly amount: Kronor.Kronor
+  readonly toRepay: Kronor.Kronor
+  readonly repaid: Kronor.Kronor
+  readonly available: Kronor.Kronor
+}> {
+  override get message(): string {
+    return this.toRepay === 0
+      ? `återbetalningen på ${fmt(this.amount)} kan inte tas emot: ${regionName(this.region)} har inget att återbetala (ingen redovisad användning eller allt använt)`
+      : `återbetalningen på ${fmt(this.amount)} överstiger vad ${regionName(this.region)} ska återbetala: att återbetala ${fmt(this.toRepay)}, redan återbetalt ${fmt(this.repaid)}, kvar ${fmt(this.available)}`
+  }
+}
+
+/** An amount that is not a whole, non-negative (or, except for use, positive) number of kronor. */
+export class InvalidAmount extends Data.TaggedError("InvalidAmount")<{ readonly entry: string; readonly amount: number; readonly reason: string }> {
+  override get message(): string {
+    return `posten ${this.entry}: ${this.reason}`
+  }
+}
+
+/** An entry whose id is already in the ledger. */
+export class DuplicateEntry extends Data.TaggedError("DuplicateEntry")<{ readonly entry: string }> {
+  override get message(): string {
+    return `posten ${this.entry} finns redan i huvudboken`
+  }
+}
+
+/** A reversal of an id the ledger does not hold. */
+export class UnknownEntry extends Data.TaggedError("UnknownEntry")<{ readonly entry: string; readonly reverses: string }> {
+  override get message(): string {
+    return `återföringen ${this.entry} avser posten ${this.reverses}, som inte finns`
+  }
+}
+
+/** A reversal of an entry already reversed, or of a reversal. */
+export class CannotReverse extends Data.TaggedError("CannotReverse")<{ readonly entry: string; readonly reverses: string; readonly reason: "already-reversed" | "is-reversal" }> {
+  override get message(): string {
+    return this.reason === "already-reversed"
+      ? `posten ${this.reverses} är redan återförd`
+      : `posten ${this.reverses} är själv en återföring och kan inte återföras; registrera posten på nytt i stället`
+  }
+}
+
+/**
+ * A reversal that would leave the region's figures inconsistent, e.g.
+ * reversing a requisition that has already been paid out: reverse the later
+ * entries first.
+ */
+export class ReversalConflict extends Data.TaggedError("ReversalConflict")<{ readonly entry: string; readonly reverses: string; readonly region: string; readonly reason: string }> {
+  override get message(): string {
+    return `posten ${this.reverses} kan inte återföras: ${this.reason}; återför de senare posterna först`
+  }
+}
+
+/** Every reason an entry can be refused. Each has `_tag`, the entry id, and a Swedish `message`. */
+export type Refusal =
+  | WrongGrant
+  | UnknownRegion
+  | RequisitionOutsideWindow
+  | RequisitionAboveAllocation
+  | PayoutAboveRequisitioned
+  | PayoutAfterDeadline
+  | UseAbovePaidOut
+  | RepaymentAboveToRepay
+  | InvalidAmount
+  | DuplicateEntry
+  | UnknownEntry
+  | CannotReverse
+  | ReversalConflict
+
+const sumsOf = (state: State, region: string): RegionSums => state.sums.get(region) ?? zeroSums
+
+const toRepayOf = (s: RegionSums): number => (s.reports > 0 ? s.paidOut - s.reportedUsed : 0)
+
+/** Why sums break the ledger's invariants, in Swedish, or undefined. */
+const inconsistency = (s: RegionSums): string | undefined => {
+  if (s.paidOut > s.requisitioned) return `utbetalt (${fmt(s.paidOut)}) skulle överstiga rekvirerat (${fmt(s.requisitioned)})`
+  if (s.reportedUsed > s.paidOut) return `redovisad användning (${fmt(s.reportedUsed)}) skulle överstiga utbetalt (${fmt(s.paidOut)})`
+  if (s.repaid > toRepayOf(s)) return `återbetalt (${fmt(s.repaid)}) skulle överstiga att återbetala (${fmt(toRepayOf(s))})`
+  return undefined
+}
+
+const effect = (entry: MoneyEntry, sign: 1 | -1, s: RegionSums): RegionSums => {
+  const delta = sign * entry.amount
+  switch (entry.kind) {
+    case "requisition":
+      return { ...s, requisitioned: s.requisitioned + delta }
+    case "payout":
+      return { ...s, paidOut: s.paidOut + delta }
+    case "use":
+      return { ...s, reportedUsed: s.reportedUsed + delta, reports: s.reports + sign }
+    case "repayment":
+      return { ...s, repaid: s.repaid + delta }
+  }
+}
+
+const k = (n: number): Kronor.Kronor => n as Kronor.Kronor
+
+/**
+ * Checks one entry against the grant's terms and the current state. Returns
+ * the entry when it may be recorded, or the reason it is refused:
+ * - every entry: same grant, an id not already used;
+ * - requisition: a region with an allocation, dated inside the requisition
+ *   window (both ends included), at most `allocated − requisitioned`;
+ * - payout: at most `requisitioned − paidOut`, not after `payoutBy`;
+ * - reported use: at most `paidOut − reportedUsed` (0 allowed);
+ * - repayment: at most `toRepay − repaid`;
+ * - reversal: of an existing, not yet reversed, non-reversal entry, and only
+ *   if the region's figures stay consistent without it.
+ * Checks run in that order and the first failing one is reported.
+ *
+ * @example
+ * const uppsala = { kind: "requisition", id: "r1", grant: "specialiserad-psykiatri-2026", region: "03", amount: 58_203_924, date: "2026-04-15" } as const
+ * Ledger.check(terms, Ledger.empty(terms), uppsala)
+ * // Result.fail(RequisitionAboveAllocation { available: 58203923, ... })
+ */
+export const check = (terms: Terms, state: State, entry: Entry): Result.Result<Entry, Refusal> => {
+  if (entry.grant !== terms.grant) return Result.fail(new WrongGrant({ entry: entry.id, grant: entry.grant, expected: terms.grant }))
+  if (state.entries.has(entry.id)) return Result.fail(new DuplicateEntry({ entry: entry.id }))
+  if (entry.kind === "reversal") {
+    const target = state.entries.get(entry.reverses)
+    if (target === undefined) return Result.fail(new UnknownEntry({ entry: entry.id, reverses: entry.reverses }))
+    if (target.kind === "reversal") return Result.fail(new CannotReverse({ entry: entry.id, reverses: entry.reverses, reason: "is-reversal" }))
+    if (state.reversed.has(target.id)) return Result.fail(new CannotReverse({ entry: entry.id, reverses: entry.reverses, reason: "already-reversed" }))
+    const after = effect(target, -1, sumsOf(state, target.region))
+    const reason = inconsistency(after)
+    if (reason !== undefined) return Result.fail(new ReversalConflict({ entry: entry.id, reverses: target.id, region: target.region, reason }))
+    return Result.succeed(entry)
+  }
+  const allocated = terms.allocated.get(entry.region)
+  if (allocated === undefined) return Result.fail(new UnknownRegion({ entry: entry.id, region: entry.region, grant: terms.grant }))
+  const amountReason = Kronor.invalidReason(entry.amount) ?? (entry.kind !== "use" && entry.amount === 0 ? "beloppet måste vara större än 0 kr" : undefined)
+  if (amountReason !== undefined) return Result.fail(new InvalidAmount({ entry: entry.id, amount: entry.amount, reason: amountReason }))
+  const s = sumsOf(state, entry.region)
+  const base = { entry: entry.id, region: entry.region, amount: entry.amount }
+  switch (entry.kind) {
+    case "requisition": {
+      const window = terms.requisitionWindow
+      if (window !== undefined && !DateRange.contains(window, entry.date)) {
+        return Result.fail(new RequisitionOutsideWindow({ entry: entry.id, region: entry.region, date: entry.date, window }))
+      }
+      const available = allocated - s.requisitioned
+      if (entry.amount > available) {
+        return Result.fail(new RequisitionAboveAllocation({ ...base, allocated, requisitioned: k(s.requisitioned), available: k(available) }))
+      }
+      break
+    }
+    case "payout": {
+      const available = s.requisitioned - s.paidOut
+      if (entry.amount > available) {
+        return Result.fail(new PayoutAboveRequisitioned({ ...base, requisitioned: k(s.requisitioned), paidOut: k(s.paidOut), available: k(available) }))
+      }
+      if (terms.payoutBy !== undefined && entry.date > terms.payoutBy) {
+        return Result.fail(new PayoutAfterDeadline({ entry: entry.id, region: entry.region, date: entry.date, payoutBy: terms.payoutBy }))
+      }
+      break
+    }
+    case "use": {
+      const available = s.paidOut - s.reportedUsed
+      if (entry.amount > available) {
+        return Result.fail(new UseAbovePaidOut({ ...base, paidOut: k(s.paidOut), reportedUsed: k(s.reportedUsed), available: k(available) }))
+      }
+      break
+    }
+    case "repayment": {
+      const toRepay = toRepayOf(s)
+      const available = toRepay - s.repaid
+      if (entry.amount > available) {
+        return Result.fail(new RepaymentAboveToRepay({ ...base, toRepay: k(toRepay), repaid: k(s.repaid), available: k(available) }))
+      }
+      break
+    }
+  }
+  return Result.succeed(entry)
+}
+
+/**
+ * Adds an entry that has been checked (or was accepted earlier) to the
+ * state, without checking it. Use {@link apply} for new entries.
+ */
+export const record = (state: State, entry: Entry): State => {
+  const entries = new Map(state.entries)
+  entries.set(entry.id, entry)
+  const sums = new Map(state.sums)
+  let reversed = state.reversed
+  if (entry.kind === "reversal") {
+    const target = state.entries.get(entry.reverses)
+    if (target !== undefined && target.kind !== "reversal") {
+      sums.set(target.region, effect(target, -1, sumsOf(state, target.region)))
+      const next = new Map(state.reversed)
+      next.set(target.id, entry.id)
+      reversed = next
+    }
+  } else {
+    sums.set(entry.region, effect(entry, 1, sumsOf(state, entry.region)))
+  }
+  return { sums, entries, reversed }
+}
+
+/**
+ * Checks an entry and, when accepted, returns the new state.
+ *
+ * @example
+ * const next = Ledger.apply(terms, Ledger.empty(terms), requisition) // Result<State, Refusal>
+ */
+export const apply = (terms: Terms, state: State, entry: Entry): Result.Result<State, Refusal> =>
+  Result.map(check(terms, state, entry), (accepted) => record(state, accepted))
+
+/** A refusal while replaying entries: the refusal and the 0-based index of the entry. */
+export interface ReplayFailure {
+  readonly index: number
+  readonly refusal: Refusal
+}
+
+/**
+ * Checks and applies entries in order (a batch import, or rebuilding state
+ * from a log): all accepted, or the first refusal with its index.
+ *
+ * @example
+ * Ledger.replay(terms, [requisition, payout]) // Result<State, { index, refusal }>
+ */
+export const replay = (terms: Terms, entries: Iterable<Entry>, from: State = empty(terms)): Result.Result<State, ReplayFailure> => {
+  let state = from
+  let index = 0
+  for (const entry of entries) {
+    const next = apply(terms, state, entry)
+    if (Result.isFailure(next)) return Result.fail({ index, refusal: next.failure })
+    state = next.success
+    index += 1
+  }
+  return Result.succeed(state)
+}
+
+/** The totals of a region in a state. */
+export const totalsOf = (terms: Terms, state: State, region: string): Totals => {
+  const s = sumsOf(state, region)
+  const toRepay = toRepayOf(s)
+  return {
+    allocated: terms.allocated.get(region) ?? Kronor.zero,
+    requisitioned: k(s.requisitioned),
+    paidOut: k(s.paidOut),
+    reportedUsed: k(s.reportedUsed),
+    toRepay: k(toRepay),
+    repaid: k(s.repaid),
+    outstanding: k(toRepay - s.repaid)
+  }
+}
+
+/** The ledger as a table: one row per region of the allocation (SCB code order) and the national total. */
+export interface Summary {
+  readonly grant: string
+  readonly rows: ReadonlyArray<Row>
+  /** The national total (Riket); `region` is `00`. */
+  readonly total: Row
+}
+
+/**
+ * The fold from allocation and state to rows per region and nationally:
+ * `{ region, allocated, requisitioned, paidOut, reportedUsed, toRepay, repaid, outstanding }`.
+ *
+ * @example
+ * Ledger.summary(terms, state).total.requisitioned // 58203923
+ */
+export const summary = (terms: Terms, state: State): Summary => {
+  const regions = [...terms.allocated.keys()].sort()
+  const rows = regions.map((region): Row => ({ region, ...totalsOf(terms, state, region) }))
+  const add = (field: keyof Totals): Kronor.Kronor => Kronor.sum(...rows.map((row) => row[field]))
+  const total: Row = {
+    region: Region.riket.code,
+    allocated: add("allocated"),
+    requisitioned: add("requisitioned"),
+    paidOut: add("paidOut"),
+    reportedUsed: add("reportedUsed"),
+    toRepay: add("toRepay"),
+    repaid: add("repaid"),
+    outstanding: add("outstanding")
+  }
+  return { grant: terms.grant, rows, total }
+}
+
+/**
+ * Folds entries already accepted (e.g. read back from the event log) into
+ * the summary, without checking them again. An entry the state cannot hold
+ * (a reversal of an unknown id) is ignored by {@link record}.
+ *
+ * @example
+ * Ledger.summarize(terms, entriesFromLog).rows[1] // { region: "03", allocated: 58203923, ... }
+ */
+export const summarize = (terms: Terms, entries: Iterable<Entry>): Summary => {
+  let state = empty(terms)
+  for (const entry of entries) state = record(state, entry)
+  return summary(terms, state)
+}
+
+/**
+ * Parses an entry from unknown input (a file, a request, a database row)
+ * with Swedish issues.
+ *
+ * @example
+ * Ledger.parseEntry({ kind: "use", id: "a1", grant: "g", region: "03", amount: 0, date: "2027-02-01" })
+ */
+export const parseEntry = (input: unknown): z.ZodSafeParseResult<Entry> => Entry.safeParse(input)

@@ -1,0 +1,165 @@
+import { join } from "node:path"
+import { Catalog } from "@uppdrag/core"
+import { Result } from "effect"
+import fc from "fast-check"
+import { describe, expect, it } from "vitest"
+import { Ledger } from "../src/index.js"
+
+// Only the seed 003 file, so that other catalog entries do not matter here.
+const assignment = Result.getOrThrow(Catalog.parseFile(join(Catalog.builtinDirectory(), "2026-01-22-specialiserad-psykiatri.yaml")))
+const grant = assignment.grants.find((g) => g.id === "specialiserad-psykiatri-2026")!
+// The published 2026 allocation (seed 003, Bilaga), totals per region for three of them.
+const terms = Ledger.termsOf(grant, { "03": 58_203_923, "09": 8_670_310, "25": 35_472_815 })
+const entry = (input: Record<string, unknown>): Ledger.Entry => Ledger.Entry.parse({ grant: grant.id, ...input })
+const req = (id: string, region: string, amount: number, date = "2026-04-15") => entry({ kind: "requisition", id, region, amount, date })
+
+const refusal = (result: Result.Result<unknown, Ledger.Refusal>): Ledger.Refusal => {
+  if (Result.isSuccess(result)) throw new Error("expected a refusal")
+  return result.failure
+}
+
+describe("Ledger.check", () => {
+  it("seed 003, Bilaga: Uppsala län requisitions 58 203 923 kr on 2026-04-15 (accepted)", () => {
+    expect(Result.isSuccess(Ledger.check(terms, Ledger.empty(terms), req("r1", "03", 58_203_923)))).toBe(true)
+  })
+
+  it("refuses a requisition dated 2026-05-19, after the window 2026-04-01–2026-05-18 (seed 001: 'mellan 1 april – 18 maj')", () => {
+    const r = refusal(Ledger.check(terms, Ledger.empty(terms), req("r1", "03", 58_203_923, "2026-05-19")))
+    expect(r._tag).toBe("RequisitionOutsideWindow")
+    expect(r.message).toBe("rekvisitionen 2026-05-19 ligger utanför rekvisitionsperioden 2026-04-01–2026-05-18")
+    expect(Result.isSuccess(Ledger.check(terms, Ledger.empty(terms), req("r1", "03", 1, "2026-05-18")))).toBe(true)
+    expect(Result.isSuccess(Ledger.check(terms, Ledger.empty(terms), req("r1", "03", 1, "2026-04-01")))).toBe(true)
+    expect(refusal(Ledger.check(terms, Ledger.empty(terms), req("r1", "03", 1, "2026-03-31")))._tag).toBe("RequisitionOutsideWindow")
+  })
+
+  it("refuses 58 203 924 kr for Uppsala län, one krona above its allocation", () => {
+    const r = refusal(Ledger.check(terms, Ledger.empty(terms), req("r1", "03", 58_203_924)))
+    expect(r._tag).toBe("RequisitionAboveAllocation")
+    expect(r.message).toBe(
+      "rekvisitionen på 58 203 924 kr överstiger vad Uppsala län kan rekvirera: tilldelat 58 203 923 kr, redan rekvirerat 0 kr, kvar 58 203 923 kr"
+    )
+  })
+
+  it("counts earlier requisitions against the allocation", () => {
+    const state = Result.getOrThrow(Ledger.replay(terms, [req("r1", "09", 8_000_000)]))
+    expect(Result.isSuccess(Ledger.check(terms, state, req("r2", "09", 670_310)))).toBe(true)
+    const r = refusal(Ledger.check(terms, state, req("r2", "09", 670_311)))
+    expect(r).toMatchObject({ _tag: "RequisitionAboveAllocation", available: 670_310, requisitioned: 8_000_000 })
+  })
+
+  it("refuses an unknown region, a region without allocation and another grant", () => {
+    expect(refusal(Ledger.check(terms, Ledger.empty(terms), req("r1", "01", 1)))._tag).toBe("UnknownRegion")
+    expect(refusal(Ledger.check(terms, Ledger.empty(terms), req("r1", "01", 1))).message).toBe(
+      "Stockholms län (01) har ingen tilldelning i statsbidraget specialiserad-psykiatri-2026"
+    )
+    const other = { ...req("r1", "03", 1), grant: "annat" }
+    expect(refusal(Ledger.check(terms, Ledger.empty(terms), other))._tag).toBe("WrongGrant")
+    expect(Ledger.Entry.safeParse({ kind: "requisition", id: "x", grant: "g", region: "99", amount: 1, date: "2026-04-15" }).success).toBe(false)
+  })
+
+  it("follows the money: requisition, payout, reported use, repayment, with the Swedish reasons", () => {
+    let state = Result.getOrThrow(Ledger.replay(terms, [req("r1", "09", 8_670_310)]))
+    expect(refusal(Ledger.check(terms, state, entry({ kind: "payout", id: "u1", region: "09", amount: 8_670_311, date: "2026-06-01" })))._tag).toBe(
+      "PayoutAboveRequisitioned"
+    )
+    expect(refusal(Ledger.check(terms, state, entry({ kind: "payout", id: "u1", region: "09", amount: 1, date: "2026-12-02" })))).toMatchObject({
+      _tag: "PayoutAfterDeadline",
+      message: "utbetalningen 2026-12-02 är efter sista utbetalningsdag 2026-12-01"
+    })
+    state = Result.getOrThrow(Ledger.apply(terms, state, entry({ kind: "payout", id: "u1", region: "09", amount: 8_670_310, date: "2026-12-01" })))
+    // Nothing to repay before the region has reported its use.
+    expect(refusal(Ledger.check(terms, state, entry({ kind: "repayment", id: "a1", region: "09", amount: 1, date: "2027-03-01" })))._tag).toBe(
+      "RepaymentAboveToRepay"
+    )
+    expect(refusal(Ledger.check(terms, state, entry({ kind: "use", id: "b1", region: "09", amount: 8_670_311, date: "2027-02-01" })))._tag).toBe(
+      "UseAbovePaidOut"
+    )
+    state = Result.getOrThrow(Ledger.apply(terms, state, entry({ kind: "use", id: "b1", region: "09", amount: 8_000_000, date: "2027-02-01" })))
+    expect(refusal(Ledger.check(terms, state, entry({ kind: "repayment", id: "a1", region: "09", amount: 670_311, date: "2027-03-01" })))).toMatchObject({
+      _tag: "RepaymentAboveToRepay",
+      toRepay: 670_310,
+      available: 670_310
+    })
+    state = Result.getOrThrow(Ledger.apply(terms, state, entry({ kind: "repayment", id: "a1", region: "09", amount: 600_000, date: "2027-03-01" })))
+    const summary = Ledger.summary(terms, state)
+    expect(summary.rows.map((r) => r.region)).toEqual(["03", "09", "25"])
+    expect(summary.rows[1]).toEqual({
+      region: "09",
+      allocated: 8_670_310,
+      requisitioned: 8_670_310,
+      paidOut: 8_670_310,
+      reportedUsed: 8_000_000,
+      toRepay: 670_310,
+      repaid: 600_000,
+      outstanding: 70_310
+    })
+    expect(summary.total).toMatchObject({ region: "00", allocated: 58_203_923 + 8_670_310 + 35_472_815, requisitioned: 8_670_310, outstanding: 70_310 })
+  })
+
+  it("a report of 0 kr used makes everything paid out due for repayment", () => {
+    const state = Result.getOrThrow(
+      Ledger.replay(terms, [
+        req("r1", "25", 1000),
+        entry({ kind: "payout", id: "u1", region: "25", amount: 1000, date: "2026-06-01" }),
+        entry({ kind: "use", id: "b1", region: "25", amount: 0, date: "2027-02-01" })
+      ])
+    )
+    expect(Ledger.totalsOf(terms, state, "25")).toMatchObject({ toRepay: 1000, outstanding: 1000 })
+  })
+
+  it("reversals cancel an entry, once, and only when the later figures allow it", () => {
+    let state = Result.getOrThrow(
+      Ledger.replay(terms, [req("r1", "03", 1000), entry({ kind: "payout", id: "u1", region: "03", amount: 1000, date: "2026-06-01" })])
+    )
+    const reverse = (id: string, reverses: string) => entry({ kind: "reversal", id, reverses, date: "2026-06-02" })
+    expect(refusal(Ledger.check(terms, state, reverse("x1", "r1")))).toMatchObject({ _tag: "ReversalConflict" })
+    expect(refusal(Ledger.check(terms, state, reverse("x1", "nope")))._tag).toBe("UnknownEntry")
+    expect(refusal(Ledger.check(terms, state, req("u1", "03", 1)))._tag).toBe("DuplicateEntry")
+    state = Result.getOrThrow(Ledger.apply(terms, state, reverse("x1", "u1")))
+    expect(refusal(Ledger.check(terms, state, reverse("x2", "u1")))).toMatchObject({ _tag: "CannotReverse", reason: "already-reversed" })
+    expect(refusal(Ledger.check(terms, state, reverse("x2", "x1")))).toMatchObject({ _tag: "CannotReverse", reason: "is-reversal" })
+    state = Result.getOrThrow(Ledger.apply(terms, state, reverse("x2", "r1")))
+    expect(Ledger.totalsOf(terms, state, "03")).toMatchObject({ requisitioned: 0, paidOut: 0 })
+    // The full allocation can be requisitioned again after the correction.
+    expect(Result.isSuccess(Ledger.check(terms, state, req("r2", "03", 58_203_923)))).toBe(true)
+  })
+
+  it("property: whatever is accepted, requisitioned ≤ allocated, paid ≤ requisitioned, used ≤ paid, repaid ≤ to repay; summarize agrees with replay", () => {
+    const kinds = ["requisition", "payout", "use", "repayment", "reversal"] as const
+    const arbitraryEntry = fc.record({
+      kind: fc.constantFrom(...kinds),
+      region: fc.constantFrom("03", "09", "25", "01"),
+      amount: fc.oneof(fc.integer({ min: 0, max: 60_000_000 }), fc.integer({ min: 0, max: 10_000 })),
+      day: fc.integer({ min: 0, max: 400 }),
+      target: fc.nat()
+    })
+    fc.assert(
+      fc.property(fc.array(arbitraryEntry, { maxLength: 60 }), (raw) => {
+        let state = Ledger.empty(terms)
+        const accepted: Array<Ledger.Entry> = []
+        raw.forEach((r, i) => {
+          const date = `2026-${String(3 + Math.floor(r.day / 31) % 10).padStart(2, "0")}-${String(1 + (r.day % 28)).padStart(2, "0")}`
+          const ids = [...state.entries.keys()]
+          const e =
+            r.kind === "reversal"
+              ? entry({ kind: "reversal", id: `e${i}`, reverses: ids[r.target % Math.max(1, ids.length)] ?? "none", date })
+              : entry({ kind: r.kind, id: `e${i}`, region: r.region, amount: r.kind === "use" ? r.amount : Math.max(1, r.amount), date })
+          const next = Ledger.apply(terms, state, e)
+          if (Result.isSuccess(next)) {
+            state = next.success
+            accepted.push(e)
+          }
+        })
+        const summary = Ledger.summary(terms, state)
+        for (const row of summary.rows) {
+          expect(row.requisitioned).toBeLessThanOrEqual(row.allocated)
+          expect(row.paidOut).toBeLessThanOrEqual(row.requisitioned)
+          expect(row.reportedUsed).toBeLessThanOrEqual(row.paidOut)
+          expect(row.repaid).toBeLessThanOrEqual(row.toRepay)
+          expect(row.outstanding).toBeGreaterThanOrEqual(0)
+        }
+        expect(Ledger.summarize(terms, accepted)).toEqual(summary)
+      })
+    )
+  })
+})
