@@ -34,7 +34,7 @@ const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "id får bara innehålla 
  * of the 2026 funds.
  */
 export const ReportingObligation = z
-  .object({
+  .strictObject({
     id: slug,
     kind: ObligationKind,
     title: z.string().min(1),
@@ -48,7 +48,9 @@ export const ReportingObligation = z
     /** The decision requires the report to cite its diary number. */
     citeDiaryNumber: z.boolean().default(false),
     /** The sentence of the decision this comes from, quoted. */
-    source: z.string().min(1)
+    source: z.string().min(1),
+    /** How the catalog reads the sentence when it is not a plain date, e.g. "i november 2012" taken as 2012-11-30. */
+    note: z.string().min(1).optional()
   })
   .superRefine((o, ctx) => {
     if (o.due === null && o.dueSetBy === undefined) {
@@ -57,21 +59,49 @@ export const ReportingObligation = z
   })
 export type ReportingObligation = z.infer<typeof ReportingObligation>
 
+/**
+ * One named part of a year's funds, when the decision splits them further
+ * than own use and funds to regions (the 2012 agreement: 7 000 000 kr for
+ * SKL's own work, 7 000 000 kr SKL distributes, 42 500 000 kr stimulus).
+ */
+export const FundingPart = z.strictObject({
+  id: slug,
+  title: z.string().min(1),
+  amount: Kronor.schema,
+  /** Who uses or distributes the part: `SKL`, `Socialstyrelsen` … */
+  usedBy: z.string().min(1),
+  /** The grant in `grants` this part funds, if any. */
+  grant: slug.optional(),
+  source: z.string().min(1)
+})
+export type FundingPart = z.infer<typeof FundingPart>
+
 /** Funds for one budget year: the total, the agency's own use and what goes to regions. */
 export const Funding = z
-  .object({
+  .strictObject({
     year: z.number().int().min(1990).max(2100),
     total: Kronor.schema,
     ownUse: Kronor.schema.optional(),
     toRegions: Kronor.schema.optional(),
     /** Planned, conditional on parliament granting the appropriation. */
     planned: z.boolean().default(false),
-    note: z.string().optional()
+    note: z.string().optional(),
+    /** A finer split of the total; the parts must sum to it. */
+    parts: z.array(FundingPart).default([])
   })
   .superRefine((f, ctx) => {
     if (f.ownUse !== undefined && f.toRegions !== undefined && f.ownUse + f.toRegions > f.total) {
       ctx.addIssue({ code: "custom", path: ["toRegions"], message: "eget arbete och medel till regioner överstiger totalen" })
     }
+    if (f.parts.length > 0) {
+      const sum = f.parts.reduce((acc, p) => acc + p.amount, 0)
+      if (sum !== f.total) ctx.addIssue({ code: "custom", path: ["parts"], message: `delarna summerar till ${Kronor.format(sum)}, inte ${Kronor.format(f.total)}` })
+    }
+    const ids = new Set<string>()
+    f.parts.forEach((p, i) => {
+      if (ids.has(p.id)) ctx.addIssue({ code: "custom", path: ["parts", i, "id"], message: `delen ${p.id} finns redan` })
+      ids.add(p.id)
+    })
   })
 export type Funding = z.infer<typeof Funding>
 
@@ -83,6 +113,8 @@ export const GrantComponent = z.strictObject({
   basis: PopulationBasis.schema,
   /** What population figures to use, e.g. `SCB september 2025`. */
   populationReference: z.string().min(1),
+  /** The day the population is counted on, when the decision names one (2012: 31 December of the previous year). */
+  populationDate: CalendarDate.schema.optional(),
   /** Given to each eligible region before the rest is split by population. */
   fixedPerRegion: Kronor.schema.optional()
 })
@@ -95,7 +127,7 @@ export type GrantComponent = z.infer<typeof GrantComponent>
  * population share once its conditions are met (the 2012 model).
  */
 export const Grant = z
-  .object({
+  .strictObject({
     id: slug,
     title: z.string().min(1),
     year: z.number().int(),
@@ -111,7 +143,9 @@ export const Grant = z
     repaymentBy: CalendarDate.schema.optional(),
     /** Who pays out: `Socialstyrelsen`, `Kammarkollegiet`. */
     paidBy: z.string().min(1),
-    source: z.string().min(1)
+    source: z.string().min(1),
+    /** How the catalog reads the grant's text where it is not literal (e.g. the payout month). */
+    note: z.string().min(1).optional()
   })
   .superRefine((g, ctx) => {
     const sum = g.components.reduce((acc, c) => acc + c.amount, 0)
@@ -152,20 +186,30 @@ const Reference = z.strictObject({
  * const result = Assignment.Assignment.safeParse(yamlValue)
  */
 export const Assignment = z
-  .object({
+  .strictObject({
     id: slug,
     kind: z.enum(["regeringsuppdrag", "overenskommelse"]),
     title: z.string().min(1),
+    /**
+     * The decision date (for an agreement, the day it was signed). When the
+     * source gives only the year, this is 1 January of it and
+     * `decidedPrecision` is `year`; render it with {@link formatDecided}.
+     */
     decided: CalendarDate.schema,
+    /** How much of `decided` the source states: the `day` (default) or only the `year`. */
+    decidedPrecision: z.enum(["day", "year"]).default("day"),
+    /** Where `decided` comes from when it is not the decision's own date line. */
+    decidedNote: z.string().min(1).optional(),
     /** Item number of the government meeting, e.g. `I:5`. */
     decisionItem: z.string().optional(),
-    diaryNumbers: z.array(DiaryNumber.textSchema).min(1),
+    /** The decision's diary numbers; a regeringsuppdrag has at least one, an agreement may have none. */
+    diaryNumbers: z.array(DiaryNumber.textSchema),
     ministry: z.string().min(1),
     recipient: z.string().min(1),
     parties: z.array(z.string().min(1)).default([]),
     period: DateRange.schema.optional(),
     appropriation: z
-      .object({
+      .strictObject({
         expenditureArea: z.number().int().positive(),
         expenditureAreaName: z.string().min(1),
         appropriation: z.string().regex(/^\d+:\d+$/, "anslag skrivs t.ex. 1:8"),
@@ -179,12 +223,20 @@ export const Assignment = z
     obligations: z.array(ReportingObligation).default([]),
     consult: z.array(ConsultedParty).default([]),
     perspectives: z.array(z.string().min(1)).default([]),
+    /** Standing requirements without a date (keep Regeringskansliet informed, sex-disaggregated statistics), quoted. */
+    requirements: z.array(z.string().min(1)).default([]),
     related: z.array(Reference).default([]),
     ends: z.array(Reference).default([]),
     /** The seed document this entry encodes. */
     seed: z.string().optional()
   })
   .superRefine((a, ctx) => {
+    if (a.kind === "regeringsuppdrag" && a.diaryNumbers.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["diaryNumbers"], message: "ett regeringsuppdrag har minst ett diarienummer" })
+    }
+    if (a.decidedPrecision === "year" && !a.decided.endsWith("-01-01")) {
+      ctx.addIssue({ code: "custom", path: ["decided"], message: "med decidedPrecision: year skrivs datumet som ÅÅÅÅ-01-01" })
+    }
     const seen = new Map<string, number>()
     a.obligations.forEach((o, i) => {
       if (seen.has(o.id)) ctx.addIssue({ code: "custom", path: ["obligations", i, "id"], message: `skyldigheten ${o.id} finns redan` })
@@ -199,6 +251,14 @@ export const Assignment = z
     a.funding.forEach((f, i) => {
       if (years.has(f.year)) ctx.addIssue({ code: "custom", path: ["funding", i, "year"], message: `året ${f.year} finns redan` })
       years.add(f.year)
+    })
+    const grantIds = new Set(a.grants.map((g) => g.id))
+    a.funding.forEach((f, fi) => {
+      f.parts.forEach((p, pi) => {
+        if (p.grant !== undefined && !grantIds.has(p.grant)) {
+          ctx.addIssue({ code: "custom", path: ["funding", fi, "parts", pi, "grant"], message: `statsbidraget ${p.grant} finns inte bland grants` })
+        }
+      })
     })
     // A grant's money dates must be obligations too, so deadlines see them.
     a.grants.forEach((g, gi) => {
@@ -217,8 +277,27 @@ export type Assignment = z.infer<typeof Assignment>
 /** The catalog file form, before defaults are applied. */
 export type AssignmentInput = z.input<typeof Assignment>
 
-/** The diary number that identifies the assignment: the first one listed. */
-export const mainDiaryNumber = (a: Assignment): string => DiaryNumber.key(DiaryNumber.unsafeParse(a.diaryNumbers[0]!))
+/**
+ * The diary number that identifies the assignment: the first one listed, or
+ * the assignment's id for an agreement that has none (the 2012 SKL agreement).
+ *
+ * @example
+ * Assignment.mainDiaryNumber(a) // "S2025/01528"
+ */
+export const mainDiaryNumber = (a: Assignment): string => {
+  const first = a.diaryNumbers[0]
+  return first === undefined ? a.id : DiaryNumber.key(DiaryNumber.unsafeParse(first))
+}
+
+/**
+ * The decision date as the source states it: `2026-01-22`, or only `2024`
+ * when the source gives just the year.
+ *
+ * @example
+ * Assignment.formatDecided(a) // "2024" for the 2024 development-teams assignment
+ */
+export const formatDecided = (a: Pick<Assignment, "decided" | "decidedPrecision">): string =>
+  a.decidedPrecision === "year" ? a.decided.slice(0, 4) : a.decided
 
 /**
  * Whether the assignment is identified by a diary number (any of its own, in

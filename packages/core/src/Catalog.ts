@@ -5,7 +5,7 @@ import { Result } from "effect"
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from "yaml"
 import * as Assignment from "./Assignment.js"
 import * as DiaryNumber from "./DiaryNumber.js"
-import { ValidationError, type Issue } from "./ValidationError.js"
+import { formatPath, type Issue, ValidationError } from "./ValidationError.js"
 import { fromZodIssues } from "./ZodIssues.js"
 
 /**
@@ -67,23 +67,74 @@ const lineOf = (root: Node | null, lineCounter: LineCounter, path: ReadonlyArray
  * @example
  * Catalog.parseFile("mina-uppdrag/uppdrag.yaml")
  */
-export const parseFile = (file: string): Result.Result<Assignment.Assignment, ValidationError> => {
+export const parseFile = (file: string): Result.Result<Assignment.Assignment, ValidationError> =>
+  Result.map(readLocated(file), (located) => located.assignment)
+
+/** An assignment with a way to find the line of any path in its file. */
+interface Located {
+  readonly assignment: Assignment.Assignment
+  readonly lineOf: (path: ReadonlyArray<PropertyKey>) => number | undefined
+}
+
+const readLocated = (file: string): Result.Result<Located, ValidationError> => {
   let bytes: Buffer
   try {
     bytes = readFileSync(file)
   } catch {
     return Result.fail(new ValidationError({ source: file, issues: [{ path: "", message: "filen kan inte läsas" }] }))
   }
-  return parseText(bytes, file)
+  return parseLocated(bytes, file)
+}
+
+/**
+ * The text of UTF-8 bytes, or the 1-based line of the first byte sequence
+ * that is not UTF-8. A newline byte never occurs inside a multi-byte UTF-8
+ * sequence, so decoding line by line finds the line exactly.
+ */
+const decodeUtf8 = (bytes: Uint8Array): string | number => {
+  const decoder = new TextDecoder("utf-8", { fatal: true })
+  try {
+    return decoder.decode(bytes)
+  } catch {
+    let start = 0
+    let line = 1
+    for (let i = 0; i <= bytes.length; i++) {
+      if (i === bytes.length || bytes[i] === 0x0a) {
+        try {
+          decoder.decode(bytes.subarray(start, i))
+        } catch {
+          return line
+        }
+        start = i + 1
+        line++
+      }
+    }
+    return line
+  }
+}
+
+// The yaml package's error codes, in Swedish.
+const yamlErrors: Record<string, string> = {
+  DUPLICATE_KEY: "nyckeln förekommer två gånger",
+  BAD_INDENT: "fel indrag",
+  TAB_AS_INDENT: "tabb används som indrag",
+  MISSING_CHAR: "ett tecken saknas (t.ex. en avslutande klammer eller ett citattecken)",
+  MULTILINE_IMPLICIT_KEY: "en nyckel får inte sträcka sig över flera rader",
+  BLOCK_AS_IMPLICIT_KEY: "en nyckel får inte vara ett block",
+  UNEXPECTED_TOKEN: "oväntat tecken",
+  BAD_SCALAR_START: "ett värde får inte börja med detta tecken",
+  MULTIPLE_DOCS: "filen får bara innehålla ett dokument",
+  MISSING_ANCHOR: "ankaret finns inte"
 }
 
 /** Validates catalog text (UTF-8 YAML or JSON) named `source` in messages. */
-export const parseText = (bytes: Uint8Array, source: string): Result.Result<Assignment.Assignment, ValidationError> => {
-  let text: string
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes)
-  } catch {
-    return Result.fail(new ValidationError({ source, issues: [{ path: "", message: "filen är inte kodad som UTF-8" }] }))
+export const parseText = (bytes: Uint8Array, source: string): Result.Result<Assignment.Assignment, ValidationError> =>
+  Result.map(parseLocated(bytes, source), (located) => located.assignment)
+
+const parseLocated = (bytes: Uint8Array, source: string): Result.Result<Located, ValidationError> => {
+  const text = decodeUtf8(bytes)
+  if (typeof text === "number") {
+    return Result.fail(new ValidationError({ source, issues: [{ path: "", message: "filen är inte kodad som UTF-8", line: text }] }))
   }
   const lineCounter = new LineCounter()
   const doc = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter, uniqueKeys: true, prettyErrors: false })
@@ -91,24 +142,46 @@ export const parseText = (bytes: Uint8Array, source: string): Result.Result<Assi
     return Result.fail(
       new ValidationError({
         source,
-        issues: doc.errors.map((e) => ({ path: "", message: `ogiltig YAML/JSON: ${e.code}`, line: lineCounter.linePos(e.pos[0]).line }))
+        issues: doc.errors.map((e) => {
+          const { line, col } = lineCounter.linePos(e.pos[0])
+          return { path: "", message: `ogiltig YAML: ${yamlErrors[e.code] ?? e.code} (kolumn ${col})`, line }
+        })
       })
     )
   }
-  const parsed = Assignment.Assignment.safeParse(doc.toJS())
+  const locate = (path: ReadonlyArray<PropertyKey>): number | undefined => lineOf(doc.contents, lineCounter, path)
+  // reportInput: the messages quote the wrong value ("förväntade ett tal, fick \"2026\"").
+  const parsed = Assignment.Assignment.safeParse(doc.toJS(), { reportInput: true })
   if (!parsed.success) {
-    const issues = fromZodIssues(parsed.error.issues).map((issue, i): Issue => {
-      const line = lineOf(doc.contents, lineCounter, parsed.error.issues[Math.min(i, parsed.error.issues.length - 1)]?.path ?? [])
-      return line === undefined ? issue : { ...issue, line }
+    // One zod issue may become several (one per unknown key), each located by its own path.
+    const located = parsed.error.issues.flatMap((zodIssue) => {
+      const keys = zodIssue.code === "unrecognized_keys" ? zodIssue.keys : [undefined]
+      return fromZodIssues([zodIssue]).map((issue, i): Issue => {
+        const key = keys[i]
+        const line = locate(key === undefined ? zodIssue.path : [...zodIssue.path, key])
+        return line === undefined ? issue : { ...issue, line }
+      })
     })
+    // In file order, as a reader goes through the file.
+    const issues = located
+      .map((issue, order) => ({ issue, order }))
+      .sort((a, b) => (a.issue.line ?? Number.MAX_SAFE_INTEGER) - (b.issue.line ?? Number.MAX_SAFE_INTEGER) || a.order - b.order)
+      .map(({ issue }) => issue)
     return Result.fail(new ValidationError({ source, issues }))
   }
-  return Result.succeed(parsed.data)
+  return Result.succeed({ assignment: parsed.data, lineOf: locate })
+}
+
+const at = (located: Located, path: ReadonlyArray<PropertyKey>, message: string): Issue => {
+  const line = located.lineOf(path)
+  const issue = { path: formatPath(path), message }
+  return line === undefined ? issue : { ...issue, line }
 }
 
 /**
  * Loads the built-in catalog and any extra files or folders. Fails with one
- * error per bad file; an assignment id or diary number defined twice is an error.
+ * error per bad file; an assignment id, diary number or grant id defined
+ * twice is an error.
  *
  * @example
  * Catalog.load({ extra: ["./egna-uppdrag"] })
@@ -124,20 +197,26 @@ export const load = (options: { extra?: ReadonlyArray<string>; builtin?: boolean
   const assignments: Array<Assignment.Assignment> = []
   const sources = new Map<string, string>()
   const byDiary = new Map<string, string>()
+  const grantIds = new Map<string, string>()
   for (const file of files) {
-    const result = parseFile(file)
+    const result = readLocated(file)
     if (Result.isFailure(result)) {
       errors.push(result.failure)
       continue
     }
-    const assignment = result.success
+    const located = result.success
+    const assignment = located.assignment
     const clashes: Array<Issue> = []
-    if (sources.has(assignment.id)) clashes.push({ path: "id", message: `uppdraget ${assignment.id} finns redan i ${sources.get(assignment.id)}` })
+    if (sources.has(assignment.id)) clashes.push(at(located, ["id"], `uppdraget ${assignment.id} finns redan i ${sources.get(assignment.id)}`))
     assignment.diaryNumbers.forEach((text, i) => {
       const key = DiaryNumber.key(DiaryNumber.unsafeParse(text))
       const other = byDiary.get(key)
       // The same case may be cited in part by several decisions.
-      if (other !== undefined && !DiaryNumber.unsafeParse(text).partial) clashes.push({ path: `diaryNumbers[${i}]`, message: `${key} tillhör redan ${other}` })
+      if (other !== undefined && !DiaryNumber.unsafeParse(text).partial) clashes.push(at(located, ["diaryNumbers", i], `${key} tillhör redan ${other}`))
+    })
+    assignment.grants.forEach((grant, i) => {
+      const other = grantIds.get(grant.id)
+      if (other !== undefined) clashes.push(at(located, ["grants", i, "id"], `statsbidraget ${grant.id} finns redan i ${other}`))
     })
     if (clashes.length > 0) {
       errors.push(new ValidationError({ source: file, issues: clashes }))
@@ -147,18 +226,9 @@ export const load = (options: { extra?: ReadonlyArray<string>; builtin?: boolean
       const d = DiaryNumber.unsafeParse(text)
       if (!d.partial) byDiary.set(DiaryNumber.key(d), assignment.id)
     }
+    for (const grant of assignment.grants) grantIds.set(grant.id, assignment.id)
     assignments.push(assignment)
     sources.set(assignment.id, file)
-  }
-  const grantIds = new Map<string, string>()
-  for (const assignment of assignments) {
-    for (const grant of assignment.grants) {
-      const other = grantIds.get(grant.id)
-      if (other !== undefined) {
-        errors.push(new ValidationError({ source: sources.get(assignment.id) ?? assignment.id, issues: [{ path: "grants.id", message: `statsbidraget ${grant.id} finns redan i ${other}` }] }))
-      }
-      grantIds.set(grant.id, assignment.id)
-    }
   }
   if (errors.length > 0) return Result.fail(errors)
   assignments.sort((a, b) => (a.decided < b.decided ? -1 : a.decided > b.decided ? 1 : a.id.localeCompare(b.id)))

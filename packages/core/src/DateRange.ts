@@ -53,5 +53,5 @@ export const format = (range: DateRange): string => `${range.start}..${range.end
 
 /** zod schema for `{ start, end }` with the end not before the start. */
 export const schema = z
-  .object({ start: CalendarDate.schema, end: CalendarDate.schema })
+  .strictObject({ start: CalendarDate.schema, end: CalendarDate.schema })
   .refine((range) => range.end >= range.start, { message: "slutdatum före startdatum", path: ["end"] })

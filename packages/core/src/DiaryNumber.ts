@@ -21,7 +21,7 @@ export interface DiaryNumber {
   readonly partial: boolean
 }
 
-const pattern = /^([A-ZÅÄÖ]{1,4})(\d{4})\/(\d{5})(?:\s*\((delvis)\))?$/
+const pattern = /^([A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{0,3})(\d{4})\/(\d{5})(?:\s*\((delvis)\))?$/
 
 /**
  * Parses a diary number; accepts surrounding spaces, nothing else.
