@@ -1,0 +1,306 @@
+import { Assignment, CalendarDate, DiaryNumber, fromZodIssues, ValidationError } from "@uppdrag/core"
+import { Data, Result } from "effect"
+import { z } from "zod"
+
+/** Swedish labels of the kinds; a `Record` over core's type, so a new kind in core fails to compile here until labelled. */
+const kindLabels: Readonly<Record<Assignment.ObligationKind, string>> = {
+  delredovisning: "Delredovisning",
+  slutredovisning: "Slutredovisning",
+  "ekonomisk-redovisning": "Ekonomisk redovisning",
+  rekvisition: "Rekvisition",
+  utbetalning: "Utbetalning",
+  aterbetalning: "Återbetalning",
+  utvardering: "Utvärdering",
+  ovrigt: "Övrigt"
+}
+
+/**
+ * Every kind of duty, in the catalog's order.
+ *
+ * @example
+ * Obligation.kinds // ["delredovisning", "slutredovisning", "ekonomisk-redovisning", …, "ovrigt"]
+ */
+export const kinds = Object.keys(kindLabels) as [Assignment.ObligationKind, ...Array<Assignment.ObligationKind>]
+
+/** zod schema of a kind. */
+export const Kind = z.enum(kinds)
+
+/**
+ * The Swedish label of a kind, for people: `aterbetalning` is "Återbetalning".
+ *
+ * @example
+ * Obligation.kindLabel("ekonomisk-redovisning") // "Ekonomisk redovisning"
+ */
+export const kindLabel = (kind: Assignment.ObligationKind): string => kindLabels[kind]
+
+/**
+ * One dated duty, flattened from its source: an assignment in the catalog,
+ * or an extra duty handed in as data (a meeting's action item). `due` is
+ * `null` while a date that someone else sets (`dueSetBy`) is not yet known.
+ *
+ * @example
+ * import { Obligation } from "@uppdrag/deadlines"
+ * const all = Result.getOrThrow(Obligation.collect(catalog.assignments))
+ * all.find((o) => o.due === "2026-11-30")?.recipient // "Regeringskansliet (Socialdepartementet)"
+ */
+export interface Obligation {
+  /** Catalog id of the assignment, or `null` for an extra duty tied to none. */
+  readonly assignmentId: string | null
+  /** The assignment's main diary number (`S2024/01004`), or `null`. */
+  readonly assignment: string | null
+  readonly assignmentTitle: string | null
+  /** Every diary number of the assignment, as written in the decision. */
+  readonly diaryNumbers: ReadonlyArray<string>
+  /** Where the duty comes from: `katalog`, or the origin of an extra duty (`moten`). */
+  readonly origin: string
+  readonly id: string
+  readonly kind: Assignment.ObligationKind
+  readonly title: string
+  readonly due: CalendarDate.CalendarDate | null
+  /** Who sets the date when the decision leaves it open, e.g. `Socialstyrelsen`. */
+  readonly dueSetBy: string | null
+  readonly responsible: string
+  readonly recipient: string
+  readonly contents: ReadonlyArray<string>
+  readonly citeDiaryNumber: boolean
+  readonly source: string
+}
+
+/**
+ * An extra duty passed in as plain data, e.g. a meeting's action item
+ * (kind `ovrigt` unless given). `assignment` (id or diary number) ties it to
+ * an assignment in the catalog; `origin` names where it came from and keeps
+ * its identity stable when it is tied to none.
+ *
+ * @example
+ * const item: Obligation.ExtraInput = { origin: "moten", id: "atgard-17", title: "Skicka underlag till IVO", due: "2026-12-04", responsible: "Socialstyrelsen", recipient: "IVO" }
+ */
+export interface Extra {
+  readonly origin: string
+  readonly assignment?: string | undefined
+  readonly id: string
+  readonly kind: Assignment.ObligationKind
+  readonly title: string
+  readonly due: CalendarDate.CalendarDate
+  readonly responsible: string
+  readonly recipient: string
+  readonly contents: ReadonlyArray<string>
+  readonly source?: string | undefined
+}
+/** The input form of {@link Extra}: dates as text, `kind` and `contents` optional. */
+export interface ExtraInput extends Omit<Extra, "kind" | "due" | "contents"> {
+  readonly kind?: Assignment.ObligationKind | undefined
+  readonly due: string
+  readonly contents?: ReadonlyArray<string> | undefined
+}
+// Annotated because core's branded date type cannot be named in an inferred declaration.
+export const Extra: z.ZodType<Extra, ExtraInput> = z.strictObject({
+  origin: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "origin får bara innehålla a–z, 0–9, - och _"),
+  assignment: z.string().min(1).optional(),
+  id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "id får bara innehålla a–z, 0–9, - och _"),
+  kind: Kind.default("ovrigt"),
+  title: z.string().min(1),
+  due: CalendarDate.schema,
+  responsible: z.string().min(1),
+  recipient: z.string().min(1),
+  contents: z.array(z.string().min(1)).default([]),
+  source: z.string().min(1).optional()
+})
+
+/**
+ * A date recorded for a duty whose date the decision left to someone else
+ * (`dueSetBy`), e.g. the date Socialstyrelsen sets for the regions'
+ * reporting of the 2026 funds.
+ *
+ * @example
+ * const set: Obligation.DueDateInput = { assignment: "S2025/01528", obligation: "regionernas-redovisning-2026", due: "2027-02-28" }
+ */
+export interface DueDate {
+  readonly assignment: string
+  readonly obligation: string
+  readonly due: CalendarDate.CalendarDate
+}
+/** The input form of {@link DueDate}. */
+export interface DueDateInput extends Omit<DueDate, "due"> {
+  readonly due: string
+}
+export const DueDate: z.ZodType<DueDate, DueDateInput> = z.strictObject({
+  assignment: z.string().min(1),
+  obligation: z.string().min(1),
+  due: CalendarDate.schema
+})
+
+/**
+ * A reference to an assignment that is not in the catalog.
+ *
+ * @example
+ * new Obligation.UnknownAssignment({ reference: "S2099/00001", context: "--assignment" }).message
+ */
+export class UnknownAssignment extends Data.TaggedError("UnknownAssignment")<{
+  readonly reference: string
+  /** Where the reference was given, e.g. `--assignment` or `åtgärdspunkt atgard-17`. */
+  readonly context: string
+}> {
+  override get message(): string {
+    return `${this.context}: uppdraget ${this.reference} finns inte i katalogen`
+  }
+}
+
+/**
+ * A reference to a duty the assignment (or origin) does not have.
+ *
+ * @example
+ * new Obligation.UnknownObligation({ assignment: "S2025/01528", obligation: "x", context: "inlämning" }).message
+ */
+export class UnknownObligation extends Data.TaggedError("UnknownObligation")<{
+  readonly assignment: string
+  readonly obligation: string
+  readonly context: string
+}> {
+  override get message(): string {
+    return `${this.context}: ${this.assignment} har ingen skyldighet med id ${this.obligation}`
+  }
+}
+
+/**
+ * A recorded date for a duty that already has one in the decision, or two
+ * different ids given the same identity.
+ *
+ * @example
+ * new Obligation.Conflict({ key: "specialiserad-psykiatri-2026/rekvisition-2026", reason: "har redan ett datum i beslutet (2026-05-18)" }).message
+ */
+export class Conflict extends Data.TaggedError("ObligationConflict")<{
+  readonly key: string
+  readonly reason: string
+}> {
+  override get message(): string {
+    return `${this.key}: ${this.reason}`
+  }
+}
+
+export type CollectError = UnknownAssignment | UnknownObligation | Conflict | ValidationError
+
+
+/**
+ * The stable identity of a duty: `<assignment id or origin>/<obligation id>`.
+ * Calendar UIDs and recorded submissions are keyed by it.
+ *
+ * @example
+ * Obligation.key(o) // "tvangsvard-2024/delredovisning-2026-11-30"
+ */
+export const key = (o: Pick<Obligation, "assignmentId" | "origin" | "id">): string => `${o.assignmentId ?? o.origin}/${o.id}`
+
+/**
+ * Whether a duty belongs to the assignment named by `reference` (its id, any
+ * of its diary numbers, or for extra duties their origin).
+ *
+ * @example
+ * Obligation.belongsTo(o, "S2024/01004") // true for the compulsory-care assignment's duties
+ */
+export const belongsTo = (o: Obligation, reference: string): boolean => {
+  if (o.assignmentId === reference || (o.assignmentId === null && o.origin === reference)) return true
+  const parsed = DiaryNumber.parse(reference)
+  if (Result.isFailure(parsed)) return false
+  return o.diaryNumbers.some((d) => DiaryNumber.equals(DiaryNumber.unsafeParse(d), parsed.success))
+}
+
+/** Finds an assignment by id or any of its diary numbers. */
+export const findAssignment = (
+  assignments: ReadonlyArray<Assignment.Assignment>,
+  reference: string
+): Assignment.Assignment | undefined => assignments.find((a) => a.id === reference) ?? assignments.find((a) => Assignment.matches(a, reference))
+
+const fromAssignment = (a: Assignment.Assignment, o: Assignment.ReportingObligation): Obligation => ({
+  assignmentId: a.id,
+  assignment: Assignment.mainDiaryNumber(a),
+  assignmentTitle: a.title,
+  diaryNumbers: a.diaryNumbers,
+  origin: "katalog",
+  id: o.id,
+  kind: o.kind,
+  title: o.title,
+  due: o.due,
+  dueSetBy: o.dueSetBy ?? null,
+  responsible: o.responsible,
+  recipient: o.recipient,
+  contents: o.contents,
+  citeDiaryNumber: o.citeDiaryNumber,
+  source: o.source
+})
+
+const decodeAll = <T>(schema: z.ZodType<T>, values: ReadonlyArray<unknown>, source: string): Result.Result<Array<T>, ValidationError> => {
+  const out: Array<T> = []
+  const issues = values.flatMap((value, i) => {
+    const parsed = schema.safeParse(value, { reportInput: true })
+    if (parsed.success) {
+      out.push(parsed.data)
+      return []
+    }
+    return fromZodIssues(parsed.error.issues).map((issue) => ({ ...issue, path: issue.path === "" ? `[${i}]` : `[${i}].${issue.path}` }))
+  })
+  return issues.length > 0 ? Result.fail(new ValidationError({ source, issues })) : Result.succeed(out)
+}
+
+/**
+ * Every duty of every assignment, plus extra duties (meeting action items)
+ * and the dates recorded for duties whose date someone else sets. Extra
+ * duties and dates are validated here (they are edges: files, the store);
+ * every problem is a tagged error naming the item.
+ *
+ * @example
+ * Obligation.collect(catalog.assignments, {
+ *   extra: [{ origin: "moten", id: "atgard-1", title: "Återkoppla till SKR", due: "2026-12-04", responsible: "Socialstyrelsen", recipient: "SKR" }],
+ *   dueDates: [{ assignment: "S2025/01528", obligation: "regionernas-redovisning-2026", due: "2027-02-28" }]
+ * })
+ */
+export const collect = (
+  assignments: ReadonlyArray<Assignment.Assignment>,
+  options: { extra?: ReadonlyArray<unknown>; dueDates?: ReadonlyArray<unknown> } = {}
+): Result.Result<Array<Obligation>, CollectError> => {
+  const all = assignments.flatMap((a) => a.obligations.map((o) => fromAssignment(a, o)))
+  const extras = decodeAll(Extra, options.extra ?? [], "extra skyldigheter")
+  if (Result.isFailure(extras)) return Result.fail(extras.failure)
+  const seen = new Set(all.map(key))
+  for (const extra of extras.success) {
+    let owner: Assignment.Assignment | undefined
+    if (extra.assignment !== undefined) {
+      owner = findAssignment(assignments, extra.assignment)
+      if (owner === undefined) return Result.fail(new UnknownAssignment({ reference: extra.assignment, context: `${extra.origin}/${extra.id}` }))
+    }
+    const o: Obligation = {
+      assignmentId: owner?.id ?? null,
+      assignment: owner === undefined ? null : Assignment.mainDiaryNumber(owner),
+      assignmentTitle: owner?.title ?? null,
+      diaryNumbers: owner?.diaryNumbers ?? [],
+      origin: extra.origin,
+      id: extra.id,
+      kind: extra.kind,
+      title: extra.title,
+      due: extra.due,
+      dueSetBy: null,
+      responsible: extra.responsible,
+      recipient: extra.recipient,
+      contents: extra.contents,
+      citeDiaryNumber: false,
+      source: extra.source ?? extra.origin
+    }
+    if (seen.has(key(o))) return Result.fail(new Conflict({ key: key(o), reason: "finns redan" }))
+    seen.add(key(o))
+    all.push(o)
+  }
+  const dates = decodeAll(DueDate, options.dueDates ?? [], "fastställda datum")
+  if (Result.isFailure(dates)) return Result.fail(dates.failure)
+  for (const set of dates.success) {
+    const owner = findAssignment(assignments, set.assignment)
+    if (owner === undefined) return Result.fail(new UnknownAssignment({ reference: set.assignment, context: "fastställt datum" }))
+    const index = all.findIndex((o) => o.assignmentId === owner.id && o.id === set.obligation)
+    const target = all[index]
+    if (target === undefined) return Result.fail(new UnknownObligation({ assignment: set.assignment, obligation: set.obligation, context: "fastställt datum" }))
+    if (target.dueSetBy === null) return Result.fail(new Conflict({ key: key(target), reason: `har redan ett datum i beslutet (${target.due ?? "–"})` }))
+    if (target.due !== null && target.due !== set.due) {
+      return Result.fail(new Conflict({ key: key(target), reason: `två olika datum har fastställts (${target.due} och ${set.due})` }))
+    }
+    all[index] = { ...target, due: set.due }
+  }
+  return Result.succeed(all)
+}

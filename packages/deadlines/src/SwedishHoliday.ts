@@ -1,0 +1,54 @@
+import { CalendarDate } from "@uppdrag/core"
+import { holidaysOfYear } from "./internal/HolidaySource.js"
+
+/**
+ * Why a day is a holiday in Sweden. `allman-helgdag` is a public holiday of
+ * lag (1989:253) om allmänna helgdagar; `helgafton` is one of the three eves
+ * that lag (1930:173) om beräkning av lagstadgad tid treats like a holiday
+ * (midsommarafton, julafton, nyårsafton).
+ */
+export type HolidayKind = "allman-helgdag" | "helgafton"
+
+/**
+ * One Swedish holiday: its date, its Swedish name as the statute writes it
+ * (`annandag påsk`, `Sveriges nationaldag`) and its kind.
+ *
+ * @example
+ * import { SwedishHoliday } from "@uppdrag/deadlines"
+ * SwedishHoliday.on(CalendarDate.unsafeParse("2013-04-01"))?.name // "annandag påsk"
+ */
+export interface SwedishHoliday {
+  readonly date: CalendarDate.CalendarDate
+  readonly name: string
+  readonly kind: HolidayKind
+}
+
+/**
+ * The holidays of a year, in date order: the thirteen dated public holidays
+ * of lag (1989:253) (Sundays are holidays too but are not listed) and the
+ * three eves. The dates come from the maintained `date-holidays` data.
+ *
+ * @example
+ * SwedishHoliday.inYear(2027).map((h) => h.name)
+ * // ["nyårsdagen", "trettondedag jul", "långfredagen", "påskdagen", "annandag påsk", …]
+ */
+export const inYear = (year: number): ReadonlyArray<SwedishHoliday> =>
+  holidaysOfYear(year).map((h) => ({ date: h.date as CalendarDate.CalendarDate, name: h.name, kind: h.kind }))
+
+/**
+ * The holiday on a date, if any. When two fall on one day (e.g. pingstdagen
+ * on Sveriges nationaldag), their names are joined with "och".
+ *
+ * @example
+ * SwedishHoliday.on(CalendarDate.unsafeParse("2026-06-19"))?.name // "midsommarafton"
+ * SwedishHoliday.on(CalendarDate.unsafeParse("2026-06-18")) // undefined
+ */
+export const on = (date: CalendarDate.CalendarDate): SwedishHoliday | undefined => {
+  const found = holidaysOfYear(CalendarDate.parts(date).year).filter((h) => h.date === date)
+  if (found.length === 0) return undefined
+  return {
+    date,
+    name: found.map((h) => h.name).join(" och "),
+    kind: found.some((h) => h.kind === "allman-helgdag") ? "allman-helgdag" : "helgafton"
+  }
+}
