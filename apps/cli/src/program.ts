@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from "commander"
 import { registerCatalog } from "./commands/catalog.js"
 import { registerStart } from "./commands/start.js"
 import { CliError, ExitCode } from "./terminal/CliError.js"
+import { translateUsageError } from "./terminal/UsageError.js"
 
 /** Options every command that reads the catalog accepts. */
 export const catalogOption = (): Option =>
@@ -23,7 +24,7 @@ export const makeProgram = (): Command => {
     .helpOption("-h, --help", "visa hjälp")
     .addHelpCommand("help [kommando]", "visa hjälp för ett kommando")
     .showHelpAfterError("(kör med --help för hjälp)")
-    .configureOutput({ outputError: (text, write) => write(text) })
+    .configureOutput({ outputError: (text, write) => write(translateUsageError(text)) })
     .exitOverride()
   program.addHelpText(
     "after",

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from "node:fs"
-import { basename, extname, join } from "node:path"
+import { basename, extname, join, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
 import { Result } from "effect"
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from "yaml"
@@ -198,7 +198,11 @@ export const load = (options: { extra?: ReadonlyArray<string>; builtin?: boolean
   const sources = new Map<string, string>()
   const byDiary = new Map<string, string>()
   const grantIds = new Map<string, string>()
+  // A file named twice (`--catalog` pointing into the built-in folder) is read once.
+  const seen = new Set<string>()
   for (const file of files) {
+    if (seen.has(resolve(file))) continue
+    seen.add(resolve(file))
     const result = readLocated(file)
     if (Result.isFailure(result)) {
       errors.push(result.failure)

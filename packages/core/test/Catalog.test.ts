@@ -277,6 +277,11 @@ describe("bad catalog files are refused, one line per problem with file, line an
     expect(problems(file)).toEqual([`${file}:19: grants[0].payoutBy: 2026-12-01 saknas bland skyldigheterna (kind: utbetalning)`])
   })
 
+  it("a built-in file named again is read once, not refused as its own duplicate", () => {
+    const result = Catalog.load({ extra: [join(Catalog.builtinDirectory(), "2024-tvangsvard-rattspsykiatri.yaml"), Catalog.builtinDirectory()] })
+    expect(Result.isSuccess(result) && result.success.assignments.length).toBe(4)
+  })
+
   it("a path that does not exist", () => {
     const missing = join(dir, "finns-inte.yaml")
     expect(problems(missing)).toEqual([`${missing}: filen eller mappen finns inte`])
