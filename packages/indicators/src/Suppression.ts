@@ -1,0 +1,193 @@
+/**
+ * Small-count protection of the statistics cube. Counts from 1 to
+ * `threshold - 1` (default 1–4) are masked (primary suppression); then more
+ * cells are masked (secondary suppression) until no masked count can be
+ * worked out from the published cells of its table.
+ *
+ * A table is one year and one care form: region (Riket and the 21 regions) ×
+ * sex (K, M, T) × age group (eight groups and `alla`), 594 cells. Its
+ * additive relations are `T = K + M`, `alla = Σ age groups`, and, although
+ * Riket counts distinct patients and is at most the sum of the regions, the
+ * conservative `Riket = Σ regions` (with few patients in two regions it
+ * almost is). A masked cell is recoverable when some combination of these
+ * equations pins its value; the audit checks that exactly, by Gaussian
+ * elimination on the masked cells.
+ *
+ * @example
+ * import { Suppression } from "@uppdrag/indicators"
+ * const masked = new Uint8Array(Suppression.tableSize)
+ * masked[Suppression.tableCell(1, 0, 0)] = 1 // one region, women, 0-17
+ * Suppression.recoverable(masked).length // 1: T − M gives it away
+ */
+export const tableSize = 22 * 3 * 9
+
+/** The smallest count that is published, unless configured (counts 1–4 are masked). */
+export const defaultThreshold = 5
+
+/**
+ * The position of a cell in a table: region 0 (Riket) … 21, sex 0 K, 1 M,
+ * 2 T, age group 0 … 7 and 8 for `alla`.
+ *
+ * @example
+ * Suppression.tableCell(0, 2, 8) // Riket, both sexes, all ages: 26
+ */
+export const tableCell = (region: number, sex: number, age: number): number => (region * 3 + sex) * 9 + age
+
+/**
+ * Every additive relation of a table as `[total, ...parts]`: the region
+ * lines (Riket and the 21 regions), the sex lines (T, K, M), the age lines
+ * (alla and the eight groups).
+ *
+ * @example
+ * Suppression.lines.length // 291
+ */
+export const lines: ReadonlyArray<ReadonlyArray<number>> = (() => {
+  const out: Array<Array<number>> = []
+  for (let s = 0; s < 3; s++)
+    for (let a = 0; a < 9; a++) out.push([tableCell(0, s, a), ...Array.from({ length: 21 }, (_, r) => tableCell(r + 1, s, a))])
+  for (let r = 0; r < 22; r++) for (let a = 0; a < 9; a++) out.push([tableCell(r, 2, a), tableCell(r, 0, a), tableCell(r, 1, a)])
+  for (let r = 0; r < 22; r++) for (let s = 0; s < 3; s++) out.push([tableCell(r, s, 8), ...Array.from({ length: 8 }, (_, a) => tableCell(r, s, a))])
+  return out
+})()
+
+const linesOfCell: ReadonlyArray<ReadonlyArray<number>> = (() => {
+  const out: Array<Array<number>> = Array.from({ length: tableSize }, () => [])
+  lines.forEach((line, i) => {
+    for (const cell of line) out[cell]!.push(i)
+  })
+  return out
+})()
+
+const EPS = 1e-9
+
+/**
+ * The masked cells of a table whose value follows from the published cells
+ * through the table's additive relations (empty when the table is safe).
+ * Exact for these 0/±1 systems: reduced row echelon form over the masked
+ * cells; a masked cell is pinned when its pivot row has no free column.
+ *
+ * @example
+ * const masked = new Uint8Array(Suppression.tableSize)
+ * Suppression.recoverable(masked) // []
+ */
+export const recoverable = (masked: ArrayLike<number>): Array<number> => {
+  const colOf = new Int32Array(tableSize).fill(-1)
+  const cells: Array<number> = []
+  for (let c = 0; c < tableSize; c++) {
+    if (masked[c]) {
+      colOf[c] = cells.length
+      cells.push(c)
+    }
+  }
+  const m = cells.length
+  if (m === 0) return []
+  const rows: Array<Float64Array> = []
+  for (const line of lines) {
+    let any = false
+    for (const cell of line) if (colOf[cell]! >= 0) any = true
+    if (!any) continue
+    const row = new Float64Array(m)
+    line.forEach((cell, i) => {
+      const col = colOf[cell]!
+      if (col >= 0) row[col] = i === 0 ? 1 : -1
+    })
+    rows.push(row)
+  }
+  const pivotRow = new Int32Array(m).fill(-1)
+  let rank = 0
+  for (let c = 0; c < m && rank < rows.length; c++) {
+    let best = -1
+    let bestValue = EPS
+    for (let r = rank; r < rows.length; r++) {
+      const v = Math.abs(rows[r]![c]!)
+      if (v > bestValue) {
+        best = r
+        bestValue = v
+      }
+    }
+    if (best < 0) continue
+    const pivot = rows[best]!
+    rows[best] = rows[rank]!
+    rows[rank] = pivot
+    const inverse = 1 / pivot[c]!
+    for (let j = c; j < m; j++) pivot[j] = pivot[j]! * inverse
+    for (let r = 0; r < rows.length; r++) {
+      if (r === rank) continue
+      const row = rows[r]!
+      const factor = row[c]!
+      if (Math.abs(factor) <= EPS) {
+        row[c] = 0
+        continue
+      }
+      for (let j = c; j < m; j++) row[j] = row[j]! - factor * pivot[j]!
+      row[c] = 0
+    }
+    pivotRow[c] = rank
+    rank++
+  }
+  const out: Array<number> = []
+  for (let c = 0; c < m; c++) {
+    const r = pivotRow[c]!
+    if (r < 0) continue
+    const row = rows[r]!
+    let pinned = true
+    for (let j = 0; j < m; j++) {
+      if (j !== c && pivotRow[j]! < 0 && Math.abs(row[j]!) > EPS) {
+        pinned = false
+        break
+      }
+    }
+    if (pinned) out.push(cells[c]!)
+  }
+  return out
+}
+
+/**
+ * Masks a table in place: primary suppression of counts in
+ * `1 … threshold − 1`, then secondary suppression until
+ * {@link recoverable} finds nothing. Complements are the smallest positive
+ * inner cells of the line concerned, then totals, then zeros.
+ *
+ * @example
+ * const counts = new Int32Array(Suppression.tableSize)
+ * const masked = new Uint8Array(Suppression.tableSize)
+ * Suppression.protect(counts, masked, 5)
+ */
+export const protect = (counts: ArrayLike<number>, masked: Uint8Array, threshold: number): void => {
+  for (let c = 0; c < tableSize; c++) if (counts[c]! >= 1 && counts[c]! < threshold) masked[c] = 1
+  const isTotal = new Uint8Array(tableSize)
+  for (const line of lines) isTotal[line[0]!] = 1
+  const cost = (cell: number): number => {
+    const value = counts[cell]!
+    if (value === 0) return 3e9
+    return isTotal[cell] && cell !== tableCell(0, 2, 8) ? 1e9 + value : cell === tableCell(0, 2, 8) ? 2e9 : value
+  }
+  const complement = (line: ReadonlyArray<number>): boolean => {
+    let best = -1
+    for (const cell of line) if (!masked[cell] && (best < 0 || cost(cell) < cost(best))) best = cell
+    if (best < 0) return false
+    masked[best] = 1
+    return true
+  }
+  for (;;) {
+    let changed = false
+    for (const line of lines) {
+      let n = 0
+      for (const cell of line) n += masked[cell]!
+      if (n === 1 && complement(line)) changed = true
+    }
+    if (changed) continue
+    const pinned = recoverable(masked)
+    if (pinned.length === 0) return
+    const cell = pinned[0]!
+    let added = false
+    for (const line of linesOfCell[cell]!) if (complement(lines[line]!)) added = true
+    if (added) continue
+    // Every line through the pinned cell is masked: widen anywhere. All cells
+    // masked is always safe, so this ends.
+    let best = -1
+    for (let c = 0; c < tableSize; c++) if (!masked[c] && (best < 0 || cost(c) < cost(best))) best = c
+    if (best < 0) return
+    masked[best] = 1
+  }
+}
