@@ -63,6 +63,9 @@ export type ReportingObligation = z.infer<typeof ReportingObligation>
  * One named part of a year's funds, when the decision splits them further
  * than own use and funds to regions (the 2012 agreement: 7 000 000 kr for
  * SKL's own work, 7 000 000 kr SKL distributes, 42 500 000 kr stimulus).
+ *
+ * @example
+ * Assignment.FundingPart.parse({ id: "stimulansmedel", title: "Stimulansmedel", amount: 42_500_000, usedBy: "landstingen", source: "Resterande medel …" })
  */
 export const FundingPart = z.strictObject({
   id: slug,
