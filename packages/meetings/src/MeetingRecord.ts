@@ -1,0 +1,94 @@
+import { readFileSync } from "node:fs"
+import { fromZodIssues, type Issue, ValidationError } from "@uppdrag/core"
+import { Result } from "effect"
+import { z } from "zod"
+import * as Agreement from "./Agreement.js"
+import * as SourceText from "./internal/SourceText.js"
+import * as Meeting from "./Meeting.js"
+
+/**
+ * What `uppdrag meetings record` stores: a meeting (`kind: mote`, the
+ * default) or a region agreement (`kind: overenskommelse`). The store keeps
+ * it as an event whose payload is this validated JSON.
+ *
+ * @example
+ * const result = MeetingRecord.parseFile("mote-2026-11-20.yaml", context)
+ * if (Result.isSuccess(result)) store.append(result.success)
+ */
+export type MeetingRecord = Meeting.Meeting | Agreement.Agreement
+
+/** zod schema of a stored record, for reading payloads back. */
+export const MeetingRecord: z.ZodType<MeetingRecord, unknown> = z.union([Meeting.Meeting, Agreement.Agreement])
+
+/** The event type name a store should file these records under. */
+export const eventType = (record: MeetingRecord): "meetings.mote" | "meetings.overenskommelse" =>
+  record.kind === "mote" ? "meetings.mote" : "meetings.overenskommelse"
+
+const toIssues = (text: SourceText.SourceText, error: z.ZodError): Array<Issue> =>
+  error.issues.flatMap((issue) => SourceText.withLines(text, fromZodIssues([issue]).map((i) => ({ ...i, at: issue.path }))))
+
+/**
+ * Validates a meeting or agreement file (UTF-8 YAML or JSON): the shape,
+ * then every name against the catalog and the series. Every problem comes
+ * back with its path and line; nothing is returned half-checked.
+ *
+ * @example
+ * MeetingRecord.parseText(bytes, "mote.yaml", { catalog, parties: Party.directory(catalog), series })
+ */
+export const parseText = (bytes: Uint8Array, source: string, context: Meeting.Context): Result.Result<MeetingRecord, ValidationError> => {
+  const parsedText = SourceText.parse(bytes, source)
+  if (Result.isFailure(parsedText)) return Result.fail(parsedText.failure)
+  const text = parsedText.success
+  const value = text.value
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    return Result.fail(new ValidationError({ source, issues: [{ path: "", message: "filen ska innehålla ett möte eller en överenskommelse (ett objekt med fält)" }] }))
+  }
+  const kind = (value as { kind?: unknown }).kind
+  if (kind !== undefined && kind !== "mote" && kind !== "overenskommelse") {
+    return Result.fail(new ValidationError({ source, issues: SourceText.withLines(text, [{ at: ["kind"], path: "kind", message: 'måste vara "mote" eller "overenskommelse"' }]) }))
+  }
+  if (kind === "overenskommelse") {
+    const shaped = Agreement.AgreementInput.safeParse(value)
+    if (!shaped.success) return Result.fail(new ValidationError({ source, issues: toIssues(text, shaped.error) }))
+    const resolved = Agreement.resolve(shaped.data, context.catalog)
+    return Result.isFailure(resolved) ? Result.fail(new ValidationError({ source, issues: SourceText.withLines(text, resolved.failure) })) : Result.succeed(resolved.success)
+  }
+  const shaped = Meeting.MeetingInput.safeParse(value)
+  if (!shaped.success) return Result.fail(new ValidationError({ source, issues: toIssues(text, shaped.error) }))
+  const resolved = Meeting.resolve(shaped.data, context)
+  return Result.isFailure(resolved) ? Result.fail(new ValidationError({ source, issues: SourceText.withLines(text, resolved.failure) })) : Result.succeed(resolved.success)
+}
+
+/**
+ * Reads and validates one record file.
+ *
+ * @example
+ * MeetingRecord.parseFile("mote.yaml", context)
+ */
+export const parseFile = (file: string, context: Meeting.Context): Result.Result<MeetingRecord, ValidationError> => {
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(file)
+  } catch {
+    return Result.fail(new ValidationError({ source: file, issues: [{ path: "", message: "filen kan inte läsas" }] }))
+  }
+  return parseText(bytes, file, context)
+}
+
+/**
+ * Splits records in the order they were recorded into meetings and
+ * agreements, a later record with the same kind and id replacing an earlier
+ * one (how an agreement gets its annual follow-ups added).
+ *
+ * @example
+ * const { meetings, agreements } = MeetingRecord.current(records)
+ */
+export const current = (records: ReadonlyArray<MeetingRecord>): { meetings: Array<Meeting.Meeting>; agreements: Array<Agreement.Agreement> } => {
+  const latest = new Map<string, MeetingRecord>()
+  for (const record of records) latest.set(`${record.kind}:${record.id}`, record)
+  const all = [...latest.values()]
+  return {
+    meetings: all.filter((r): r is Meeting.Meeting => r.kind === "mote"),
+    agreements: all.filter((r): r is Agreement.Agreement => r.kind === "overenskommelse")
+  }
+}
