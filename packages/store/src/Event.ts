@@ -1,0 +1,228 @@
+import { CalendarDate, Kronor, Region } from "@uppdrag/core"
+import { z } from "zod"
+
+/**
+ * The kinds of event the log holds. Money events follow a grant's ledger:
+ * `requisition` (rekvisition), `payout` (utbetalning), `use` (redovisad
+ * användning), `repayment` (återbetalning). `reversal` cancels an earlier
+ * event (a correction is never an edit). `report` records that a report
+ * (delredovisning, slutredovisning …) was submitted for an obligation.
+ * `meeting` and `measurement` carry a JSON payload owned by the meetings and
+ * indicators packages, validated by their schemas before it reaches the store.
+ *
+ * @example
+ * EventType.parse("requisition") // "requisition"
+ */
+export const EventType = z.enum(["requisition", "payout", "use", "repayment", "reversal", "report", "meeting", "measurement"])
+export type EventType = z.infer<typeof EventType>
+
+/** The event types that move money in a grant's ledger. */
+export const moneyTypes = ["requisition", "payout", "use", "repayment"] as const
+export type MoneyType = (typeof moneyTypes)[number]
+
+/** Whether an event type moves money (has an amount, a grant and a region). */
+export const isMoneyType = (type: EventType): type is MoneyType => (moneyTypes as ReadonlyArray<string>).includes(type)
+
+/** Swedish name of each event type, for messages and tables. */
+export const typeName: Record<EventType, string> = {
+  requisition: "rekvisition",
+  payout: "utbetalning",
+  use: "redovisad användning",
+  repayment: "återbetalning",
+  reversal: "återföring",
+  report: "inlämnad redovisning",
+  meeting: "möte",
+  measurement: "mätvärde"
+}
+
+/** A JSON value: what a `meeting` or `measurement` payload may hold. */
+export type Json = string | number | boolean | null | ReadonlyArray<Json> | { readonly [key: string]: Json }
+
+const json: z.ZodType<Json, Json> = z.lazy(() =>
+  z.union([z.string(), z.number().refine(Number.isFinite, "talet måste vara ändligt"), z.boolean(), z.null(), z.array(json), z.record(z.string(), json)])
+)
+
+const text = z.string().trim().min(1)
+
+/**
+ * A recording instant: ISO 8601 in UTC with milliseconds, as `Date#toISOString` writes it.
+ *
+ * @example
+ * Event.recordedAt.safeParse("2026-04-15T08:00:00.000Z").success // true
+ */
+export const recordedAt = z.iso.datetime({ precision: 3, message: "måste vara en tidpunkt i UTC, t.ex. 2026-04-15T08:00:00.000Z" })
+const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "id får bara innehålla a–z, 0–9, - och _")
+
+/**
+ * An event to append: what happened, to which assignment or grant, where,
+ * how much, on which business day, who records it and the source note (the
+ * letter, decision or ledger line it comes from). The store gives it its
+ * sequence number and recording time.
+ *
+ * - money events need `grant`, `region` and `amount`;
+ * - `reversal` needs `reverses` (the sequence number of the event it cancels);
+ * - `report` needs `obligation` (an obligation id of the assignment);
+ * - `meeting` and `measurement` need `payload`.
+ *
+ * `assignment` may be left out for events that name a grant: the store fills
+ * it in from the catalog.
+ *
+ * @example
+ * const event: Event.NewEvent = {
+ *   type: "requisition", grant: "specialiserad-psykiatri-2026", region: "03",
+ *   amount: 58_203_923, date: "2026-04-15", recordedBy: "anna", note: "Rekvisition 2026-04-15, dnr 4.1-123/2026"
+ * }
+ */
+export const NewEvent: z.ZodType<ValidNewEvent, NewEvent> = z
+  .strictObject({
+    type: EventType,
+    assignment: slug.optional(),
+    grant: slug.optional(),
+    region: Region.codeSchema.optional(),
+    amount: Kronor.schema.optional(),
+    date: CalendarDate.schema,
+    recordedBy: text,
+    note: z.string().default(""),
+    reverses: z.number().int().positive().optional(),
+    obligation: slug.optional(),
+    payload: json.optional()
+  })
+  .superRefine((event, ctx) => {
+    const need = (field: keyof typeof event, why: string): void => {
+      if (event[field] === undefined) ctx.addIssue({ code: "custom", path: [field], message: `saknas (krävs för ${why})` })
+    }
+    const forbid = (field: keyof typeof event): void => {
+      if (event[field] !== undefined) ctx.addIssue({ code: "custom", path: [field], message: `används inte för ${typeName[event.type]}` })
+    }
+    if (isMoneyType(event.type)) {
+      need("grant", typeName[event.type])
+      need("region", typeName[event.type])
+      need("amount", typeName[event.type])
+      forbid("reverses")
+      forbid("obligation")
+      forbid("payload")
+    } else if (event.type === "reversal") {
+      need("reverses", "återföring")
+      forbid("amount")
+      forbid("payload")
+    } else if (event.type === "report") {
+      if (event.assignment === undefined && event.grant === undefined) need("assignment", "inlämnad redovisning")
+      need("obligation", "inlämnad redovisning")
+      forbid("amount")
+      forbid("reverses")
+      forbid("payload")
+    } else {
+      if (event.assignment === undefined && event.grant === undefined) need("assignment", typeName[event.type])
+      need("payload", typeName[event.type])
+      forbid("amount")
+      forbid("reverses")
+      forbid("obligation")
+    }
+  })
+export interface NewEvent {
+  readonly type: EventType
+  readonly assignment?: string | undefined
+  readonly grant?: string | undefined
+  readonly region?: string | undefined
+  readonly amount?: number | undefined
+  readonly date: string
+  readonly recordedBy: string
+  readonly note?: string | undefined
+  readonly reverses?: number | undefined
+  readonly obligation?: string | undefined
+  readonly payload?: Json | undefined
+}
+
+/** A new event after validation (defaults applied, region, amount and date branded). */
+export interface ValidNewEvent {
+  readonly type: EventType
+  readonly assignment?: string | undefined
+  readonly grant?: string | undefined
+  readonly region?: Region.RegionCode | undefined
+  readonly amount?: Kronor.Kronor | undefined
+  readonly date: CalendarDate.CalendarDate
+  readonly recordedBy: string
+  readonly note: string
+  readonly reverses?: number | undefined
+  readonly obligation?: string | undefined
+  readonly payload?: Json | undefined
+}
+
+/**
+ * An event as stored: the new event plus its sequence number (1, 2, 3 … in
+ * the order written), the assignment it belongs to, and when it was recorded
+ * (an ISO 8601 UTC instant; the business date is `date`).
+ *
+ * @example
+ * const stored: Event.StoredEvent = { seq: 1, type: "requisition", assignment: "statsbidrag-psykiatri-2026", grant: "specialiserad-psykiatri-2026",
+ *   region: "03", amount: 58_203_923, date: "2026-04-15", recordedBy: "anna", recordedAt: "2026-04-15T08:00:00.000Z",
+ *   note: "", reverses: null, obligation: null, payload: null }
+ */
+export const StoredEvent: z.ZodType<StoredEvent, unknown> = z.strictObject({
+  seq: z.number().int().positive(),
+  type: EventType,
+  assignment: slug,
+  grant: slug.nullable(),
+  region: Region.codeSchema.nullable(),
+  amount: Kronor.schema.nullable(),
+  date: CalendarDate.schema,
+  recordedBy: text,
+  recordedAt: z.lazy(() => recordedAt),
+  note: z.string(),
+  reverses: z.number().int().positive().nullable(),
+  obligation: slug.nullable(),
+  payload: json.nullable()
+})
+export interface StoredEvent {
+  readonly seq: number
+  readonly type: EventType
+  readonly assignment: string
+  readonly grant: string | null
+  readonly region: Region.RegionCode | null
+  readonly amount: Kronor.Kronor | null
+  readonly date: CalendarDate.CalendarDate
+  readonly recordedBy: string
+  /** When it was recorded: an ISO 8601 UTC instant such as `2026-04-15T08:00:00.000Z`. */
+  readonly recordedAt: string
+  /** The source note: the letter, decision or ledger line the event comes from. */
+  readonly note: string
+  readonly reverses: number | null
+  readonly obligation: string | null
+  readonly payload: Json | null
+}
+
+/**
+ * The columns of the event log in export order (CSV header, JSON keys).
+ *
+ * @example
+ * Event.columns[0] // "seq"
+ */
+export const columns = [
+  "seq",
+  "type",
+  "assignment",
+  "grant",
+  "region",
+  "amount",
+  "date",
+  "recordedBy",
+  "recordedAt",
+  "note",
+  "reverses",
+  "obligation",
+  "payload"
+] as const satisfies ReadonlyArray<keyof StoredEvent>
+
+/**
+ * One event as a row of text cells (CSV): nulls are empty, the payload is JSON.
+ *
+ * @example
+ * Event.toCells(stored) // ["1", "requisition", "statsbidrag-psykiatri-2026", ...]
+ */
+export const toCells = (event: StoredEvent): Array<string> =>
+  columns.map((column) => {
+    const value = event[column]
+    if (value === null) return ""
+    if (column === "payload") return JSON.stringify(value)
+    return String(value)
+  })

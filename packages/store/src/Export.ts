@@ -1,0 +1,68 @@
+import { fromZodIssues, type Issue } from "@uppdrag/core"
+import { Result } from "effect"
+import { z } from "zod"
+import * as Event from "./Event.js"
+
+/** The value of `format` in an export file. */
+export const format = "uppdrag-händelselogg"
+
+/**
+ * A whole database as JSON: the schema version it was written at and every
+ * event in log order. State (ledgers, submitted reports, meetings) is derived
+ * from the events, so this is everything; importing it into an empty database
+ * of either kind reproduces the same state.
+ *
+ * @example
+ * const doc: Export.Document = { format: "uppdrag-händelselogg", schemaVersion: 2, events: [] }
+ */
+export const Document: z.ZodType<Document, unknown> = z
+  .strictObject({
+    format: z.literal(format),
+    schemaVersion: z.number().int().positive(),
+    events: z.array(Event.StoredEvent)
+  })
+  .superRefine((doc, ctx) => {
+    doc.events.forEach((event, i) => {
+      if (event.seq !== i + 1) ctx.addIssue({ code: "custom", path: ["events", i, "seq"], message: `förväntade löpnummer ${i + 1}, fick ${event.seq}` })
+    })
+  })
+export interface Document {
+  readonly format: typeof format
+  readonly schemaVersion: number
+  readonly events: ReadonlyArray<Event.StoredEvent>
+}
+
+/**
+ * Parses the text of an export file (UTF-8 JSON), with Swedish issues that
+ * name the path of each problem (`events[3].amount`).
+ *
+ * @example
+ * Export.parse(readFileSync("export.json"), "export.json")
+ */
+export const parse = (bytes: Uint8Array, source: string): Result.Result<Document, { source: string; issues: ReadonlyArray<Issue> }> => {
+  let text: string
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes)
+  } catch {
+    return Result.fail({ source, issues: [{ path: "", message: "filen är inte kodad som UTF-8" }] })
+  }
+  let value: unknown
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ""))
+  } catch (error) {
+    return Result.fail({ source, issues: [{ path: "", message: `ogiltig JSON: ${(error as Error).message}` }] })
+  }
+  const parsed = Document.safeParse(value)
+  return parsed.success ? Result.succeed(parsed.data) : Result.fail({ source, issues: fromZodIssues(parsed.error.issues) })
+}
+
+/**
+ * The export as text: one event per line inside the array, so files diff well.
+ *
+ * @example
+ * Export.stringify({ format: "uppdrag-händelselogg", schemaVersion: 2, events: [] })
+ */
+export const stringify = (doc: Document): string => {
+  const events = doc.events.map((event) => `    ${JSON.stringify(event)}`).join(",\n")
+  return `{\n  "format": ${JSON.stringify(doc.format)},\n  "schemaVersion": ${doc.schemaVersion},\n  "events": [${events === "" ? "" : `\n${events}\n  `}]\n}\n`
+}

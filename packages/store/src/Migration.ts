@@ -1,0 +1,93 @@
+/**
+ * Versioned schema migrations, run in order when a store is opened. Each has
+ * the statements for SQLite and for PostgreSQL; the database records every
+ * version applied in `schema_migration`. Migrations only ever add: a new
+ * version is a new entry at the end, never an edit of an old one.
+ *
+ * @example
+ * import { Migration } from "@uppdrag/store"
+ * Migration.latest // 2
+ */
+export interface Migration {
+  readonly version: number
+  readonly name: string
+  readonly sqlite: ReadonlyArray<string>
+  readonly postgres: ReadonlyArray<string>
+}
+
+const types = "'requisition', 'payout', 'use', 'repayment', 'reversal', 'report', 'meeting', 'measurement'"
+
+/** Every migration, oldest first. */
+export const all: ReadonlyArray<Migration> = [
+  {
+    version: 1,
+    name: "händelselogg",
+    sqlite: [
+      `CREATE TABLE event (
+        seq INTEGER PRIMARY KEY,
+        type TEXT NOT NULL CHECK (type IN (${types})),
+        assignment_id TEXT NOT NULL,
+        grant_id TEXT,
+        region TEXT,
+        amount INTEGER CHECK (amount >= 0),
+        business_date TEXT NOT NULL CHECK (business_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        recorded_by TEXT NOT NULL,
+        recorded_at TEXT NOT NULL,
+        source_note TEXT NOT NULL,
+        reverses INTEGER REFERENCES event (seq),
+        obligation_id TEXT,
+        payload TEXT CHECK (payload IS NULL OR json_valid(payload))
+      ) STRICT`,
+      "CREATE INDEX event_grant ON event (grant_id, seq)"
+    ],
+    postgres: [
+      `CREATE TABLE event (
+        seq BIGINT PRIMARY KEY,
+        type TEXT NOT NULL CHECK (type IN (${types})),
+        assignment_id TEXT NOT NULL,
+        grant_id TEXT,
+        region TEXT,
+        amount BIGINT CHECK (amount >= 0),
+        business_date DATE NOT NULL,
+        recorded_by TEXT NOT NULL,
+        recorded_at TIMESTAMPTZ NOT NULL,
+        source_note TEXT NOT NULL,
+        reverses BIGINT REFERENCES event (seq),
+        obligation_id TEXT,
+        payload JSON
+      )`,
+      "CREATE INDEX event_grant ON event (grant_id, seq)"
+    ]
+  },
+  {
+    version: 2,
+    name: "endast tillägg och en återföring per händelse",
+    sqlite: [
+      "CREATE UNIQUE INDEX event_reversed_once ON event (reverses) WHERE reverses IS NOT NULL",
+      "CREATE INDEX event_assignment ON event (assignment_id, type)",
+      "CREATE TRIGGER event_no_update BEFORE UPDATE ON event BEGIN SELECT RAISE(ABORT, 'händelseloggen får bara utökas'); END",
+      "CREATE TRIGGER event_no_delete BEFORE DELETE ON event BEGIN SELECT RAISE(ABORT, 'händelseloggen får bara utökas'); END"
+    ],
+    postgres: [
+      "CREATE UNIQUE INDEX event_reversed_once ON event (reverses) WHERE reverses IS NOT NULL",
+      "CREATE INDEX event_assignment ON event (assignment_id, type)",
+      `CREATE FUNCTION event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'händelseloggen får bara utökas'; END
+      $$`,
+      "CREATE TRIGGER event_no_change BEFORE UPDATE OR DELETE ON event FOR EACH ROW EXECUTE FUNCTION event_append_only()",
+      "CREATE TRIGGER event_no_truncate BEFORE TRUNCATE ON event FOR EACH STATEMENT EXECUTE FUNCTION event_append_only()"
+    ]
+  }
+]
+
+/** The newest schema version this build knows. */
+export const latest: number = all[all.length - 1]!.version
+
+/**
+ * The migrations still to run on a database at `current` (up to `target`).
+ *
+ * @example
+ * Migration.pending(1).map((m) => m.version) // [2]
+ */
+export const pending = (current: number, target: number = latest): ReadonlyArray<Migration> =>
+  all.filter((m) => m.version > current && m.version <= target)

@@ -1,0 +1,153 @@
+import { mkdirSync } from "node:fs"
+import { dirname } from "node:path"
+import BetterSqlite3 from "better-sqlite3"
+import { type DatabaseConnection, Kysely, PostgresDialect, SqliteDialect, sql } from "kysely"
+import pg from "pg"
+
+/** The event table as Kysely sees it (both databases return the same JS types, see the type parsers below). */
+export interface EventRow {
+  seq: number
+  type: string
+  assignment_id: string
+  grant_id: string | null
+  region: string | null
+  amount: number | null
+  business_date: string
+  recorded_by: string
+  recorded_at: string
+  source_note: string
+  reverses: number | null
+  obligation_id: string | null
+  payload: string | null
+}
+
+export interface MigrationRow {
+  version: number
+  name: string
+  applied_at: string
+}
+
+export interface Tables {
+  event: EventRow
+  schema_migration: MigrationRow
+}
+
+/** A connection held for one unit of work (a transaction or a read). */
+export type Connection = Kysely<Tables>
+
+export interface Database {
+  readonly kind: "sqlite" | "postgres"
+  readonly db: Kysely<Tables>
+  /**
+   * Runs `work` in a transaction that holds the write lock: SQLite's
+   * `BEGIN IMMEDIATE` (one writer, readers go on in WAL mode) or PostgreSQL's
+   * `LOCK TABLE event IN EXCLUSIVE MODE` (writers queue, readers go on).
+   * Commits only when `work` returns `{ commit: true }`; rolls back otherwise
+   * or when it throws.
+   */
+  readonly write: <A>(work: (conn: Connection) => Promise<{ commit: boolean; value: A }>) => Promise<A>
+  /** Runs statements that only read, in one snapshot. */
+  readonly read: <A>(work: (conn: Connection) => Promise<A>) => Promise<A>
+  /** Runs one raw statement (migrations). */
+  readonly exec: (conn: Connection, statement: string) => Promise<void>
+  readonly close: () => Promise<void>
+}
+
+const withConnection = async <A>(
+  db: Kysely<Tables>,
+  begin: ReadonlyArray<string>,
+  work: (conn: Connection) => Promise<{ commit: boolean; value: A }>
+): Promise<A> =>
+  db.connection().execute(async (conn) => {
+    for (const statement of begin) await sql.raw(statement).execute(conn)
+    let finished = false
+    try {
+      const { commit, value } = await work(conn)
+      await sql.raw(commit ? "COMMIT" : "ROLLBACK").execute(conn)
+      finished = true
+      return value
+    } finally {
+      if (!finished) await sql.raw("ROLLBACK").execute(conn).catch(() => undefined)
+    }
+  })
+
+/**
+ * Opens (and creates, on first use) an SQLite file: WAL journal so readers
+ * never wait for the writer, foreign keys on, full sync so a committed batch
+ * survives a crash, and a busy timeout so concurrent writers queue.
+ */
+export const openSqlite = (path: string): Database => {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true })
+  const native = new BetterSqlite3(path)
+  native.pragma("busy_timeout = 15000")
+  native.pragma("journal_mode = WAL")
+  native.pragma("foreign_keys = ON")
+  native.pragma("synchronous = FULL")
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: native }) })
+  return {
+    kind: "sqlite",
+    db,
+    write: (work) => withConnection(db, ["BEGIN IMMEDIATE"], work),
+    read: (work) => withConnection(db, ["BEGIN"], async (conn) => ({ commit: true, value: await work(conn) })),
+    exec: async (conn, statement) => {
+      await sql.raw(statement).execute(conn)
+    },
+    close: () => db.destroy()
+  }
+}
+
+const int8 = (text: string): number => {
+  const value = Number(text)
+  if (!Number.isSafeInteger(value)) throw new RangeError(`${text} är för stort för att läsas exakt`)
+  return value
+}
+
+/** `2026-04-15 10:00:00.123+02` (any session time zone) to `2026-04-15T08:00:00.123Z`. */
+const timestamptz = (text: string): string => {
+  const iso = text.replace(" ", "T").replace(/([+-]\d\d)$/, "$1:00").replace(/([+-]\d\d):?(\d\d):(\d\d)$/, "$1:$2")
+  return new Date(iso).toISOString()
+}
+
+const parsers: Record<number, (text: string) => unknown> = {
+  20: int8, // int8 / bigint
+  1082: (text) => text, // date: keep YYYY-MM-DD, never a JS Date
+  1184: timestamptz, // timestamptz
+  114: (text) => text // json: keep the text as written
+}
+
+/**
+ * Opens a PostgreSQL pool. Dates stay `YYYY-MM-DD` text, bigints become
+ * checked numbers, JSON stays text: rows read the same as from SQLite.
+ */
+export const openPostgres = (url: string, schema?: string): Database => {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 3,
+    ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
+    types: {
+      getTypeParser: ((oid: number, format?: string) =>
+        parsers[oid] ?? (pg.types.getTypeParser as (oid: number, format?: string) => unknown)(oid, format)) as never
+    }
+  })
+  // An idle client that loses its server must not crash the process; the next query reports it.
+  pool.on("error", () => undefined)
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) })
+  return {
+    kind: "postgres",
+    db,
+    write: (work) => withConnection(db, ["BEGIN", "LOCK TABLE event IN EXCLUSIVE MODE"], work),
+    read: (work) => withConnection(db, ["BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"], async (conn) => ({ commit: true, value: await work(conn) })),
+    exec: async (conn, statement) => {
+      await sql.raw(statement).execute(conn)
+    },
+    close: () => db.destroy()
+  }
+}
+
+/** Starts a transaction for migrations (the event table may not exist yet). */
+export const migrationLock = async <A>(database: Database, work: (conn: Connection) => Promise<{ commit: boolean; value: A }>): Promise<A> =>
+  database.kind === "sqlite"
+    ? withConnection(database.db, ["BEGIN IMMEDIATE"], work)
+    : withConnection(database.db, ["BEGIN", "SELECT pg_advisory_xact_lock(730742)"], work)
+
+export type { DatabaseConnection }

@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import BetterSqlite3 from "better-sqlite3"
+import { Result } from "effect"
+import { afterAll, describe, expect, it } from "vitest"
+import { Store } from "../src/index.js"
+import { catalog, contract } from "./contract.js"
+import { allocationOf } from "./fixtures/allocation.js"
+
+const folder = mkdtempSync(join(tmpdir(), "uppdrag-store-"))
+let n = 0
+afterAll(() => rmSync(folder, { recursive: true, force: true }))
+
+contract({
+  name: "SQLite",
+  fresh: async () => ({ kind: "sqlite", path: join(folder, `db-${++n}`, "uppdrag.db") }),
+  raw: async (location, statement) => {
+    if (location.kind !== "sqlite") throw new Error("SQLite expected")
+    const db = new BetterSqlite3(location.path)
+    try {
+      db.exec(statement)
+    } finally {
+      db.close()
+    }
+  }
+})
+
+describe("SQLite specifics", () => {
+  it("creates the file and its folders, in WAL mode with foreign keys on", async () => {
+    const path = join(folder, "ny", "mapp", "uppdrag.db")
+    const opened = await Store.open({ kind: "sqlite", path }, { catalog, allocationOf })
+    expect(Result.isSuccess(opened)).toBe(true)
+    if (Result.isSuccess(opened)) await opened.success.close()
+    const db = new BetterSqlite3(path)
+    expect(db.pragma("journal_mode", { simple: true })).toBe("wal")
+    expect(() => db.exec("PRAGMA foreign_keys = ON; INSERT INTO event (seq, type, assignment_id, business_date, recorded_by, recorded_at, source_note, reverses) VALUES (1, 'reversal', 'a', '2026-01-01', 'x', 'x', '', 42)")).toThrow(/FOREIGN KEY/)
+    db.close()
+  })
+
+  it("a file that is not a database is refused with a message naming it", async () => {
+    const path = join(folder, "inte-en-databas.db")
+    const { writeFileSync } = await import("node:fs")
+    writeFileSync(path, "det här är text, ingen databas ".repeat(200))
+    const opened = await Store.open({ kind: "sqlite", path }, { catalog, allocationOf })
+    expect(Result.isFailure(opened)).toBe(true)
+    if (Result.isFailure(opened)) {
+      expect(opened.failure.reason._tag).toBe("Unavailable")
+      expect(opened.failure.message).toContain(`${path}: databasen kan inte öppnas`)
+    }
+  })
+})
