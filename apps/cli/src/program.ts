@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from "commander"
 import { registerCatalog } from "./commands/catalog.js"
+import { registerDeadlines } from "./commands/deadlines.js"
 import { registerStart } from "./commands/start.js"
 import { CliError, ExitCode } from "./terminal/CliError.js"
 import { translateUsageError } from "./terminal/UsageError.js"
@@ -38,6 +39,7 @@ Slutkoder: 0 klart, 1 felaktig indata eller avvisat, 2 felaktigt anrop.`
   )
   registerStart(program)
   registerCatalog(program)
+  registerDeadlines(program)
   return program
 }
 

@@ -16,8 +16,15 @@ import * as WorkingDay from "./WorkingDay.js"
  * The due date is compared as written in the decision: a date on a
  * non-working day is not moved (see {@link Deadline.nextWorkingDay}).
  */
-export const Status = z.enum(["kommande", "snart", "forsenad", "inlamnad", "inlamnad-sent", "datum-ej-satt"])
-export type Status = z.infer<typeof Status>
+export type Status = (typeof statuses)[number]
+
+/**
+ * Every status, in the order a duty passes through them.
+ *
+ * @example
+ * Deadline.statuses.filter((s) => !Deadline.doneStatuses.includes(s)) // what is not yet done
+ */
+export const statuses = ["datum-ej-satt", "kommande", "snart", "forsenad", "inlamnad", "inlamnad-sent"] as const
 
 /** Statuses of duties that are done. */
 export const doneStatuses: ReadonlyArray<Status> = ["inlamnad", "inlamnad-sent"]

@@ -19,6 +19,8 @@ export interface Raw {
   readonly assignment?: string | undefined
   readonly kind?: string | undefined
   readonly recipient?: string | undefined
+  /** One status, e.g. `forsenad`. */
+  readonly status?: string | undefined
   readonly from?: string | undefined
   readonly to?: string | undefined
 }
@@ -73,12 +75,18 @@ export const decode = (
   if (raw.assignment !== undefined && Obligation.findAssignment(assignments, raw.assignment) === undefined) {
     issues.push({ path: "--assignment", message: `uppdraget ${JSON.stringify(raw.assignment)} finns inte i katalogen (ange diarienummer, t.ex. S2025/01528, eller id)` })
   }
+  let status: Deadline.Status | undefined
+  if (raw.status !== undefined) {
+    status = Deadline.statuses.find((s) => s === raw.status)
+    if (status === undefined) issues.push({ path: "--status", message: `okänd status ${JSON.stringify(raw.status)}; giltiga: ${Deadline.statuses.join(", ")}` })
+  }
   if (raw.recipient !== undefined && raw.recipient.trim() === "") issues.push({ path: "--recipient", message: "får inte vara tom" })
   if (issues.length > 0) return Result.fail(new ValidationError({ source: "uppdrag deadlines", issues }))
   const filter: DeadlineFilter.DeadlineFilter = {
     ...(raw.assignment === undefined ? {} : { assignment: raw.assignment }),
     ...(kind === undefined ? {} : { kind }),
     ...(raw.recipient === undefined ? {} : { recipient: raw.recipient }),
+    ...(status === undefined ? {} : { statuses: [status] }),
     ...(from === undefined ? {} : { from }),
     ...(to === undefined ? {} : { to })
   }

@@ -28,9 +28,13 @@ describe("DeadlineQuery.decode", () => {
     [{ assignment: "S2099/00001" }, '--assignment: uppdraget "S2099/00001" finns inte i katalogen'],
     [{ assignment: "inget-diarienummer" }, '--assignment: uppdraget "inget-diarienummer" finns inte i katalogen'],
     [{ from: "2027-12-31", to: "2027-01-01" }, "--to: 2027-01-01 ligger före 2027-12-31"],
-    [{ recipient: " " }, "--recipient: får inte vara tom"]
+    [{ recipient: " " }, "--recipient: får inte vara tom"],
+    [{ status: "sen" }, '--status: okänd status "sen"; giltiga: datum-ej-satt, kommande, snart, forsenad, inlamnad, inlamnad-sent']
   ])("%o is refused: %s", (raw, message) => {
     expect(messageOf(raw)).toContain(`uppdrag deadlines: ${message}`)
+  })
+  it("a status becomes a one-status filter", () => {
+    expect(decode({ status: "forsenad" })).toEqual(Result.succeed({ asOf: "2026-11-23", within: 30, filter: { statuses: ["forsenad"] } }))
   })
   it("several problems are reported together", () => {
     expect(messageOf({ asOf: "x", kind: "y" }).split("\n")).toHaveLength(2)

@@ -1,0 +1,62 @@
+import { type Command, Option } from "commander"
+import { catalogOption, formatOption } from "../program.js"
+
+/** Options of `uppdrag deadlines`, as commander gives them. */
+export interface DeadlinesOptions {
+  readonly asOf?: string
+  readonly within?: string
+  readonly assignment?: string
+  readonly kind?: string
+  readonly recipient?: string
+  readonly from?: string
+  readonly to?: string
+  readonly status?: string
+  readonly all?: boolean
+  readonly reminders?: string
+  readonly catalog?: Array<string>
+  readonly format: "table" | "json" | "csv" | "ics"
+  readonly out?: string
+}
+
+/** `uppdrag deadlines`: every reporting obligation with its status. */
+export const registerDeadlines = (program: Command): void => {
+  program
+    .command("deadlines")
+    .description("tidsfrister: alla redovisningar, rekvisitioner, utbetalningar och återbetalningar med status per datum")
+    .addOption(new Option("--as-of <datum>", "läget per detta datum (ÅÅÅÅ-MM-DD), standard i dag"))
+    .addOption(new Option("--within <dagar>", "antal dagar framåt som räknas som snart").default("30"))
+    .addOption(new Option("--assignment <diarienummer>", "bara detta uppdrag (diarienummer eller id)"))
+    .addOption(new Option("--kind <typ>", "bara denna typ: delredovisning, slutredovisning, ekonomisk-redovisning, rekvisition, utbetalning, aterbetalning, utvardering, ovrigt"))
+    .addOption(new Option("--recipient <mottagare>", "bara denna mottagare (del av namnet, t.ex. Kammarkollegiet)"))
+    .addOption(new Option("--from <datum>", "förfallodag från och med (ÅÅÅÅ-MM-DD)"))
+    .addOption(new Option("--to <datum>", "förfallodag till och med (ÅÅÅÅ-MM-DD)"))
+    .addOption(new Option("--status <status>", "bara denna status: kommande, snart, forsenad, inlamnad, inlamnad-sent, datum-ej-satt"))
+    .addOption(new Option("--all", "visa även inlämnade"))
+    .addOption(new Option("--reminders <dagar>", "påminnelser i ics-filen, dagar före förfallodagen").default("30,14,3"))
+    .addOption(catalogOption())
+    .addOption(formatOption(["table", "json", "csv", "ics"], "table"))
+    .addOption(new Option("--out <fil>", "skriv till fil i stället för standard ut"))
+    .helpOption("-h, --help", "visa hjälp")
+    .addHelpText(
+      "after",
+      `
+Status: kommande, snart (inom --within dagar), forsenad, inlamnad, inlamnad-sent,
+datum-ej-satt (datumet bestäms av någon annan, t.ex. Socialstyrelsen).
+Utan --all visas det som inte är gjort, det som förfaller först överst.
+Infaller förfallodagen på en lördag, söndag, helgdag, midsommarafton, julafton eller
+nyårsafton anges det, med närmast följande vardag (jfr lag (1930:173)); datumet flyttas inte.
+
+Exempel:
+  $ uppdrag deadlines
+  $ uppdrag deadlines --as-of 2026-11-23 --within 14
+  $ uppdrag deadlines --assignment S2025/01528 --format json
+  $ uppdrag deadlines --status forsenad
+  $ uppdrag deadlines --kind aterbetalning --recipient Kammarkollegiet --format csv
+  $ uppdrag deadlines --format ics --out tidsfrister.ics
+  $ uppdrag deadlines --catalog mina-uppdrag/`
+    )
+    .action(async (options: DeadlinesOptions) => {
+      const { deadlinesList } = await import("./deadlines/list.js")
+      deadlinesList(options)
+    })
+}

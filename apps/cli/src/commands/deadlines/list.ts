@@ -1,0 +1,115 @@
+import { CalendarDate, formatIssues } from "@uppdrag/core"
+import { Calendar, Deadline, DeadlineFilter, DeadlineQuery, Obligation, Reminder } from "@uppdrag/deadlines"
+import { loadCatalog } from "../../terminal/Catalog.js"
+import { CliError } from "../../terminal/CliError.js"
+import { renderCsv } from "../../terminal/Csv.js"
+import { writeOutput } from "../../terminal/Output.js"
+import { renderTable } from "../../terminal/Table.js"
+import type { DeadlinesOptions } from "../deadlines.js"
+
+/** Swedish labels of the statuses for the table. */
+export const statusLabel: Readonly<Record<Deadline.Status, string>> = {
+  kommande: "kommande",
+  snart: "snart",
+  forsenad: "försenad",
+  inlamnad: "inlämnad",
+  "inlamnad-sent": "inlämnad sent",
+  "datum-ej-satt": "datum ej satt"
+}
+
+const refuse = (error: { source: string; issues: ReadonlyArray<{ path: string; message: string; line?: number }> }): never => {
+  throw new CliError(formatIssues(error.source, error.issues))
+}
+
+/** The deadlines a query asks for, evaluated on its as-of date. */
+export const selectDeadlines = (options: DeadlinesOptions): { asOf: CalendarDate.CalendarDate; deadlines: Array<Deadline.Deadline> } => {
+  const catalog = loadCatalog(options.catalog)
+  const query = DeadlineQuery.decode(options, catalog.assignments, CalendarDate.today())
+  if (query._tag === "Failure") return refuse(query.failure)
+  const obligations = Obligation.collect(catalog.assignments)
+  if (obligations._tag === "Failure") throw new CliError([obligations.failure.message])
+  const evaluated = Deadline.evaluate(obligations.success, { asOf: query.success.asOf, within: query.success.within })
+  if (evaluated._tag === "Failure") throw new CliError([evaluated.failure.message])
+  const filter: DeadlineFilter.DeadlineFilter = options.all || query.success.filter.statuses !== undefined
+    ? query.success.filter
+    : { ...query.success.filter, statuses: Deadline.statuses.filter((s) => !Deadline.doneStatuses.includes(s)) }
+  return { asOf: query.success.asOf, deadlines: DeadlineFilter.apply(evaluated.success, filter) }
+}
+
+const note = (d: Deadline.Deadline): string => {
+  if (d.nonWorkingDay !== null) return `${d.nonWorkingDay}, nästa vardag ${d.nextWorkingDay}`
+  if (d.obligation.due === null && d.obligation.dueSetBy !== null) return `datum bestäms av ${d.obligation.dueSetBy}`
+  return ""
+}
+
+/** `uppdrag deadlines`. */
+export const deadlinesList = (options: DeadlinesOptions): void => {
+  const stages = Reminder.parseStages(options.reminders ?? "30,14,3", "--reminders")
+  if (stages._tag === "Failure") return refuse(stages.failure)
+  const { asOf, deadlines } = selectDeadlines(options)
+  switch (options.format) {
+    case "json":
+      writeOutput(`${JSON.stringify(deadlines.map(Deadline.toRow), null, 2)}\n`, options.out)
+      return
+    case "csv":
+      writeOutput(
+        renderCsv(
+          ["assignment", "title", "kind", "due", "recipient", "status", "daysLeft", "workingDaysLeft", "nonWorkingDay", "nextWorkingDay", "responsible", "dueSetBy", "citeDiaryNumber", "contents", "id"],
+          deadlines.map((d) => {
+            const row = Deadline.toRow(d)
+            return [
+              row.assignment,
+              row.title,
+              row.kind,
+              row.due,
+              row.recipient,
+              row.status,
+              row.daysLeft,
+              row.workingDaysLeft,
+              row.nonWorkingDay,
+              row.nextWorkingDay,
+              d.obligation.responsible,
+              d.obligation.dueSetBy,
+              d.obligation.citeDiaryNumber ? "ja" : "nej",
+              d.obligation.contents.join("; "),
+              Obligation.key(d.obligation)
+            ]
+          })
+        ),
+        options.out
+      )
+      return
+    case "ics":
+      writeOutput(Calendar.toIcs(deadlines, { generatedAt: new Date().toISOString(), stages: stages.success }), options.out)
+      return
+    case "table": {
+      const header = `Tidsfrister per ${asOf}${deadlines.length === 0 ? ": inga" : ""}\n\n`
+      const table =
+        deadlines.length === 0
+          ? ""
+          : renderTable(
+              [
+                { header: "Förfaller" },
+                { header: "Dagar", numeric: true },
+                { header: "Arbetsdagar", numeric: true },
+                { header: "Status" },
+                { header: "Typ" },
+                { header: "Uppdrag" },
+                { header: "Mottagare" },
+                { header: "Anmärkning" }
+              ],
+              deadlines.map((d) => [
+                d.obligation.due ?? "–",
+                d.daysLeft === null ? "–" : String(d.daysLeft),
+                d.workingDaysLeft === null ? "–" : String(d.workingDaysLeft),
+                statusLabel[d.status],
+                d.obligation.kind,
+                d.obligation.assignment ?? d.obligation.origin,
+                d.obligation.recipient,
+                note(d)
+              ])
+            )
+      writeOutput(header + table, options.out)
+    }
+  }
+}

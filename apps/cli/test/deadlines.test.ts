@@ -1,0 +1,192 @@
+import { spawnSync } from "node:child_process"
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { afterAll, describe, expect, it } from "vitest"
+
+// The built CLI, run as a user runs it: `node apps/cli/dist/bin.js …`.
+const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url))
+const dir = mkdtempSync(join(tmpdir(), "uppdrag-cli-deadlines-"))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+const uppdrag = (...args: Array<string>) => {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } })
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+interface Row {
+  assignment: string | null
+  title: string
+  kind: string
+  due: string | null
+  recipient: string
+  status: string
+  daysLeft: number | null
+  workingDaysLeft: number | null
+  nonWorkingDay: string | null
+  nextWorkingDay: string | null
+}
+
+const json = (...args: Array<string>): Array<Row> => {
+  const run = uppdrag("deadlines", "--format", "json", ...args)
+  expect(run.stderr).toBe("")
+  expect(run.code).toBe(0)
+  return JSON.parse(run.stdout) as Array<Row>
+}
+
+// A user catalog whose one report falls on midsommarafton 2027.
+const userCatalog = join(dir, "eget.yaml")
+writeFileSync(
+  userCatalog,
+  `id: eget-uppdrag
+kind: regeringsuppdrag
+title: Eget uppdrag om uppföljning
+decided: 2026-02-02
+diaryNumbers: [S2026/01234]
+ministry: Socialdepartementet
+recipient: Socialstyrelsen
+obligations:
+  - id: redovisning-2027-06-25
+    kind: delredovisning
+    title: Redovisning av uppföljningen
+    due: 2027-06-25
+    responsible: Socialstyrelsen
+    recipient: Regeringskansliet (Socialdepartementet)
+    citeDiaryNumber: true
+    contents: [En uppföljning]
+    source: "Socialstyrelsen ska senast den 25 juni 2027 redovisa uppdraget."
+`
+)
+
+describe("uppdrag deadlines: acceptance facts from the seeds", () => {
+  const rows = json("--as-of", "2026-11-23")
+  it("seed 000, 'senast den 30 november 2026 lämna en delredovisning': as of 2026-11-23 snart with 7 days left", () => {
+    const row = rows.find((r) => r.assignment === "S2024/01004" && r.due === "2026-11-30")
+    expect(row).toMatchObject({ kind: "delredovisning", status: "snart", daysLeft: 7, workingDaysLeft: 5, recipient: "Regeringskansliet (Socialdepartementet)", nonWorkingDay: null, nextWorkingDay: null })
+  })
+  it("seed 003, 'senast den 30 maj 2027': flagged söndag, next working day 2027-05-31", () => {
+    expect(rows.find((r) => r.assignment === "S2025/01528" && r.due === "2027-05-30")).toMatchObject({ kind: "delredovisning", nonWorkingDay: "söndag", nextWorkingDay: "2027-05-31", status: "kommande" })
+  })
+  it("seed 002, 'återbetalas till Kammarkollegiet … senast den 1 april 2013': flagged annandag påsk", () => {
+    const row = json("--as-of", "2013-03-01", "--kind", "aterbetalning", "--recipient", "Kammarkollegiet").find((r) => r.due === "2013-04-01")
+    expect(row).toMatchObject({ status: "kommande", daysLeft: 31, nonWorkingDay: "annandag påsk", nextWorkingDay: "2013-04-02" })
+  })
+  it("seed 003, 'senast det datum som Socialstyrelsen bestämmer': listed last, not yet set", () => {
+    expect(rows.at(-1)).toMatchObject({ assignment: "S2025/01528", due: null, status: "datum-ej-satt", daysLeft: null, workingDaysLeft: null })
+  })
+  it("each row has exactly the documented fields, soonest first", () => {
+    for (const row of rows) {
+      expect(Object.keys(row)).toEqual(["assignment", "title", "kind", "due", "recipient", "status", "daysLeft", "workingDaysLeft", "nonWorkingDay", "nextWorkingDay"])
+    }
+    const dated = rows.map((r) => r.due).filter((d) => d !== null)
+    expect(dated).toEqual([...dated].sort())
+  })
+})
+
+describe("uppdrag deadlines: filters and formats", () => {
+  it("--assignment and --kind: the 2026 grant's interim reports", () => {
+    expect(json("--as-of", "2026-11-23", "--assignment", "S2025/01528", "--kind", "delredovisning").map((r) => r.due)).toEqual(["2026-03-30", "2027-05-30", "2028-05-30"])
+  })
+  it("--within 5 makes the 7-day report kommande", () => {
+    expect(json("--as-of", "2026-11-23", "--within", "5", "--assignment", "S2024/01004").find((r) => r.due === "2026-11-30")?.status).toBe("kommande")
+  })
+  it("--from/--to bound the due dates", () => {
+    expect(json("--as-of", "2026-11-23", "--from", "2027-01-01", "--to", "2027-12-31").map((r) => r.due)).toEqual(["2027-03-31", "2027-05-30", "2027-11-30"])
+  })
+  it("--catalog: a user's report due on midsommarafton 2027 is flagged, with next working day 2027-06-28", () => {
+    const row = json("--as-of", "2027-06-01", "--catalog", userCatalog, "--assignment", "S2026/01234")
+    expect(row).toEqual([
+      {
+        assignment: "S2026/01234",
+        title: "Redovisning av uppföljningen",
+        kind: "delredovisning",
+        due: "2027-06-25",
+        recipient: "Regeringskansliet (Socialdepartementet)",
+        status: "snart",
+        daysLeft: 24,
+        workingDaysLeft: 17,
+        nonWorkingDay: "midsommarafton",
+        nextWorkingDay: "2027-06-28"
+      }
+    ])
+  })
+  it("table: the 2027-05-30 report shows 'söndag, nästa vardag 2027-05-31'", () => {
+    const run = uppdrag("deadlines", "--as-of", "2026-11-23", "--assignment", "S2025/01528")
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain("Tidsfrister per 2026-11-23")
+    expect(run.stdout).toMatch(/2027-05-30 +188 +126 +kommande +delredovisning +S2025\/01528 .*söndag, nästa vardag 2027-05-31/)
+  })
+  it("csv: a header and one row per duty", () => {
+    const run = uppdrag("deadlines", "--as-of", "2026-11-23", "--assignment", "S2024/01004", "--kind", "slutredovisning", "--format", "csv")
+    const [header, row, ...rest] = run.stdout.trimEnd().split("\n")
+    expect(header).toBe("assignment,title,kind,due,recipient,status,daysLeft,workingDaysLeft,nonWorkingDay,nextWorkingDay,responsible,dueSetBy,citeDiaryNumber,contents,id")
+    expect(row).toMatch(/^S2024\/01004,Slutredovisning,slutredovisning,2027-11-30,Regeringskansliet \(Socialdepartementet\),kommande,372,257,,,Socialstyrelsen,,ja,/)
+    expect(rest).toEqual([])
+  })
+  it("ics to --out: one event per dated duty, three alarms each, UIDs the same on a second run", () => {
+    const out = join(dir, "frister.ics")
+    expect(uppdrag("deadlines", "--as-of", "2026-11-23", "--format", "ics", "--out", out).code).toBe(0)
+    const first = readFileSync(out, "utf8")
+    expect(first.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true)
+    const dated = json("--as-of", "2026-11-23").filter((r) => r.due !== null).length
+    expect(first.match(/BEGIN:VEVENT/g)).toHaveLength(dated)
+    expect(first.match(/BEGIN:VALARM/g)).toHaveLength(dated * 3)
+    expect(first).toContain("DTSTART;VALUE=DATE:20270530")
+    const uids = (text: string) => [...text.matchAll(/^UID:(.*)$/gm)].map((m) => m[1]).sort()
+    const second = uppdrag("deadlines", "--as-of", "2027-01-15", "--format", "ics", "--all").stdout
+    expect(uids(second)).toEqual(uids(first))
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([])
+  })
+  it("--reminders 7 gives one alarm per event", () => {
+    const run = uppdrag("deadlines", "--as-of", "2026-11-23", "--assignment", "S2024/01004", "--format", "ics", "--reminders", "7")
+    expect(run.stdout.match(/BEGIN:VALARM/g)?.length).toBe(run.stdout.match(/BEGIN:VEVENT/g)?.length)
+  })
+})
+
+describe("uppdrag start: the upcoming deadlines overview", () => {
+  it("as of 2026-11-23: the interim report due 2026-11-30 first, the unset date and the count of passed duties", () => {
+    const run = uppdrag("start", "--as-of", "2026-11-23")
+    expect(run.code).toBe(0)
+    const lines = run.stdout.split("\n")
+    expect(lines[0]).toBe("Kommande tidsfrister per 2026-11-23 (ett år framåt, snart = inom 30 dagar)")
+    expect(lines[4]).toMatch(/^2026-11-30 +7 +5 +snart +delredovisning +S2024\/01004/)
+    expect(run.stdout).toContain("Datum ej satt: Regionernas redovisning av medel (S2025/01528), bestäms av Socialstyrelsen")
+    expect(run.stdout).toMatch(/Passerade utan registrerad inlämning: \d+/)
+  })
+})
+
+describe("uppdrag deadlines: bad input", () => {
+  it.each([
+    [["--as-of", "2026-02-30"], "uppdrag deadlines: --as-of: 2026-02-30 är inte ett giltigt datum"],
+    [["--as-of", "igår"], 'uppdrag deadlines: --as-of: "igår" är inte ett datum på formen ÅÅÅÅ-MM-DD'],
+    [["--assignment", "S2099/00001"], 'uppdrag deadlines: --assignment: uppdraget "S2099/00001" finns inte i katalogen'],
+    [["--kind", "rapport"], 'uppdrag deadlines: --kind: okänd typ "rapport"; giltiga typer: delredovisning'],
+    [["--within", "-3"], 'uppdrag deadlines: --within: "-3" är inte ett antal dagar'],
+    [["--reminders", "30,x"], 'påminnelser'],
+    [["--status", "klar"], 'uppdrag deadlines: --status: okänd status "klar"']
+  ])("%j → exit 1 with a Swedish message, nothing on stdout", (args, message) => {
+    const run = uppdrag("deadlines", ...args)
+    expect(run.code).toBe(1)
+    expect(run.stdout).toBe("")
+    expect(run.stderr).toContain(message === "påminnelser" ? '--reminders: [1]: "x" är inte ett antal dagar' : message)
+  })
+  it("a broken user catalog is refused naming the file, and --out is not written", () => {
+    const bad = join(dir, "trasig.yaml")
+    writeFileSync(bad, "id: trasig\nkind: regeringsuppdrag\n")
+    const out = join(dir, "inte.json")
+    const run = uppdrag("deadlines", "--catalog", bad, "--format", "json", "--out", out)
+    expect(run.code).toBe(1)
+    expect(run.stderr).toContain("trasig.yaml")
+    expect(existsSync(out)).toBe(false)
+  })
+  it("an unknown format is a usage error, exit 2", () => {
+    expect(uppdrag("deadlines", "--format", "xml").code).toBe(2)
+  })
+  it("--help shows examples, exit 0", () => {
+    const run = uppdrag("deadlines", "--help")
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain("Exempel:")
+    expect(run.stdout).toContain("uppdrag deadlines --format ics --out tidsfrister.ics")
+  })
+})
