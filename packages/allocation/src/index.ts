@@ -3,6 +3,16 @@
  * capped performance pots, and the requisition-to-repayment ledger.
  *
  * @example
- * import { Ledger } from "@uppdrag/allocation"
+ * import { Allocation, PublishedPopulation } from "@uppdrag/allocation"
+ * import { Catalog } from "@uppdrag/core"
+ * import { Result } from "effect"
+ * const { grant } = Catalog.findGrant(Catalog.unsafeLoad(), "specialiserad-psykiatri-2026")!
+ * const population = Result.getOrThrow(PublishedPopulation.forGrant(grant))
+ * const allocation = Result.getOrThrow(Allocation.allocate(Allocation.fromGrant(grant), population))
  */
+export * as Allocation from "./Allocation.js"
+export * as CappedPot from "./CappedPot.js"
+export * as GrantFile from "./GrantFile.js"
+export * as LargestRemainder from "./LargestRemainder.js"
 export * as Ledger from "./Ledger.js"
+export * as PublishedPopulation from "./PublishedPopulation.js"
