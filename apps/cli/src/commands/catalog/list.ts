@@ -12,6 +12,7 @@ export const catalogList = (options: { format: "table" | "json"; catalog?: Array
       diaryNumbers: a.diaryNumbers,
       title: a.title,
       decided: a.decided,
+      decidedPrecision: a.decidedPrecision,
       recipient: a.recipient,
       funding: a.funding.map((f) => ({ year: f.year, total: f.total, planned: f.planned })),
       grants: a.grants.map((g) => g.id),
@@ -22,7 +23,7 @@ export const catalogList = (options: { format: "table" | "json"; catalog?: Array
   }
   const rows = catalog.assignments.map((a) => {
     const total = a.funding.filter((f) => !f.planned).reduce((sum, f) => sum + f.total, 0)
-    return [Assignment.mainDiaryNumber(a), a.decided, Kronor.format(total), shorten(a.title, 70)]
+    return [Assignment.mainDiaryNumber(a), Assignment.formatDecided(a), Kronor.format(total), shorten(a.title, 70)]
   })
   writeOutput(
     renderTable([{ header: "Diarienummer" }, { header: "Beslutat" }, { header: "Medel", numeric: true }, { header: "Rubrik" }], rows),
