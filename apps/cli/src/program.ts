@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from "commander"
 import { registerCatalog } from "./commands/catalog.js"
 import { registerDeadlines } from "./commands/deadlines.js"
 import { registerStart } from "./commands/start.js"
+import { registerIndicators } from "./commands/indicators.js"
 import { CliError, ExitCode } from "./terminal/CliError.js"
 import { translateUsageError } from "./terminal/UsageError.js"
 
@@ -40,6 +41,7 @@ Slutkoder: 0 klart, 1 felaktig indata eller avvisat, 2 felaktigt anrop.`
   registerStart(program)
   registerCatalog(program)
   registerDeadlines(program)
+  registerIndicators(program)
   return program
 }
 

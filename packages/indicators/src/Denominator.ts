@@ -52,15 +52,20 @@ const bandOf = (band: PopulationBasis.AgeBand): number | undefined => {
 
 /**
  * Builds the denominators for `years` from population rows; rows outside the
- * years are ignored. Fails with every problem (unknown region, an age band
+ * years are ignored. By default a year's rates use the population on 31
+ * December of that year; `lag: 1` uses the year before. Fails with every problem (unknown region, an age band
  * that straddles two age groups, a negative figure, a duplicate).
  *
  * @example
  * const d = Denominator.make([{ region: "01", age: { from: 0, to: undefined }, population: 2_454_821 }], { from: 2024, to: 2024 })
  * if ("values" in d) d.values[Denominator.index(0, 1, 2, 8)] // 2454821
  */
-export const make = (rows: Iterable<PopulationRow>, years: YearRange): Denominators | { issues: ReadonlyArray<Issue> } => {
+export const make = (rows: Iterable<PopulationRow>, years: YearRange, options: { lag?: number } = {}): Denominators | { issues: ReadonlyArray<Issue> } => {
   const count = years.to - years.from + 1
+  // With a lag of 1 the rates of year Y use the population of 31 December Y − 1
+  // (as the 2012 agreement, seed 002: "befolkningen den 31 december året före").
+  const lag = options.lag ?? 0
+  if (lag !== 0) rows = [...rows].map((row) => (row.year === undefined ? row : { ...row, year: row.year + lag }))
   const values = new Float64Array(count * 22 * 3 * 9)
   const given = new Uint8Array(values.length)
   const issues: Array<Issue> = []

@@ -179,9 +179,21 @@ export const protect = (counts: ArrayLike<number>, masked: Uint8Array, threshold
     if (changed) continue
     const pinned = recoverable(masked)
     if (pinned.length === 0) return
-    const cell = pinned[0]!
+    // Give every pinned cell a complement in each of its lines that has
+    // none masked besides it, or else in its first line.
     let added = false
-    for (const line of linesOfCell[cell]!) if (complement(lines[line]!)) added = true
+    for (const cell of pinned) {
+      let own = false
+      for (const line of linesOfCell[cell]!) {
+        let others = 0
+        for (const other of lines[line]!) if (other !== cell) others += masked[other]!
+        if (others === 0 && complement(lines[line]!)) own = added = true
+      }
+      if (!own) for (const line of linesOfCell[cell]!) if (complement(lines[line]!)) {
+        added = true
+        break
+      }
+    }
     if (added) continue
     // Every line through the pinned cell is masked: widen anywhere. All cells
     // masked is always safe, so this ends.

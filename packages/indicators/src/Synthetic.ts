@@ -19,7 +19,7 @@ import { ageBandStarts, type CareForm, careForms, type YearRange } from "./Dimen
 export interface Options {
   /** Seed of the generator: the same seed gives the same files. */
   readonly seed: number
-  /** Roughly how many episode rows; patients scale with it (default: the calibrated size, about 500 000 rows). */
+  /** Roughly how many episode rows; patients scale with it (default: the calibrated size, about 300 000 rows). */
   readonly episodes?: number
   /** Years (default 2011–2024, as the statistics database). */
   readonly years?: YearRange
@@ -123,14 +123,11 @@ const dateText = (day: number): string => {
   return `${y}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`
 }
 
-const rowsPerScale = (years: number): number =>
-  careForms.reduce((total, form) => {
-    const p = profiles[form]
-    return total + p.patients2023 * years * (1 + p.extraEpisodes) * 1.03
-  }, 0)
-
-/** Episode rows the calibrated generator gives for the 14 years (scale 1). */
-export const calibratedRows = Math.round(rowsPerScale(14))
+const rowsPerScale = (years: YearRange): number => {
+  let trend = 0
+  for (let year = years.from; year <= years.to; year++) trend += 1 + 0.012 * (year - 2023)
+  return careForms.reduce((total, form) => total + profiles[form].patients2023 * trend * (1 + profiles[form].extraEpisodes), 0)
+}
 
 /**
  * The episode file as CSV text chunks of about 1 MB (header first):
@@ -143,8 +140,7 @@ export const calibratedRows = Math.round(rowsPerScale(14))
  */
 export function* episodes(options: Options): Generator<string> {
   const years = options.years ?? { from: 2011, to: 2024 }
-  const count = years.to - years.from + 1
-  const scale = options.episodes === undefined ? 1 : options.episodes / rowsPerScale(count)
+  const scale = options.episodes === undefined ? 1 : options.episodes / rowsPerScale(years)
   const random = makeRandom(options.seed)
   const adultTotal = sum(adults)
   const lastDay = epochDay(years.to, 12, 31)
@@ -233,4 +229,61 @@ export const population = (options: Options): Array<PopulationRow> => {
     })
   }
   return rows
+}
+
+/**
+ * The synthetic population as one CSV per year in the project's population
+ * format with a sex column (`region,age,population,sex`), read by
+ * `Population.parse` from @uppdrag/core.
+ *
+ * @example
+ * Synthetic.populationFiles({ seed: 1 }).get(2023)!.split("\n")[0] // "region,age,population,sex"
+ */
+export const populationFiles = (options: Options): Map<number, string> => {
+  const files = new Map<number, string>()
+  for (const row of population(options)) {
+    const age = row.age.to === undefined ? `${row.age.from}+` : `${row.age.from}-${row.age.to}`
+    const line = `${row.region},${age},${row.population},${row.sex}\n`
+    files.set(row.year!, (files.get(row.year!) ?? "region,age,population,sex\n") + line)
+  }
+  return files
+}
+
+/**
+ * Synthetic follow-up agreements for every region (CSV
+ * `region,measure,kind,year,value`): baseline 2025, target 2028 and values
+ * for 2026 and 2027, for beds per 100 000 adults and self-admission places.
+ *
+ * @example
+ * Synthetic.followUp({ seed: 1 }).split("\n")[1] // "01,vardplatser-vuxenpsykiatri-per100k,baslinje,2025,…"
+ */
+export const followUp = (options: Options): string => {
+  const random = makeRandom(options.seed ^ 0xf0110)
+  let out = "region,measure,kind,year,value\n"
+  for (const region of Region.all) {
+    const beds = 28 + Math.round(random() * 200) / 10
+    const bedsTarget = Math.round((beds + 1 + random() * 4) * 10) / 10
+    out += `${region.code},vardplatser-vuxenpsykiatri-per100k,baslinje,2025,${beds}\n`
+    out += `${region.code},vardplatser-vuxenpsykiatri-per100k,mål,2028,${bedsTarget}\n`
+    out += `${region.code},vardplatser-vuxenpsykiatri-per100k,utfall,2026,${Math.round((beds + (random() - 0.3) * 3) * 10) / 10}\n`
+    const places = Math.floor(random() * 6)
+    out += `${region.code},sjalvvald-inlaggning-platser,baslinje,2025,${places}\n`
+    out += `${region.code},sjalvvald-inlaggning-platser,mål,2028,${places + 2 + Math.floor(random() * 6)}\n`
+    out += `${region.code},sjalvvald-inlaggning-platser,utfall,2026,${places + Math.floor(random() * 4)}\n`
+  }
+  return out
+}
+
+/**
+ * A synthetic 2012 checklist per county (CSV
+ * `region,kompetensplan,nyaTeam,tvangsatgarder,redovisning`, `ja`/`nej`).
+ *
+ * @example
+ * Synthetic.conditions2012({ seed: 1 }).split("\n")[0] // "region,kompetensplan,nyaTeam,tvangsatgarder,redovisning"
+ */
+export const conditions2012 = (options: Options): string => {
+  const random = makeRandom(options.seed ^ 0x2012)
+  let out = "region,kompetensplan,nyaTeam,tvangsatgarder,redovisning\n"
+  for (const region of Region.all) out += `${region.code},${[0, 1, 2, 3].map(() => (random() < 0.85 ? "ja" : "nej")).join(",")}\n`
+  return out
 }

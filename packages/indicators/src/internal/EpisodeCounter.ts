@@ -103,8 +103,11 @@ export class EpisodeCounter {
 
   /** Whether enough problems were found that reading on is pointless. */
   get full(): boolean {
-    return this.issues.length >= MAX_ISSUES
+    return this.stopped || this.issues.length >= MAX_ISSUES
   }
+
+  /** Set when the header is unusable: the rows can't be read at all. */
+  private stopped = false
 
   /** Feeds the next chunk of the file. */
   push(chunk: Uint8Array): void {
@@ -254,7 +257,7 @@ export class EpisodeCounter {
     if (e - s >= 2 && ((buf[s] === 0xff && buf[s + 1] === 0xfe) || (buf[s] === 0xfe && buf[s + 1] === 0xff))) {
       this.issue(1, "", "filen är kodad som UTF-16: spara den som UTF-8")
       this.header = false
-      this.issues.length = MAX_ISSUES
+      this.stopped = true
       return
     }
     if (e - s >= 3 && buf[s] === 0xef && buf[s + 1] === 0xbb && buf[s + 2] === 0xbf) s += 3
@@ -264,12 +267,16 @@ export class EpisodeCounter {
     }
     this.header = false
     const text = this.decode(buf, s, e, "")
-    if (text === undefined) return
+    if (text === undefined) {
+      this.stopped = true
+      return
+    }
     let names: Array<string>
     try {
       names = ((parseCsv(text) as Array<Array<string>>)[0] ?? []).map((name) => name.trim())
     } catch (error) {
       this.issue(1, "", `felaktig rubrikrad: ${(error as Error).message}`)
+      this.stopped = true
       return
     }
     this.nFields = names.length
@@ -288,6 +295,7 @@ export class EpisodeCounter {
       const role = this.role[i]!
       if (role >= 0) this.at[role] = i
     }
+    if (this.issues.length > 0) this.stopped = true
   }
 
   private onFields(buf: Uint8Array, f: number): void {

@@ -1,0 +1,129 @@
+import { type Command, Option } from "commander"
+import { formatOption } from "../program.js"
+
+const outOption = (): Option => new Option("--out <fil>", "skriv till fil i stället för standard ut (skrivs helt eller inte alls)")
+const yearsOption = (): Option => new Option("--years <år>", "år eller intervall, t.ex. 2020-2024 (standard 2011-2024, statistikdatabasens år)")
+const thresholdOption = (): Option => new Option("--threshold <antal>", "minsta antal som publiceras; 1 till antal−1 prickas (standard 5)")
+const populationOption = (): Option =>
+  new Option("--population <sökväg>", "befolkning 31 december: en fil (alla år) eller en mapp med en fil per år (namnet innehåller året, t.ex. 2023.csv)")
+const lagOption = (): Option => new Option("--population-lag <år>", "använd befolkningen så många år före (1 = 31 december året före)").choices(["0", "1"]).default("0")
+
+/** `uppdrag indicators list|compute|show|sample`. */
+export const registerIndicators = (program: Command): void => {
+  const indicators = program
+    .command("indicators")
+    .description("indikatorer för psykiatrisk tvångsvård (LPT) och rättspsykiatrisk vård (LRV): kub per region, kön, ålder och vårdform, skyddad mot röjande")
+  indicators.helpOption("-h, --help", "visa hjälp")
+
+  indicators
+    .command("list")
+    .description("lista indikatorerna: id, enhet, källa och om de redovisas per kön")
+    .addOption(formatOption(["table", "json"], "table"))
+    .addOption(outOption())
+    .helpOption("-h, --help", "visa hjälp")
+    .addHelpText("after", "\nExempel:\n  $ uppdrag indicators list\n  $ uppdrag indicators list --format json")
+    .action(async (options: { format: "table" | "json"; out?: string }) => {
+      const { indicatorsList } = await import("./indicators/list.js")
+      indicatorsList(options)
+    })
+
+  indicators
+    .command("compute")
+    .description("räkna fram den skyddade kuben ur vårdtillfällen: unika patienter och patienter per 100 000 invånare")
+    .requiredOption("--episodes <fil>", "vårdtillfällen, CSV patient,region,sex,birthYear,careForm,start,end")
+    .addOption(populationOption())
+    .addOption(lagOption())
+    .addOption(yearsOption())
+    .addOption(thresholdOption())
+    .addOption(formatOption(["json", "csv", "jsonstat"], "json"))
+    .addOption(outOption())
+    .helpOption("-h, --help", "visa hjälp")
+    .addHelpText(
+      "after",
+      `
+Exempel:
+  $ uppdrag indicators compute --episodes episoder.csv --population befolkning/ --out kub.json
+  $ uppdrag indicators compute --episodes episoder.csv --population befolkning-2023.csv --years 2023 --format csv
+  $ uppdrag indicators compute --episodes episoder.csv --population befolkning/ --years 2020-2024 --threshold 5 --format jsonstat --out kub.jsonstat.json
+
+En patient räknas en gång per cell och år om något vårdtillfälle pågår under året; en patient i två
+regioner räknas i båda men en gång i riket. Antal från 1 till tröskeln − 1 prickas, och fler celler
+prickas så att inget prickat värde kan räknas fram ur tabellens övriga uppgifter. Felaktiga rader
+anges med fil, rad och fält; då skrivs ingenting.`
+    )
+    .action(async (options: { episodes: string; population?: string; populationLag: string; years?: string; threshold?: string; format: "json" | "csv" | "jsonstat"; out?: string }) => {
+      const { indicatorsCompute } = await import("./indicators/compute.js")
+      await indicatorsCompute(options)
+    })
+
+  indicators
+    .command("show")
+    .description("visa en indikator: definition och, med data, värden per region (rang, kvot mot riket, förändring, spridning), kön, ålder eller vårdform")
+    .argument("<id>", "indikatorns id (se uppdrag indicators list)")
+    .addOption(new Option("--year <år>", "år (standard det senaste i kuben)"))
+    .addOption(new Option("--by <dimension>", "dela upp efter").choices(["region", "sex", "age", "careForm"]).default("region"))
+    .addOption(new Option("--region <kod>", "region för uppdelning efter kön, ålder eller vårdform (standard 00, riket)"))
+    .addOption(new Option("--cube <fil>", "skyddad kub i projektets JSON (från uppdrag indicators compute)"))
+    .addOption(new Option("--episodes <fil>", "räkna kuben direkt ur vårdtillfällen"))
+    .addOption(populationOption())
+    .addOption(lagOption())
+    .addOption(thresholdOption())
+    .addOption(new Option("--followup <fil>", "uppföljningsmått, CSV region,measure,kind,year,value (kind: baslinje, mål, utfall)"))
+    .addOption(formatOption(["table", "json", "csv"], "table"))
+    .addOption(outOption())
+    .helpOption("-h, --help", "visa hjälp")
+    .addHelpText(
+      "after",
+      `
+Exempel:
+  $ uppdrag indicators show lpt-sluten-per100k
+  $ uppdrag indicators show lpt-sluten-per100k --cube kub.json --year 2023
+  $ uppdrag indicators show lrv-domstol-patienter --cube kub.json --by sex --region 01
+  $ uppdrag indicators show lpt-sluten-andel-kvinnor --episodes episoder.csv --population befolkning/ --by age --format csv
+  $ uppdrag indicators show sjalvvald-inlaggning-platser --followup uppfoljning.csv`
+    )
+    .action(
+      async (
+        id: string,
+        options: {
+          year?: string
+          by: "region" | "sex" | "age" | "careForm"
+          region?: string
+          cube?: string
+          episodes?: string
+          population?: string
+          populationLag: string
+          threshold?: string
+          followup?: string
+          format: "table" | "json" | "csv"
+          out?: string
+        }
+      ) => {
+        const { indicatorsShow } = await import("./indicators/show.js")
+        await indicatorsShow(id, options)
+      }
+    )
+
+  indicators
+    .command("sample")
+    .description("skriv SYNTETISKA exempeldata (vårdtillfällen, befolkning, uppföljningsmått) kalibrerade mot seed 001, för demo och prestandamätning")
+    .requiredOption("--out <mapp>", "mapp att skriva till (skapas vid behov)")
+    .addOption(new Option("--seed <tal>", "slumpfrö; samma frö ger samma filer").default("1"))
+    .addOption(new Option("--episodes <antal>", "ungefärligt antal vårdtillfällen (standard den kalibrerade storleken, cirka 300 000)"))
+    .helpOption("-h, --help", "visa hjälp")
+    .addHelpText(
+      "after",
+      `
+Exempel:
+  $ uppdrag indicators sample --out exempel/
+  $ uppdrag indicators sample --out stor/ --seed 7 --episodes 10000000
+
+Filerna är syntetiska: patient-id börjar med SYN och LÄSMIG.txt säger att de inte beskriver verkliga
+personer. Kalibrering: knappt 12 000 patienter i sluten LPT 2023, hälften kvinnor; ungefär 1 500 i
+domstols-LRV, 87 procent män.`
+    )
+    .action(async (options: { out: string; seed: string; episodes?: string }) => {
+      const { indicatorsSample } = await import("./indicators/sample.js")
+      await indicatorsSample(options)
+    })
+}

@@ -1,0 +1,179 @@
+import { readFileSync } from "node:fs"
+import { formatIssues, Region } from "@uppdrag/core"
+import { Comparison, type Cube, FollowUp, Indicator, Publication } from "@uppdrag/indicators"
+import { Result } from "effect"
+import { CliError } from "../../terminal/CliError.js"
+import { renderCsv } from "../../terminal/Csv.js"
+import { writeOutput } from "../../terminal/Output.js"
+import { renderTable } from "../../terminal/Table.js"
+import { computeCube } from "./input.js"
+
+interface Options {
+  year?: string
+  by: "region" | "sex" | "age" | "careForm"
+  region?: string
+  cube?: string
+  episodes?: string
+  population?: string
+  populationLag: string
+  threshold?: string
+  followup?: string
+  format: "table" | "json" | "csv"
+  out?: string
+}
+
+const decimals = (unit: string): number => (unit === "antal" || unit === "antal platser" ? 0 : 1)
+const number = (value: number | null, digits: number): string =>
+  value === null ? ".." : value.toLocaleString("sv-SE", { minimumFractionDigits: digits, maximumFractionDigits: digits }).replace(/\u00a0/g, " ")
+
+export const indicatorsShow = async (id: string, options: Options): Promise<void> => {
+  const indicator = Indicator.find(id)
+  if (indicator === undefined) throw new CliError([`okänd indikator ${JSON.stringify(id)}; se uppdrag indicators list`])
+  if (indicator.kind === "uppfoljning") {
+    showFollowUp(indicator, options)
+    return
+  }
+  if (options.cube === undefined && options.episodes === undefined) {
+    showDefinition(indicator, options)
+    return
+  }
+  const cube = await loadCube(options)
+  const year = options.year === undefined ? cube.years.to : Number(options.year)
+  if (!/^\d{4}$/.test(options.year ?? String(year)) || year < cube.years.from || year > cube.years.to)
+    throw new CliError([`fel: --year ${options.year} ligger utanför kubens år ${cube.years.from}–${cube.years.to}`], 2)
+  const digits = decimals(indicator.unit)
+  if (options.by === "region") {
+    const comparison = Comparison.byRegion(cube, indicator, { year })
+    if (options.format === "json") {
+    writeOutput(`${JSON.stringify(comparison, null, 2)}\n`, options.out)
+    return
+  }
+    if (options.format === "csv") {
+      writeOutput(
+        renderCsv(
+          ["region", "name", "value", "rank", "ratioToRiket", "change", "changePercent"],
+          comparison.rows.map((r) => [r.region, r.name, r.value, r.rank, r.ratioToRiket, r.change, r.changePercent])
+        ),
+        options.out
+      )
+      return
+    }
+    const rows = comparison.rows.map((r) => [
+      r.region,
+      r.name,
+      number(r.value, digits),
+      r.rank === null ? "" : String(r.rank),
+      r.ratioToRiket === null ? "" : number(r.ratioToRiket, 2),
+      r.change === null ? "" : `${r.change > 0 ? "+" : ""}${number(r.change, digits)}`,
+      r.changePercent === null ? "" : `${r.changePercent > 0 ? "+" : ""}${number(r.changePercent, 1)} %`
+    ])
+    const table = renderTable(
+      [{ header: "Kod" }, { header: "Region" }, { header: indicator.unit, numeric: true }, { header: "Rang", numeric: true }, { header: "Kvot mot riket", numeric: true }, { header: `Förändring från ${year - 1}`, numeric: true }, { header: "%", numeric: true }],
+      rows
+    )
+    const cv = comparison.coefficientOfVariation === null ? ".." : `${number(comparison.coefficientOfVariation, 1)} %`
+    writeOutput(
+      `${indicator.title}, ${year}\n\n${table}\nVariationskoefficient mellan regionerna: ${cv} (${comparison.published} av 21 regioner med publicerat värde)\n.. = prickat (för få patienter) eller saknas.\n`,
+      options.out
+    )
+    return
+  }
+  const region = options.region === undefined ? "00" : (Region.find(options.region)?.code ?? "")
+  if (region === "") throw new CliError([`okänd region ${JSON.stringify(options.region)}`])
+  const rows = Comparison.breakdown(cube, indicator, { year, by: options.by, region })
+  if (options.format === "json") {
+    writeOutput(`${JSON.stringify({ indicator: indicator.id, year, region, by: options.by, rows }, null, 2)}\n`, options.out)
+    return
+  }
+  if (options.format === "csv") {
+    writeOutput(renderCsv(["key", "label", "value"], rows.map((r) => [r.key, r.label, r.value])), options.out)
+    return
+  }
+  const name = Region.fromCode(region)?.name ?? region
+  const table = renderTable([{ header: { sex: "Kön", age: "Ålder", careForm: "Vårdform" }[options.by] }, { header: indicator.unit, numeric: true }], rows.map((r) => [r.label, number(r.value, digits)]))
+  writeOutput(`${indicator.title}, ${name}, ${year}\n\n${table}.. = prickat (för få patienter) eller saknas.\n`, options.out)
+  return
+}
+
+const loadCube = async (options: Options): Promise<Cube.Cube> => {
+  if (options.cube !== undefined) {
+    let text: string
+    try {
+      text = readFileSync(options.cube, "utf8")
+    } catch {
+      throw new CliError([`${options.cube}: filen finns inte eller kan inte läsas`])
+    }
+    const parsed = Publication.parseJson(text, options.cube)
+    if (Result.isFailure(parsed)) throw new CliError(formatIssues(parsed.failure.source, parsed.failure.issues))
+    return parsed.success
+  }
+  return computeCube({ episodes: options.episodes!, population: options.population, populationLag: options.populationLag, threshold: options.threshold })
+}
+
+const showDefinition = (indicator: Indicator.Indicator, options: Options): void => {
+  if (options.format === "json") {
+    writeOutput(`${JSON.stringify(indicator, null, 2)}\n`, options.out)
+    return
+  }
+  const fields: Array<[string, string]> = [
+    ["Id", indicator.id],
+    ["Titel", indicator.title],
+    ["Beskrivning", indicator.description],
+    ["Enhet", indicator.unit],
+    ["Täljare", indicator.numerator],
+    ["Nämnare", indicator.denominator ?? "–"],
+    ["Dimensioner", indicator.dimensions.join(", ")],
+    ["Högre är bättre", indicator.higherIsBetter === null ? "ingen riktning" : indicator.higherIsBetter ? "ja" : "nej, lägre är bättre"],
+    ["Källa", indicator.source],
+    ["Per kön", indicator.bySex ? "ja" : "nej"]
+  ]
+  if (options.format === "csv") {
+    writeOutput(renderCsv(["field", "value"], fields), options.out)
+    return
+  }
+  writeOutput(`${renderTable([{ header: "Fält" }, { header: "Värde" }], fields)}\nVärden: ange --cube KUB.json eller --episodes FIL.\n`, options.out)
+}
+
+const showFollowUp = (indicator: Indicator.Indicator, options: Options): void => {
+  if (options.followup === undefined) {
+    showDefinition(indicator, options)
+    return
+  }
+  let text: string
+  try {
+    text = readFileSync(options.followup, "utf8")
+  } catch {
+    throw new CliError([`${options.followup}: filen finns inte eller kan inte läsas`])
+  }
+  const parsed = FollowUp.parseCsv(text, options.followup)
+  if (Result.isFailure(parsed)) throw new CliError(formatIssues(parsed.failure.source, parsed.failure.issues))
+  const progress = parsed.success.filter((a) => a.measure === indicator.id).map(FollowUp.progress)
+  if (options.format === "json") {
+    writeOutput(`${JSON.stringify({ indicator: indicator.id, regions: progress }, null, 2)}\n`, options.out)
+    return
+  }
+  const digits = decimals(indicator.unit)
+  if (options.format === "csv") {
+    writeOutput(
+      renderCsv(
+        ["region", "baselineYear", "baseline", "targetYear", "target", "latestYear", "latest", "progressPercent", "status"],
+        progress.map((p) => [p.region, p.baseline.year, p.baseline.value, p.target.year, p.target.value, p.latest?.year ?? null, p.latest?.value ?? null, p.progress, p.status])
+      ),
+      options.out
+    )
+    return
+  }
+  const rows = progress.map((p) => [
+    p.region,
+    Region.fromCode(p.region)?.name ?? p.region,
+    `${number(p.baseline.value, digits)} (${p.baseline.year})`,
+    `${number(p.target.value, digits)} (${p.target.year})`,
+    p.latest === null ? ".." : `${number(p.latest.value, digits)} (${p.latest.year})`,
+    p.progress === null ? ".." : `${number(p.progress, 1)} %`,
+    p.status
+  ])
+  writeOutput(
+    `${indicator.title}\n\n${renderTable([{ header: "Kod" }, { header: "Region" }, { header: "Baslinje", numeric: true }, { header: "Mål", numeric: true }, { header: "Senaste", numeric: true }, { header: "Framsteg", numeric: true }, { header: "Status" }], rows)}`,
+    options.out
+  )
+}
