@@ -10,8 +10,11 @@ const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url))
 const dir = mkdtempSync(join(tmpdir(), "uppdrag-cli-deadlines-"))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
+// Each run reads its own SQLite file in the temporary folder, never a DATABASE_URL the environment may carry.
+const { DATABASE_URL: _url, UPPDRAG_DB: _db, ...environment } = process.env
+const database = join(dir, "uppdrag.db")
 const uppdrag = (...args: Array<string>) => {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } })
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: "utf8", env: { ...environment, NO_COLOR: "1", UPPDRAG_DB: database } })
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
@@ -141,6 +144,48 @@ describe("uppdrag deadlines: filters and formats", () => {
   it("--reminders 7 gives one alarm per event", () => {
     const run = uppdrag("deadlines", "--as-of", "2026-11-23", "--assignment", "S2024/01004", "--format", "ics", "--reminders", "7")
     expect(run.stdout.match(/BEGIN:VALARM/g)?.length).toBe(run.stdout.match(/BEGIN:VEVENT/g)?.length)
+  })
+})
+
+describe("uppdrag deadlines: submissions from the store, action items from meeting records", () => {
+  const db = join(dir, "inlamnat.db")
+  const meeting = join(dir, "mote.yaml")
+  writeFileSync(
+    meeting,
+    `id: samrad-2026-11-20
+title: Samråd om vårdkapacitet
+date: 2026-11-20
+assignment: S2025/01528
+participants: [IVO, Polismyndigheten]
+actionItems:
+  - { title: Skicka underlag till IVO, owner: Socialstyrelsen, recipient: IVO, due: 2026-12-04 }
+`
+  )
+  it("seed 000's 2024 report recorded on 2024-11-29 is inlamnad, its 2025 report recorded on 2025-12-01 inlamnad-sent", () => {
+    expect(uppdrag("record", "report", "--assignment", "tvangsvard-2024", "--obligation", "delredovisning-2024-11-30", "--date", "2024-11-29", "--db", db).code).toBe(0)
+    expect(uppdrag("record", "report", "--assignment", "tvangsvard-2024", "--obligation", "delredovisning-2025-11-30", "--date", "2025-12-01", "--db", db).code).toBe(0)
+    const rows = json("--as-of", "2026-11-23", "--db", db, "--assignment", "S2024/01004", "--kind", "delredovisning", "--all")
+    expect(rows.map((r) => [r.due, r.status])).toEqual([
+      ["2024-11-30", "inlamnad"],
+      ["2025-11-30", "inlamnad-sent"],
+      ["2026-11-30", "snart"]
+    ])
+    // Without --all, what is done is not shown.
+    expect(json("--as-of", "2026-11-23", "--db", db, "--assignment", "S2024/01004", "--kind", "delredovisning").map((r) => r.due)).toEqual(["2026-11-30"])
+  })
+  it("a meeting's action item appears as kind ovrigt for its assignment", () => {
+    const rows = json("--as-of", "2026-11-23", "--records", meeting, "--assignment", "S2025/01528", "--kind", "ovrigt")
+    expect(rows).toEqual([
+      { assignment: "S2025/01528", title: "Skicka underlag till IVO", kind: "ovrigt", due: "2026-12-04", recipient: "IVO", status: "snart", daysLeft: 11, workingDaysLeft: 9, nonWorkingDay: null, nextWorkingDay: null }
+    ])
+  })
+  it("a broken meeting record is refused, exit 1", () => {
+    const bad = join(dir, "trasigt-mote.yaml")
+    writeFileSync(bad, "id: x\ntitle: Möte\ndate: 2026-02-30\n")
+    const run = uppdrag("deadlines", "--records", bad)
+    expect(run.code).toBe(1)
+    expect(run.stderr).toContain("trasigt-mote.yaml")
+    expect(run.stdout).toBe("")
   })
 })
 

@@ -1,5 +1,6 @@
 import { type Command, Option } from "commander"
 import { catalogOption, formatOption } from "../program.js"
+import { dbOption } from "../terminal/DbOption.js"
 
 /** Options of `uppdrag deadlines`, as commander gives them. */
 export interface DeadlinesOptions {
@@ -14,6 +15,8 @@ export interface DeadlinesOptions {
   readonly all?: boolean
   readonly reminders?: string
   readonly catalog?: Array<string>
+  readonly db?: string
+  readonly records?: Array<string>
   readonly format: "table" | "json" | "csv" | "ics"
   readonly out?: string
 }
@@ -34,6 +37,12 @@ export const registerDeadlines = (program: Command): void => {
     .addOption(new Option("--all", "visa även inlämnade"))
     .addOption(new Option("--reminders <dagar>", "påminnelser i ics-filen, dagar före förfallodagen").default("30,14,3"))
     .addOption(catalogOption())
+    .addOption(dbOption())
+    .addOption(
+      new Option("--records <sökväg>", "mötesprotokoll (YAML/JSON, fil eller mapp; kan anges flera gånger): åtgärdspunkterna visas som typ ovrigt").argParser(
+        (value: string, previous: Array<string> | undefined) => [...(previous ?? []), value]
+      )
+    )
     .addOption(formatOption(["table", "json", "csv", "ics"], "table"))
     .addOption(new Option("--out <fil>", "skriv till fil i stället för standard ut"))
     .helpOption("-h, --help", "visa hjälp")
@@ -42,7 +51,8 @@ export const registerDeadlines = (program: Command): void => {
       `
 Status: kommande, snart (inom --within dagar), forsenad, inlamnad, inlamnad-sent,
 datum-ej-satt (datumet bestäms av någon annan, t.ex. Socialstyrelsen).
-Utan --all visas det som inte är gjort, det som förfaller först överst.
+Utan --all visas det som inte är gjort, det som förfaller först överst. Inlämnade
+redovisningar läses ur databasen (uppdrag record report); åtgärdspunkter ur --records.
 Infaller förfallodagen på en lördag, söndag, helgdag, midsommarafton, julafton eller
 nyårsafton anges det, med närmast följande vardag (jfr lag (1930:173)); datumet flyttas inte.
 
@@ -51,12 +61,13 @@ Exempel:
   $ uppdrag deadlines --as-of 2026-11-23 --within 14
   $ uppdrag deadlines --assignment S2025/01528 --format json
   $ uppdrag deadlines --status forsenad
+  $ uppdrag deadlines --db data/uppdrag.db --records moten/ --all
   $ uppdrag deadlines --kind aterbetalning --recipient Kammarkollegiet --format csv
   $ uppdrag deadlines --format ics --out tidsfrister.ics
   $ uppdrag deadlines --catalog mina-uppdrag/`
     )
     .action(async (options: DeadlinesOptions) => {
       const { deadlinesList } = await import("./deadlines/list.js")
-      deadlinesList(options)
+      await deadlinesList(options)
     })
 }

@@ -6,6 +6,7 @@ import { renderCsv } from "../../terminal/Csv.js"
 import { writeOutput } from "../../terminal/Output.js"
 import { renderTable } from "../../terminal/Table.js"
 import type { DeadlinesOptions } from "../deadlines.js"
+import { actionItems, recordedSubmissions } from "./sources.js"
 
 /** Swedish labels of the statuses for the table. */
 export const statusLabel: Readonly<Record<Deadline.Status, string>> = {
@@ -21,19 +22,26 @@ const refuse = (error: { source: string; issues: ReadonlyArray<{ path: string; m
   throw new CliError(formatIssues(error.source, error.issues))
 }
 
-/** The deadlines a query asks for, evaluated on its as-of date. */
-export const selectDeadlines = (options: DeadlinesOptions): { asOf: CalendarDate.CalendarDate; deadlines: Array<Deadline.Deadline> } => {
+/**
+ * The deadlines a query asks for, evaluated on its as-of date: the catalog's
+ * duties plus meeting action items (`--records`), with the submissions
+ * recorded in the store. Arguments are checked before the store is opened.
+ */
+export const selectDeadlines = async (
+  options: Pick<DeadlinesOptions, "asOf" | "within" | "assignment" | "kind" | "recipient" | "status" | "from" | "to" | "all" | "catalog" | "db" | "records">
+): Promise<{ asOf: CalendarDate.CalendarDate; within: number; deadlines: Array<Deadline.Deadline> }> => {
   const catalog = loadCatalog(options.catalog)
   const query = DeadlineQuery.decode(options, catalog.assignments, CalendarDate.today())
   if (query._tag === "Failure") return refuse(query.failure)
-  const obligations = Obligation.collect(catalog.assignments)
+  const obligations = Obligation.collect(catalog.assignments, { extra: actionItems(options.records ?? [], options.catalog) })
   if (obligations._tag === "Failure") throw new CliError([obligations.failure.message])
-  const evaluated = Deadline.evaluate(obligations.success, { asOf: query.success.asOf, within: query.success.within })
+  const submissions = await recordedSubmissions({ db: options.db, catalog: options.catalog })
+  const evaluated = Deadline.evaluate(obligations.success, { asOf: query.success.asOf, within: query.success.within, submissions })
   if (evaluated._tag === "Failure") throw new CliError([evaluated.failure.message])
   const filter: DeadlineFilter.DeadlineFilter = options.all || query.success.filter.statuses !== undefined
     ? query.success.filter
     : { ...query.success.filter, statuses: Deadline.statuses.filter((s) => !Deadline.doneStatuses.includes(s)) }
-  return { asOf: query.success.asOf, deadlines: DeadlineFilter.apply(evaluated.success, filter) }
+  return { asOf: query.success.asOf, within: query.success.within, deadlines: DeadlineFilter.apply(evaluated.success, filter) }
 }
 
 const note = (d: Deadline.Deadline): string => {
@@ -43,10 +51,10 @@ const note = (d: Deadline.Deadline): string => {
 }
 
 /** `uppdrag deadlines`. */
-export const deadlinesList = (options: DeadlinesOptions): void => {
+export const deadlinesList = async (options: DeadlinesOptions): Promise<void> => {
   const stages = Reminder.parseStages(options.reminders ?? "30,14,3", "--reminders")
   if (stages._tag === "Failure") return refuse(stages.failure)
-  const { asOf, deadlines } = selectDeadlines(options)
+  const { asOf, deadlines } = await selectDeadlines(options)
   switch (options.format) {
     case "json":
       writeOutput(`${JSON.stringify(deadlines.map(Deadline.toRow), null, 2)}\n`, options.out)

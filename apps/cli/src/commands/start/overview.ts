@@ -1,31 +1,22 @@
-import { CalendarDate, formatIssues } from "@uppdrag/core"
-import { Deadline, DeadlineFilter, DeadlineQuery, Obligation } from "@uppdrag/deadlines"
-import { loadCatalog } from "../../terminal/Catalog.js"
-import { CliError } from "../../terminal/CliError.js"
+import { CalendarDate } from "@uppdrag/core"
+import { DeadlineFilter } from "@uppdrag/deadlines"
 import { renderTable } from "../../terminal/Table.js"
-import { statusLabel } from "../deadlines/list.js"
+import { selectDeadlines, statusLabel } from "../deadlines/list.js"
 
 /** How far ahead the overview looks. */
 const horizonDays = 365
 
 /**
  * `uppdrag start`: the upcoming deadlines of every assignment in the catalog,
- * from @uppdrag/deadlines: what falls due within a year, the duties whose
- * date is not yet set, and how many have passed without a recorded submission.
+ * from @uppdrag/deadlines with the submissions recorded in the store: what
+ * falls due within a year, the duties whose date is not yet set, and how many
+ * have passed without a recorded submission.
  */
 export const start = async (options: { catalog?: Array<string>; asOf?: string }): Promise<void> => {
-  const catalog = loadCatalog(options.catalog)
-  const query = DeadlineQuery.decode({ asOf: options.asOf }, catalog.assignments, CalendarDate.today())
-  if (query._tag === "Failure") throw new CliError(formatIssues("uppdrag start", query.failure.issues))
-  const { asOf, within } = query.success
-  const obligations = Obligation.collect(catalog.assignments)
-  if (obligations._tag === "Failure") throw new CliError([obligations.failure.message])
-  const evaluated = Deadline.evaluate(obligations.success, { asOf, within })
-  if (evaluated._tag === "Failure") throw new CliError([evaluated.failure.message])
-  const all = evaluated.success
-  const upcoming = DeadlineFilter.apply(all, { from: asOf, to: CalendarDate.addDays(asOf, horizonDays), statuses: ["snart", "kommande"] })
-  const unset = DeadlineFilter.apply(all, { statuses: ["datum-ej-satt"] })
-  const overdue = DeadlineFilter.apply(all, { statuses: ["forsenad"] })
+  const { asOf, within, deadlines: open } = await selectDeadlines({ ...options, all: false })
+  const upcoming = DeadlineFilter.apply(open, { from: asOf, to: CalendarDate.addDays(asOf, horizonDays), statuses: ["snart", "kommande"] })
+  const unset = DeadlineFilter.apply(open, { statuses: ["datum-ej-satt"] })
+  const overdue = DeadlineFilter.apply(open, { statuses: ["forsenad"] })
   const lines: Array<string> = [`Kommande tidsfrister per ${asOf} (ett år framåt, snart = inom ${within} dagar)`, ""]
   lines.push(
     upcoming.length === 0
