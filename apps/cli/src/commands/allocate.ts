@@ -1,0 +1,51 @@
+import { type Command, Option } from "commander"
+import { catalogOption, formatOption } from "../program.js"
+
+/** `uppdrag allocate`: split a grant over the regions by population, to the krona. */
+export const registerAllocate = (program: Command): void => {
+  program
+    .command("allocate")
+    .description("fördela ett statsbidrag på regionerna efter befolkning, på kronan (största rest-metoden)")
+    .requiredOption("--grant <id|fil>", "statsbidragets id i katalogen, eller en bidragsfil (JSON eller YAML)")
+    .requiredOption("--population <fil>", "befolkningsfil: projektets CSV (region,age,population), SCB:s PxWeb-CSV eller JSON-stat 2.0")
+    .addOption(formatOption(["table", "csv", "json", "xlsx"], "table"))
+    .addOption(new Option("--out <fil>", "skriv till fil i stället för standard ut (krävs för xlsx på en terminal)"))
+    .addOption(new Option("--explain <region>", "visa hur regionens belopp räknats fram, komponent för komponent (kod eller namn)"))
+    .addOption(new Option("--exclude <koder>", "regioner som inte får del (villkor ej uppfyllda), kommaseparerade SCB-koder, t.ex. 13,21,24"))
+    .addOption(new Option("--compare", "jämför med vanlig avrundning av varje regions exakta andel"))
+    .addOption(catalogOption())
+    .helpOption("-h, --help", "visa hjälp")
+    .addHelpText(
+      "after",
+      `
+Bidragsfil (JSON eller YAML):
+  id: kapacitet-2025
+  exclude: ["13"]                 # valfritt
+  components:
+    - { id: kapacitet, amount: 3000000000, basis: "18+", fixedPerRegion: 100000000 }
+  basis skrivs "18+", "0+", "0-25" eller { from: 18, to: 64 }; belopp i hela kronor.
+
+Exempel:
+  $ uppdrag allocate --grant specialiserad-psykiatri-2026 --population befolkning-2025-09.csv
+  $ uppdrag allocate --grant specialiserad-psykiatri-2026 --population befolkning-2025-09.csv --format csv --out fördelning.csv
+  $ uppdrag allocate --grant specialiserad-psykiatri-2026 --population befolkning-2025-09.csv --explain Gotland
+  $ uppdrag allocate --grant specialiserad-psykiatri-2026 --population befolkning-2025-09.csv --compare
+  $ uppdrag allocate --grant eget-bidrag.yaml --population scb-befolkning.csv --exclude 13,21,24 --format xlsx --out fördelning.xlsx`
+    )
+    .action(async (options: AllocateOptions) => {
+      const { allocate } = await import("./allocate/run.js")
+      await allocate(options)
+    })
+}
+
+/** The options commander hands the implementation. */
+export interface AllocateOptions {
+  readonly grant: string
+  readonly population: string
+  readonly format: "table" | "csv" | "json" | "xlsx"
+  readonly out?: string
+  readonly explain?: string
+  readonly exclude?: string
+  readonly compare?: boolean
+  readonly catalog?: Array<string>
+}
