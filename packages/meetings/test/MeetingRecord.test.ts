@@ -1,4 +1,4 @@
-import { Assignment } from "@uppdrag/core"
+import { Catalog } from "@uppdrag/core"
 import { Result } from "effect"
 import { describe, expect, it } from "vitest"
 import { ActionItem, MeetingRecord } from "../src/index.js"
@@ -72,7 +72,10 @@ describe("meeting records", () => {
         source: 'Åtgärd från mötet "Samråd om vårdkapacitet och akutpsykiatri" 2026-11-20'
       }
     })
-    expect(Assignment.ReportingObligation.parse(items[0]!.obligation)).toEqual(items[0]!.obligation)
+    // Core's Assignment schema accepts it as one of the assignment's obligations.
+    const assignment = Catalog.findAssignment(context.catalog as Catalog.Catalog, "S2025/01528")!
+    const withItem = Catalog.parseText(bytes(JSON.stringify({ ...assignment, obligations: [...assignment.obligations, items[0]!.obligation] })), "med-atgard.json")
+    expect(Result.isSuccess(withItem) && withItem.success.obligations.at(-1)).toEqual(items[0]!.obligation)
   })
 })
 
