@@ -4,6 +4,7 @@ import { registerCatalog } from "./commands/catalog.js"
 import { registerDeadlines } from "./commands/deadlines.js"
 import { registerStart } from "./commands/start.js"
 import { registerIndicators } from "./commands/indicators.js"
+import { registerMeetings } from "./commands/meetings.js"
 import { CliError, ExitCode } from "./terminal/CliError.js"
 import { translateUsageError } from "./terminal/UsageError.js"
 
@@ -44,6 +45,7 @@ Slutkoder: 0 klart, 1 felaktig indata eller avvisat, 2 felaktigt anrop.`
   registerAllocate(program)
   registerDeadlines(program)
   registerIndicators(program)
+  registerMeetings(program)
   return program
 }
 
