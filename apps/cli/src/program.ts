@@ -5,6 +5,7 @@ import { registerDeadlines } from "./commands/deadlines.js"
 import { registerStart } from "./commands/start.js"
 import { registerIndicators } from "./commands/indicators.js"
 import { registerMeetings } from "./commands/meetings.js"
+import { registerServe } from "./commands/serve.js"
 import { CliError, ExitCode } from "./terminal/CliError.js"
 import { translateUsageError } from "./terminal/UsageError.js"
 
@@ -46,6 +47,7 @@ Slutkoder: 0 klart, 1 felaktig indata eller avvisat, 2 felaktigt anrop.`
   registerDeadlines(program)
   registerIndicators(program)
   registerMeetings(program)
+  registerServe(program)
   return program
 }
 

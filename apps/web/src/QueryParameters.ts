@@ -1,0 +1,51 @@
+import { fromZodIssues, type Issue } from "@uppdrag/core"
+import { Result } from "effect"
+import type { z } from "zod"
+
+/**
+ * A query string that did not validate: each problem with the parameter it
+ * concerns, in Swedish. Rendered as a 400 page, never a 500.
+ *
+ * @example
+ * new BadQuery({ issues: [{ path: "datum", message: "\"igår\" är inte ett datum på formen ÅÅÅÅ-MM-DD" }] })
+ */
+export interface BadQuery {
+  readonly _tag: "BadQuery"
+  readonly issues: ReadonlyArray<Issue>
+}
+
+/**
+ * Validates a request's query parameters against a strict zod object schema:
+ * unknown parameters, repeated parameters and bad values are all refused,
+ * each with a Swedish message naming the parameter.
+ *
+ * @example
+ * const query = QueryParameters.parse(new URL("http://x/?datum=2026-11-23"), z.strictObject({ datum: CalendarDate.schema.optional() }))
+ */
+export const parse = <S extends z.ZodType>(url: URL, schema: S): Result.Result<z.output<S>, BadQuery> => {
+  const values: Record<string, string> = {}
+  const issues: Array<Issue> = []
+  for (const [key, value] of url.searchParams) {
+    if (Object.hasOwn(values, key)) {
+      if (!issues.some((issue) => issue.path === key)) issues.push({ path: key, message: "parametern får bara anges en gång" })
+      continue
+    }
+    values[key] = value
+  }
+  if (issues.length > 0) return Result.fail({ _tag: "BadQuery", issues })
+  const parsed = schema.safeParse(values)
+  if (!parsed.success) return Result.fail({ _tag: "BadQuery", issues: fromZodIssues(parsed.error.issues) })
+  return Result.succeed(parsed.data)
+}
+
+/**
+ * One line per problem: `datum: "2026-13-01" är inte ett giltigt datum`.
+ *
+ * @example
+ * describe({ _tag: "BadQuery", issues: [{ path: "x", message: "okänt fält" }] }) // ["x: okänd parameter"]
+ */
+export const describe = (bad: BadQuery): Array<string> =>
+  bad.issues.map((issue) => {
+    const message = issue.message === "okänt fält" ? "okänd parameter" : issue.message
+    return issue.path === "" ? message : `${issue.path}: ${message}`
+  })

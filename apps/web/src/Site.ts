@@ -1,0 +1,112 @@
+import { Allocation, PublishedPopulation } from "@uppdrag/allocation"
+import { type Assignment, type CalendarDate, Catalog, type Population } from "@uppdrag/core"
+import { Obligation } from "@uppdrag/deadlines"
+import { Cube, Denominator, Synthetic } from "@uppdrag/indicators"
+import { Series } from "@uppdrag/meetings"
+import { Result } from "effect"
+import type { AllocationOutcome } from "./pages/AllocationPage.js"
+
+/**
+ * What the site reads, gathered once at start-up (the catalog and what is
+ * derived from it) plus read-only handles for what can change (the store).
+ * Pages only render what the packages return.
+ */
+export interface Site {
+  readonly catalog: Catalog.Catalog
+  /** Every dated duty of the catalog (from @uppdrag/deadlines). */
+  readonly obligations: ReadonlyArray<Obligation.Obligation>
+  /** Each grant's allocation (from @uppdrag/allocation), or why there is none, by grant id. */
+  readonly allocations: ReadonlyMap<string, AllocationOutcome>
+  /** The meeting series (from @uppdrag/meetings: seed 001's series). */
+  readonly series: ReadonlyArray<MeetingSeries>
+  /**
+   * The protected indicator cube built from the indicators package's
+   * synthetic sample (computed in the background at start-up), or why not.
+   */
+  readonly indicators: Promise<Result.Result<Cube.Cube, string>>
+  /** Today's date in Sweden; tests pass a fixed one. Pages also take `?datum=`. */
+  readonly today: () => CalendarDate.CalendarDate
+  /** Logs unexpected failures (the visitor only sees a Swedish message). */
+  readonly log: (message: string) => void
+}
+
+/**
+ * A meeting series as @uppdrag/meetings loads it (named through `unsafeLoad`
+ * because the package's bundled types export `Series.Series` as a value only).
+ */
+export type MeetingSeries = ReturnType<typeof Series.unsafeLoad>[number]
+
+/** Options of {@link make}. */
+export interface Options {
+  readonly catalog: Catalog.Catalog
+  /**
+   * Population figures the grants are split by; by default the figures the
+   * allocation package ships for each grant's population reference (SCB
+   * September 2025 for the 2026 grant).
+   */
+  readonly population?: Population.Population | undefined
+  /** The synthetic indicator sample: generator seed and roughly how many episode rows (default the package's calibrated size). */
+  readonly indicatorSample?: { readonly seed: number; readonly episodes?: number | undefined } | undefined
+  readonly today: () => CalendarDate.CalendarDate
+  readonly log?: (message: string) => void
+}
+
+/** Years of the sample cube: those of the statistics database. */
+export const sampleYears = { from: 2011, to: 2024 }
+
+/**
+ * Builds the protected cube from the indicators package's synthetic
+ * episodes and population (seeded, so the same every start).
+ */
+const sampleCube = async (sample: { seed: number; episodes?: number | undefined }): Promise<Result.Result<Cube.Cube, string>> => {
+  const options = sample.episodes === undefined ? { seed: sample.seed, years: sampleYears } : { seed: sample.seed, episodes: sample.episodes, years: sampleYears }
+  const population = Denominator.make(Synthetic.population(options), sampleYears)
+  if ("issues" in population) return Result.fail(population.issues.map((i) => i.message).join("; "))
+  const encoder = new TextEncoder()
+  function* chunks(): Generator<Uint8Array> {
+    for (const text of Synthetic.episodes(options)) yield encoder.encode(text)
+  }
+  const cube = await Cube.fromEpisodes(chunks(), "syntetiska-episoder.csv", { years: sampleYears, population })
+  return Result.isSuccess(cube) ? Result.succeed(cube.success) : Result.fail(cube.failure.message)
+}
+
+const allocationOf = (grant: Assignment.Grant, population: Population.Population | undefined): AllocationOutcome => {
+  if (grant.method !== "largest-remainder") {
+    return { _tag: "NotAllocated", reason: "potten betalas ut per region efter vilka villkor som uppfyllts, upp till regionens befolkningsandel, och har ingen fast fördelning i förväg." }
+  }
+  const figures = population === undefined ? PublishedPopulation.forGrant(grant) : Result.succeed(population)
+  if (Result.isFailure(figures)) return { _tag: "NotAllocated", reason: figures.failure.message }
+  const result = Allocation.allocate(Allocation.fromGrant(grant), figures.success)
+  return Result.isSuccess(result) ? { _tag: "Allocated", allocation: result.success } : { _tag: "NotAllocated", reason: result.failure.message }
+}
+
+/**
+ * Gathers the site's data from the packages. Fails with Swedish lines when
+ * the catalog's duties do not collect.
+ *
+ * @example
+ * const site = Result.getOrThrow(Site.make({ catalog: Catalog.unsafeLoad(), population, today: () => CalendarDate.today() }))
+ */
+export const make = (options: Options): Result.Result<Site, ReadonlyArray<string>> => {
+  const obligations = Obligation.collect(options.catalog.assignments)
+  if (Result.isFailure(obligations)) return Result.fail([obligations.failure.message])
+  const series = Series.load()
+  if (Result.isFailure(series)) return Result.fail(series.failure.map((e) => e.message))
+  const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`))
+  // Yield to the event loop first so the server starts listening before the sample is built.
+  const indicators = new Promise<void>((resolve) => setImmediate(resolve))
+    .then(() => sampleCube(options.indicatorSample ?? { seed: 2026 }))
+    .catch((error: unknown) => {
+      log(`Indikatorkuben kunde inte byggas: ${(error as Error).stack ?? String(error)}`)
+      return Result.fail("indikatorkuben kunde inte byggas.")
+    })
+  return Result.succeed({
+    catalog: options.catalog,
+    obligations: obligations.success,
+    allocations: new Map(Catalog.grants(options.catalog).map(({ grant }) => [grant.id, allocationOf(grant, options.population)])),
+    series: series.success,
+    indicators,
+    today: options.today,
+    log
+  })
+}

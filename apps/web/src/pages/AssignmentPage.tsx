@@ -1,0 +1,194 @@
+import { Assignment, type CalendarDate } from "@uppdrag/core"
+import type { Deadline } from "@uppdrag/deadlines"
+import type { Child, FC } from "hono/jsx"
+import { TableRegion } from "../TableRegion.js"
+import { DeadlineTable } from "../DeadlineView.js"
+import { Downloads } from "../Downloads.js"
+import * as Format from "../Format.js"
+import { Layout } from "../Layout.js"
+import { AsOfForm } from "./OverviewPage.js"
+
+const References: FC<{ caption: string; references: Assignment.Assignment["related"]; findAssignment: (diaryNumber: string) => Assignment.Assignment | undefined }> = ({
+  caption,
+  references,
+  findAssignment
+}) => (
+  <TableRegion label={caption}>
+    <table>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Diarienummer</th>
+          <th scope="col">Rubrik</th>
+        </tr>
+      </thead>
+      <tbody>
+        {references.map((r) => {
+          const known = findAssignment(r.diaryNumber)
+          return (
+            <tr>
+              <th scope="row">{known === undefined ? r.diaryNumber : <a href={`/uppdrag/${known.id}`}>{r.diaryNumber}</a>}</th>
+              <td>{r.title}</td>
+            </tr>
+          )
+        })}
+      </tbody>
+    </table>
+  </TableRegion>
+)
+
+/**
+ * Uppdrag: one assignment. The facts of the decision, the timeline of its
+ * duties with status on the chosen date, funds per year, its grants, the
+ * parties to consult (with coverage once meetings are recorded), and related
+ * and ended assignments.
+ *
+ * @example
+ * <AssignmentPage assignment={a} asOf="2026-11-23" deadlines={deadlines} findAssignment={(d) => Catalog.findAssignment(catalog, d)} />
+ */
+export const AssignmentPage: FC<{
+  assignment: Assignment.Assignment
+  asOf: CalendarDate.CalendarDate
+  deadlines: ReadonlyArray<Deadline.Deadline>
+  findAssignment: (diaryNumber: string) => Assignment.Assignment | undefined
+  consultation?: Child
+}> = ({ assignment: a, asOf, deadlines, findAssignment, consultation }) => {
+  const diary = Assignment.mainDiaryNumber(a)
+  return (
+    <Layout title={`Uppdrag ${diary}`} section="uppdrag">
+      <p class="muted">{`${a.kind === "regeringsuppdrag" ? "Regeringsuppdrag" : "Överenskommelse"} ${diary}`}</p>
+      <h1>{a.title}</h1>
+      <h2 id="beslutet">Beslutet</h2>
+      <dl class="facts">
+        <dt>Beslutsdatum</dt>
+        <dd>{a.decisionItem === undefined ? a.decided : `${a.decided} (punkt ${a.decisionItem})`}</dd>
+        <dt>Diarienummer</dt>
+        <dd>{a.diaryNumbers.join(", ")}</dd>
+        <dt>Departement</dt>
+        <dd>{a.ministry}</dd>
+        <dt>Mottagare</dt>
+        <dd>{a.recipient}</dd>
+        {a.parties.length === 0 ? null : (
+          <>
+            <dt>Parter</dt>
+            <dd>{a.parties.join(", ")}</dd>
+          </>
+        )}
+        {a.period === undefined ? null : (
+          <>
+            <dt>Period</dt>
+            <dd>{`${a.period.start} – ${a.period.end}`}</dd>
+          </>
+        )}
+        {a.appropriation === undefined ? null : (
+          <>
+            <dt>Anslag</dt>
+            <dd>{`Utgiftsområde ${a.appropriation.expenditureArea} ${a.appropriation.expenditureAreaName}, anslag ${a.appropriation.appropriation} ${a.appropriation.appropriationName}${
+              a.appropriation.item === undefined ? "" : `, ap. ${a.appropriation.item}${a.appropriation.itemName === undefined ? "" : ` ${a.appropriation.itemName}`}`
+            }`}</dd>
+          </>
+        )}
+      </dl>
+
+      <h2 id="tidslinje">Tidslinje</h2>
+      <AsOfForm action={`/uppdrag/${a.id}`} asOf={asOf} />
+      <DeadlineTable caption={`Skyldigheter i ${diary}, status per ${asOf}`} deadlines={deadlines} withAssignment={false} />
+      <Downloads
+        label="Ladda ner tidsfristerna"
+        items={[
+          { href: `/uppdrag/${a.id}/tidsfrister.csv?datum=${asOf}`, label: "CSV" },
+          { href: `/uppdrag/${a.id}/tidsfrister.xlsx?datum=${asOf}`, label: "Excel" },
+          { href: `/uppdrag/${a.id}/tidsfrister.ics`, label: "kalender, ics" }
+        ]}
+      />
+
+      {a.funding.length === 0 ? null : (
+        <>
+          <h2 id="medel">Medel per år</h2>
+          <TableRegion label={`Medel i ${diary} per år`}>
+            <table>
+              <caption>{`Medel i ${diary} per år`}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">År</th>
+                  <th scope="col" class="num">
+                    Totalt
+                  </th>
+                  <th scope="col" class="num">
+                    Till regionerna
+                  </th>
+                  <th scope="col" class="num">
+                    Eget arbete
+                  </th>
+                  <th scope="col">Läge</th>
+                </tr>
+              </thead>
+              <tbody>
+                {a.funding.map((f) => (
+                  <tr>
+                    <th scope="row">{String(f.year)}</th>
+                    <td class="num">{Format.kronor(f.total)}</td>
+                    <td class="num">{f.toRegions === undefined ? "–" : Format.kronor(f.toRegions)}</td>
+                    <td class="num">{f.ownUse === undefined ? "–" : Format.kronor(f.ownUse)}</td>
+                    <td>{f.planned ? "Beräknat, under förutsättning att riksdagen anvisar medel" : "Beslutat"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
+        </>
+      )}
+
+      {a.grants.length === 0 ? null : (
+        <>
+          <h2 id="statsbidrag">Statsbidrag</h2>
+          <ul>
+            {a.grants.map((g) => (
+              <li>
+                <a href={`/fordelning/${g.id}`}>{`Fördelning av ${g.title.charAt(0).toLowerCase()}${g.title.slice(1)}`}</a>
+                {` (${Format.kronor(g.amount)})`}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      {a.consult.length === 0 ? null : (
+        <>
+          <h2 id="samrad">Samråd</h2>
+          {consultation ?? (
+            <ul>
+              {a.consult.map((p) => (
+                <li>{p.name}</li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+
+      {a.perspectives.length === 0 ? null : (
+        <>
+          <h2 id="perspektiv">Perspektiv att beakta</h2>
+          <ul>
+            {a.perspectives.map((p) => (
+              <li>{p}</li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      {a.related.length === 0 ? null : (
+        <>
+          <h2 id="relaterade">Relaterade uppdrag</h2>
+          <References caption={`Uppdrag som hänger ihop med ${diary}`} references={a.related} findAssignment={findAssignment} />
+        </>
+      )}
+      {a.ends.length === 0 ? null : (
+        <>
+          <h2 id="avslutade">Uppdrag som upphör</h2>
+          <References caption={`Uppdrag som upphör genom ${diary}`} references={a.ends} findAssignment={findAssignment} />
+        </>
+      )}
+    </Layout>
+  )
+}

@@ -1,0 +1,293 @@
+import { readFileSync } from "node:fs"
+import { join } from "node:path"
+import { parse as parseCsv } from "csv-parse/sync"
+import ICAL from "ical.js"
+import readSheet from "read-excel-file/node"
+import type { Browser, BrowserContext, Page } from "playwright-core"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import * as WebServer from "../src/WebServer.js"
+import { axe, launch, resultsDirectory } from "./support/Browser.js"
+import { asOf, logged, makeApp } from "./support/TestSite.js"
+
+let server: WebServer.Running
+let browser: Browser
+/** JavaScript is on only so axe-core can run; the pages have no script and the CSP forbids any. */
+let context: BrowserContext
+/** A browser with JavaScript off: forms and links must work there too. */
+let noScript: BrowserContext
+const cspViolations: Array<string> = []
+const timings: Array<string> = []
+
+beforeAll(async () => {
+  server = await WebServer.listen(makeApp(), { port: 0, host: "127.0.0.1" })
+  browser = await launch()
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "sv-SE", acceptDownloads: true })
+  noScript = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "sv-SE", acceptDownloads: true, javaScriptEnabled: false })
+})
+
+afterAll(async () => {
+  await context?.close()
+  await noScript?.close()
+  console.log(timings.join("\n"))
+  await browser?.close()
+  await server?.close()
+})
+
+/** Opens a page, records CSP reports from the console, and checks the status. */
+const open = async (path: string, within: BrowserContext = context): Promise<Page> => {
+  const page = await within.newPage()
+  page.on("console", (message) => {
+    if (message.text().includes("Content Security Policy")) cspViolations.push(`${path}: ${message.text()}`)
+  })
+  const response = await page.goto(`${server.url}${path}`)
+  expect(response?.status(), path).toBe(200)
+  return page
+}
+
+const pages = [
+  { name: "oversikt", path: `/?datum=${asOf}`, h1: "Översikt" },
+  { name: "uppdrag", path: "/uppdrag", h1: "Uppdrag" },
+  { name: "uppdrag-2026", path: `/uppdrag/specialiserad-psykiatri-2026?datum=${asOf}`, h1: "Uppdrag till Socialstyrelsen att genomföra nationella utvecklingsinsatser" },
+  { name: "fordelning", path: "/fordelning", h1: "Fördelning" },
+  { name: "fordelning-2026", path: "/fordelning/specialiserad-psykiatri-2026", h1: "Fördelning av statsbidrag 2026" },
+  { name: "fordelning-2012", path: "/fordelning/heldygnsvard-stimulansmedel-2012", h1: "Fördelning av statsbidrag 2012" },
+  { name: "indikatorer", path: "/indikatorer", h1: "Indikatorer" },
+  { name: "indikatorer-skyddade", path: "/indikatorer?indikator=lrv-domstol-patienter&ar=2023&kon=K", h1: "Indikatorer" },
+  { name: "moten", path: "/moten?fran=2026-04-01&till=2026-06-30", h1: "Möten" },
+  { name: "tillganglighet", path: "/tillganglighet", h1: "Tillgänglighetsredogörelse" }
+]
+
+describe("every page in Chromium", () => {
+  it.each(pages)("$name loads, has one h1, landmarks, passes axe, and is saved as a screenshot", async ({ name, path, h1 }) => {
+    const page = await open(path)
+    expect(await page.locator("h1").count()).toBe(1)
+    expect(await page.locator("h1").textContent()).toContain(h1)
+    expect(await page.locator("html").getAttribute("lang")).toBe("sv")
+    for (const landmark of ["header", "nav", "main", "footer"]) expect(await page.locator(landmark).count(), landmark).toBeGreaterThan(0)
+    // The external stylesheet was applied (CSP allows 'self').
+    expect(await page.locator(".site").evaluate((el) => getComputedStyle(el).backgroundColor)).toBe("rgb(11, 79, 138)")
+    // Every table has a caption and header cells.
+    for (const table of await page.locator("table").all()) {
+      expect(await table.locator("caption").count()).toBe(1)
+      expect(await table.locator("th[scope]").count()).toBeGreaterThan(0)
+    }
+    await page.screenshot({ path: join(resultsDirectory, `${name}.png`), fullPage: true })
+    const started = performance.now()
+    const violations = (await axe(page)).filter((v) => v.impact === "serious" || v.impact === "critical")
+    expect(violations).toEqual([])
+    timings.push(`${name}: axe ${Math.round(performance.now() - started)} ms`)
+    // 200 % zoom: half the width reflows without horizontal page scrolling.
+    await page.setViewportSize({ width: 640, height: 900 })
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true)
+    await page.close()
+  })
+
+  it("no Content-Security-Policy violations were reported", () => {
+    expect(cspViolations).toEqual([])
+  })
+
+  it("the skip link is the first stop and visible when focused", async () => {
+    const page = await open("/")
+    await page.keyboard.press("Tab")
+    const focused = page.locator(":focus")
+    expect(await focused.textContent()).toBe("Hoppa till innehållet")
+    expect(await focused.evaluate((el) => el.getBoundingClientRect().left >= 0)).toBe(true)
+    expect(await focused.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe("solid")
+    await page.keyboard.press("Enter")
+    expect(page.url()).toContain("#innehall")
+    await page.close()
+  })
+})
+
+describe("key figures", () => {
+  it("Översikt 2026-11-23: seed 000's interim report due 2026-11-30 is 'Snart' with 7 days left; seed 003's report due 2027-05-30 falls on a Sunday, next working day 2027-05-31", async () => {
+    const page = await open(`/?datum=${asOf}`)
+    const interim = page.locator("tr", { hasText: "2026-11-30" }).filter({ hasText: "S2024/01004" })
+    expect(await interim.locator("td").first().textContent()).toBe("7\u00a0dagar")
+    expect(await interim.locator(".status").textContent()).toBe("Snart")
+    const row = page.locator("tr", { hasText: "2027-05-30" }).first()
+    expect(await row.textContent()).toContain("söndag – närmast följande vardag 2027-05-31")
+    expect(await page.locator("#statsbidrag").count()).toBe(1)
+    expect(await page.textContent("main")).toContain("1\u00a0490\u00a0000\u00a0000\u00a0kr")
+    await page.close()
+  })
+
+  it("Uppdrag: seed 003's funds per year, 1 500 000 000 kr for 2026 of which 1 490 000 000 kr to the regions", async () => {
+    const page = await open(`/uppdrag/specialiserad-psykiatri-2026?datum=${asOf}`)
+    const row = page.locator("#medel ~ .table-wrap tbody tr").first()
+    const text = await row.textContent()
+    expect(text).toContain("1\u00a0500\u00a0000\u00a0000\u00a0kr")
+    expect(text).toContain("1\u00a0490\u00a0000\u00a0000\u00a0kr")
+    expect(await page.locator("#medel ~ .table-wrap tbody tr").nth(2).textContent()).toContain("1\u00a0200\u00a0000\u00a0000\u00a0kr")
+    expect(await page.textContent("main")).toContain("Inspektionen för vård och omsorg")
+    await page.close()
+  })
+})
+
+describe("Fördelning: seed 003, Bilaga", () => {
+  it("the table shows Stockholms län 347 393 632 kr and Gotlands län 8 670 310 kr, summing to 1 490 000 000 kr", async () => {
+    const page = await open("/fordelning/specialiserad-psykiatri-2026")
+    const table = page.locator("table", { has: page.locator("caption", { hasText: "Fördelning per region och komponent" }) })
+    expect(await table.locator("tbody tr").count()).toBe(21)
+    expect(await table.locator("tbody tr", { hasText: "Stockholms län" }).locator("td").last().textContent()).toBe("347\u00a0393\u00a0632\u00a0kr")
+    expect(await table.locator("tbody tr", { hasText: "Gotlands län" }).locator("td").last().textContent()).toBe("8\u00a0670\u00a0310\u00a0kr")
+    expect(await table.locator("tfoot td").last().textContent()).toBe("1\u00a0490\u00a0000\u00a0000\u00a0kr")
+    // The chart: one stacked bar per region and component, with its text alternative.
+    const chart = page.locator("figure.chart svg[role=img]")
+    expect(await chart.locator("rect.bar").count()).toBe(63)
+    expect(await chart.locator("desc").textContent()).toContain("Störst belopp får Stockholms län med 347\u00a0393\u00a0632\u00a0kr")
+    // Plain rounding would overshoot the self-admission component by 2 kr.
+    expect(await page.textContent("main")).toContain("200\u00a0000\u00a0002\u00a0kr")
+    await page.close()
+  })
+
+  it("the explanation form works with JavaScript off (plain GET) and explains Gotland's amounts component by component", async () => {
+    const page = await open("/fordelning/specialiserad-psykiatri-2026", noScript)
+    await page.selectOption("select#region", "09")
+    await Promise.all([page.waitForURL(/region=09/), page.click("text=Visa förklaring")])
+    const table = page.locator("table", { has: page.locator("caption", { hasText: "Så räknades beloppet för Gotlands län" }) })
+    expect(await table.locator("tbody tr").count()).toBe(3)
+    expect(await table.locator("tfoot td").last().textContent()).toBe("8\u00a0670\u00a0310\u00a0kr")
+    await page.close()
+  })
+
+  it("the CSV download is the published appendix table (shared/data) to the krona", async () => {
+    const page = await open("/fordelning/specialiserad-psykiatri-2026")
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("text=Ladda ner fördelningen (CSV)")])
+    const file = join(resultsDirectory, download.suggestedFilename())
+    await download.saveAs(file)
+    const published = readFileSync(join(import.meta.dirname, "../../../../shared/data/allocation-2026-specialiserad-psykiatri.csv"), "utf8")
+    expect(readFileSync(file, "utf8").replace(/^\uFEFF/, "").replaceAll("\r\n", "\n")).toBe(published.replaceAll("\r\n", "\n"))
+    await page.close()
+  })
+
+  it.each([
+    ["/fordelning/specialiserad-psykiatri-2026?region=99", "region: okänd regionkod \"99\""],
+    ["/fordelning/specialiserad-psykiatri-2026?region=00", "region: okänd regionkod \"00\""],
+    ["/fordelning/specialiserad-psykiatri-2026?region=", "region: okänd regionkod \"\""]
+  ])("%s is refused with 400", async (path, message) => {
+    const response = await fetch(`${server.url}${path}`)
+    expect(response.status).toBe(400)
+    expect(await response.text()).toContain(message.replaceAll('"', "&quot;"))
+  })
+})
+
+describe("Indikatorer: the synthetic sample, protected", () => {
+  it("says the data are synthetic, and shows protected cells as 'skyddat', never a count from 1 to 4", async () => {
+    const page = await open("/indikatorer?indikator=lrv-domstol-patienter&ar=2023&kon=K")
+    expect(await page.locator(".notice").textContent()).toContain("SYNTETISKA DATA")
+    const table = page.locator("table", { has: page.locator("caption", { hasText: "per region" }) })
+    expect(await table.locator("tbody tr").count()).toBe(22)
+    const values = await table.locator("tbody tr td:nth-child(2)").allTextContents()
+    expect(values.filter((v) => v === "skyddat").length).toBeGreaterThan(0)
+    for (const value of values.filter((v) => v !== "skyddat")) {
+      const count = Number(value.replaceAll("\u00a0", ""))
+      expect(count === 0 || count >= 5, value).toBe(true)
+    }
+    // The chart marks the same cells as protected.
+    expect(await page.locator("#regiondiagram-titel").count()).toBe(1)
+    expect(await page.locator("figure.chart svg text", { hasText: "skyddat" }).count()).toBe(values.filter((v) => v === "skyddat").length)
+    await page.close()
+  })
+
+  it.each([
+    ["/indikatorer?indikator=finns-inte", "indikator: måste vara ett av"],
+    ["/indikatorer?ar=1999", "ar: året ska vara 2011–2024"],
+    ["/indikatorer?ar=tjugo", "ar: året skrivs med fyra siffror"],
+    ["/indikatorer?kon=X", "kon: måste vara ett av"],
+    ["/moten?fran=2026-05-01&till=2026-04-01", "till: till och med 2026-04-01 är före från och med 2026-05-01"],
+    ["/moten?fran=2026-01-01&till=2036-01-01", "till: visa högst tre år åt gången"]
+  ])("%s is refused with 400", async (path, message) => {
+    const response = await fetch(`${server.url}${path}`)
+    expect(response.status).toBe(400)
+    expect(await response.text()).toContain(message)
+  })
+})
+
+describe("Möten: seed 001's series", () => {
+  it("lists the themed meeting of 2026-04-14 and 2026-05-12 with their themes", async () => {
+    const page = await open("/moten?fran=2026-04-01&till=2026-06-30")
+    for (const date of ["2026-04-14", "2026-05-12"]) {
+      const row = page.locator("tbody tr", { hasText: date }).filter({ hasText: "Digitala möten" })
+      expect(await row.locator("td").nth(2).textContent()).not.toBe("–")
+    }
+    expect(await page.textContent("main")).toContain("Psykiatrisk tvångsvård i fokus")
+    await page.close()
+  })
+
+  it("the series calendar downloads and parses, with the Stockholm time zone", async () => {
+    const page = await open("/moten")
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("text=Ladda ner mötena (kalender med alla serier, ics)")])
+    const file = join(resultsDirectory, download.suggestedFilename())
+    await download.saveAs(file)
+    const calendar = new ICAL.Component(ICAL.parse(readFileSync(file, "utf8")))
+    expect(calendar.getFirstSubcomponent("vtimezone")?.getFirstPropertyValue("tzid")).toBe("Europe/Stockholm")
+    expect(calendar.getAllSubcomponents("vevent").length).toBeGreaterThan(0)
+    await page.close()
+  })
+})
+
+describe("links and downloads", () => {
+  it("every internal link on every page answers 200", async () => {
+    const seen = new Set<string>()
+    const queue = pages.map((p) => p.path)
+    while (queue.length > 0) {
+      const path = queue.shift()!
+      if (seen.has(path)) continue
+      seen.add(path)
+      const response = await fetch(`${server.url}${path}`)
+      expect(response.status, path).toBe(200)
+      if (!(response.headers.get("content-type") ?? "").startsWith("text/html")) continue
+      const html = await response.text()
+      for (const match of html.matchAll(/href="(\/[^"#]*)/g)) {
+        const href = (match[1] ?? "").replaceAll("&amp;", "&")
+        if (!seen.has(href)) queue.push(href)
+      }
+    }
+    expect(seen.size).toBeGreaterThan(10)
+  })
+
+  it("the deadlines CSV downloads from Översikt and parses, with the 2027-05-30 report flagged söndag", async () => {
+    const page = await open(`/?datum=${asOf}`)
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("text=Ladda ner tidsfristerna (CSV)")])
+    const file = join(resultsDirectory, download.suggestedFilename())
+    await download.saveAs(file)
+    expect(download.suggestedFilename()).toBe("tidsfrister-2026-11-23.csv")
+    const rows = parseCsv(readFileSync(file), { bom: true, columns: true }) as Array<Record<string, string>>
+    const report = rows.find((r) => r.datum === "2027-05-30")
+    expect(report).toMatchObject({ uppdrag: "S2025/01528", typ: "delredovisning", helgdag: "söndag", narmast_foljande_vardag: "2027-05-31", status: "kommande" })
+    await page.close()
+  })
+
+  it("the allocation spreadsheet downloads and opens with numbers as numbers", async () => {
+    const page = await open("/fordelning/specialiserad-psykiatri-2026")
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("text=Ladda ner fördelningen (Excel)")])
+    const file = join(resultsDirectory, download.suggestedFilename())
+    await download.saveAs(file)
+    const [sheet] = await readSheet(file)
+    const rows = sheet?.data ?? []
+    expect(rows[0]).toEqual(["region", "name", "vardkapacitet", "sjalvvald_inlaggning", "flexibla_overgangar", "total"])
+    expect(rows.find((r) => r[0] === "01")?.[5]).toBe(347_393_632)
+    expect(rows.length).toBe(22)
+    await page.close()
+  })
+
+  it("the deadlines calendar downloads and parses as iCalendar with one all-day event per dated duty", async () => {
+    const page = await open(`/?datum=${asOf}`)
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("text=Ladda ner tidsfristerna (kalender, ics)")])
+    const file = join(resultsDirectory, download.suggestedFilename())
+    await download.saveAs(file)
+    const calendar = new ICAL.Component(ICAL.parse(readFileSync(file, "utf8")))
+    const events = calendar.getAllSubcomponents("vevent").map((e) => new ICAL.Event(e))
+    const report = events.find((e) => e.startDate.toString() === "2027-05-30")
+    expect(report?.startDate.isDate).toBe(true)
+    expect(report?.uid).toBe("specialiserad-psykiatri-2026/delredovisning-2027-05-30@uppdrag")
+    await page.close()
+  })
+})
+
+describe("nothing went wrong on the server", () => {
+  it("logged no unexpected failures", () => {
+    expect(logged).toEqual([])
+  })
+})
