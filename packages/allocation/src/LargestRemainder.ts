@@ -81,6 +81,156 @@ export const compareForExtra = (
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 }
 
+interface Computed {
+  readonly total: bigint
+  readonly denominator: bigint
+  /** Weight of claimant i. */
+  readonly weight: (i: number) => bigint
+  readonly floor: (i: number) => bigint
+  readonly remainder: (i: number) => bigint
+  /** ⌊quota⌋ as a number (always safe: it is at most the pot). */
+  readonly floorNumber: (i: number) => number
+  /** 1-based rank of each remainder under the tie rule. */
+  readonly rank: Int32Array
+  /** How many kronor went to the largest remainders. */
+  readonly left: number
+}
+
+const MAX = Number.MAX_SAFE_INTEGER
+
+/**
+ * The arithmetic, exact throughout. When the pot, every weight, their
+ * products and the total weight are safe integers, floors and remainders are
+ * computed in doubles with an exact correction step (identical results to
+ * the bigint path, which handles everything else); the tie-rule sort runs
+ * on numbers whenever the remainders fit (they are below the total weight).
+ */
+const compute = (pot: number | bigint, claimants: ReadonlyArray<Claimant>): Result.Result<Computed, ZeroTotalWeight | InvalidInput> => {
+  const n = claimants.length
+  const ids = new Set<string>()
+  let numericInput = typeof pot === "number" && Number.isSafeInteger(pot) && pot >= 0
+  let sum = 0
+  let maxWeight = 0
+  for (let i = 0; i < n; i++) {
+    const c = claimants[i]!
+    if (ids.has(c.id)) return Result.fail(new InvalidInput({ reason: `${c.id} förekommer två gånger` }))
+    ids.add(c.id)
+    const w = c.weight
+    if (typeof w === "number" && Number.isSafeInteger(w) && w >= 0) {
+      sum += w
+      if (w > maxWeight) maxWeight = w
+    } else {
+      const reason = toBig(w, `vikten för ${c.id}`)
+      if (typeof reason === "string") return Result.fail(new InvalidInput({ reason }))
+      numericInput = false
+    }
+  }
+  if (numericInput && Number.isSafeInteger(sum) && (maxWeight === 0 || (pot as number) <= MAX / maxWeight)) {
+    if (sum === 0 && pot !== 0) return Result.fail(new ZeroTotalWeight({ pot: BigInt(pot) }))
+    return Result.succeed(computeNumbers(pot as number, claimants, sum))
+  }
+  return computeBigInts(pot, claimants)
+}
+
+/** The tie rule of {@link compareForExtra} on numeric arrays (exact: all below 2^53). */
+const rankNumbers = (claimants: ReadonlyArray<Claimant>, remainders: Float64Array, weights: Float64Array): Int32Array => {
+  const n = claimants.length
+  const order = new Array<number>(n)
+  for (let i = 0; i < n; i++) order[i] = i
+  order.sort((a, b) => {
+    const r = remainders[b]! - remainders[a]!
+    if (r !== 0) return r
+    const w = weights[b]! - weights[a]!
+    if (w !== 0) return w
+    const ia = claimants[a]!.id
+    const ib = claimants[b]!.id
+    return ia < ib ? -1 : ia > ib ? 1 : 0
+  })
+  const rank = new Int32Array(n)
+  for (let r = 0; r < n; r++) rank[order[r]!] = r + 1
+  return rank
+}
+
+const computeNumbers = (pot: number, claimants: ReadonlyArray<Claimant>, d: number): Computed => {
+  const n = claimants.length
+  const floors = new Float64Array(n)
+  const remainders = new Float64Array(n)
+  const weights = new Float64Array(n)
+  let handedOut = 0
+  for (let i = 0; i < n; i++) {
+    const w = claimants[i]!.weight as number
+    weights[i] = w
+    if (d === 0) continue
+    const a = pot * w // exact: below 2^53
+    let q = Math.floor(a / d)
+    let r = a - q * d // exact: |q·d − a| < d + 1 stays below 2^53
+    if (r < 0) {
+      q -= 1
+      r += d
+    } else if (r >= d) {
+      q += 1
+      r -= d
+    }
+    floors[i] = q
+    remainders[i] = r
+    handedOut += q
+  }
+  return {
+    total: BigInt(pot),
+    denominator: BigInt(d),
+    weight: (i) => BigInt(weights[i]!),
+    floor: (i) => BigInt(floors[i]!),
+    remainder: (i) => BigInt(remainders[i]!),
+    floorNumber: (i) => floors[i]!,
+    rank: rankNumbers(claimants, remainders, weights),
+    left: pot - handedOut
+  }
+}
+
+const computeBigInts = (pot: number | bigint, claimants: ReadonlyArray<Claimant>): Result.Result<Computed, ZeroTotalWeight | InvalidInput> => {
+  const total = toBig(pot, "beloppet")
+  if (typeof total === "string") return Result.fail(new InvalidInput({ reason: total }))
+  const n = claimants.length
+  const weights = new Array<bigint>(n)
+  let denominator = 0n
+  for (let i = 0; i < n; i++) {
+    const w = toBig(claimants[i]!.weight, `vikten för ${claimants[i]!.id}`) as bigint
+    weights[i] = w
+    denominator += w
+  }
+  if (denominator === 0n && total !== 0n) return Result.fail(new ZeroTotalWeight({ pot: total }))
+  const floors = new Array<bigint>(n)
+  const remainders = new Array<bigint>(n)
+  let handedOut = 0n
+  for (let i = 0; i < n; i++) {
+    const numerator = total * weights[i]!
+    const floor = denominator === 0n ? 0n : numerator / denominator
+    floors[i] = floor
+    remainders[i] = numerator - floor * denominator
+    handedOut += floor
+  }
+  let rank: Int32Array
+  if (denominator <= BigInt(MAX) && weights.every((w) => w <= BigInt(MAX))) {
+    rank = rankNumbers(claimants, Float64Array.from(remainders, Number), Float64Array.from(weights, Number))
+  } else {
+    const order = Array.from({ length: n }, (_, i) => i)
+    order.sort((a, b) => compareForExtra({ remainder: remainders[a]!, weight: weights[a]!, id: claimants[a]!.id }, { remainder: remainders[b]!, weight: weights[b]!, id: claimants[b]!.id }))
+    rank = new Int32Array(n)
+    for (let r = 0; r < n; r++) rank[order[r]!] = r + 1
+  }
+  return Result.succeed({
+    total,
+    denominator,
+    weight: (i) => weights[i]!,
+    floor: (i) => floors[i]!,
+    remainder: (i) => remainders[i]!,
+    floorNumber: (i) => Number(floors[i]!),
+    rank,
+    // Fewer kronor are left than recipients (each remainder < 1 krona).
+    left: Number(total - handedOut)
+  })
+}
+
 /**
  * Splits `pot` (whole kronor) over the claimants by weight. Returns the
  * shares in the claimants' order. An empty claimant list, or all weights
@@ -89,84 +239,41 @@ export const compareForExtra = (
  * @example
  * LargestRemainder.allocate(200_000_000, regions.map((r) => ({ id: r.code, weight: adults.get(r.code)! })))
  */
-export const allocate = (pot: number | bigint, claimants: ReadonlyArray<Claimant>): Result.Result<Array<Share>, ZeroTotalWeight | InvalidInput> => {
-  const total = toBig(pot, "beloppet")
-  if (typeof total === "string") return Result.fail(new InvalidInput({ reason: total }))
-  const n = claimants.length
-  const weights = new Array<bigint>(n)
-  let denominator = 0n
-  const ids = new Set<string>()
-  for (let i = 0; i < n; i++) {
-    const c = claimants[i]!
-    const w = toBig(c.weight, `vikten för ${c.id}`)
-    if (typeof w === "string") return Result.fail(new InvalidInput({ reason: w }))
-    if (ids.has(c.id)) return Result.fail(new InvalidInput({ reason: `${c.id} förekommer två gånger` }))
-    ids.add(c.id)
-    weights[i] = w
-    denominator += w
-  }
-  if (denominator === 0n) {
-    if (total === 0n) {
-      return Result.succeed(
-        claimants.map((c, i) => ({ id: c.id, weight: 0n, quotaNumerator: 0n, denominator: 0n, floor: 0n, remainder: 0n, rank: i + 1, extra: false, amount: 0n }))
-      )
+export const allocate = (pot: number | bigint, claimants: ReadonlyArray<Claimant>): Result.Result<Array<Share>, ZeroTotalWeight | InvalidInput> =>
+  Result.map(compute(pot, claimants), (c) => {
+    const shares = new Array<Share>(claimants.length)
+    for (let i = 0; i < claimants.length; i++) {
+      const extra = c.rank[i]! <= c.left
+      const weight = c.weight(i)
+      const floor = c.floor(i)
+      shares[i] = {
+        id: claimants[i]!.id,
+        weight,
+        quotaNumerator: c.total * weight,
+        denominator: c.denominator,
+        floor,
+        remainder: c.remainder(i),
+        rank: c.rank[i]!,
+        extra,
+        amount: extra ? floor + 1n : floor
+      }
     }
-    return Result.fail(new ZeroTotalWeight({ pot: total }))
-  }
-  const floors = new Array<bigint>(n)
-  const remainders = new Array<bigint>(n)
-  let handedOut = 0n
-  for (let i = 0; i < n; i++) {
-    const numerator = total * weights[i]!
-    const floor = numerator / denominator
-    floors[i] = floor
-    remainders[i] = numerator - floor * denominator
-    handedOut += floor
-  }
-  // Fewer kronor are left than recipients (each remainder < 1 krona).
-  const left = Number(total - handedOut)
-  const order = Array.from({ length: n }, (_, i) => i)
-  // The tie rule of compareForExtra, on indices (no objects per comparison).
-  order.sort((a, b) => {
-    const ra = remainders[a]!
-    const rb = remainders[b]!
-    if (ra !== rb) return ra > rb ? -1 : 1
-    const wa = weights[a]!
-    const wb = weights[b]!
-    if (wa !== wb) return wa > wb ? -1 : 1
-    const ia = claimants[a]!.id
-    const ib = claimants[b]!.id
-    return ia < ib ? -1 : ia > ib ? 1 : 0
+    return shares
   })
-  const rank = new Array<number>(n)
-  for (let r = 0; r < n; r++) rank[order[r]!] = r + 1
-  const shares = new Array<Share>(n)
-  for (let i = 0; i < n; i++) {
-    const extra = rank[i]! <= left
-    shares[i] = {
-      id: claimants[i]!.id,
-      weight: weights[i]!,
-      quotaNumerator: total * weights[i]!,
-      denominator,
-      floor: floors[i]!,
-      remainder: remainders[i]!,
-      rank: rank[i]!,
-      extra,
-      amount: floors[i]! + (extra ? 1n : 0n)
-    }
-  }
-  return Result.succeed(shares)
-}
 
 /**
- * Only the amounts, as numbers (same result as {@link allocate}). Each
- * amount must fit in a safe integer, which whole-krona pots always do.
+ * Only the amounts, as numbers (same result as {@link allocate}, without
+ * building the explanation of every share): for long recipient lists.
  *
  * @example
  * LargestRemainder.amounts(100, [{ id: "a", weight: 2 }, { id: "b", weight: 1 }]) // Result.succeed([67, 33])
  */
 export const amounts = (pot: number | bigint, claimants: ReadonlyArray<Claimant>): Result.Result<Array<number>, ZeroTotalWeight | InvalidInput> =>
-  Result.map(allocate(pot, claimants), (shares) => shares.map((s) => Number(s.amount)))
+  Result.map(compute(pot, claimants), (c) => {
+    const out = new Array<number>(claimants.length)
+    for (let i = 0; i < claimants.length; i++) out[i] = c.floorNumber(i) + (c.rank[i]! <= c.left ? 1 : 0)
+    return out
+  })
 
 /**
  * Plain rounding of each exact quota to the nearest krona (halves up), for

@@ -66,6 +66,24 @@ describe("LargestRemainder", () => {
       )
     })
 
+    it("agrees with a plain bigint reference implementation on both arithmetic paths (doubles when safe, bigint beyond)", () => {
+      const reference = (pot: bigint, weights: ReadonlyArray<number>): Array<bigint> => {
+        const d = weights.reduce((a, w) => a + BigInt(w), 0n)
+        const rows = weights.map((w, i) => ({ i, id: String(i).padStart(2, "0"), w: BigInt(w), floor: (pot * BigInt(w)) / d, rem: (pot * BigInt(w)) % d }))
+        let left = pot - rows.reduce((a, r) => a + r.floor, 0n)
+        const sorted = [...rows].sort((a, b) => (a.rem !== b.rem ? (a.rem > b.rem ? -1 : 1) : a.w !== b.w ? (a.w > b.w ? -1 : 1) : a.id < b.id ? -1 : 1))
+        const extra = new Set<number>()
+        for (const r of sorted) if (left > 0n) { extra.add(r.i); left -= 1n }
+        return rows.map((r) => r.floor + (extra.has(r.i) ? 1n : 0n))
+      }
+      fc.assert(
+        fc.property(fc.oneof(pots, fc.bigInt({ min: 0n, max: 10n ** 20n })), populations, (pot, weights) => {
+          expect(run(pot, weights).map((s) => s.amount)).toEqual(reference(BigInt(pot), weights))
+          if (typeof pot === "number") expect(Result.getOrThrow(LargestRemainder.amounts(pot, weights.map((weight, i) => ({ id: String(i).padStart(2, "0"), weight }))))).toEqual(reference(BigInt(pot), weights).map(Number))
+        })
+      )
+    })
+
     it("order-independent and deterministic", () => {
       fc.assert(
         fc.property(pots, populations, fc.integer(), (pot, weights, seed) => {
