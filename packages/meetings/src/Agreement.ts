@@ -69,7 +69,7 @@ const fields = {
 }
 
 /** zod schema of the stored {@link Agreement}. */
-export const Agreement: z.ZodType<Agreement, unknown> = z.strictObject({ kind: z.literal("overenskommelse"), region: Region.codeSchema, ...fields })
+export const schema: z.ZodType<Agreement, unknown> = z.strictObject({ kind: z.literal("overenskommelse"), region: Region.codeSchema, ...fields })
 
 /** An agreement as written in a file: the region by code or name. */
 export interface AgreementDraft extends Omit<Agreement, "region"> {
@@ -78,7 +78,7 @@ export interface AgreementDraft extends Omit<Agreement, "region"> {
 }
 
 /** zod schema of {@link AgreementDraft}: the file form (input) to the checked shape (output). */
-export const AgreementInput: z.ZodType<AgreementDraft, unknown> = z.strictObject({ kind: z.literal("overenskommelse"), region: z.string().min(1), ...fields })
+export const draftSchema: z.ZodType<AgreementDraft, unknown> = z.strictObject({ kind: z.literal("overenskommelse"), region: z.string().min(1), ...fields })
 
 /**
  * Checks a schema-valid agreement against the catalog: the grant exists,

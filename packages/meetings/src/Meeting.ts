@@ -28,7 +28,7 @@ const actionItemSchema = z.strictObject({
 /**
  * A meeting as stored: participants by party id, the assignment by catalog
  * id, the region (for a dialogue meeting with a region) by SCB code. This is
- * the validated payload the store keeps; read it back with `Meeting.Meeting.safeParse`.
+ * the validated payload the store keeps; read it back with `Meeting.schema.safeParse`.
  *
  * @example
  * const meeting: Meeting.Meeting = {
@@ -56,7 +56,7 @@ export interface Meeting {
 }
 
 /** zod schema of the stored {@link Meeting} (ids already resolved). */
-export const Meeting: z.ZodType<Meeting, unknown> = z.strictObject({
+export const schema: z.ZodType<Meeting, unknown> = z.strictObject({
   kind: z.literal("mote"),
   id: slug,
   title: z.string().min(1),
@@ -84,7 +84,7 @@ export interface MeetingDraft extends Omit<Meeting, "assignment" | "region"> {
 }
 
 /** zod schema of {@link MeetingDraft}: the file form (input) to the checked shape (output). */
-export const MeetingInput: z.ZodType<MeetingDraft, unknown> = z.strictObject({
+export const draftSchema: z.ZodType<MeetingDraft, unknown> = z.strictObject({
   kind: z.literal("mote").default("mote"),
   id: slug,
   title: z.string().min(1),

@@ -18,7 +18,7 @@ import * as Meeting from "./Meeting.js"
 export type MeetingRecord = Meeting.Meeting | Agreement.Agreement
 
 /** zod schema of a stored record, for reading payloads back. */
-export const MeetingRecord: z.ZodType<MeetingRecord, unknown> = z.union([Meeting.Meeting, Agreement.Agreement])
+export const schema: z.ZodType<MeetingRecord, unknown> = z.union([Meeting.schema, Agreement.schema])
 
 /** The event type name a store should file these records under. */
 export const eventType = (record: MeetingRecord): "meetings.mote" | "meetings.overenskommelse" =>
@@ -48,12 +48,12 @@ export const parseText = (bytes: Uint8Array, source: string, context: Meeting.Co
     return Result.fail(new ValidationError({ source, issues: SourceText.withLines(text, [{ at: ["kind"], path: "kind", message: 'måste vara "mote" eller "overenskommelse"' }]) }))
   }
   if (kind === "overenskommelse") {
-    const shaped = Agreement.AgreementInput.safeParse(value)
+    const shaped = Agreement.draftSchema.safeParse(value)
     if (!shaped.success) return Result.fail(new ValidationError({ source, issues: toIssues(text, shaped.error) }))
     const resolved = Agreement.resolve(shaped.data, context.catalog)
     return Result.isFailure(resolved) ? Result.fail(new ValidationError({ source, issues: SourceText.withLines(text, resolved.failure) })) : Result.succeed(resolved.success)
   }
-  const shaped = Meeting.MeetingInput.safeParse(value)
+  const shaped = Meeting.draftSchema.safeParse(value)
   if (!shaped.success) return Result.fail(new ValidationError({ source, issues: toIssues(text, shaped.error) }))
   const resolved = Meeting.resolve(shaped.data, context)
   return Result.isFailure(resolved) ? Result.fail(new ValidationError({ source, issues: SourceText.withLines(text, resolved.failure) })) : Result.succeed(resolved.success)

@@ -47,7 +47,7 @@ export type Recurrence =
   | { readonly kind: "ej-fastställd"; readonly cadence: string }
 
 /** zod schema of {@link Recurrence}. */
-export const Recurrence: z.ZodType<Recurrence, unknown> = z.discriminatedUnion("kind", [
+export const recurrenceSchema: z.ZodType<Recurrence, unknown> = z.discriminatedUnion("kind", [
   z.strictObject({
     kind: z.literal("regel"),
     rule: z.string().superRefine((value, ctx) => {
@@ -71,7 +71,7 @@ export const Recurrence: z.ZodType<Recurrence, unknown> = z.discriminatedUnion("
  *
  * @example
  * import { Series } from "@uppdrag/meetings"
- * const series = Series.Series.parse({
+ * const series = Series.schema.parse({
  *   id: "digitala-moten", title: "Digitala möten", time: "13:00", durationMinutes: 90,
  *   recurrence: { kind: "regel", rule: "FREQ=MONTHLY;BYDAY=2TU", start: "2026-04-14" }
  * })
@@ -115,7 +115,7 @@ const seriesSchema = z
     /** Local start time; without it occurrences are whole days. */
     time: time.optional(),
     durationMinutes: z.number().int().positive().max(24 * 60).default(60),
-    recurrence: Recurrence,
+    recurrence: recurrenceSchema,
     /** Extra dated occurrences (RFC 5545 RDATE), e.g. for reference groups that meet as needed. */
     dates: z.array(z.strictObject({ date: CalendarDate.schema, time: time.optional() })).default([]),
     cancellations: z.array(z.strictObject({ date: CalendarDate.schema, reason: z.string().min(1).optional() })).default([]),
@@ -144,10 +144,10 @@ const seriesSchema = z
     })
   })
 /** zod schema of {@link Series}; its input is the file form (defaults not yet applied). */
-export const Series: z.ZodType<Series, unknown> = seriesSchema
+export const schema: z.ZodType<Series, unknown> = seriesSchema
 
 /** A series file: `series:` followed by a list of series. */
-export const SeriesFile: z.ZodType<{ series: Array<Series> }, unknown> = z.strictObject({ series: z.array(seriesSchema) }).superRefine((file, ctx) => {
+export const fileSchema: z.ZodType<{ series: Array<Series> }, unknown> = z.strictObject({ series: z.array(seriesSchema) }).superRefine((file, ctx) => {
   const ids = new Set<string>()
   file.series.forEach((s, i) => {
     if (ids.has(s.id)) ctx.addIssue({ code: "custom", path: ["series", i, "id"], message: `serien ${s.id} finns redan` })
@@ -168,7 +168,7 @@ export const builtinFile = (): string => fileURLToPath(new URL("../data/series-s
 export const parseText = (bytes: Uint8Array, source: string): Result.Result<Array<Series>, ValidationError> => {
   const text = SourceText.parse(bytes, source)
   if (Result.isFailure(text)) return Result.fail(text.failure)
-  const parsed = SeriesFile.safeParse(text.success.value)
+  const parsed = fileSchema.safeParse(text.success.value)
   if (!parsed.success) {
     const issues: Array<Issue> = parsed.error.issues.flatMap((issue) =>
       SourceText.withLines(

@@ -49,7 +49,7 @@ describe("iCalendar export", () => {
   })
 
   it("a timed series with a cancellation and a move round-trips to the same UTC instants across both DST changes", () => {
-    const series = Series.Series.parse({
+    const series = Series.schema.parse({
       id: "m",
       title: "Månadsmöte",
       time: "13:00",

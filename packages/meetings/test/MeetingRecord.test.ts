@@ -39,7 +39,7 @@ describe("meeting records", () => {
       actionItems: [{ title: "Skicka underlag till IVO", owner: "Socialstyrelsen", due: "2026-12-04", recipient: "IVO" }]
     })
     // The stored payload reads back with the stored schema.
-    expect(MeetingRecord.MeetingRecord.parse(JSON.parse(JSON.stringify(record)))).toEqual(record)
+    expect(MeetingRecord.schema.parse(JSON.parse(JSON.stringify(record)))).toEqual(record)
     expect(MeetingRecord.eventType(record)).toBe("meetings.mote")
   })
 

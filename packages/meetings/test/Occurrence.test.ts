@@ -6,7 +6,7 @@ import { Occurrence, Series } from "../src/index.js"
 const d = CalendarDate.unsafeParse
 const seed = Series.unsafeLoad()
 const digital = seed.find((s) => s.id === "digitala-moten-heldygnsvard")!
-const make = (input: unknown): Series.Series => Series.Series.parse(input)
+const make = (input: unknown): Series.Series => Series.schema.parse(input)
 
 describe("seed 001 occurrences", () => {
   it("seed 001, Digitala möten (1g/mån) from March to November 2026: second Tuesdays from 2026-04-14, across both DST changes", () => {
