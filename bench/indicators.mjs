@@ -12,13 +12,11 @@
 // DuckDB (@duckdb/node-api) is a devDependency of @uppdrag/indicators, used here only.
 import { spawnSync } from "node:child_process"
 import { closeSync, existsSync, mkdirSync, openSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs"
-import { createRequire } from "node:module"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..")
 const dist = join(root, "packages/indicators/dist/index.js")
-const requireFromPackage = createRequire(join(root, "packages/indicators/package.json"))
 const args = process.argv.slice(2)
 const flag = (name) => args.includes(name)
 const value = (name, fallback) => {

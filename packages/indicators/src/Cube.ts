@@ -67,6 +67,8 @@ export interface Options {
   readonly population?: Denominators
   /** Called as bytes are read (for a progress line). */
   readonly onProgress?: (bytesRead: number) => void
+  /** The input's size in bytes when known, so the patient tables are sized once rather than grown. */
+  readonly expectedBytes?: number
 }
 
 /** Cells per year: 5 care forms × 22 regions × 3 sexes × 9 age groups. */
@@ -220,7 +222,7 @@ export const fromEpisodes = async (
 ): Promise<Result.Result<Cube, ValidationError>> => {
   const optionIssues = checkOptions(options, source)
   if (optionIssues.length > 0) return Result.fail(new ValidationError({ source: "inställningar", issues: optionIssues }))
-  const counter = new EpisodeCounter(source, options.years)
+  const counter = new EpisodeCounter(source, options.years, options.expectedBytes ?? 0)
   let bytes = 0
   for await (const chunk of chunks) {
     counter.push(chunk)
@@ -256,8 +258,14 @@ export const fromEpisodeFile = async (path: string, options: Options): Promise<R
       yield buffer.subarray(0, bytesRead)
     }
   }
+  let expectedBytes = 0
   try {
-    return await fromEpisodes(chunks(), path, options)
+    expectedBytes = (await handle.stat()).size
+  } catch {
+    expectedBytes = 0
+  }
+  try {
+    return await fromEpisodes(chunks(), path, { expectedBytes, ...options })
   } finally {
     await handle.close()
   }

@@ -61,7 +61,7 @@ export const progress = (agreement: Agreement): Progress => {
   const span = agreement.target.value - agreement.baseline.value
   const moved = latest.value - agreement.baseline.value
   const share = span === 0 ? (moved === 0 ? 100 : moved > 0 === (Indicator.find(agreement.measure)?.higherIsBetter !== false) ? 100 : -100) : (100 * moved) / span
-  const rounded = Math.round(share * 10 + Math.sign(share) * 1e-9) / 10
+  const rounded = Math.round(share * 10 + Math.sign(share) * 1e-9) / 10 || 0
   const status: Status = rounded >= 100 ? "uppnått" : rounded > 0 ? "på väg" : rounded === 0 ? "oförändrat" : "försämrat"
   return { ...base, progress: rounded, status }
 }
@@ -106,7 +106,7 @@ export const parseCsv = (text: string, source: string): Result.Result<Array<Agre
     const value = /^\d+(\.\d+)?$/.test(valueText) ? Number(valueText) : Number.NaN
     if (Number.isNaN(value))
       issues.push({ line, path: "value", message: valueText.startsWith("-") ? `får inte vara negativt (${field("value")})` : `${JSON.stringify(field("value"))} är inte ett tal` })
-    if (region === undefined || indicator === undefined || kind === undefined || Number.isNaN(year) || Number.isNaN(value)) return
+    if (region === undefined || indicator === undefined || indicator.kind !== "uppfoljning" || kind === undefined || Number.isNaN(year) || Number.isNaN(value)) return
     const key = `${region.code}|${indicator.id}`
     const entry = byKey.get(key) ?? { region: region.code, measure: indicator.id, values: [], line }
     byKey.set(key, entry)

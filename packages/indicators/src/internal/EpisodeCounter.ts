@@ -75,30 +75,45 @@ export class EpisodeCounter {
   private readonly base: Int32Array
 
   // Patient table: open addressing over [hash, id + 1] pairs, and one record
-  // per patient of `recordSize` words: arena offset of the id bytes,
-  // length | sex << 8 | home region << 9, birth year, first line, then the
-  // bitsets (Riket, home region), so a row touches two or three cache lines.
+  // per patient of `recordSize` words: the id bytes (inline when at most 16
+  // bytes, else word 0 is an offset into `arena`), length | sex << 8 | home
+  // region << 9, birth year, first line, then the bitsets (Riket, home
+  // region), so a row touches the table and one record.
   private capacity = 1 << 16
   private slots = new Int32Array(2 << 16)
   private count = 0
   private readonly recordSize: number
   private records: Int32Array
-  private arena = new Uint8Array(1 << 20)
+  private recordBytes: Uint8Array
+  private arena = new Uint8Array(1 << 16)
   private arenaUsed = 0
+
+  // The previous row's patient, while its bytes are still in the same buffer:
+  // rows of one patient often come together, and then no lookup is needed.
+  private lastBuf: Uint8Array | undefined
+  private lastStart = 0
+  private lastLength = 0
+  private lastId = -1
 
   private overflow = new Float64Array(1 << 12)
   private overflowUsed = 0
 
   constructor(
     readonly source: string,
-    readonly range: YearRange
+    readonly range: YearRange,
+    expectedBytes = 0
   ) {
     this.from = range.from
     this.years = range.to - range.from + 1
     this.stride = 2 * Math.ceil((this.years * FORMS) / 32)
     this.base = new Int32Array(this.years * FORMS * REGIONS * 2 * BANDS)
-    this.recordSize = 4 + this.stride
-    this.records = new Int32Array((1 << 14) * this.recordSize)
+    this.recordSize = 7 + this.stride
+    // Sized from the file when known (about 55 bytes a row, fewer patients than rows).
+    const patients = Math.max(1 << 14, Math.min(1 << 25, Math.ceil(expectedBytes / 110)))
+    this.records = new Int32Array(patients * this.recordSize)
+    this.recordBytes = new Uint8Array(this.records.buffer)
+    while (this.capacity < patients * 2) this.capacity *= 2
+    this.slots = new Int32Array(2 * this.capacity)
   }
 
   /** Whether enough problems were found that reading on is pointless. */
@@ -112,6 +127,7 @@ export class EpisodeCounter {
   /** Feeds the next chunk of the file. */
   push(chunk: Uint8Array): void {
     if (this.full) return
+    this.lastBuf = undefined
     let pos = 0
     if (this.carry !== undefined) {
       const nl = chunk.indexOf(10)
@@ -419,11 +435,11 @@ export class EpisodeCounter {
     const bits = this.records
     const half = this.stride >> 1
     const record = p * this.recordSize
-    const row = record + 4
-    let home = (bits[record + 1]! >>> 9) & 31
+    const row = record + 7
+    let home = (bits[record + 4]! >>> 9) & 31
     if (home === 0) {
       home = region
-      bits[record + 1] = bits[record + 1]! | (region << 9)
+      bits[record + 4] = bits[record + 4]! | (region << 9)
     }
     for (let year = first; year <= last; year++) {
       const yi = year - this.from
@@ -461,14 +477,39 @@ export class EpisodeCounter {
       const careForm = bit % FORMS
       const yi = (bit - careForm) / FORMS
       const record = p * this.recordSize
-      const band = ageBandByAge[this.from + yi - this.records[record + 2]!]!
-      this.base[baseIndex(yi, careForm, region, (this.records[record + 1]! >>> 8) & 1, band)]!++
+      const band = ageBandByAge[this.from + yi - this.records[record + 5]!]!
+      this.base[baseIndex(yi, careForm, region, (this.records[record + 4]! >>> 8) & 1, band)]!++
     }
     this.overflow = new Float64Array(0)
   }
 
   /** The patient's dense id, registering a new one; -1 when the row contradicts earlier rows. */
   private patient(buf: Uint8Array, s: number, e: number, sex: number, birthYear: number): number {
+    const length = e - s
+    if (buf === this.lastBuf && length === this.lastLength) {
+      const last = this.lastStart
+      let k = 0
+      while (k < length && buf[s + k] === buf[last + k]) k++
+      if (k === length) {
+        const record = this.lastId * this.recordSize
+        const packed = this.records[record + 4]!
+        if (((packed >>> 8) & 1) === sex && this.records[record + 5] === birthYear) {
+          this.lastStart = s
+          return this.lastId
+        }
+      }
+    }
+    const id = this.lookup(buf, s, e, sex, birthYear)
+    if (id >= 0) {
+      this.lastBuf = buf
+      this.lastStart = s
+      this.lastLength = length
+      this.lastId = id
+    }
+    return id
+  }
+
+  private lookup(buf: Uint8Array, s: number, e: number, sex: number, birthYear: number): number {
     let h = 0x811c9dc5
     for (let k = s; k < e; k++) h = Math.imul(h ^ buf[k]!, 16777619)
     h ^= h >>> 15
@@ -484,15 +525,18 @@ export class EpisodeCounter {
       if (slots[2 * slot] === h) {
         const id = id1 - 1
         const record = id * size
-        const packed = records[record + 1]!
-        if ((packed & 255) === length && sameBytes(this.arena, records[record]!, buf, s, length)) {
+        const packed = records[record + 4]!
+        if (
+          (packed & 255) === length &&
+          (length <= 16 ? sameBytes(this.recordBytes, record * 4, buf, s, length) : sameBytes(this.arena, records[record]!, buf, s, length))
+        ) {
           const knownSex = (packed >>> 8) & 1
           if (knownSex !== sex) {
-            this.issue(this.line, "sex", `patienten har kön ${sex === 0 ? "K" : "M"} här men ${knownSex === 0 ? "K" : "M"} på rad ${records[record + 3]}`)
+            this.issue(this.line, "sex", `patienten har kön ${sex === 0 ? "K" : "M"} här men ${knownSex === 0 ? "K" : "M"} på rad ${records[record + 6]}`)
             return -1
           }
-          if (records[record + 2] !== birthYear) {
-            this.issue(this.line, "birthYear", `patienten har födelseår ${birthYear} här men ${records[record + 2]} på rad ${records[record + 3]}`)
+          if (records[record + 5] !== birthYear) {
+            this.issue(this.line, "birthYear", `patienten har födelseår ${birthYear} här men ${records[record + 5]} på rad ${records[record + 6]}`)
             return -1
           }
           return id
@@ -502,18 +546,22 @@ export class EpisodeCounter {
     }
     const id = this.count++
     if ((id + 1) * size > this.records.length) this.growPatients()
-    if (this.arenaUsed + length > this.arena.length) {
-      const next = new Uint8Array(Math.max(this.arena.length * 2, this.arenaUsed + length))
-      next.set(this.arena.subarray(0, this.arenaUsed))
-      this.arena = next
-    }
-    this.arena.set(buf.subarray(s, e), this.arenaUsed)
     const record = id * size
-    this.records[record] = this.arenaUsed
-    this.records[record + 1] = length | (sex << 8)
-    this.records[record + 2] = birthYear
-    this.records[record + 3] = this.line
-    this.arenaUsed += length
+    if (length <= 16) {
+      this.recordBytes.set(buf.subarray(s, e), record * 4)
+    } else {
+      if (this.arenaUsed + length > this.arena.length) {
+        const next = new Uint8Array(Math.max(this.arena.length * 2, this.arenaUsed + length))
+        next.set(this.arena.subarray(0, this.arenaUsed))
+        this.arena = next
+      }
+      this.arena.set(buf.subarray(s, e), this.arenaUsed)
+      this.records[record] = this.arenaUsed
+      this.arenaUsed += length
+    }
+    this.records[record + 4] = length | (sex << 8)
+    this.records[record + 5] = birthYear
+    this.records[record + 6] = this.line
     slots[2 * slot] = h
     slots[2 * slot + 1] = id + 1
     if (this.count * 2 > this.capacity) this.rehash()
@@ -541,6 +589,7 @@ export class EpisodeCounter {
     const records = new Int32Array(this.records.length * 2)
     records.set(this.records)
     this.records = records
+    this.recordBytes = new Uint8Array(records.buffer)
   }
 
   private show(buf: Uint8Array, s: number, e: number): string {
