@@ -1,11 +1,14 @@
 import { Command, CommanderError, Option } from "commander"
 import { registerAllocate } from "./commands/allocate.js"
 import { registerCatalog } from "./commands/catalog.js"
+import { registerDb } from "./commands/db.js"
 import { registerDeadlines } from "./commands/deadlines.js"
-import { registerStart } from "./commands/start.js"
 import { registerIndicators } from "./commands/indicators.js"
+import { registerLedger } from "./commands/ledger.js"
 import { registerMeetings } from "./commands/meetings.js"
+import { registerRecord } from "./commands/record.js"
 import { registerServe } from "./commands/serve.js"
+import { registerStart } from "./commands/start.js"
 import { CliError, ExitCode } from "./terminal/CliError.js"
 import { translateUsageError } from "./terminal/UsageError.js"
 
@@ -47,6 +50,9 @@ Slutkoder: 0 klart, 1 felaktig indata eller avvisat, 2 felaktigt anrop.`
   registerDeadlines(program)
   registerIndicators(program)
   registerMeetings(program)
+  registerDb(program)
+  registerRecord(program)
+  registerLedger(program)
   registerServe(program)
   return program
 }

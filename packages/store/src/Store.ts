@@ -256,7 +256,7 @@ export const open = async (location: Location, options: OpenOptions): Promise<Re
   const fail = (reason: Reason): Result.Result<never, StoreError> => Result.fail(new StoreError({ location: where, reason }))
   let database: Database
   try {
-    database = location.kind === "sqlite" ? openSqlite(location.path) : openPostgres(location.url, location.schema)
+    database = location.kind === "sqlite" ? await openSqlite(location.path) : await openPostgres(location.url, location.schema)
   } catch (error) {
     return fail({ _tag: "Unavailable", cause: causeOf(error) })
   }

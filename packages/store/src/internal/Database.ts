@@ -1,8 +1,6 @@
 import { mkdirSync } from "node:fs"
 import { dirname } from "node:path"
-import BetterSqlite3 from "better-sqlite3"
 import { type DatabaseConnection, Kysely, PostgresDialect, SqliteDialect, sql } from "kysely"
-import pg from "pg"
 
 /** The event table as Kysely sees it (both databases return the same JS types, see the type parsers below). */
 export interface EventRow {
@@ -76,8 +74,10 @@ const withConnection = async <A>(
  * never wait for the writer, foreign keys on, full sync so a committed batch
  * survives a crash, and a busy timeout so concurrent writers queue.
  */
-export const openSqlite = (path: string): Database => {
+export const openSqlite = async (path: string): Promise<Database> => {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true })
+  // Drivers are loaded when first used, so a command that never opens a database does not pay for them.
+  const { default: BetterSqlite3 } = await import("better-sqlite3")
   const native = new BetterSqlite3(path)
   native.pragma("busy_timeout = 15000")
   native.pragma("journal_mode = WAL")
@@ -119,7 +119,8 @@ const parsers: Record<number, (text: string) => unknown> = {
  * Opens a PostgreSQL pool. Dates stay `YYYY-MM-DD` text, bigints become
  * checked numbers, JSON stays text: rows read the same as from SQLite.
  */
-export const openPostgres = (url: string, schema?: string): Database => {
+export const openPostgres = async (url: string, schema?: string): Promise<Database> => {
+  const { default: pg } = await import("pg")
   const pool = new pg.Pool({
     connectionString: url,
     max: 3,

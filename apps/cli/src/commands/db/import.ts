@@ -1,0 +1,29 @@
+import { readFileSync } from "node:fs"
+import { formatIssues, Kronor } from "@uppdrag/core"
+import { Export, Store } from "@uppdrag/store"
+import { Result } from "effect"
+import { CliError } from "../../terminal/CliError.js"
+import { progress } from "../../terminal/Output.js"
+import { storeFailure, withStore } from "../../terminal/Store.js"
+
+export const dbImport = async (file: string, options: { db?: string; catalog?: Array<string> }): Promise<void> => {
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(file)
+  } catch {
+    throw new CliError([`${file}: filen kan inte läsas`])
+  }
+  const parsed = Export.parse(bytes, file)
+  if (Result.isFailure(parsed)) throw new CliError(formatIssues(parsed.failure.source, parsed.failure.issues))
+  await withStore(options, async ({ store }) => {
+    const bar = progress("Importerar händelser")
+    const imported = await store.importLog(parsed.success, { onProgress: bar.update })
+    bar.done()
+    if (Result.isFailure(imported)) {
+      const reason = imported.failure.reason
+      if (reason._tag === "Refused") throw new CliError([`${file}: events[${reason.index}] (händelse ${reason.index + 1}): ${reason.reason}`, "Inget importerades."])
+      throw storeFailure(imported.failure)
+    }
+    process.stdout.write(`Importerade ${Kronor.formatNumber(imported.success)} händelser till ${Store.display(store.location)}.\n`)
+  })
+}

@@ -1,0 +1,30 @@
+import { type Command, Option } from "commander"
+import { catalogOption, formatOption } from "../program.js"
+import { dbOption } from "../terminal/DbOption.js"
+
+/** `uppdrag ledger --grant ID`: a grant's ledger per region and nationally. */
+export const registerLedger = (program: Command): void => {
+  program
+    .command("ledger")
+    .description("huvudbok för ett statsbidrag: tilldelat, rekvirerat, utbetalt, redovisat använt, att återbetala, återbetalt och utestående per region och för riket")
+    .requiredOption("--grant <id>", "statsbidragets id, t.ex. specialiserad-psykiatri-2026")
+    .addOption(formatOption(["table", "json", "csv"], "table"))
+    .addOption(new Option("--out <fil>", "skriv till fil i stället för standard ut"))
+    .addOption(dbOption())
+    .addOption(catalogOption())
+    .helpOption("-h, --help", "visa hjälp")
+    .addHelpText(
+      "after",
+      `
+Att återbetala = utbetalt − redovisat använt, när regionen har redovisat; utestående = att återbetala − återbetalt.
+
+Exempel:
+  $ uppdrag ledger --grant specialiserad-psykiatri-2026
+  $ uppdrag ledger --grant specialiserad-psykiatri-2026 --format json --db data/uppdrag.db
+  $ uppdrag ledger --grant specialiserad-psykiatri-2026 --format csv --out huvudbok.csv`
+    )
+    .action(async (options: { grant: string; format: "table" | "json" | "csv"; out?: string; db?: string; catalog?: Array<string> }) => {
+      const { ledgerShow } = await import("./ledger/show.js")
+      await ledgerShow(options)
+    })
+}

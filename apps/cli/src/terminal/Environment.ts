@@ -1,0 +1,40 @@
+import { formatIssues, fromZodIssues } from "@uppdrag/core"
+import { z } from "zod"
+import { CliError } from "./CliError.js"
+
+/**
+ * The environment variables the CLI reads, validated once: the only module
+ * that touches `process.env` for configuration.
+ *
+ * - `DATABASE_URL`: a PostgreSQL URL; when set, data is stored there.
+ * - `UPPDRAG_DB`: the SQLite file to use instead of `./data/uppdrag.db`.
+ *
+ * @example
+ * const env = readEnvironment() // { databaseUrl: undefined, uppdragDb: "data/test.db" }
+ */
+export interface Environment {
+  readonly databaseUrl: string | undefined
+  readonly uppdragDb: string | undefined
+}
+
+const Schema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, "måste vara en PostgreSQL-adress, t.ex. postgres://användare:lösenord@värd:5432/databas")
+    .optional(),
+  UPPDRAG_DB: z.string().trim().min(1, "ange en sökväg till en SQLite-fil").optional()
+})
+
+let cached: Environment | undefined
+
+/** Reads and validates the environment (once); refuses a malformed value, naming the variable. */
+export const readEnvironment = (env: NodeJS.ProcessEnv = process.env): Environment => {
+  if (cached !== undefined && env === process.env) return cached
+  // An empty variable counts as unset, as in most shells' `VAR= command`.
+  const present = (value: string | undefined): string | undefined => (value === undefined || value === "" ? undefined : value)
+  const parsed = Schema.safeParse({ DATABASE_URL: present(env.DATABASE_URL), UPPDRAG_DB: present(env.UPPDRAG_DB) })
+  if (!parsed.success) throw new CliError(formatIssues("miljövariabel", fromZodIssues(parsed.error.issues)))
+  const result = { databaseUrl: parsed.data.DATABASE_URL, uppdragDb: parsed.data.UPPDRAG_DB }
+  if (env === process.env) cached = result
+  return result
+}
