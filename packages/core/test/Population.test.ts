@@ -233,6 +233,15 @@ describe("Population: SCB's PxWeb exports", () => {
     expect(adults.get("05" as Region.RegionCode)).toBe(expected18(3))
   })
 
+  it("tab-separated PxWeb table with the sexes as value columns (\"män 2025M09\", \"kvinnor 2025M09\")", () => {
+    const rows = Region.all.flatMap((r, i) => Array.from({ length: 101 }, (_, age) => [`${r.code} ${r.name}`, age === 100 ? "100+ år" : `${age} år`, value(i, age, "män"), value(i, age, "kvinnor")].join("\t")))
+    const text = `region\tålder\tmän 2025M09\tkvinnor 2025M09\n${rows.join("\n")}\n`
+    const population = ok(Population.parseCsv(enc(text), "scb.tsv"))
+    expect(Result.getOrThrow(Population.basis(population, band("18+"))).get("03" as Region.RegionCode)).toBe(expected18(1))
+    const twoYears = "region\tålder\t2024M09\t2025M09\n01 Stockholms län\t0 år\t1\t2\n"
+    expect(lines(Population.parseCsv(enc(twoYears), "scb.tsv"))).toEqual(["scb.tsv:1: 2024M09, 2025M09: flera värdekolumner (t.ex. flera år): exportera en tidpunkt i taget"])
+  })
+
   it("reports SCB's '..' (missing value) and an unknown region with line and field", () => {
     const text = pxCsv(";", (i, age, sex) => (i === 2 && age === 40 && sex === "män" ? ".." : value(i, age, sex))).replace('"01 Stockholms län";"0 år";"män"', '"0114 Upplands Väsby";"0 år";"män"')
     expect(lines(Population.parseCsv(enc(text), "scb.csv"))).toEqual([
