@@ -198,7 +198,7 @@ export const evaluate = (
  * Deadline.toRow(d)
  * // { assignment: "S2025/01528", title: "Delredovisning …", kind: "delredovisning", due: "2027-05-30",
  * //   recipient: "Regeringskansliet (Socialdepartementet)", status: "kommande", daysLeft: 188,
- * //   workingDaysLeft: 125, nonWorkingDay: "söndag", nextWorkingDay: "2027-05-31" }
+ * //   workingDaysLeft: 126, nonWorkingDay: "söndag", nextWorkingDay: "2027-05-31" }
  */
 export interface Row {
   readonly assignment: string | null

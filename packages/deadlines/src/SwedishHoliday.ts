@@ -1,5 +1,5 @@
 import { CalendarDate } from "@uppdrag/core"
-import { holidaysOfYear } from "./internal/HolidaySource.js"
+import { holidayYear } from "./internal/HolidaySource.js"
 
 /**
  * Why a day is a holiday in Sweden. `allman-helgdag` is a public holiday of
@@ -32,8 +32,7 @@ export interface SwedishHoliday {
  * SwedishHoliday.inYear(2027).map((h) => h.name)
  * // ["nyårsdagen", "trettondedag jul", "långfredagen", "påskdagen", "annandag påsk", …]
  */
-export const inYear = (year: number): ReadonlyArray<SwedishHoliday> =>
-  holidaysOfYear(year).map((h) => ({ date: h.date as CalendarDate.CalendarDate, name: h.name, kind: h.kind }))
+export const inYear = (year: number): ReadonlyArray<SwedishHoliday> => holidayYear(year).list
 
 /**
  * The holiday on a date, if any. When two fall on one day (e.g. pingstdagen
@@ -44,8 +43,9 @@ export const inYear = (year: number): ReadonlyArray<SwedishHoliday> =>
  * SwedishHoliday.on(CalendarDate.unsafeParse("2026-06-18")) // undefined
  */
 export const on = (date: CalendarDate.CalendarDate): SwedishHoliday | undefined => {
-  const found = holidaysOfYear(CalendarDate.parts(date).year).filter((h) => h.date === date)
-  if (found.length === 0) return undefined
+  const found = holidayYear(CalendarDate.parts(date).year).byDate.get(date)
+  if (found === undefined) return undefined
+  if (found.length === 1) return found[0]
   return {
     date,
     name: found.map((h) => h.name).join(" och "),

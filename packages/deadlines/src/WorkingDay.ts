@@ -1,4 +1,5 @@
 import { CalendarDate } from "@uppdrag/core"
+import { weekdayHolidaysBetween } from "./internal/HolidaySource.js"
 import * as SwedishHoliday from "./SwedishHoliday.js"
 
 /**
@@ -78,21 +79,13 @@ const weekdaysThrough = (epochDay: number): number => {
 }
 
 /** Working days in the half-open span (from, to], with from ≤ to. */
-const countForward = (from: CalendarDate.CalendarDate, to: CalendarDate.CalendarDate): number => {
-  const weekdays = weekdaysThrough(CalendarDate.toEpochDay(to)) - weekdaysThrough(CalendarDate.toEpochDay(from))
-  const holidays = new Set<string>()
-  for (let year = CalendarDate.parts(from).year; year <= CalendarDate.parts(to).year; year++) {
-    for (const holiday of SwedishHoliday.inYear(year)) {
-      if (holiday.date > from && holiday.date <= to && CalendarDate.weekday(holiday.date) <= 5) holidays.add(holiday.date)
-    }
-  }
-  return weekdays - holidays.size
-}
+const countForward = (from: CalendarDate.CalendarDate, to: CalendarDate.CalendarDate): number =>
+  weekdaysThrough(CalendarDate.toEpochDay(to)) - weekdaysThrough(CalendarDate.toEpochDay(from)) - weekdayHolidaysBetween(from, to)
 
 /**
  * Working days from `from` to `to`: the working days after `from` up to and
  * including `to`, negative when `to` is earlier. Counted by arithmetic on
- * weeks minus the holidays on weekdays, so long spans cost no more than short.
+ * weeks minus the holidays on weekdays, by binary search in each year's holidays.
  *
  * @example
  * // Monday 2026-11-23 to Monday 2026-11-30: Tuesday to Monday, 5 working days

@@ -122,9 +122,9 @@ describe("SwedishHoliday: independent of the machine's time zone", () => {
   const dist = fileURLToPath(new URL("../dist/index.js", import.meta.url))
   const script = `import("${dist}").then(({ SwedishHoliday }) => { const out = []; for (let y = 2010; y <= 2035; y++) out.push(...SwedishHoliday.inYear(y).map((h) => h.date + " " + h.name)); process.stdout.write(out.join("\\n")) })`
   const run = (zone: string): string => execFileSync(process.execPath, ["-e", script], { env: { ...process.env, TZ: zone }, encoding: "utf8" })
-  it("TZ=America/Los_Angeles, Pacific/Kiritimati and UTC give the Stockholm dates", () => {
+  it("TZ=America/Los_Angeles (UTC−8) and Pacific/Kiritimati (UTC+14) give the Stockholm dates", () => {
     const reference = run("Europe/Stockholm")
     expect(reference.split("\n")).toHaveLength(26 * 16)
-    for (const zone of ["America/Los_Angeles", "Pacific/Kiritimati", "UTC"]) expect(run(zone)).toBe(reference)
+    for (const zone of ["America/Los_Angeles", "Pacific/Kiritimati"]) expect(run(zone)).toBe(reference)
   }, 60_000)
 })

@@ -33,9 +33,9 @@ export const selectDeadlines = async (
   const catalog = loadCatalog(options.catalog)
   const query = DeadlineQuery.decode(options, catalog.assignments, CalendarDate.today())
   if (query._tag === "Failure") return refuse(query.failure)
-  const obligations = Obligation.collect(catalog.assignments, { extra: actionItems(options.records ?? [], options.catalog) })
+  const obligations = Obligation.collect(catalog.assignments, { extra: await actionItems(options.records ?? [], options.catalog) })
   if (obligations._tag === "Failure") throw new CliError([obligations.failure.message])
-  const submissions = await recordedSubmissions({ db: options.db, catalog: options.catalog })
+  const submissions = await recordedSubmissions(options.db, catalog)
   const evaluated = Deadline.evaluate(obligations.success, { asOf: query.success.asOf, within: query.success.within, submissions })
   if (evaluated._tag === "Failure") throw new CliError([evaluated.failure.message])
   const filter: DeadlineFilter.DeadlineFilter = options.all || query.success.filter.statuses !== undefined
