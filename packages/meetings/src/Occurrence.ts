@@ -31,7 +31,11 @@ export interface Occurrence {
 const compact = (date: CalendarDate.CalendarDate): string => date.replaceAll("-", "")
 
 /** The dates the series' rule yields in [from, to], before cancellations and moves. */
-export const ruleDates = (series: Series, from: CalendarDate.CalendarDate, to: CalendarDate.CalendarDate): Array<{ date: CalendarDate.CalendarDate; time: string | undefined }> => {
+export const ruleDates = (
+  series: Series,
+  from: CalendarDate.CalendarDate,
+  to: CalendarDate.CalendarDate
+): Array<{ date: CalendarDate.CalendarDate; time: string | undefined; at?: Temporal.Instant }> => {
   const recurrence = series.recurrence
   if (recurrence.kind !== "regel") return []
   const last = recurrence.until === undefined ? to : CalendarDate.min(to, recurrence.until)
@@ -45,24 +49,31 @@ export const ruleDates = (series: Series, from: CalendarDate.CalendarDate, to: C
   })
   const hits = rule.between(new Date(startOfDay(first).epochMilliseconds), new Date(startOfDay(CalendarDate.addDays(last, 1)).epochMilliseconds), true)
   return hits
-    .map((zoned) => ({ date: CalendarDate.unsafeParse(zoned.toPlainDate().toString()), time: series.time }))
+    .map((zoned) => ({
+      date: CalendarDate.unsafeParse(zoned.toPlainDate().toString()),
+      time: series.time,
+      // The rule's own instant, reused so the wall-clock time is converted once.
+      ...(series.time === undefined ? {} : { at: Temporal.Instant.fromEpochMilliseconds(zoned.epochMilliseconds) })
+    }))
     .filter((d) => d.date >= first && d.date <= last)
 }
 
-const make = (series: Series, date: CalendarDate.CalendarDate, time: string | undefined, rest: Pick<Occurrence, "status"> & Partial<Occurrence>): Occurrence => {
+const make = (
+  series: Series,
+  date: CalendarDate.CalendarDate,
+  time: string | undefined,
+  rest: Pick<Occurrence, "status"> & Partial<Occurrence>,
+  at?: Temporal.Instant
+): Occurrence => {
   const theme = series.themes.find((t) => t.date === date)?.theme
   const base: Occurrence = { series: series.id, title: series.title, date, ...rest, ...(theme === undefined ? {} : { theme }) }
   if (time === undefined) return base
   const end = addMinutes(time, series.durationMinutes)
-  const startAt = instant(date, time)
-  const endAt = startAt?.add({ minutes: series.durationMinutes })
-  return {
-    ...base,
-    start: time,
-    end,
-    ...(startAt === undefined ? {} : { startUtc: startAt.toString() }),
-    ...(endAt === undefined ? {} : { endUtc: endAt.toString() })
-  }
+  const startAt = at ?? instant(date, time)
+  if (startAt === undefined) return { ...base, start: time, end }
+  // ISO instants without milliseconds, e.g. 2026-04-14T11:00:00Z.
+  const iso = (ms: number): string => new Date(ms).toISOString().replace(".000Z", "Z")
+  return { ...base, start: time, end, startUtc: iso(startAt.epochMilliseconds), endUtc: iso(startAt.epochMilliseconds + series.durationMinutes * 60_000) }
 }
 
 /**
@@ -78,14 +89,17 @@ export const between = (series: Series, from: CalendarDate.CalendarDate, to: Cal
   const out: Array<Occurrence> = []
   const movedFrom = new Map(series.moves.map((m) => [m.from, m]))
   const cancelled = new Map(series.cancellations.map((c) => [c.date, c]))
-  const cancelledOccurrence = (date: CalendarDate.CalendarDate, time: string | undefined, extra: Partial<Occurrence>): Occurrence => {
+  const cancelledOccurrence = (date: CalendarDate.CalendarDate, time: string | undefined, extra: Partial<Occurrence>, at?: Temporal.Instant): Occurrence => {
     const reason = cancelled.get(date)?.reason
-    return make(series, date, time, { ...extra, status: "inställd", ...(reason === undefined ? {} : { reason }) })
+    return make(series, date, time, { ...extra, status: "inställd", ...(reason === undefined ? {} : { reason }) }, at)
   }
-  const regular = [...ruleDates(series, from, to), ...series.dates.filter((d) => d.date >= from && d.date <= to).map((d) => ({ date: d.date, time: d.time ?? series.time }))]
-  for (const { date, time } of regular) {
+  const regular: Array<{ date: CalendarDate.CalendarDate; time: string | undefined; at?: Temporal.Instant }> = [
+    ...ruleDates(series, from, to),
+    ...series.dates.filter((d) => d.date >= from && d.date <= to).map((d) => ({ date: d.date, time: d.time ?? series.time }))
+  ]
+  for (const { date, time, at } of regular) {
     if (movedFrom.has(date)) continue
-    out.push(cancelled.has(date) ? cancelledOccurrence(date, time, {}) : make(series, date, time, { status: "planerad" }))
+    out.push(cancelled.has(date) ? cancelledOccurrence(date, time, {}, at) : make(series, date, time, { status: "planerad" }, at))
   }
   for (const move of series.moves) {
     if (move.to < from || move.to > to) continue
