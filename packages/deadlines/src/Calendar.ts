@@ -80,6 +80,8 @@ export const toIcs = (deadlines: ReadonlyArray<Deadline.Deadline>, options: IcsO
       id: uid(o),
       allDay: true,
       start: due,
+      // DTEND the day after (exclusive), as Outlook expects of an all-day event.
+      end: CalendarDate.addDays(due, 1),
       stamp: options.generatedAt,
       summary: `${Obligation.kindLabel(o.kind)}: ${o.title}${o.assignment === null ? "" : ` (${o.assignment})`}`,
       description: description(d),

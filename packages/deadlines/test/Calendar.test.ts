@@ -24,6 +24,8 @@ describe("Calendar.toIcs: round trip through ical.js", () => {
     const d = find(deadlines, "003", "delredovisning", "2027-05-30")
     const e = events.find((x) => x.uid === Calendar.uid(d.obligation))!
     expect(e.startDate.toString()).toBe("2027-05-30")
+    expect(e.endDate.toString()).toBe("2027-05-31")
+    expect(e.duration.toSeconds()).toBe(86_400)
     expect(e.uid).toBe(`${bySeed("003").id}/${d.obligation.id}@uppdrag`)
     expect(e.summary).toBe(`Delredovisning: ${d.obligation.title} (S2025/01528)`)
   })
