@@ -1,5 +1,6 @@
 import { type Command, Option } from "commander"
 import { catalogOption, formatOption } from "../program.js"
+import { dbOption } from "../terminal/DbOption.js"
 
 const repeatable = (value: string, previous: Array<string> | undefined): Array<string> => [...(previous ?? []), value]
 const seriesOption = (): Option => new Option("--series <fil>", "egen seriefil (YAML/JSON), utöver de inbyggda serierna ur seed 001 (kan anges flera gånger)").argParser(repeatable)
@@ -45,6 +46,7 @@ händelse (RRULE) med tidszonen Europe/Stockholm (VTIMEZONE), så att Outlook vi
     .requiredOption("--assignment <diarienummer>", "uppdragets diarienummer eller id, t.ex. S2025/01528")
     .addOption(new Option("--as-of <datum>", "läget per detta datum (ÅÅÅÅ-MM-DD), standard i dag"))
     .addOption(formatOption(["table", "json"], "table"))
+    .addOption(dbOption())
     .addOption(recordsOption())
     .addOption(seriesOption())
     .addOption(catalogOption())
@@ -53,21 +55,26 @@ händelse (RRULE) med tidszonen Europe/Stockholm (VTIMEZONE), så att Outlook vi
     .addHelpText(
       "after",
       `
+Möten läses ur databasen (registrerade med uppdrag meetings record) och ur --records.
+
 Exempel:
   $ uppdrag meetings coverage --assignment S2025/01528
   $ uppdrag meetings coverage --assignment S2025/01528 --as-of 2027-05-01 --format json
-  $ uppdrag meetings coverage --assignment S2025/01528 --records moten/`
+  $ uppdrag meetings coverage --assignment S2025/01528 --db data/uppdrag.db`
     )
-    .action(async (options: { assignment: string; asOf?: string; format: "table" | "json"; records?: Array<string>; series?: Array<string>; catalog?: Array<string>; out?: string }) => {
+    .action(async (options: { assignment: string; asOf?: string; format: "table" | "json"; db?: string; records?: Array<string>; series?: Array<string>; catalog?: Array<string>; out?: string }) => {
       const { meetingsCoverage } = await import("./meetings/coverage.js")
-      meetingsCoverage(options)
+      await meetingsCoverage(options)
     })
 
   meetings
     .command("record")
-    .description("granska ett möte eller en överenskommelse (YAML/JSON): varje fel med fält och rad, slutkod 1 och inget sparat vid fel")
+    .description("registrera ett möte eller en överenskommelse (YAML/JSON) i databasen; varje fel med fält och rad, slutkod 1 och inget sparat vid fel")
     .argument("<fil>", "mötes- eller överenskommelsefil")
+    .addOption(new Option("--check", "granska bara, spara inget"))
+    .addOption(new Option("--by <namn>", "vem som registrerar (standard: inloggad användare)"))
     .addOption(new Option("--ics <fil>", "skriv mötet som iCalendar-fil"))
+    .addOption(dbOption())
     .addOption(seriesOption())
     .addOption(catalogOption())
     .helpOption("-h, --help", "visa hjälp")
@@ -76,7 +83,8 @@ Exempel:
       `
 Exempel:
   $ uppdrag meetings record mote-2026-11-20.yaml
-  $ uppdrag meetings record overenskommelse-skane.yaml
+  $ uppdrag meetings record mote-2026-11-20.yaml --check
+  $ uppdrag meetings record overenskommelse-skane.yaml --db data/uppdrag.db
   $ uppdrag meetings record mote-2026-11-20.yaml --ics mote.ics
 
 Ett möte:
@@ -95,9 +103,9 @@ Ett möte:
 En överenskommelse börjar med kind: overenskommelse och anger grant, region, signed,
 activities, expectedResults, expectedEffects, followUpMeasures och followUps.`
     )
-    .action(async (file: string, options: { ics?: string; series?: Array<string>; catalog?: Array<string> }) => {
+    .action(async (file: string, options: { ics?: string; check?: boolean; by?: string; db?: string; series?: Array<string>; catalog?: Array<string> }) => {
       const { meetingsRecord } = await import("./meetings/record.js")
-      meetingsRecord(file, options)
+      await meetingsRecord(file, options)
     })
 
   meetings
@@ -107,6 +115,7 @@ activities, expectedResults, expectedEffects, followUpMeasures och followUps.`
     .addOption(new Option("--grant <id>", "statsbidragets id, standard det senaste i katalogen"))
     .addOption(new Option("--as-of <datum>", "läget per detta datum (ÅÅÅÅ-MM-DD), standard i dag"))
     .addOption(formatOption(["table", "json"], "table"))
+    .addOption(dbOption())
     .addOption(recordsOption())
     .addOption(seriesOption())
     .addOption(catalogOption())
@@ -117,13 +126,13 @@ activities, expectedResults, expectedEffects, followUpMeasures och followUps.`
       `
 Exempel:
   $ uppdrag meetings agreements
-  $ uppdrag meetings agreements --region 12 --records moten/
+  $ uppdrag meetings agreements --region 12 --db data/uppdrag.db
   $ uppdrag meetings agreements --grant specialiserad-psykiatri-2026 --format json`
     )
     .action(
-      async (options: { region?: string; grant?: string; asOf?: string; format: "table" | "json"; records?: Array<string>; series?: Array<string>; catalog?: Array<string>; out?: string }) => {
+      async (options: { region?: string; grant?: string; asOf?: string; format: "table" | "json"; db?: string; records?: Array<string>; series?: Array<string>; catalog?: Array<string>; out?: string }) => {
         const { meetingsAgreements } = await import("./meetings/agreements.js")
-        meetingsAgreements(options)
+        await meetingsAgreements(options)
       }
     )
 }

@@ -3,9 +3,9 @@ import { Agreement, MeetingRecord } from "@uppdrag/meetings"
 import { CliError } from "../../terminal/CliError.js"
 import { writeOutput } from "../../terminal/Output.js"
 import { renderTable } from "../../terminal/Table.js"
-import { dateOption, loadContext, loadRecords } from "./sources.js"
+import { allRecords, dateOption, loadContext } from "./sources.js"
 
-export const meetingsAgreements = (options: {
+export const meetingsAgreements = async (options: {
   region?: string
   grant?: string
   asOf?: string
@@ -14,7 +14,8 @@ export const meetingsAgreements = (options: {
   series?: Array<string>
   catalog?: Array<string>
   out?: string
-}): void => {
+  db?: string
+}): Promise<void> => {
   const context = loadContext(options)
   const asOf = dateOption("--as-of", options.asOf)
   const grants = Catalog.grants(context.catalog)
@@ -26,7 +27,7 @@ export const meetingsAgreements = (options: {
     if (found._tag === "Failure") throw new CliError([`--region: ${found.failure}`])
     region = found.success
   }
-  const { meetings, agreements } = MeetingRecord.current(loadRecords(options.records ?? [], context))
+  const { meetings, agreements } = MeetingRecord.current(await allRecords(options, context))
   const status = Agreement.status({ catalog: context.catalog, grant, agreements, meetings, asOf })
   if (status._tag === "Failure") throw new CliError([`--grant: ${status.failure}`])
   const rows = status.success.filter((r) => region === undefined || r.region === region.code)

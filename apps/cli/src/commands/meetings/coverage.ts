@@ -3,9 +3,9 @@ import { Coverage, MeetingRecord } from "@uppdrag/meetings"
 import { CliError } from "../../terminal/CliError.js"
 import { writeOutput } from "../../terminal/Output.js"
 import { renderTable } from "../../terminal/Table.js"
-import { dateOption, loadContext, loadRecords } from "./sources.js"
+import { allRecords, dateOption, loadContext } from "./sources.js"
 
-export const meetingsCoverage = (options: {
+export const meetingsCoverage = async (options: {
   assignment: string
   asOf?: string
   format: "table" | "json"
@@ -13,12 +13,13 @@ export const meetingsCoverage = (options: {
   series?: Array<string>
   catalog?: Array<string>
   out?: string
-}): void => {
+  db?: string
+}): Promise<void> => {
   const context = loadContext(options)
   const asOf = dateOption("--as-of", options.asOf)
   const assignment = Catalog.findAssignment(context.catalog, options.assignment)
   if (assignment === undefined) throw new CliError([`--assignment: okänt uppdrag ${JSON.stringify(options.assignment)}; se uppdrag catalog list`])
-  const { meetings } = MeetingRecord.current(loadRecords(options.records ?? [], context))
+  const { meetings } = MeetingRecord.current(await allRecords(options, context))
   const report = Coverage.report(assignment, meetings, asOf)
   if (options.format === "json") {
     writeOutput(`${JSON.stringify(report, null, 2)}\n`, options.out)

@@ -51,3 +51,17 @@ export const loadRecords = (paths: ReadonlyArray<string>, context: Meeting.Conte
   if (problems.length > 0) throw new CliError(problems)
   return records
 }
+
+/**
+ * Every record a report should see: those in the database (`--db`, else
+ * `DATABASE_URL`, `UPPDRAG_DB` or the default file), then those in
+ * `--records` files, in that order (a later record with the same id wins).
+ */
+export const allRecords = async (
+  options: { records?: Array<string>; db?: string | undefined; catalog?: Array<string> },
+  context: Meeting.Context
+): Promise<Array<MeetingRecord.MeetingRecord>> => {
+  const files = loadRecords(options.records ?? [], context)
+  const { storedRecords } = await import("./stored.js")
+  return [...(await storedRecords(options)), ...files]
+}
