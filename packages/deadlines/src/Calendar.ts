@@ -17,7 +17,12 @@ import * as Reminder from "./Reminder.js"
  * const ics = Calendar.toIcs(deadlines, { generatedAt: "2026-11-23T08:00:00Z" })
  */
 
-/** Options of {@link toIcs}. */
+/**
+ * Options of {@link toIcs}.
+ *
+ * @example
+ * const options: Calendar.IcsOptions = { generatedAt: "2026-11-23T08:00:00Z", stages: [14, 3] }
+ */
 export interface IcsOptions {
   /** The instant the file is made (DTSTAMP), ISO 8601 in UTC, e.g. `2026-11-23T08:00:00Z`. */
   readonly generatedAt: string

@@ -16,6 +16,10 @@ import * as WorkingDay from "./WorkingDay.js"
  * The due date is compared as written in the decision: a date on a
  * non-working day is not moved (see {@link Deadline.nextWorkingDay}).
  */
+/**
+ * @example
+ * const s: Deadline.Status = "snart"
+ */
 export type Status = (typeof statuses)[number]
 
 /**
@@ -26,7 +30,12 @@ export type Status = (typeof statuses)[number]
  */
 export const statuses = ["datum-ej-satt", "kommande", "snart", "forsenad", "inlamnad", "inlamnad-sent"] as const
 
-/** Statuses of duties that are done. */
+/**
+ * Statuses of duties that are done.
+ *
+ * @example
+ * Deadline.doneStatuses.includes(d.status) // true once a submission is recorded
+ */
 export const doneStatuses: ReadonlyArray<Status> = ["inlamnad", "inlamnad-sent"]
 
 /**
@@ -41,11 +50,22 @@ export interface Submission {
   readonly obligation: string
   readonly submittedOn: CalendarDate.CalendarDate
 }
-/** The input form of {@link Submission}: the date as text. */
+/**
+ * The input form of {@link Submission}: the date as text.
+ *
+ * @example
+ * const s: Deadline.SubmissionInput = { assignment: "tvangsvard-2024", obligation: "delredovisning-2026-11-30", submittedOn: "2026-11-27" }
+ */
 export interface SubmissionInput extends Omit<Submission, "submittedOn"> {
   readonly submittedOn: string
 }
-// Annotated because core's branded date type cannot be named in an inferred declaration.
+/**
+ * zod schema of a submission (annotated because core's branded date type
+ * cannot be named in an inferred declaration).
+ *
+ * @example
+ * Deadline.Submission.safeParse({ assignment: "S2024/01004", obligation: "x", submittedOn: "2026-02-30" }).success // false
+ */
 export const Submission: z.ZodType<Submission, SubmissionInput> = z.strictObject({
   /** Assignment id or diary number; for an extra duty tied to none, its origin. */
   assignment: z.string().min(1),
@@ -78,7 +98,12 @@ export interface Deadline {
   readonly submittedOn: CalendarDate.CalendarDate | null
 }
 
-/** Options of {@link evaluate}. */
+/**
+ * Options of {@link evaluate}.
+ *
+ * @example
+ * const options: Deadline.EvaluateOptions = { asOf: CalendarDate.unsafeParse("2026-11-23"), within: 14 }
+ */
 export interface EvaluateOptions {
   readonly asOf: CalendarDate.CalendarDate
   /** Days ahead counted as `snart`; default 30. */
@@ -87,7 +112,12 @@ export interface EvaluateOptions {
   readonly submissions?: ReadonlyArray<unknown>
 }
 
-/** Default `snart` window in days. */
+/**
+ * Default `snart` window in days.
+ *
+ * @example
+ * Deadline.defaultWithin // 30
+ */
 export const defaultWithin = 30
 
 /**
@@ -213,7 +243,12 @@ export interface Row {
   readonly nextWorkingDay: string | null
 }
 
-/** The JSON row of a deadline (see {@link Row}). */
+/**
+ * The JSON row of a deadline (see {@link Row}).
+ *
+ * @example
+ * JSON.stringify(deadlines.map(Deadline.toRow))
+ */
 export const toRow = (d: Deadline): Row => ({
   assignment: d.obligation.assignment,
   title: d.obligation.title,

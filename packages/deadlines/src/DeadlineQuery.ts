@@ -25,7 +25,12 @@ export interface Raw {
   readonly to?: string | undefined
 }
 
-/** A validated query. */
+/**
+ * A validated query.
+ *
+ * @example
+ * // { asOf: "2026-11-23", within: 30, filter: { kind: "delredovisning" } }
+ */
 export interface DeadlineQuery {
   readonly asOf: CalendarDate.CalendarDate
   readonly within: number

@@ -22,7 +22,12 @@ const kindLabels: Readonly<Record<Assignment.ObligationKind, string>> = {
  */
 export const kinds = Object.keys(kindLabels) as [Assignment.ObligationKind, ...Array<Assignment.ObligationKind>]
 
-/** zod schema of a kind. */
+/**
+ * zod schema of a kind.
+ *
+ * @example
+ * Obligation.Kind.safeParse("rapport").success // false
+ */
 export const Kind = z.enum(kinds)
 
 /**
@@ -87,13 +92,24 @@ export interface Extra {
   readonly contents: ReadonlyArray<string>
   readonly source?: string | undefined
 }
-/** The input form of {@link Extra}: dates as text, `kind` and `contents` optional. */
+/**
+ * The input form of {@link Extra}: dates as text, `kind` and `contents` optional.
+ *
+ * @example
+ * const item: Obligation.ExtraInput = { origin: "moten", id: "atgard-1", title: "Återkoppla till SKR", due: "2026-12-04", responsible: "Socialstyrelsen", recipient: "SKR" }
+ */
 export interface ExtraInput extends Omit<Extra, "kind" | "due" | "contents"> {
   readonly kind?: Assignment.ObligationKind | undefined
   readonly due: string
   readonly contents?: ReadonlyArray<string> | undefined
 }
-// Annotated because core's branded date type cannot be named in an inferred declaration.
+/**
+ * zod schema of an extra duty (annotated because core's branded date type
+ * cannot be named in an inferred declaration).
+ *
+ * @example
+ * Obligation.Extra.safeParse({ origin: "moten", id: "a", title: "T", due: "2026-12-04", responsible: "S", recipient: "R" }).success // true
+ */
 export const Extra: z.ZodType<Extra, ExtraInput> = z.strictObject({
   origin: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "origin får bara innehålla a–z, 0–9, - och _"),
   assignment: z.string().min(1).optional(),
@@ -120,10 +136,21 @@ export interface DueDate {
   readonly obligation: string
   readonly due: CalendarDate.CalendarDate
 }
-/** The input form of {@link DueDate}. */
+/**
+ * The input form of {@link DueDate}.
+ *
+ * @example
+ * const set: Obligation.DueDateInput = { assignment: "S2025/01528", obligation: "regionernas-redovisning-2026", due: "2027-02-26" }
+ */
 export interface DueDateInput extends Omit<DueDate, "due"> {
   readonly due: string
 }
+/**
+ * zod schema of a recorded due date.
+ *
+ * @example
+ * Obligation.DueDate.safeParse({ assignment: "S2025/01528", obligation: "x", due: "2027-02-30" }).success // false
+ */
 export const DueDate: z.ZodType<DueDate, DueDateInput> = z.strictObject({
   assignment: z.string().min(1),
   obligation: z.string().min(1),
@@ -178,6 +205,12 @@ export class Conflict extends Data.TaggedError("ObligationConflict")<{
   }
 }
 
+/**
+ * Every way {@link collect} can refuse, told apart by `_tag`.
+ *
+ * @example
+ * if (error._tag === "UnknownAssignment") console.error(error.message)
+ */
 export type CollectError = UnknownAssignment | UnknownObligation | Conflict | ValidationError
 
 
@@ -204,7 +237,12 @@ export const belongsTo = (o: Obligation, reference: string): boolean => {
   return o.diaryNumbers.some((d) => DiaryNumber.equals(DiaryNumber.unsafeParse(d), parsed.success))
 }
 
-/** Finds an assignment by id or any of its diary numbers. */
+/**
+ * Finds an assignment by id or any of its diary numbers.
+ *
+ * @example
+ * Obligation.findAssignment(catalog.assignments, "S2026/00095")?.id // "specialiserad-psykiatri-2026"
+ */
 export const findAssignment = (
   assignments: ReadonlyArray<Assignment.Assignment>,
   reference: string

@@ -20,7 +20,12 @@ export interface Reminder {
   readonly on: CalendarDate.CalendarDate
 }
 
-/** The default stages: 30, 14 and 3 days before. */
+/**
+ * The default stages: 30, 14 and 3 days before.
+ *
+ * @example
+ * Reminder.defaultStages // [30, 14, 3]
+ */
 export const defaultStages: ReadonlyArray<number> = [30, 14, 3]
 
 /**

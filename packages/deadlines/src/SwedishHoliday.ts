@@ -6,6 +6,9 @@ import { holidayYear } from "./internal/HolidaySource.js"
  * lag (1989:253) om allmänna helgdagar; `helgafton` is one of the three eves
  * that lag (1930:173) om beräkning av lagstadgad tid treats like a holiday
  * (midsommarafton, julafton, nyårsafton).
+ *
+ * @example
+ * SwedishHoliday.on(CalendarDate.unsafeParse("2026-12-24"))?.kind // "helgafton"
  */
 export type HolidayKind = "allman-helgdag" | "helgafton"
 
