@@ -1,8 +1,9 @@
-import { Allocation, PublishedPopulation } from "@uppdrag/allocation"
+import { Allocation, type Ledger, PublishedPopulation } from "@uppdrag/allocation"
 import { type Assignment, type CalendarDate, Catalog, type Population } from "@uppdrag/core"
 import { Obligation } from "@uppdrag/deadlines"
 import { Cube, Denominator, Synthetic } from "@uppdrag/indicators"
-import { Series } from "@uppdrag/meetings"
+import { type Meeting, MeetingRecord, Series } from "@uppdrag/meetings"
+import type { Store } from "@uppdrag/store"
 import { Result } from "effect"
 import type { AllocationOutcome } from "./pages/AllocationPage.js"
 
@@ -28,6 +29,8 @@ export interface Site {
   readonly today: () => CalendarDate.CalendarDate
   /** Logs unexpected failures (the visitor only sees a Swedish message). */
   readonly log: (message: string) => void
+  /** The event log, read-only; undefined when the site runs on the catalog alone. */
+  readonly store: ReadOnlyStore | undefined
 }
 
 /**
@@ -35,6 +38,20 @@ export interface Site {
  * because the package's bundled types export `Series.Series` as a value only).
  */
 export type MeetingSeries = ReturnType<typeof Series.unsafeLoad>[number]
+
+/**
+ * The part of the store the site may use: reads only. The web app is handed
+ * this narrowed view, so no page or handler can append to the event log.
+ */
+export type ReadOnlyStore = Pick<Store.Store, "ledger" | "events" | "count">
+
+/** What the site reads from the event log, or why it could not. */
+export interface Recorded {
+  /** Submitted reports, as @uppdrag/deadlines takes them. */
+  readonly submissions: ReadonlyArray<{ assignment: string; obligation: string; submittedOn: string }>
+  /** The current meeting records (later records of the same id replace earlier ones). */
+  readonly meetings: ReadonlyArray<Meeting.Meeting>
+}
 
 /** Options of {@link make}. */
 export interface Options {
@@ -49,6 +66,7 @@ export interface Options {
   readonly indicatorSample?: { readonly seed: number; readonly episodes?: number | undefined } | undefined
   readonly today: () => CalendarDate.CalendarDate
   readonly log?: (message: string) => void
+  readonly store?: ReadOnlyStore | undefined
 }
 
 /** Years of the sample cube: those of the statistics database. */
@@ -107,6 +125,62 @@ export const make = (options: Options): Result.Result<Site, ReadonlyArray<string
     series: series.success,
     indicators,
     today: options.today,
-    log
+    log,
+    store: options.store
   })
+}
+
+/**
+ * How far the event log has come (its number of events), for the page cache:
+ * a new event changes every page that shows recorded data. `"katalog"` without a store.
+ *
+ * @example
+ * await Site.dataVersion(site) // "17"
+ */
+export const dataVersion = async (site: Site): Promise<string> => {
+  if (site.store === undefined) return "katalog"
+  const count = await site.store.count()
+  if (Result.isFailure(count)) throw new Error(count.failure.message)
+  return String(count.success)
+}
+
+/**
+ * Submitted reports and meeting records from the event log: every `report`
+ * event for a whole obligation (no region) not cancelled by a reversal, and
+ * the `meeting` events read back with the meetings package's schema.
+ *
+ * @example
+ * const { submissions, meetings } = await Site.recorded(site)
+ */
+export const recorded = async (site: Site): Promise<Recorded> => {
+  if (site.store === undefined) return { submissions: [], meetings: [] }
+  const events = await site.store.events({ types: ["report", "reversal", "meeting"] })
+  if (Result.isFailure(events)) throw new Error(events.failure.message)
+  const reversed = new Set(events.success.flatMap((e) => (e.reverses === null ? [] : [e.reverses])))
+  const submissions = events.success.flatMap((e) =>
+    e.type === "report" && e.obligation !== null && e.region === null && e.assignment !== null && !reversed.has(e.seq)
+      ? [{ assignment: e.assignment, obligation: e.obligation, submittedOn: e.date }]
+      : []
+  )
+  const records = events.success.flatMap((e) => {
+    if (e.type !== "meeting" || reversed.has(e.seq)) return []
+    const parsed = MeetingRecord.schema.safeParse(e.payload)
+    return parsed.success ? [parsed.data] : []
+  })
+  return { submissions, meetings: MeetingRecord.current(records).meetings }
+}
+
+/**
+ * A grant's ledger (allocated, requisitioned, paid out, reported used, to
+ * repay, repaid, outstanding) per region and nationally, as the store folds
+ * it; undefined without a store.
+ *
+ * @example
+ * (await Site.ledger(site, "specialiserad-psykiatri-2026"))?.total.requisitioned
+ */
+export const ledger = async (site: Site, grant: string): Promise<Ledger.Summary | undefined> => {
+  if (site.store === undefined) return undefined
+  const summary = await site.store.ledger(grant)
+  if (Result.isFailure(summary)) throw new Error(summary.failure.message)
+  return summary.success
 }

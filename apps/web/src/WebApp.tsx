@@ -1,6 +1,6 @@
 import { Allocation } from "@uppdrag/allocation"
 import { Assignment, CalendarDate, Catalog, Region } from "@uppdrag/core"
-import { Calendar, Deadline, type Obligation } from "@uppdrag/deadlines"
+import { Calendar, Deadline } from "@uppdrag/deadlines"
 import { Comparison, type Cube, type Dimension, Publication, Synthetic } from "@uppdrag/indicators"
 import { ICalendar, Occurrence } from "@uppdrag/meetings"
 import { Result } from "effect"
@@ -15,13 +15,16 @@ import { stylesheetPath } from "./Layout.js"
 import { AccessibilityPage } from "./pages/AccessibilityPage.js"
 import { AllocationListPage, AllocationPage } from "./pages/AllocationPage.js"
 import { AssignmentListPage } from "./pages/AssignmentListPage.js"
-import { AssignmentPage } from "./pages/AssignmentPage.js"
+import { AssignmentPage, CoverageTable } from "./pages/AssignmentPage.js"
+import { LedgerSection, ledgerColumns } from "./pages/LedgerSection.js"
 import { MeetingsPage, OccurrenceTable } from "./pages/MeetingsPage.js"
+import { Coverage } from "@uppdrag/meetings"
 import { IndicatorsPage, type IndicatorsView, registerIndicators } from "./pages/IndicatorsPage.js"
 import { OverviewPage } from "./pages/OverviewPage.js"
+import * as PageCache from "./PageCache.js"
 import * as QueryParameters from "./QueryParameters.js"
 import { readOnlyMethods, securityHeaders } from "./Security.js"
-import { type Site, sampleYears } from "./Site.js"
+import { dataVersion, ledger, recorded, type Site, sampleYears } from "./Site.js"
 import * as Stylesheet from "./Stylesheet.js"
 
 export type { Site } from "./Site.js"
@@ -46,9 +49,15 @@ const parseQuery = <S extends z.ZodType>(c: Context, schema: S): Result.Result<z
   return Result.fail(page(c, <ErrorPage status={400} title="Felaktig parameter" lines={QueryParameters.describe(parsed.failure)} />, 400))
 }
 
-/** Evaluates duties on a date with the deadlines package (status, days, working days, non-working days). */
-const evaluate = (obligations: ReadonlyArray<Obligation.Obligation>, asOf: CalendarDate.CalendarDate): Array<Deadline.Deadline> =>
-  Result.getOrThrow(Deadline.evaluate(obligations, { asOf }))
+/**
+ * Evaluates every duty on a date with the deadlines package (status, days,
+ * working days, non-working days), with the submissions recorded in the store.
+ */
+const evaluate = async (site: Site, asOf: CalendarDate.CalendarDate): Promise<Array<Deadline.Deadline>> => {
+  const { submissions } = await recorded(site)
+  return Result.getOrThrow(Deadline.evaluate(site.obligations, { asOf, submissions }))
+}
+const ofAssignment = (deadlines: ReadonlyArray<Deadline.Deadline>, id: string) => deadlines.filter((d) => d.obligation.assignmentId === id)
 
 /** A table offered for download as CSV and as xlsx. */
 interface DataTable {
@@ -125,13 +134,17 @@ const deadlineRows = (deadlines: ReadonlyArray<Deadline.Deadline>): Array<Array<
  * import { WebApp, Site } from "@uppdrag/web"
  * const app = WebApp.make(Result.getOrThrow(Site.make({ catalog: Catalog.unsafeLoad(), today: () => CalendarDate.today() })))
  * const response = await app.request("/?datum=2026-11-23")
+ * // `pageCache`: how many rendered pages to keep (default 500; 0 renders every request).
  */
-export const make = (site: Site): Hono => {
+export const make = (site: Site, options: { readonly pageCache?: number } = {}): Hono => {
   const app = new Hono({ strict: true })
   app.use("*", securityHeaders())
   app.use("*", readOnlyMethods())
+  // Pages depend on the URL, today's date and the data; cache them on exactly that.
+  const cacheSize = options.pageCache ?? 500
+  if (cacheSize > 0) app.use("*", PageCache.middleware(PageCache.make(cacheSize), async () => `${site.today()}|${await dataVersion(site)}`))
 
-  app.get(stylesheetPath, (c) => {
+  app.get(stylesheetPath, async (c) => {
     const query = parseQuery(c, z.strictObject({}))
     if (Result.isFailure(query)) return query.failure
     c.header("Cache-Control", "public, max-age=3600")
@@ -141,12 +154,17 @@ export const make = (site: Site): Hono => {
     return c.body(Stylesheet.text)
   })
 
-  app.get("/", (c) => {
+  app.get("/", async (c) => {
     const query = parseQuery(c, DatedQuery)
     if (Result.isFailure(query)) return query.failure
     const asOf = query.success.datum ?? site.today()
-    const deadlines = evaluate(site.obligations, asOf).filter(isOpen)
-    const grants = Catalog.grants(site.catalog)
+    const deadlines = (await evaluate(site, asOf)).filter(isOpen)
+    const grants = await Promise.all(
+      Catalog.grants(site.catalog).map(async (g) => {
+        const summary = await ledger(site, g.grant.id)
+        return { ...g, ledger: summary?.total }
+      })
+    )
     const until = CalendarDate.addDays(asOf, 27)
     const meetings = (
       <>
@@ -160,76 +178,72 @@ export const make = (site: Site): Hono => {
   })
 
   for (const kind of ["csv", "xlsx"] as const) {
-    app.get(`/tidsfrister.${kind}`, (c) => {
+    app.get(`/tidsfrister.${kind}`, async (c) => {
       const query = parseQuery(c, DatedQuery)
       if (Result.isFailure(query)) return query.failure
       const asOf = query.success.datum ?? site.today()
-      return sendTable(c, kind, { name: `tidsfrister-${asOf}`, sheet: `Tidsfrister ${asOf}`, header: deadlineHeader, rows: deadlineRows(evaluate(site.obligations, asOf)) })
+      return sendTable(c, kind, { name: `tidsfrister-${asOf}`, sheet: `Tidsfrister ${asOf}`, header: deadlineHeader, rows: deadlineRows(await evaluate(site, asOf)) })
     })
   }
 
-  app.get("/tidsfrister.ics", (c) => {
+  app.get("/tidsfrister.ics", async (c) => {
     const query = parseQuery(c, DatedQuery)
     if (Result.isFailure(query)) return query.failure
     const asOf = query.success.datum ?? site.today()
-    return Attachment.send(c, "tidsfrister.ics", "ics", Calendar.toIcs(evaluate(site.obligations, asOf), { generatedAt: new Date().toISOString() }))
+    return Attachment.send(c, "tidsfrister.ics", "ics", Calendar.toIcs(await evaluate(site, asOf), { generatedAt: new Date().toISOString() }))
   })
 
-  app.get("/uppdrag", (c) => {
+  app.get("/uppdrag", async (c) => {
     const query = parseQuery(c, z.strictObject({}))
     if (Result.isFailure(query)) return query.failure
     return page(c, <AssignmentListPage assignments={site.catalog.assignments} />)
   })
 
-  app.get("/uppdrag/:id", (c) => {
+  app.get("/uppdrag/:id", async (c) => {
     const query = parseQuery(c, DatedQuery)
     if (Result.isFailure(query)) return query.failure
     const assignment = site.catalog.assignments.find((a) => a.id === c.req.param("id"))
     if (assignment === undefined) return notFound(c, [`Det finns inget uppdrag med id ${c.req.param("id")} i katalogen.`])
     const asOf = query.success.datum ?? site.today()
-    const deadlines = evaluate(site.obligations.filter((o) => o.assignmentId === assignment.id),
-      asOf
-    )
+    const deadlines = ofAssignment(await evaluate(site, asOf), assignment.id)
     const known = (diaryNumber: string) => Catalog.findAssignment(site.catalog, diaryNumber.replace(/\s*\(delvis\)$/, ""))
-    return page(c, <AssignmentPage assignment={assignment} asOf={asOf} deadlines={deadlines} findAssignment={known} />)
+    // Coverage for assignments that name parties to consult. (@uppdrag/meetings' Coverage.report
+    // needs a diary number; the 2012 agreement has none, so it shows the plain list of parties.)
+    const consultation = assignment.consult.length === 0 || assignment.diaryNumbers.length === 0 ? undefined : <CoverageTable coverage={Coverage.report(assignment, (await recorded(site)).meetings, asOf)} asOf={asOf} />
+    return page(c, <AssignmentPage assignment={assignment} asOf={asOf} deadlines={deadlines} findAssignment={known} consultation={consultation} />)
   })
 
   for (const kind of ["csv", "xlsx"] as const) {
-    app.get(`/uppdrag/:id/tidsfrister.${kind}`, (c) => {
+    app.get(`/uppdrag/:id/tidsfrister.${kind}`, async (c) => {
       const query = parseQuery(c, DatedQuery)
       if (Result.isFailure(query)) return query.failure
       const assignment = site.catalog.assignments.find((a) => a.id === c.req.param("id"))
       if (assignment === undefined) return notFound(c, [`Det finns inget uppdrag med id ${c.req.param("id")} i katalogen.`])
       const asOf = query.success.datum ?? site.today()
-      const deadlines = evaluate(
-        site.obligations.filter((o) => o.assignmentId === assignment.id),
-        asOf
-      )
+      const deadlines = ofAssignment(await evaluate(site, asOf), assignment.id)
       return sendTable(c, kind, { name: `tidsfrister-${assignment.id}-${asOf}`, sheet: `Tidsfrister ${asOf}`, header: deadlineHeader, rows: deadlineRows(deadlines) })
     })
   }
 
-  app.get("/uppdrag/:id/tidsfrister.ics", (c) => {
+  app.get("/uppdrag/:id/tidsfrister.ics", async (c) => {
     const query = parseQuery(c, z.strictObject({}))
     if (Result.isFailure(query)) return query.failure
     const assignment = site.catalog.assignments.find((a) => a.id === c.req.param("id"))
     if (assignment === undefined) return notFound(c, [`Det finns inget uppdrag med id ${c.req.param("id")} i katalogen.`])
-    const deadlines = evaluate(site.obligations.filter((o) => o.assignmentId === assignment.id),
-      site.today()
-    )
+    const deadlines = ofAssignment(await evaluate(site, site.today()), assignment.id)
     return Attachment.send(c, `tidsfrister-${assignment.id}.ics`, "ics", Calendar.toIcs(deadlines, { generatedAt: new Date().toISOString(), name: `Tidsfrister ${Assignment.mainDiaryNumber(assignment)}` }))
   })
 
   const findGrant = (c: Context) => Catalog.findGrant(site.catalog, c.req.param("grant") ?? "")
   const noGrant = (c: Context) => notFound(c, [`Det finns inget statsbidrag med id ${c.req.param("grant")} i katalogen.`])
 
-  app.get("/fordelning", (c) => {
+  app.get("/fordelning", async (c) => {
     const query = parseQuery(c, z.strictObject({}))
     if (Result.isFailure(query)) return query.failure
     return page(c, <AllocationListPage grants={Catalog.grants(site.catalog)} />)
   })
 
-  app.get("/fordelning/:grant", (c) => {
+  app.get("/fordelning/:grant", async (c) => {
     const query = parseQuery(c, z.strictObject({ region: Region.codeSchema.optional() }))
     if (Result.isFailure(query)) return query.failure
     const found = findGrant(c)
@@ -238,11 +252,15 @@ export const make = (site: Site): Hono => {
     const region = Region.fromCode(query.success.region ?? "01")!
     const explanation = outcome._tag === "Allocated" ? Allocation.explain(outcome.allocation, region.code) : []
     const plainRounding = outcome._tag === "Allocated" ? Allocation.plainRounding(outcome.allocation) : []
-    return page(c, <AllocationPage assignment={found.assignment} grant={found.grant} outcome={outcome} region={region} explanation={explanation} plainRounding={plainRounding} />)
+    const ledgerView = <LedgerSection grantId={found.grant.id} year={found.grant.year} summary={await ledger(site, found.grant.id)} />
+    return page(
+      c,
+      <AllocationPage assignment={found.assignment} grant={found.grant} outcome={outcome} region={region} explanation={explanation} plainRounding={plainRounding} ledger={ledgerView} />
+    )
   })
 
   for (const kind of ["csv", "xlsx"] as const) {
-    app.get(`/fordelning/:grant/fordelning.${kind}`, (c) => {
+    app.get(`/fordelning/:grant/fordelning.${kind}`, async (c) => {
       const query = parseQuery(c, z.strictObject({}))
       if (Result.isFailure(query)) return query.failure
       const found = findGrant(c)
@@ -256,6 +274,23 @@ export const make = (site: Site): Hono => {
         sheet: `Fördelning ${found?.grant.year ?? ""}`,
         header: ["region", "name", ...ids, "total"],
         rows: allocation.rows.map((r) => [r.region, r.name, ...ids.map((id) => r.amounts[id] ?? 0), r.total])
+      })
+    })
+  }
+
+  for (const kind of ["csv", "xlsx"] as const) {
+    app.get(`/fordelning/:grant/liggare.${kind}`, async (c) => {
+      const query = parseQuery(c, z.strictObject({}))
+      if (Result.isFailure(query)) return query.failure
+      const found = findGrant(c)
+      if (found === undefined) return noGrant(c)
+      const summary = await ledger(site, found.grant.id)
+      if (summary === undefined) return notFound(c, ["Ingen databas är ansluten, så det finns ingen liggare att ladda ner."])
+      return sendTable(c, kind, {
+        name: `liggare-${found.grant.id}`,
+        sheet: `Liggare ${found.grant.year}`,
+        header: ["region", ...ledgerColumns.map(([field]) => field)],
+        rows: [...summary.rows, summary.total].map((row) => [row.region, ...ledgerColumns.map(([field]) => row[field])])
       })
     })
   }
@@ -305,7 +340,7 @@ export const make = (site: Site): Hono => {
     return found === undefined ? undefined : `/uppdrag/${found.id}`
   }
 
-  app.get("/moten", (c) => {
+  app.get("/moten", async (c) => {
     const query = parseQuery(c, MeetingQuery)
     if (Result.isFailure(query)) return query.failure
     const { from, to } = meetingRange(query.success)
@@ -314,7 +349,7 @@ export const make = (site: Site): Hono => {
   })
 
   for (const kind of ["csv", "xlsx"] as const) {
-    app.get(`/moten/moten.${kind}`, (c) => {
+    app.get(`/moten/moten.${kind}`, async (c) => {
       const query = parseQuery(c, MeetingQuery)
       if (Result.isFailure(query)) return query.failure
       const { from, to } = meetingRange(query.success)
@@ -328,13 +363,13 @@ export const make = (site: Site): Hono => {
     })
   }
 
-  app.get("/moten/serier.ics", (c) => {
+  app.get("/moten/serier.ics", async (c) => {
     const query = parseQuery(c, z.strictObject({}))
     if (Result.isFailure(query)) return query.failure
     return Attachment.send(c, "moten.ics", "ics", ICalendar.series(site.series, { stamp: `${new Date().toISOString().slice(0, 19)}Z`, name: "Möten – regeringsuppdrag inom psykiatrin" }))
   })
 
-  app.get("/tillganglighet", (c) => {
+  app.get("/tillganglighet", async (c) => {
     const query = parseQuery(c, z.strictObject({}))
     if (Result.isFailure(query)) return query.failure
     return page(c, <AccessibilityPage lastReviewed={accessibilityReviewed} />)

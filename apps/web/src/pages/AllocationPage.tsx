@@ -154,7 +154,7 @@ export const AllocationPage: FC<{
       <p class="muted">
         {"Beslut "}
         <a href={`/uppdrag/${assignment.id}`}>{Assignment.mainDiaryNumber(assignment)}</a>
-        {` den ${assignment.decided}`}
+        {`, beslutat ${Assignment.formatDecided(assignment)}`}
       </p>
       <h1>{`Fördelning av statsbidrag ${grant.year}`}</h1>
       <p class="lead">{grant.title}</p>

@@ -30,7 +30,7 @@ export const AssignmentListPage: FC<{ assignments: ReadonlyArray<Assignment.Assi
               <th scope="row">
                 <a href={`/uppdrag/${a.id}`}>{Assignment.mainDiaryNumber(a)}</a>
               </th>
-              <td>{a.decided}</td>
+              <td>{Assignment.formatDecided(a)}</td>
               <td>{a.title}</td>
               <td>{a.kind === "regeringsuppdrag" ? "Regeringsuppdrag" : "Överenskommelse"}</td>
             </tr>

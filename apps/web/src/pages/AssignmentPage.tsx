@@ -1,5 +1,6 @@
 import { Assignment, type CalendarDate } from "@uppdrag/core"
 import type { Deadline } from "@uppdrag/deadlines"
+import type { Coverage } from "@uppdrag/meetings"
 import type { Child, FC } from "hono/jsx"
 import { TableRegion } from "../TableRegion.js"
 import { DeadlineTable } from "../DeadlineView.js"
@@ -38,6 +39,48 @@ const References: FC<{ caption: string; references: Assignment.Assignment["relat
 )
 
 /**
+ * Who of the parties the decision names has been consulted (met in a
+ * recorded meeting for the assignment) by the date, when last, and who not
+ * yet, ahead of the next report deadline (from @uppdrag/meetings).
+ *
+ * @example
+ * <CoverageTable coverage={Coverage.report(assignment, meetings, asOf)} asOf="2026-11-23" />
+ */
+export const CoverageTable: FC<{ coverage: Coverage.Coverage; asOf: CalendarDate.CalendarDate }> = ({ coverage, asOf }) => {
+  const consulted = coverage.parties.filter((p) => p.consulted).length
+  const caption = `Samråd per ${asOf}: ${consulted} av ${coverage.parties.length} parter`
+  return (
+    <>
+      <p>
+        {`${consulted} av ${coverage.parties.length} parter som beslutet nämner har deltagit i ett registrerat möte inom uppdraget`}
+        {coverage.nextDeadline === null ? "." : ` före nästa redovisning ${coverage.nextDeadline}.`}
+      </p>
+      <TableRegion label={caption}>
+        <table>
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Part</th>
+              <th scope="col">Samråd</th>
+              <th scope="col">Senaste möte</th>
+            </tr>
+          </thead>
+          <tbody>
+            {coverage.parties.map((p) => (
+              <tr>
+                <th scope="row">{p.name}</th>
+                <td>{p.consulted ? "Ja" : "Inte ännu"}</td>
+                <td>{p.lastMeeting ?? "–"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
+    </>
+  )
+}
+
+/**
  * Uppdrag: one assignment. The facts of the decision, the timeline of its
  * duties with status on the chosen date, funds per year, its grants, the
  * parties to consult (with coverage once meetings are recorded), and related
@@ -61,9 +104,9 @@ export const AssignmentPage: FC<{
       <h2 id="beslutet">Beslutet</h2>
       <dl class="facts">
         <dt>Beslutsdatum</dt>
-        <dd>{a.decisionItem === undefined ? a.decided : `${a.decided} (punkt ${a.decisionItem})`}</dd>
+        <dd>{a.decisionItem === undefined ? Assignment.formatDecided(a) : `${Assignment.formatDecided(a)} (punkt ${a.decisionItem})`}</dd>
         <dt>Diarienummer</dt>
-        <dd>{a.diaryNumbers.join(", ")}</dd>
+        <dd>{a.diaryNumbers.length === 0 ? "Anges inte i beslutet" : a.diaryNumbers.join(", ")}</dd>
         <dt>Departement</dt>
         <dd>{a.ministry}</dd>
         <dt>Mottagare</dt>

@@ -1,0 +1,183 @@
+// The web view's speed: server time per request (in process, no network)
+// and requests per second with autocannon on loopback, for Översikt and
+// Fördelning, side by side in the same run with nginx (Debian's) serving the
+// same pages saved as static files; plus each page's weight (HTML + CSS + JS).
+//
+//   node bench/web.mjs [seconds] [nginx-workers]   (default 10 s per load run and 1 worker; build first: npm run build)
+//
+// The app server runs in a child process (one Node thread, as `uppdrag serve`)
+// so autocannon's own work does not share its event loop. nginx runs with one
+// worker for a like-for-like comparison (pass `auto` to use every core).
+import { spawn, spawnSync } from "node:child_process"
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { createRequire } from "node:module"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { gzipSync } from "node:zlib"
+
+const dist = fileURLToPath(new URL("../apps/web/dist/index.js", import.meta.url))
+if (!existsSync(dist)) {
+  process.stderr.write(`${dist} saknas: bygg först (npm run build)\n`)
+  process.exit(1)
+}
+const requireFromWeb = createRequire(new URL("../apps/web/package.json", import.meta.url))
+const asOf = "2026-11-23"
+
+const site = async (options) => {
+  const { Site, WebApp } = await import(dist)
+  const { CalendarDate, Catalog } = await import(requireFromWeb.resolve("@uppdrag/core").replace(/index\.cjs$/, "index.js"))
+  const made = Site.make({ catalog: Catalog.unsafeLoad(), today: () => CalendarDate.unsafeParse(asOf), log: (line) => process.stderr.write(`${line}\n`) })
+  if (made._tag !== "Success") throw new Error(made.failure.join("\n"))
+  await made.success.indicators
+  return WebApp.make(made.success, options)
+}
+
+// Child mode: serve on a free loopback port and report it.
+if (process.argv[2] === "--serve") {
+  const { WebServer } = await import(dist)
+  const running = await WebServer.listen(await site(), { port: 0, host: "127.0.0.1" })
+  process.stdout.write(`${running.url}\n`)
+  process.on("SIGTERM", () => running.close().then(() => process.exit(0)))
+} else {
+  await main()
+}
+
+async function main() {
+  const seconds = Number(process.argv[2] ?? 10)
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    process.stderr.write("sekunder måste vara ett positivt tal\n")
+    process.exit(2)
+  }
+  const autocannon = requireFromWeb("autocannon")
+  const pages = [
+    { name: "Översikt", path: `/?datum=${asOf}`, file: "oversikt.html" },
+    { name: "Fördelning", path: "/fordelning/specialiserad-psykiatri-2026", file: "fordelning.html" }
+  ]
+  const weightPages = [
+    ...pages,
+    { name: "Uppdrag", path: `/uppdrag/specialiserad-psykiatri-2026?datum=${asOf}` },
+    { name: "Indikatorer", path: "/indikatorer" },
+    { name: "Möten", path: `/moten?fran=${asOf}` },
+    { name: "Tillgänglighetsredogörelse", path: "/tillganglighet" }
+  ]
+
+  // 1. Server time per request, in process (render + headers, no socket):
+  // with the page cache (as served) and with rendering on every request.
+  const app = await site()
+  const uncached = await site({ pageCache: 0 })
+  const serverTimes = []
+  for (const [label, target] of [["", app], [" (utan cache)", uncached]])
+  for (const page of pages) {
+    for (let i = 0; i < 200; i++) await (await target.request(page.path)).text() // warm up
+    const samples = []
+    for (let i = 0; i < 2000; i++) {
+      const start = process.hrtime.bigint()
+      await (await target.request(page.path)).text()
+      samples.push(Number(process.hrtime.bigint() - start) / 1e6)
+    }
+    samples.sort((a, b) => a - b)
+    serverTimes.push({ page: `${page.name}${label}`, median: samples[1000], p95: samples[1900] })
+  }
+
+  // 2. Page weights: HTML + the one stylesheet; there is no JavaScript.
+  const css = await (await app.request("/static/style.css")).text()
+  const weights = []
+  for (const page of weightPages) {
+    const html = await (await app.request(page.path)).text()
+    const bytes = Buffer.byteLength(html) + Buffer.byteLength(css)
+    weights.push({ page: page.name, html: Buffer.byteLength(html), css: Buffer.byteLength(css), js: 0, total: bytes, gzip: gzipSync(html).length + gzipSync(css).length })
+  }
+
+  // 3. Load on loopback: the app (child process) and nginx with the same bytes.
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), "--serve"], { stdio: ["ignore", "pipe", "inherit"] })
+  const appUrl = await new Promise((resolve, reject) => {
+    child.stdout.once("data", (chunk) => resolve(String(chunk).trim()))
+    child.once("exit", (code) => reject(new Error(`appservern avslutades (${code})`)))
+  })
+  const root = mkdtempSync(join(tmpdir(), "uppdrag-nginx-"))
+  chmodSync(root, 0o755)
+  const www = join(root, "www")
+  mkdirSync(www)
+  for (const page of pages) writeFileSync(join(www, page.file), await (await fetch(`${appUrl}${page.path}`)).text())
+  mkdirSync(join(www, "static"))
+  writeFileSync(join(www, "static", "style.css"), css)
+  const nginxPort = 18000 + Math.floor(Math.random() * 1000)
+  const workers = process.argv[3] ?? "1"
+  if (!/^(\d+|auto)$/.test(workers)) {
+    process.stderr.write("nginx-workers måste vara ett heltal eller auto\n")
+    process.exit(2)
+  }
+  writeFileSync(
+    join(root, "nginx.conf"),
+    `worker_processes ${workers};
+daemon off;
+pid ${join(root, "nginx.pid")};
+error_log ${join(root, "error.log")} warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path ${join(root, "body")};
+  proxy_temp_path ${join(root, "proxy")};
+  fastcgi_temp_path ${join(root, "fastcgi")};
+  uwsgi_temp_path ${join(root, "uwsgi")};
+  scgi_temp_path ${join(root, "scgi")};
+  types { text/html html; text/css css; }
+  sendfile on;
+  server {
+    listen 127.0.0.1:${nginxPort};
+    root ${www};
+  }
+}
+`
+  )
+  const nginxBin = ["/usr/sbin/nginx", "/usr/bin/nginx"].find((p) => existsSync(p))
+  let nginx
+  if (nginxBin === undefined) process.stderr.write("nginx saknas (apt-get install -y nginx): jämförelsen hoppas över\n")
+  else {
+    const check = spawnSync(nginxBin, ["-t", "-c", join(root, "nginx.conf"), "-p", root], { encoding: "utf8" })
+    if (check.status !== 0) throw new Error(`nginx -t: ${check.stderr}`)
+    nginx = spawn(nginxBin, ["-c", join(root, "nginx.conf"), "-p", root], { stdio: "inherit" })
+    for (let i = 0; i < 50; i++) {
+      const ok = await fetch(`http://127.0.0.1:${nginxPort}/${pages[0].file}`).then((r) => r.ok, () => false)
+      if (ok) break
+      await new Promise((r) => setTimeout(r, 100))
+    }
+  }
+
+  const load = async (url) => {
+    await autocannon({ url, connections: 10, duration: 1 }) // warm up
+    const result = await autocannon({ url, connections: 10, pipelining: 1, duration: seconds })
+    if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} svar utan 2xx, ${result.errors} fel`)
+    return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 }
+  }
+  const loads = []
+  try {
+    for (const page of pages) {
+      const appRun = await load(`${appUrl}${page.path}`)
+      const nginxRun = nginx === undefined ? undefined : await load(`http://127.0.0.1:${nginxPort}/${page.file}`)
+      loads.push({ page: page.name, app: appRun, nginx: nginxRun })
+    }
+  } finally {
+    child.kill("SIGTERM")
+    nginx?.kill("SIGQUIT")
+    await new Promise((r) => setTimeout(r, 300))
+    rmSync(root, { recursive: true, force: true })
+  }
+
+  const fmt = (n, d = 0) => n.toLocaleString("sv-SE", { minimumFractionDigits: d, maximumFractionDigits: d })
+  process.stdout.write(`Webbvyn, ${seconds} s per lastkörning, 10 anslutningar, loopback (autocannon); nginx ${nginx === undefined ? "saknas" : `med ${workers} worker`}\n\n`)
+  process.stdout.write("Servertid per förfrågan (i processen, 2 000 förfrågningar)\n")
+  for (const t of serverTimes) process.stdout.write(`  ${t.page.padEnd(24)} median ${fmt(t.median, 3)} ms   p95 ${fmt(t.p95, 3)} ms\n`)
+  process.stdout.write("\nFörfrågningar per sekund (medel), latens p50/p99\n")
+  for (const l of loads) {
+    const ratio = l.nginx === undefined ? "" : `   nginx/app ${fmt(l.nginx.rps / l.app.rps, 1)}×`
+    process.stdout.write(
+      `  ${l.page.padEnd(12)} app ${fmt(l.app.rps).padStart(8)}/s (${l.app.p50}/${l.app.p99} ms)` +
+        (l.nginx === undefined ? "" : `   nginx ${fmt(l.nginx.rps).padStart(8)}/s (${l.nginx.p50}/${l.nginx.p99} ms)`) +
+        `${ratio}\n`
+    )
+  }
+  process.stdout.write("\nSidvikt (HTML + CSS + JS; gzip inom parentes)\n")
+  for (const w of weights) process.stdout.write(`  ${w.page.padEnd(28)} ${fmt(w.total / 1024, 1).padStart(6)} KB (HTML ${fmt(w.html / 1024, 1)} + CSS ${fmt(w.css / 1024, 1)} + JS 0; gzip ${fmt(w.gzip / 1024, 1)} KB)\n`)
+}
