@@ -1,5 +1,5 @@
-import { spawnSync } from "node:child_process"
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { spawn } from "node:child_process"
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -15,10 +15,20 @@ const published = fileURLToPath(new URL("../../../packages/allocation/test/fixtu
 const dir = mkdtempSync(join(tmpdir(), "uppdrag-cli-allocate-"))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-const uppdrag = (...args: Array<string>) => {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: dir, env: { ...process.env, NO_COLOR: "1" } })
-  return { code: result.status, stdout: result.stdout.toString("utf8"), bytes: result.stdout, stderr: result.stderr.toString("utf8") }
-}
+// Asynchronous, so the tests of this file (each a separate process) run side by side.
+const uppdrag = (...args: Array<string>): Promise<{ code: number | null; stdout: string; bytes: Buffer; stderr: string }> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { cwd: dir, env: { ...process.env, NO_COLOR: "1" } })
+    const out: Array<Buffer> = []
+    const err: Array<Buffer> = []
+    child.stdout.on("data", (chunk: Buffer) => out.push(chunk))
+    child.stderr.on("data", (chunk: Buffer) => err.push(chunk))
+    child.on("error", reject)
+    child.on("close", (code) => {
+      const bytes = Buffer.concat(out)
+      resolve({ code, stdout: bytes.toString("utf8"), bytes, stderr: Buffer.concat(err).toString("utf8") })
+    })
+  })
 const grant = ["allocate", "--grant", "specialiserad-psykiatri-2026", "--population", population]
 
 /** The text of one file inside a zip (xlsx) archive, found through the central directory. */
@@ -42,16 +52,16 @@ const unzipEntry = (zip: Buffer, name: string): string => {
   throw new Error(`${name} missing`)
 }
 
-describe("uppdrag allocate", () => {
-  it("--format csv is byte-identical to the published seed 003 appendix table", () => {
-    const run = uppdrag(...grant, "--format", "csv")
+describe.concurrent("uppdrag allocate", () => {
+  it("--format csv is byte-identical to the published seed 003 appendix table", async () => {
+    const run = await uppdrag(...grant, "--format", "csv")
     expect(run.stderr).toBe("")
     expect(run.code).toBe(0)
     expect(run.bytes.equals(readFileSync(published))).toBe(true)
   })
 
-  it("table (default): Swedish amounts, aligned columns and a totals row; seed 003, Bilaga: Gotlands län 8 670 310", () => {
-    const run = uppdrag(...grant)
+  it("table (default): Swedish amounts, aligned columns and a totals row; seed 003, Bilaga: Gotlands län 8 670 310", async () => {
+    const run = await uppdrag(...grant)
     expect(run.code).toBe(0)
     const lines = run.stdout.split("\n")
     expect(lines.find((l) => l.startsWith("09 "))).toMatch(/^09\s+Gotlands län\s+6 719 221\s+1 178 811\s+772 278\s+8 670 310$/)
@@ -60,15 +70,15 @@ describe("uppdrag allocate", () => {
     expect(widths.size).toBe(1)
   })
 
-  it("--compare shows plain rounding giving 200 000 002 kr for självvald inläggning", () => {
-    const run = uppdrag(...grant, "--compare")
+  it("--compare shows plain rounding giving 200 000 002 kr for självvald inläggning", async () => {
+    const run = await uppdrag(...grant, "--compare")
     expect(run.stdout).toContain("Medel självvald inläggning: 200 000 002 kr i stället för 200 000 000 kr (+2 kr)")
-    const json = JSON.parse(uppdrag(...grant, "--format", "json", "--compare").stdout)
+    const json = JSON.parse((await uppdrag(...grant, "--format", "json", "--compare")).stdout)
     expect(json.plainRounding.find((p: { component: string }) => p.component === "sjalvvald_inlaggning").total).toBe(200_000_002)
   })
 
-  it("--format json has the documented shape", () => {
-    const json = JSON.parse(uppdrag(...grant, "--format", "json").stdout)
+  it("--format json has the documented shape", async () => {
+    const json = JSON.parse((await uppdrag(...grant, "--format", "json")).stdout)
     expect(Object.keys(json)).toEqual(["grant", "method", "components", "rows", "total"])
     expect(json.components[2]).toEqual({ id: "flexibla_overgangar", amount: 150_000_000, basis: "0-25" })
     expect(json.rows[1]).toEqual({
@@ -80,9 +90,9 @@ describe("uppdrag allocate", () => {
     expect(json.total).toBe(1_490_000_000)
   })
 
-  it("--format xlsx --out writes a workbook with numbers as numeric cells", () => {
+  it("--format xlsx --out writes a workbook with numbers as numeric cells", async () => {
     const out = join(dir, "fördelning.xlsx")
-    const run = uppdrag(...grant, "--format", "xlsx", "--out", out)
+    const run = await uppdrag(...grant, "--format", "xlsx", "--out", out)
     expect(run.stderr).toBe("")
     expect(run.code).toBe(0)
     const zip = readFileSync(out)
@@ -92,34 +102,34 @@ describe("uppdrag allocate", () => {
     expect(sheet).not.toMatch(/<c [^>]*t="[^"]*"[^>]*><v>6719221<\/v>/)
   })
 
-  it("--explain Gotland: population, share, exact quota, floor, remainder and rank", () => {
-    const run = uppdrag(...grant, "--explain", "Gotland")
+  it("--explain Gotland: population, share, exact quota, floor, remainder and rank", async () => {
+    const run = await uppdrag(...grant, "--explain", "Gotland")
     expect(run.code).toBe(0)
     expect(run.stdout).toContain("Gotlands län (09) i specialiserad-psykiatri-2026")
     expect(run.stdout).toContain("Befolkning     50 111 av 8 501 959 i riket")
     expect(run.stdout).toContain("Exakt andel    6 719 220,828987 kr")
     expect(run.stdout).toContain("Rest           7048020/8501959 krona, plats 5 av 21")
     expect(run.stdout).toContain("Totalt: 8 670 310 kr")
-    const json = JSON.parse(uppdrag(...grant, "--explain", "09", "--format", "json").stdout)
+    const json = JSON.parse((await uppdrag(...grant, "--explain", "09", "--format", "json")).stdout)
     expect(json.components[2]).toMatchObject({ component: "flexibla_overgangar", population: 15_864, rank: 11, extra: false, amount: 772_278 })
-    expect(uppdrag(...grant, "--explain", "Atlantis").code).toBe(1)
+    expect((await uppdrag(...grant, "--explain", "Atlantis")).code).toBe(1)
   })
 
-  it("--exclude 13,21,24 recomputes over the other 18 regions; the sum stays exact", () => {
-    const run = uppdrag(...grant, "--exclude", "13,21,24", "--format", "json")
+  it("--exclude 13,21,24 recomputes over the other 18 regions; the sum stays exact", async () => {
+    const run = await uppdrag(...grant, "--exclude", "13,21,24", "--format", "json")
     expect(run.code).toBe(0)
     const json = JSON.parse(run.stdout)
     expect(json.exclude).toEqual(["13", "21", "24"])
     expect(json.rows.filter((r: { total: number }) => r.total === 0).map((r: { region: string }) => r.region)).toEqual(["13", "21", "24"])
     expect(json.rows.reduce((a: number, r: { total: number }) => a + r.total, 0)).toBe(1_490_000_000)
-    const bad = uppdrag(...grant, "--exclude", "13,99")
+    const bad = await uppdrag(...grant, "--exclude", "13,99")
     expect([bad.code, bad.stderr]).toEqual([1, '--exclude: okänd regionkod "99" (ange SCB-koder 01–25, kommaseparerade)\n'])
   })
 
-  it("a grant file (YAML) with a fixed amount per region and an exclusion", () => {
+  it("a grant file (YAML) with a fixed amount per region and an exclusion", async () => {
     const file = join(dir, "kapacitet.yaml")
     writeFileSync(file, 'id: kapacitet-2025\nexclude: ["09"]\ncomponents:\n  - { id: kapacitet, amount: 3000000000, basis: "18+", fixedPerRegion: 100000000 }\n')
-    const run = uppdrag("allocate", "--grant", file, "--population", population, "--format", "csv")
+    const run = await uppdrag("allocate", "--grant", file, "--population", population, "--format", "csv")
     expect(run.code).toBe(0)
     const rows = run.stdout.trim().split("\n")
     expect(rows[0]).toBe("region,name,kapacitet,total")
@@ -130,56 +140,59 @@ describe("uppdrag allocate", () => {
   })
 
   describe("bad input: Swedish message with file, line and field; exit 1; nothing written", () => {
-    const bad = (name: string, content: string | Uint8Array) => {
-      const file = join(dir, name)
+    // Each case in its own folder, so leftovers of other cases running at the same time do not count.
+    const bad = async (name: string, content: string | Uint8Array) => {
+      const folder = join(dir, name.replace(/\W/g, "-"))
+      mkdirSync(folder)
+      const file = join(folder, name)
       writeFileSync(file, content)
-      const out = join(dir, `${name}.out.csv`)
-      const run = uppdrag("allocate", "--grant", "specialiserad-psykiatri-2026", "--population", file, "--format", "csv", "--out", out)
+      const out = join(folder, `${name}.out.csv`)
+      const run = await uppdrag("allocate", "--grant", "specialiserad-psykiatri-2026", "--population", file, "--format", "csv", "--out", out)
       expect(run.code).toBe(1)
       expect(run.stdout).toBe("")
       expect(existsSync(out)).toBe(false)
-      expect(readdirSync(dir).filter((f) => f.includes(".tmp"))).toEqual([])
-      return run.stderr
+      expect(readdirSync(folder)).toEqual([name])
+      return run.stderr.replaceAll(folder, "MAPP")
     }
     const text = readFileSync(population, "utf8")
 
-    it("unknown region code", () => {
-      expect(bad("okand.csv", text.replace("03,18+,", "99,18+,"))).toContain('okand.csv:3: region: okänd regionkod "99"')
+    it("unknown region code", async () => {
+      expect(await bad("okand.csv", text.replace("03,18+,", "99,18+,"))).toContain('okand.csv:3: region: okänd regionkod "99"')
     })
-    it("duplicate row", () => {
-      expect(bad("dubbel.csv", `${text}03,18+,5\n`)).toBe(`${join(dir, "dubbel.csv")}:44: region: 03 ålder 18+ finns redan (rad 3)\n`)
+    it("duplicate row", async () => {
+      expect(await bad("dubbel.csv", `${text}03,18+,5\n`)).toBe(`MAPP/dubbel.csv:44: region: 03 ålder 18+ finns redan (rad 3)\n`)
     })
-    it("negative, decimal and non-numeric values", () => {
-      const stderr = bad("varden.csv", text.replace("03,18+,329115", "03,18+,-329115").replace("04,18+,239724", "04,18+,239724.5").replace("05,18+,380260", "05,18+,många"))
+    it("negative, decimal and non-numeric values", async () => {
+      const stderr = await bad("varden.csv", text.replace("03,18+,329115", "03,18+,-329115").replace("04,18+,239724", "04,18+,239724.5").replace("05,18+,380260", "05,18+,många"))
       expect(stderr.split("\n").slice(0, 3)).toEqual([
-        `${join(dir, "varden.csv")}:3: population: får inte vara negativt (-329115)`,
-        `${join(dir, "varden.csv")}:4: population: måste vara ett heltal (239724.5)`,
-        `${join(dir, "varden.csv")}:5: population: "många" är inte ett tal`
+        `MAPP/varden.csv:3: population: får inte vara negativt (-329115)`,
+        `MAPP/varden.csv:4: population: måste vara ett heltal (239724.5)`,
+        `MAPP/varden.csv:5: population: "många" är inte ett tal`
       ])
     })
-    it("empty file and missing column", () => {
-      expect(bad("tom.csv", "")).toBe(`${join(dir, "tom.csv")}: filen är tom\n`)
-      expect(bad("kolumn.csv", text.replace("region,age,population", "region,age,antal"))).toContain("kolumn.csv:1: antal: okänd kolumn")
+    it("empty file and missing column", async () => {
+      expect(await bad("tom.csv", "")).toBe("MAPP/tom.csv: filen är tom\n")
+      expect(await bad("kolumn.csv", text.replace("region,age,population", "region,age,antal"))).toContain("kolumn.csv:1: antal: okänd kolumn")
     })
-    it("a band the file cannot give (a region missing)", () => {
-      expect(bad("saknas.csv", text.replace(/^09,0-25,.*\n/m, ""))).toContain("ålder 0-25: Gotlands län (09) saknas")
+    it("a band the file cannot give (a region missing)", async () => {
+      expect(await bad("saknas.csv", text.replace(/^09,0-25,.*\n/m, ""))).toContain("ålder 0-25: Gotlands län (09) saknas")
     })
-    it("wrongly encoded (UTF-16)", () => {
-      expect(bad("utf16.csv", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]))).toContain("inte en textfil i UTF-8 eller Windows-1252")
+    it("wrongly encoded (UTF-16)", async () => {
+      expect(await bad("utf16.csv", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]))).toContain("inte en textfil i UTF-8 eller Windows-1252")
     })
-    it("a missing file", () => {
-      const run = uppdrag(...["allocate", "--grant", "specialiserad-psykiatri-2026", "--population", join(dir, "finns-inte.csv")])
+    it("a missing file", async () => {
+      const run = await uppdrag(...["allocate", "--grant", "specialiserad-psykiatri-2026", "--population", join(dir, "finns-inte.csv")])
       expect([run.code, run.stderr]).toEqual([1, `${join(dir, "finns-inte.csv")}: filen finns inte eller kan inte läsas\n`])
     })
   })
 
-  it("unknown grant is refused (1); a missing --population or unknown format is a usage error (2); --help has examples", () => {
-    const unknown = uppdrag("allocate", "--grant", "finns-inte-2026", "--population", population)
+  it("unknown grant is refused (1); a missing --population or unknown format is a usage error (2); --help has examples", async () => {
+    const unknown = await uppdrag("allocate", "--grant", "finns-inte-2026", "--population", population)
     expect(unknown.code).toBe(1)
     expect(unknown.stderr).toContain('--grant: okänt statsbidrag "finns-inte-2026"')
-    expect(uppdrag("allocate", "--grant", "specialiserad-psykiatri-2026").code).toBe(2)
-    expect(uppdrag(...grant, "--format", "pdf").code).toBe(2)
-    const help = uppdrag("allocate", "--help")
+    expect((await uppdrag("allocate", "--grant", "specialiserad-psykiatri-2026")).code).toBe(2)
+    expect((await uppdrag(...grant, "--format", "pdf")).code).toBe(2)
+    const help = await uppdrag("allocate", "--help")
     expect(help.code).toBe(0)
     expect(help.stdout).toContain("Exempel:")
     expect(help.stdout).toContain("--explain <region>")

@@ -1,5 +1,6 @@
 import { Kronor, Region } from "@uppdrag/core"
-import { Data, Result } from "effect"
+import * as Data from "effect/Data"
+import * as Result from "effect/Result"
 import * as LargestRemainder from "./LargestRemainder.js"
 
 /**

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs"
 import { fromZodIssues, type Issue, Kronor, PopulationBasis, Region, ValidationError } from "@uppdrag/core"
-import { Result } from "effect"
+import * as Result from "effect/Result"
 import { isMap, isSeq, LineCounter, type Node, parseDocument } from "yaml"
 import { z } from "zod"
 import type * as Allocation from "./Allocation.js"

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs"
 import { parse as parseCsvText } from "csv-parse/sync"
-import { Result } from "effect"
+import * as Result from "effect/Result"
 import * as PopulationBasis from "./PopulationBasis.js"
 import * as Region from "./Region.js"
 import { type Issue, ValidationError } from "./ValidationError.js"
