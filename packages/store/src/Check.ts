@@ -2,6 +2,7 @@ import { Ledger } from "@uppdrag/allocation"
 import { type Assignment, Catalog } from "@uppdrag/core"
 import { Result } from "effect"
 import * as Event from "./Event.js"
+import * as LedgerFold from "./internal/LedgerFold.js"
 import type { Refused } from "./StoreError.js"
 
 /** A ledger entry of `@uppdrag/allocation` (taken from `Ledger.record`, as the namespace re-export carries only the zod value). */
@@ -275,9 +276,9 @@ export const batch = (
   // by @uppdrag/allocation. Grants are independent, so the first refusal overall is the lowest index.
   let first: Refused | undefined = storeRefusal
   for (const [grant, ledger] of ledgers) {
-    let state = Ledger.empty(ledger.terms)
-    for (const entry of entriesOf(prior, grant)) state = Ledger.record(state, entry)
-    const replayed = Ledger.replay(ledger.terms, ledger.entries, state)
+    const keep = LedgerFold.reversalTargets(ledger.entries)
+    const state = LedgerFold.restore(ledger.terms, entriesOf(prior, grant), keep)
+    const replayed = LedgerFold.replay(ledger.terms, ledger.entries, state, keep)
     if (Result.isFailure(replayed)) {
       const index = ledger.indices[replayed.failure.index] ?? 0
       if (first === undefined || index < first.index) {

@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs"
 import { dirname } from "node:path"
-import { type DatabaseConnection, Kysely, PostgresDialect, SqliteDialect, sql } from "kysely"
+import { CompiledQuery, type DatabaseConnection, Kysely, PostgresDialect, SqliteDialect, sql } from "kysely"
 
 /** The event table as Kysely sees it (both databases return the same JS types, see the type parsers below). */
 export interface EventRow {
@@ -46,9 +46,48 @@ export interface Database {
   readonly write: <A>(work: (conn: Connection) => Promise<{ commit: boolean; value: A }>) => Promise<A>
   /** Runs statements that only read, in one snapshot. */
   readonly read: <A>(work: (conn: Connection) => Promise<A>) => Promise<A>
+  /**
+   * Inserts event rows inside the caller's write transaction, reporting
+   * progress after each chunk: SQLite reuses one prepared statement per row
+   * (the fastest path in better-sqlite3), PostgreSQL sends each chunk as one
+   * `INSERT … SELECT FROM unnest(…)` with one array per column.
+   */
+  readonly insertEvents: (conn: Connection, rows: ReadonlyArray<EventRow>, onProgress?: (done: number, total: number) => void) => Promise<void>
   /** Runs one raw statement (migrations). */
   readonly exec: (conn: Connection, statement: string) => Promise<void>
   readonly close: () => Promise<void>
+}
+
+const columns = [
+  "seq",
+  "type",
+  "assignment_id",
+  "grant_id",
+  "region",
+  "amount",
+  "business_date",
+  "recorded_by",
+  "recorded_at",
+  "source_note",
+  "reverses",
+  "obligation_id",
+  "payload"
+] as const satisfies ReadonlyArray<keyof EventRow>
+
+const pgTypes: Record<(typeof columns)[number], string> = {
+  seq: "bigint",
+  type: "text",
+  assignment_id: "text",
+  grant_id: "text",
+  region: "text",
+  amount: "bigint",
+  business_date: "date",
+  recorded_by: "text",
+  recorded_at: "timestamptz",
+  source_note: "text",
+  reverses: "bigint",
+  obligation_id: "text",
+  payload: "json"
 }
 
 const withConnection = async <A>(
@@ -84,9 +123,24 @@ export const openSqlite = async (path: string): Promise<Database> => {
   native.pragma("foreign_keys = ON")
   native.pragma("synchronous = FULL")
   const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: native }) })
+  let insert: ReturnType<typeof native.prepare> | undefined
   return {
     kind: "sqlite",
     db,
+    // Runs on the same (only) connection, inside the transaction Kysely holds for the caller.
+    insertEvents: async (_conn, rows, onProgress) => {
+      insert ??= native.prepare(`INSERT INTO event (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`)
+      const statement = insert
+      const chunk = 5000
+      for (let start = 0; start < rows.length; start += chunk) {
+        const end = Math.min(rows.length, start + chunk)
+        for (let i = start; i < end; i++) {
+          const row = rows[i]!
+          statement.run(columns.map((c) => row[c]))
+        }
+        onProgress?.(end, rows.length)
+      }
+    },
     write: (work) => withConnection(db, ["BEGIN IMMEDIATE"], work),
     read: (work) => withConnection(db, ["BEGIN"], async (conn) => ({ commit: true, value: await work(conn) })),
     exec: async (conn, statement) => {
@@ -136,6 +190,16 @@ export const openPostgres = async (url: string, schema?: string): Promise<Databa
   return {
     kind: "postgres",
     db,
+    insertEvents: async (conn, rows, onProgress) => {
+      const chunk = 5000
+      for (let start = 0; start < rows.length; start += chunk) {
+        const part = rows.slice(start, start + chunk)
+        const arrays = columns.map((c) => part.map((row) => row[c]))
+        const statement = `INSERT INTO event (${columns.join(", ")}) SELECT * FROM unnest(${columns.map((c, i) => `$${i + 1}::${pgTypes[c]}[]`).join(", ")})`
+        await conn.executeQuery(CompiledQuery.raw(statement, arrays))
+        onProgress?.(start + part.length, rows.length)
+      }
+    },
     write: (work) => withConnection(db, ["BEGIN", "LOCK TABLE event IN EXCLUSIVE MODE"], work),
     read: (work) => withConnection(db, ["BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"], async (conn) => ({ commit: true, value: await work(conn) })),
     exec: async (conn, statement) => {

@@ -1,0 +1,122 @@
+// Store: events per second for a batch import (one transaction, every event
+// checked by the ledger rules first) into SQLite and, when DATABASE_URL is set,
+// into PostgreSQL. Also the time to read a grant's ledger back from that log.
+// Imports the built dist/ of @uppdrag/store, @uppdrag/allocation and
+// @uppdrag/core; prints figures (median, min, max of repeated runs), never asserts.
+//
+//   node bench/store.mjs [events] [runs]   (default 10000 events, 3 runs; build first: npm run build)
+import { existsSync, mkdtempSync, rmSync } from "node:fs"
+import { createRequire } from "node:module"
+import { availableParallelism, loadavg, tmpdir } from "node:os"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+
+const dist = (pkg) => fileURLToPath(new URL(`../packages/${pkg}/dist/index.js`, import.meta.url))
+for (const pkg of ["store", "allocation", "core"]) {
+  if (!existsSync(dist(pkg))) {
+    process.stderr.write(`${dist(pkg)} saknas: bygg först (npm run build)\n`)
+    process.exit(1)
+  }
+}
+const events = Number(process.argv[2] ?? 10_000)
+const runs = Number(process.argv[3] ?? 3)
+if (![events, runs].every((n) => Number.isInteger(n) && n > 0)) {
+  process.stderr.write("antal händelser och körningar måste vara positiva heltal\n")
+  process.exit(2)
+}
+
+const { Store } = await import(dist("store"))
+const { Allocation, PublishedPopulation } = await import(dist("allocation"))
+const { Catalog } = await import(dist("core"))
+
+const GRANT = "specialiserad-psykiatri-2026"
+const catalog = Catalog.unsafeLoad()
+const allocationOf = (grant) => {
+  const population = PublishedPopulation.forGrant(grant)
+  if (population._tag !== "Success") return new Map()
+  const allocation = Allocation.allocate(Allocation.fromGrant(grant), population.success)
+  return allocation._tag === "Success" ? new Map(allocation.success.rows.map((row) => [row.region, row.total])) : new Map()
+}
+const regions = [...allocationOf(Catalog.findGrant(catalog, GRANT).grant).keys()]
+
+/** A realistic mix: each region requisitions, is paid, reports use and repays, in small amounts. */
+const batch = (n) => {
+  const kinds = [
+    ["requisition", "2026-04-15"],
+    ["payout", "2026-06-15"],
+    ["use", "2027-02-15"],
+    ["repayment", "2027-03-20"]
+  ]
+  return Array.from({ length: n }, (_, i) => {
+    const round = Math.floor(i / regions.length)
+    const [type, date] = kinds[Math.min(3, Math.floor((4 * round * regions.length) / n))]
+    // Amounts so that every step stays within the previous one: 4 kr per requisition, 4 paid, 3 used, 1 repaid.
+    const amount = { requisition: 4, payout: 4, use: 3, repayment: 1 }[type]
+    return { type, grant: GRANT, region: regions[i % regions.length], amount, date, recordedBy: "bench", note: `rad ${i + 1}` }
+  })
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+const fmt = (n) => Math.round(n).toLocaleString("sv-SE")
+
+const measure = async (name, fresh, cleanup) => {
+  const input = batch(events)
+  const append = []
+  const ledger = []
+  for (let run = 0; run < runs; run++) {
+    const location = await fresh()
+    const opened = await Store.open(location, { catalog, allocationOf })
+    if (opened._tag !== "Success") throw new Error(opened.failure.message)
+    const store = opened.success
+    let t = performance.now()
+    const result = await store.append(input, { recordedAt: "2026-04-15T08:00:00.000Z" })
+    append.push(performance.now() - t)
+    if (result._tag !== "Success") throw new Error(result.failure.message)
+    t = performance.now()
+    const read = await store.ledger(GRANT)
+    ledger.push(performance.now() - t)
+    if (read._tag !== "Success" || read.success.total.requisitioned === 0) throw new Error("huvudboken kunde inte läsas")
+    await store.close()
+  }
+  await cleanup?.()
+  const ms = median(append)
+  process.stdout.write(
+    `${name.padEnd(11)} ${fmt(events)} händelser i en transaktion: median ${fmt(ms)} ms = ${fmt((events * 1000) / ms)} händelser/s ` +
+      `(min ${fmt(Math.min(...append))} ms, max ${fmt(Math.max(...append))} ms); huvudboken läst på ${fmt(median(ledger))} ms\n`
+  )
+}
+
+process.stdout.write(`node ${process.version}, ${availableParallelism()} kärnor, belastning ${loadavg().map((l) => l.toFixed(1)).join(" ")}; ${runs} körningar\n`)
+
+const folder = mkdtempSync(join(tmpdir(), "uppdrag-bench-store-"))
+let n = 0
+await measure("SQLite", async () => ({ kind: "sqlite", path: join(folder, `${++n}.db`) }), () => rmSync(folder, { recursive: true, force: true }))
+
+const url = process.env.DATABASE_URL
+if (url === undefined || url === "") {
+  process.stdout.write("PostgreSQL  hoppas över: DATABASE_URL är inte satt\n")
+} else {
+  const pg = createRequire(fileURLToPath(new URL("../packages/store/package.json", import.meta.url)))("pg")
+  const schemas = []
+  const admin = async (sql) => {
+    const client = new pg.Client({ connectionString: url })
+    await client.connect()
+    try {
+      await client.query(sql)
+    } finally {
+      await client.end()
+    }
+  }
+  await measure(
+    "PostgreSQL",
+    async () => {
+      const schema = `bench_${process.pid}_${++n}`
+      schemas.push(schema)
+      await admin(`CREATE SCHEMA ${schema}`)
+      return { kind: "postgres", url, schema }
+    },
+    async () => {
+      for (const schema of schemas) await admin(`DROP SCHEMA ${schema} CASCADE`)
+    }
+  )
+}
