@@ -91,8 +91,10 @@ interface Computed {
   readonly remainder: (i: number) => bigint
   /** ⌊quota⌋ as a number (always safe: it is at most the pot). */
   readonly floorNumber: (i: number) => number
-  /** 1-based rank of each remainder under the tie rule. */
-  readonly rank: Int32Array
+  /** 1-based rank of each remainder under the tie rule (computed on first use). */
+  readonly rank: () => Int32Array
+  /** Whether claimant i gets one of the left-over kronor (rank ≤ left), without ranking everyone. */
+  readonly extras: () => Uint8Array
   /** How many kronor went to the largest remainders. */
   readonly left: number
 }
@@ -152,6 +154,45 @@ const rankNumbers = (claimants: ReadonlyArray<Claimant>, remainders: Float64Arra
   return rank
 }
 
+/**
+ * Which claimants get the left-over kronor, without sorting everyone: the
+ * `left`-th largest remainder is found with a native numeric sort, those
+ * above it get a krona, and only the ties at that value are ordered by the
+ * tie rule. Same answer as `rank ≤ left`.
+ */
+const topExtras = (claimants: ReadonlyArray<Claimant>, remainders: Float64Array, weights: Float64Array, left: number): Uint8Array => {
+  const n = claimants.length
+  const flags = new Uint8Array(n)
+  if (left <= 0) return flags
+  const threshold = Float64Array.from(remainders).sort()[n - left]!
+  const tied: Array<number> = []
+  let given = 0
+  for (let i = 0; i < n; i++) {
+    const r = remainders[i]!
+    if (r > threshold) {
+      flags[i] = 1
+      given += 1
+    } else if (r === threshold) tied.push(i)
+  }
+  tied.sort((a, b) => {
+    const w = weights[b]! - weights[a]!
+    if (w !== 0) return w
+    const ia = claimants[a]!.id
+    const ib = claimants[b]!.id
+    return ia < ib ? -1 : ia > ib ? 1 : 0
+  })
+  for (let j = 0; j < left - given; j++) flags[tied[j]!] = 1
+  return flags
+}
+
+const lazy = <A>(make: () => A): (() => A) => {
+  let value: A | undefined
+  return () => {
+    value ??= make()
+    return value
+  }
+}
+
 const computeNumbers = (pot: number, claimants: ReadonlyArray<Claimant>, d: number): Computed => {
   const n = claimants.length
   const floors = new Float64Array(n)
@@ -183,7 +224,8 @@ const computeNumbers = (pot: number, claimants: ReadonlyArray<Claimant>, d: numb
     floor: (i) => BigInt(floors[i]!),
     remainder: (i) => BigInt(remainders[i]!),
     floorNumber: (i) => floors[i]!,
-    rank: rankNumbers(claimants, remainders, weights),
+    rank: lazy(() => rankNumbers(claimants, remainders, weights)),
+    extras: lazy(() => topExtras(claimants, remainders, weights, pot - handedOut)),
     left: pot - handedOut
   }
 }
@@ -219,6 +261,7 @@ const computeBigInts = (pot: number | bigint, claimants: ReadonlyArray<Claimant>
     rank = new Int32Array(n)
     for (let r = 0; r < n; r++) rank[order[r]!] = r + 1
   }
+  const left = Number(total - handedOut)
   return Result.succeed({
     total,
     denominator,
@@ -226,9 +269,10 @@ const computeBigInts = (pot: number | bigint, claimants: ReadonlyArray<Claimant>
     floor: (i) => floors[i]!,
     remainder: (i) => remainders[i]!,
     floorNumber: (i) => Number(floors[i]!),
-    rank,
+    rank: () => rank,
+    extras: lazy(() => Uint8Array.from(rank, (r) => (r <= left ? 1 : 0))),
     // Fewer kronor are left than recipients (each remainder < 1 krona).
-    left: Number(total - handedOut)
+    left
   })
 }
 
@@ -243,8 +287,9 @@ const computeBigInts = (pot: number | bigint, claimants: ReadonlyArray<Claimant>
 export const allocate = (pot: number | bigint, claimants: ReadonlyArray<Claimant>): Result.Result<Array<Share>, ZeroTotalWeight | InvalidInput> =>
   Result.map(compute(pot, claimants), (c) => {
     const shares = new Array<Share>(claimants.length)
+    const rank = c.rank()
     for (let i = 0; i < claimants.length; i++) {
-      const extra = c.rank[i]! <= c.left
+      const extra = rank[i]! <= c.left
       const weight = c.weight(i)
       const floor = c.floor(i)
       shares[i] = {
@@ -254,7 +299,7 @@ export const allocate = (pot: number | bigint, claimants: ReadonlyArray<Claimant
         denominator: c.denominator,
         floor,
         remainder: c.remainder(i),
-        rank: c.rank[i]!,
+        rank: rank[i]!,
         extra,
         amount: extra ? floor + 1n : floor
       }
@@ -272,7 +317,8 @@ export const allocate = (pot: number | bigint, claimants: ReadonlyArray<Claimant
 export const amounts = (pot: number | bigint, claimants: ReadonlyArray<Claimant>): Result.Result<Array<number>, ZeroTotalWeight | InvalidInput> =>
   Result.map(compute(pot, claimants), (c) => {
     const out = new Array<number>(claimants.length)
-    for (let i = 0; i < claimants.length; i++) out[i] = c.floorNumber(i) + (c.rank[i]! <= c.left ? 1 : 0)
+    const extras = c.extras()
+    for (let i = 0; i < claimants.length; i++) out[i] = c.floorNumber(i) + extras[i]!
     return out
   })
 
