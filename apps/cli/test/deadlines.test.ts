@@ -179,6 +179,15 @@ actionItems:
       { assignment: "S2025/01528", title: "Skicka underlag till IVO", kind: "ovrigt", due: "2026-12-04", recipient: "IVO", status: "snart", daysLeft: 11, workingDaysLeft: 9, nonWorkingDay: null, nextWorkingDay: null }
     ])
   })
+  it("a meeting stored with `uppdrag meetings record` brings its action item without --records", () => {
+    const stored = join(dir, "moten.db")
+    const recorded = uppdrag("meetings", "record", meeting, "--db", stored)
+    expect(recorded.stderr).toBe("")
+    expect(recorded.code).toBe(0)
+    expect(json("--as-of", "2026-11-23", "--db", stored, "--kind", "ovrigt", "--from", "2026-01-01").map((r) => [r.assignment, r.title, r.due, r.status])).toEqual([
+      ["S2025/01528", "Skicka underlag till IVO", "2026-12-04", "snart"]
+    ])
+  })
   it("a broken meeting record is refused, exit 1", () => {
     const bad = join(dir, "trasigt-mote.yaml")
     writeFileSync(bad, "id: x\ntitle: Möte\ndate: 2026-02-30\n")

@@ -52,7 +52,8 @@ export const registerDeadlines = (program: Command): void => {
 Status: kommande, snart (inom --within dagar), forsenad, inlamnad, inlamnad-sent,
 datum-ej-satt (datumet bestäms av någon annan, t.ex. Socialstyrelsen).
 Utan --all visas det som inte är gjort, det som förfaller först överst. Inlämnade
-redovisningar läses ur databasen (uppdrag record report); åtgärdspunkter ur --records.
+redovisningar läses ur databasen (uppdrag record report), åtgärdspunkter ur sparade
+möten (uppdrag meetings record) och ur --records.
 Infaller förfallodagen på en lördag, söndag, helgdag, midsommarafton, julafton eller
 nyårsafton anges det, med närmast följande vardag (jfr lag (1930:173)); datumet flyttas inte.
 

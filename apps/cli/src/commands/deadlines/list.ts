@@ -6,7 +6,7 @@ import { renderCsv } from "../../terminal/Csv.js"
 import { writeOutput } from "../../terminal/Output.js"
 import { renderTable } from "../../terminal/Table.js"
 import type { DeadlinesOptions } from "../deadlines.js"
-import { actionItems, recordedSubmissions } from "./sources.js"
+import { actionItems, readRecorded } from "./sources.js"
 
 /** Swedish labels of the statuses for the table. */
 export const statusLabel: Readonly<Record<Deadline.Status, string>> = {
@@ -24,8 +24,8 @@ const refuse = (error: { source: string; issues: ReadonlyArray<{ path: string; m
 
 /**
  * The deadlines a query asks for, evaluated on its as-of date: the catalog's
- * duties plus meeting action items (`--records`), with the submissions
- * recorded in the store. Arguments are checked before the store is opened.
+ * duties plus the action items of meetings (in the store and `--records`),
+ * with the submissions recorded in the store. Arguments are checked before the store is opened.
  */
 export const selectDeadlines = async (
   options: Pick<DeadlinesOptions, "asOf" | "within" | "assignment" | "kind" | "recipient" | "status" | "from" | "to" | "all" | "catalog" | "db" | "records">
@@ -33,10 +33,10 @@ export const selectDeadlines = async (
   const catalog = loadCatalog(options.catalog)
   const query = DeadlineQuery.decode(options, catalog.assignments, CalendarDate.today())
   if (query._tag === "Failure") return refuse(query.failure)
-  const obligations = Obligation.collect(catalog.assignments, { extra: await actionItems(options.records ?? [], options.catalog) })
+  const recorded = await readRecorded(options.db, catalog)
+  const obligations = Obligation.collect(catalog.assignments, { extra: await actionItems(recorded.meetings, options.records ?? [], options.catalog) })
   if (obligations._tag === "Failure") throw new CliError([obligations.failure.message])
-  const submissions = await recordedSubmissions(options.db, catalog)
-  const evaluated = Deadline.evaluate(obligations.success, { asOf: query.success.asOf, within: query.success.within, submissions })
+  const evaluated = Deadline.evaluate(obligations.success, { asOf: query.success.asOf, within: query.success.within, submissions: recorded.submissions })
   if (evaluated._tag === "Failure") throw new CliError([evaluated.failure.message])
   const filter: DeadlineFilter.DeadlineFilter = options.all || query.success.filter.statuses !== undefined
     ? query.success.filter
