@@ -120,6 +120,12 @@ describe("uppdrag deadlines: filters and formats", () => {
     expect(run.stdout).toContain("Tidsfrister per 2026-11-23")
     expect(run.stdout).toMatch(/2027-05-30 +188 +126 +kommande +delredovisning +S2025\/01528 .*söndag, nästa vardag 2027-05-31/)
   })
+  it("table: the latest reminder stage reached is noted, with configurable stages", () => {
+    const standard = uppdrag("deadlines", "--as-of", "2026-11-23", "--assignment", "S2024/01004", "--from", "2026-11-30", "--to", "2026-11-30")
+    expect(standard.stdout).toMatch(/2026-11-30 .*påmind 2026-11-16 \(14 dagar före\)/)
+    const weekly = uppdrag("deadlines", "--as-of", "2026-11-23", "--assignment", "S2024/01004", "--from", "2026-11-30", "--to", "2026-11-30", "--reminders", "7")
+    expect(weekly.stdout).toMatch(/2026-11-30 .*påmind 2026-11-23 \(7 dagar före\)/)
+  })
   it("csv: a header and one row per duty", () => {
     const run = uppdrag("deadlines", "--as-of", "2026-11-23", "--assignment", "S2024/01004", "--kind", "slutredovisning", "--format", "csv")
     const [header, row, ...rest] = run.stdout.trimEnd().split("\n")

@@ -35,7 +35,7 @@ export const registerDeadlines = (program: Command): void => {
     .addOption(new Option("--to <datum>", "förfallodag till och med (ÅÅÅÅ-MM-DD)"))
     .addOption(new Option("--status <status>", "bara denna status: kommande, snart, forsenad, inlamnad, inlamnad-sent, datum-ej-satt"))
     .addOption(new Option("--all", "visa även inlämnade"))
-    .addOption(new Option("--reminders <dagar>", "påminnelser i ics-filen, dagar före förfallodagen").default("30,14,3"))
+    .addOption(new Option("--reminders <dagar>", "påminnelser, dagar före förfallodagen (larm i ics-filen, anmärkning i tabellen)").default("30,14,3"))
     .addOption(catalogOption())
     .addOption(dbOption())
     .addOption(

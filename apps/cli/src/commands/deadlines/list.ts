@@ -44,10 +44,13 @@ export const selectDeadlines = async (
   return { asOf: query.success.asOf, within: query.success.within, deadlines: DeadlineFilter.apply(evaluated.success, filter) }
 }
 
-const note = (d: Deadline.Deadline): string => {
-  if (d.nonWorkingDay !== null) return `${d.nonWorkingDay}, nästa vardag ${d.nextWorkingDay}`
-  if (d.obligation.due === null && d.obligation.dueSetBy !== null) return `datum bestäms av ${d.obligation.dueSetBy}`
-  return ""
+const note = (d: Deadline.Deadline, asOf: CalendarDate.CalendarDate, stages: ReadonlyArray<number>): string => {
+  const parts: Array<string> = []
+  if (d.nonWorkingDay !== null) parts.push(`${d.nonWorkingDay}, nästa vardag ${d.nextWorkingDay}`)
+  if (d.obligation.due === null && d.obligation.dueSetBy !== null) parts.push(`datum bestäms av ${d.obligation.dueSetBy}`)
+  const reminder = Reminder.current(d, asOf, stages)
+  if (reminder !== undefined) parts.push(`påmind ${reminder.on} (${reminder.stage} dagar före)`)
+  return parts.join("; ")
 }
 
 /** `uppdrag deadlines`. */
@@ -114,7 +117,7 @@ export const deadlinesList = async (options: DeadlinesOptions): Promise<void> =>
                 d.obligation.kind,
                 d.obligation.assignment ?? d.obligation.origin,
                 d.obligation.recipient,
-                note(d)
+                note(d, asOf, stages.success)
               ])
             )
       writeOutput(header + table, options.out)
