@@ -52,7 +52,7 @@ export const parse = (bytes: Uint8Array, source: string): Result.Result<Document
   } catch (error) {
     return Result.fail({ source, issues: [{ path: "", message: `ogiltig JSON: ${(error as Error).message}` }] })
   }
-  const parsed = Document.safeParse(value)
+  const parsed = Document.safeParse(value, { reportInput: true })
   return parsed.success ? Result.succeed(parsed.data) : Result.fail({ source, issues: fromZodIssues(parsed.error.issues) })
 }
 

@@ -306,7 +306,7 @@ export const open = async (location: Location, options: OpenOptions): Promise<Re
     const valid: Array<Event.ValidNewEvent> = []
     const issues: Array<Issue> = []
     events.forEach((event, i) => {
-      const parsed = Event.NewEvent.safeParse(event)
+      const parsed = Event.NewEvent.safeParse(event, { reportInput: true })
       if (parsed.success) valid.push(parsed.data)
       else issues.push(...fromZodIssues(parsed.error.issues).map((issue) => ({ ...issue, path: issue.path === "" ? `[${i}]` : `[${i}].${issue.path}` })))
     })

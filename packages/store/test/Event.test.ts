@@ -1,0 +1,77 @@
+import { fromZodIssues } from "@uppdrag/core"
+import fc from "fast-check"
+import { describe, expect, it } from "vitest"
+import { Event } from "../src/index.js"
+
+const issuesOf = (input: unknown) => {
+  const parsed = Event.NewEvent.safeParse(input, { reportInput: true })
+  return parsed.success ? [] : fromZodIssues(parsed.error.issues).map((i) => `${i.path}: ${i.message}`)
+}
+
+const uppsala = { type: "requisition", grant: "specialiserad-psykiatri-2026", region: "03", amount: 58_203_923, date: "2026-04-15", recordedBy: "anna" }
+
+describe("Event.NewEvent", () => {
+  it("seed 003: Uppsala's requisition of 58 203 923 kr is a valid event; the note defaults to empty", () => {
+    const parsed = Event.NewEvent.safeParse(uppsala)
+    expect(parsed.success && parsed.data).toEqual({ ...uppsala, note: "" })
+  })
+
+  it("money events need grant, region and amount; reports an obligation; meetings a payload", () => {
+    expect(issuesOf({ type: "payout", date: "2026-06-01", recordedBy: "x" })).toEqual([
+      "grant: saknas (krävs för utbetalning)",
+      "region: saknas (krävs för utbetalning)",
+      "amount: saknas (krävs för utbetalning)"
+    ])
+    expect(issuesOf({ type: "report", assignment: "a", date: "2026-06-01", recordedBy: "x" })).toEqual(["obligation: saknas (krävs för inlämnad redovisning)"])
+    expect(issuesOf({ type: "meeting", assignment: "a", date: "2026-06-01", recordedBy: "x" })).toEqual(["payload: saknas (krävs för möte)"])
+    expect(issuesOf({ type: "reversal", date: "2026-06-01", recordedBy: "x" })).toEqual(["reverses: saknas (krävs för återföring)"])
+  })
+
+  it("fields that do not belong to the type are refused", () => {
+    expect(issuesOf({ ...uppsala, reverses: 3 })).toEqual(["reverses: används inte för rekvisition"])
+    expect(issuesOf({ type: "reversal", reverses: 1, amount: 5, date: "2026-06-01", recordedBy: "x" })).toEqual(["amount: används inte för återföring"])
+  })
+
+  it.each([
+    ["a negative amount", { ...uppsala, amount: -1 }, "amount: beloppet får inte vara negativt (-1)"],
+    ["an amount with öre", { ...uppsala, amount: 10.5 }, "amount: 10.5 är inte ett helt antal kronor"],
+    ["an amount as text", { ...uppsala, amount: "100" }, 'amount: förväntade ett tal, fick "100"'],
+    ["a date that does not exist", { ...uppsala, date: "2026-02-30" }, "date: 2026-02-30 är inte ett giltigt datum"],
+    ["an unknown region", { ...uppsala, region: "02" }, 'region: okänd regionkod "02"'],
+    ["Riket as region", { ...uppsala, region: "00" }, 'region: okänd regionkod "00"'],
+    ["no one recording it", { ...uppsala, recordedBy: " " }, "recordedBy: får inte vara tom"],
+    ["an unknown type", { ...uppsala, type: "gift" }, "type: måste vara ett av"],
+    ["an unknown field", { ...uppsala, kommentar: "x" }, "kommentar: okänt fält"],
+    ["a payload that is not JSON", { type: "meeting", assignment: "a", date: "2026-06-01", recordedBy: "x", payload: { n: Number.NaN } }, "payload"]
+  ])("refuses %s", (_, input, message) => {
+    expect(issuesOf(input).join("\n")).toContain(message)
+  })
+
+  it("property: any whole, non-negative, safe amount is accepted; any other number is refused", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.double(), fc.integer({ max: -1 })), (amount) => {
+        const ok = Number.isSafeInteger(amount) && amount >= 0
+        expect(Event.NewEvent.safeParse({ ...uppsala, amount }).success).toBe(ok)
+      })
+    )
+  })
+
+  it("toCells writes nulls as empty cells and the payload as JSON", () => {
+    const stored: Event.StoredEvent = {
+      seq: 7,
+      type: "meeting",
+      assignment: "a",
+      grant: null,
+      region: null,
+      amount: null,
+      date: "2026-09-10" as never,
+      recordedBy: "x",
+      recordedAt: "2026-09-10T08:00:00.000Z",
+      note: "möte",
+      reverses: null,
+      obligation: null,
+      payload: { "ämne": "uppföljning" }
+    }
+    expect(Event.toCells(stored)).toEqual(["7", "meeting", "a", "", "", "", "2026-09-10", "x", "2026-09-10T08:00:00.000Z", "möte", "", "", '{"ämne":"uppföljning"}'])
+  })
+})
