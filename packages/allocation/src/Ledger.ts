@@ -33,6 +33,8 @@ const moneyFields = { id, grant: grantId, region: Region.codeSchema, date: Calen
 // The schemas are the source of truth; the interfaces below spell their
 // output out because the branded types of @uppdrag/core cannot be re-emitted
 // in declaration files by inference. The annotations check they agree.
+// Schemas are named `…Schema`: the bundled declaration file keeps only one
+// meaning of a name that is both a type and a value, and the types matter more.
 const requisitionSchema = z.strictObject({ kind: z.literal("requisition"), ...moneyFields, amount: positiveAmount })
 const payoutSchema = z.strictObject({ kind: z.literal("payout"), ...moneyFields, amount: positiveAmount })
 const useSchema = z.strictObject({ kind: z.literal("use"), ...moneyFields, amount: Kronor.schema })
@@ -57,14 +59,14 @@ export interface Requisition extends MoneyFields {
   readonly kind: "requisition"
 }
 /** zod schema of {@link Requisition}. */
-export const Requisition: z.ZodType<Requisition, unknown> = requisitionSchema
+export const RequisitionSchema: z.ZodType<Requisition, unknown> = requisitionSchema
 
 /** Money paid out to a region (`utbetalning`); `amount` > 0. */
 export interface Payout extends MoneyFields {
   readonly kind: "payout"
 }
 /** zod schema of {@link Payout}. */
-export const Payout: z.ZodType<Payout, unknown> = payoutSchema
+export const PayoutSchema: z.ZodType<Payout, unknown> = payoutSchema
 
 /**
  * What a region reports it used of the money paid out (`redovisning av
@@ -75,14 +77,14 @@ export interface ReportedUse extends MoneyFields {
   readonly kind: "use"
 }
 /** zod schema of {@link ReportedUse}. */
-export const ReportedUse: z.ZodType<ReportedUse, unknown> = useSchema
+export const ReportedUseSchema: z.ZodType<ReportedUse, unknown> = useSchema
 
 /** Unused money paid back by a region (`återbetalning`); `amount` > 0. */
 export interface Repayment extends MoneyFields {
   readonly kind: "repayment"
 }
 /** zod schema of {@link Repayment}. */
-export const Repayment: z.ZodType<Repayment, unknown> = repaymentSchema
+export const RepaymentSchema: z.ZodType<Repayment, unknown> = repaymentSchema
 
 /**
  * Cancels an earlier entry (same grant) by its id: the correction of a
@@ -100,7 +102,7 @@ export interface Reversal {
   readonly note?: string | undefined
 }
 /** zod schema of {@link Reversal}. */
-export const Reversal: z.ZodType<Reversal, unknown> = reversalSchema
+export const ReversalSchema: z.ZodType<Reversal, unknown> = reversalSchema
 
 /** Any ledger entry, discriminated on `kind` (`requisition`, `payout`, `use`, `repayment`, `reversal`). */
 export type Entry = Requisition | Payout | ReportedUse | Repayment | Reversal
@@ -109,9 +111,9 @@ export type Entry = Requisition | Payout | ReportedUse | Repayment | Reversal
  * zod schema of {@link Entry}, for the edges (files, requests, database rows).
  *
  * @example
- * Ledger.Entry.safeParse({ kind: "payout", id: "u1", grant: "specialiserad-psykiatri-2026", region: "03", amount: 100, date: "2026-06-01" })
+ * Ledger.EntrySchema.safeParse({ kind: "payout", id: "u1", grant: "specialiserad-psykiatri-2026", region: "03", amount: 100, date: "2026-06-01" })
  */
-export const Entry: z.ZodType<Entry, unknown> = z.discriminatedUnion("kind", [requisitionSchema, payoutSchema, useSchema, repaymentSchema, reversalSchema])
+export const EntrySchema: z.ZodType<Entry, unknown> = z.discriminatedUnion("kind", [requisitionSchema, payoutSchema, useSchema, repaymentSchema, reversalSchema])
 
 /** The entry kinds that move money (everything but a reversal). */
 export type MoneyEntry = Requisition | Payout | ReportedUse | Repayment
@@ -603,4 +605,4 @@ export const summarize = (terms: Terms, entries: Iterable<Entry>): Summary => {
  * @example
  * Ledger.parseEntry({ kind: "use", id: "a1", grant: "g", region: "03", amount: 0, date: "2027-02-01" })
  */
-export const parseEntry = (input: unknown): z.ZodSafeParseResult<Entry> => Entry.safeParse(input)
+export const parseEntry = (input: unknown): z.ZodSafeParseResult<Entry> => EntrySchema.safeParse(input)

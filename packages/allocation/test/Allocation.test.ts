@@ -137,7 +137,7 @@ describe("Allocation of specialiserad-psykiatri-2026 (seed 003, Bilaga)", () => 
 
   it("feeds the ledger: Uppsala län may requisition its 58 203 923 kr on 2026-04-15, not one krona more; excluded regions have no allocation", () => {
     const terms = Ledger.termsOf(grant, Allocation.totals(allocation))
-    const req = (amount: number, region = "03") => Ledger.Entry.parse({ kind: "requisition", id: "r", grant: grant.id, region, amount, date: "2026-04-15" })
+    const req = (amount: number, region = "03") => Ledger.EntrySchema.parse({ kind: "requisition", id: "r", grant: grant.id, region, amount, date: "2026-04-15" })
     expect(Result.isSuccess(Ledger.check(terms, Ledger.empty(), req(58_203_923)))).toBe(true)
     expect(Result.isFailure(Ledger.check(terms, Ledger.empty(), req(58_203_924)))).toBe(true)
     const without = Result.getOrThrow(Allocation.allocate(Allocation.fromGrant(grant), population, { exclude: ["13"] }))

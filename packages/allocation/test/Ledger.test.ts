@@ -10,7 +10,7 @@ const assignment = Result.getOrThrow(Catalog.parseFile(join(Catalog.builtinDirec
 const grant = assignment.grants.find((g) => g.id === "specialiserad-psykiatri-2026")!
 // The published 2026 allocation (seed 003, Bilaga), totals per region for three of them.
 const terms = Ledger.termsOf(grant, { "03": 58_203_923, "09": 8_670_310, "25": 35_472_815 })
-const entry = (input: Record<string, unknown>): Ledger.Entry => Ledger.Entry.parse({ grant: grant.id, ...input })
+const entry = (input: Record<string, unknown>): Ledger.Entry => Ledger.EntrySchema.parse({ grant: grant.id, ...input })
 const req = (id: string, region: string, amount: number, date = "2026-04-15") => entry({ kind: "requisition", id, region, amount, date })
 
 const refusal = (result: Result.Result<unknown, Ledger.Refusal>): Ledger.Refusal => {
@@ -54,7 +54,7 @@ describe("Ledger.check", () => {
     )
     const other = { ...req("r1", "03", 1), grant: "annat" }
     expect(refusal(Ledger.check(terms, Ledger.empty(terms), other))._tag).toBe("WrongGrant")
-    expect(Ledger.Entry.safeParse({ kind: "requisition", id: "x", grant: "g", region: "99", amount: 1, date: "2026-04-15" }).success).toBe(false)
+    expect(Ledger.EntrySchema.safeParse({ kind: "requisition", id: "x", grant: "g", region: "99", amount: 1, date: "2026-04-15" }).success).toBe(false)
   })
 
   it("follows the money: requisition, payout, reported use, repayment, with the Swedish reasons", () => {
