@@ -12,6 +12,7 @@
 // DuckDB (@duckdb/node-api) is a devDependency of @uppdrag/indicators, used here only.
 import { spawnSync } from "node:child_process"
 import { closeSync, existsSync, mkdirSync, openSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs"
+import { availableParallelism, loadavg } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 
@@ -49,10 +50,10 @@ if (!existsSync(file)) {
 }
 const size = statSync(file).size
 
-const ours = child(`
+const oursIn = (threads) => child(`
   const { Cube } = await import(${JSON.stringify(dist)})
   const started = performance.now()
-  const result = await Cube.fromEpisodeFile(process.env.BENCH_FILE, { years: ${JSON.stringify(years)} })
+  const result = await Cube.fromEpisodeFile(process.env.BENCH_FILE, { years: ${JSON.stringify(years)}, threads: ${threads} })
   const seconds = (performance.now() - started) / 1000
   if (result._tag !== "Success") throw new Error(result.failure.message)
   const cube = result.success
@@ -61,6 +62,8 @@ const ours = child(`
   const masked = cube.patients.filter((p) => p < 0).length
   console.log(JSON.stringify({ seconds, maxRssMB: process.resourceUsage().maxRSS / 1024, rows: cube.rows, patients: cube.distinctPatients, published: cells.length, masked, cells }))
 `)
+const ours = oursIn(1)
+const ours2 = oursIn(2)
 
 // DuckDB: the episodes expanded to one row per year they overlap, then the full
 // cube. "plain" is one GROUPING SETS query with count(DISTINCT patient) for all
@@ -137,16 +140,17 @@ const lines = [
   `full cube: ${(ours.published + ours.masked).toLocaleString("en")} cells (${ours.masked} masked at threshold 5)`,
   "",
   `engine                                   wall      peak memory  cells equal`,
-  `@uppdrag/indicators (count + protect)    ${fmt(ours.seconds).padStart(7)}  ${mem(ours.maxRssMB).padStart(11)}  ${ours.published} published`,
+  `@uppdrag/indicators, 1 thread           ${fmt(ours.seconds).padStart(7)}  ${mem(ours.maxRssMB).padStart(11)}  ${ours.published} published (count + protect)`,
+  `@uppdrag/indicators, 2 threads          ${fmt(ours2.seconds).padStart(7)}  ${mem(ours2.maxRssMB).padStart(11)}  ${JSON.stringify(ours2.cells) === JSON.stringify(ours.cells) ? "same cube" : "DIFFERENT CUBE"}`,
   `DuckDB two-step (distinct, then count)   ${fmt(twoStep.seconds).padStart(7)}  ${mem(twoStep.maxRssMB).padStart(11)}  ${check(twoStep) === 0 ? "yes" : `NO (${check(twoStep)} differ)`}`,
   plain === undefined ? undefined : `DuckDB plain GROUPING SETS count(DISTINCT) ${fmt(plain.seconds).padStart(5)}  ${mem(plain.maxRssMB).padStart(11)}  ${check(plain) === 0 ? "yes" : `NO (${check(plain)} differ)`}`,
   csvParse === undefined
     ? undefined
     : `csv-parse alone, parse only, first ${csvParse.rows.toLocaleString("en")} rows: ${fmt(csvParse.seconds)} (${Math.round(csvParse.rows / csvParse.seconds).toLocaleString("en")} rows/s, so ${fmt((ours.rows * csvParse.seconds) / csvParse.rows)} for the file), ${mem(csvParse.maxRssMB)}`,
   "",
-  `speed-up against DuckDB's best: ${(Math.min(twoStep.seconds, plain?.seconds ?? Infinity) / ours.seconds).toFixed(2)}×`
+  `speed-up against DuckDB's best: ${(Math.min(twoStep.seconds, plain?.seconds ?? Infinity) / Math.min(ours.seconds, ours2.seconds)).toFixed(2)}× (machine load average at the end: ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores)`
 ].filter((l) => l !== undefined)
 process.stdout.write(`${lines.join("\n")}\n`)
 writeFileSync(join(out, "indicators.txt"), `${lines.join("\n")}\n`)
 if (!flag("--keep") && rows < 10_000_000) rmSync(file)
-if (check(twoStep) !== 0 || (plain !== undefined && check(plain) !== 0)) process.exitCode = 1
+if (JSON.stringify(ours2.cells) !== JSON.stringify(ours.cells) || check(twoStep) !== 0 || (plain !== undefined && check(plain) !== 0)) process.exitCode = 1

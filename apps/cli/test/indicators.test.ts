@@ -38,6 +38,8 @@ writeFileSync(
   ].join("")
 )
 
+writeFileSync(join(dir, "trasig-tva.csv"), "patient,region,sex,birthYear,careForm,start,end\nP1,01\nP2,01,K,1990,x,2023-01-01,\nP3,01,K,1990,y,2023-01-01,\n")
+
 type Cell = { year: number; region: string; sex: string; ageGroup: string; careForm: string; patients: number | null; per100k: number | null; suppressed: boolean }
 const find = (cells: Array<Cell>, at: Partial<Cell>): Cell | undefined =>
   cells.find((c) => Object.entries({ sex: "T", ageGroup: "alla", careForm: "sluten-lpt", ...at }).every(([k, v]) => c[k as keyof Cell] === v))
@@ -55,6 +57,16 @@ describe("uppdrag indicators compute", () => {
     expect(find(cells, { year: 2023, region: "00" })).toMatchObject({ patients: 10, per100k: 0.3 })
     expect(find(cells, { year: 2024, region: "01", sex: "M", ageGroup: "65-74" })?.patients).toBe(5)
     expect(find(cells, { year: 2024, region: "14", careForm: "oppen-lpt", sex: "M", ageGroup: "18-24" })).toMatchObject({ patients: 5, per100k: 50 })
+  })
+
+  it("--threads 2 (two readers, patients split by id) gives the same cube as one", () => {
+    const one = uppdrag("indicators", "compute", "--episodes", "episoder.csv", "--population", "befolkning.csv", "--years", "2023-2024", "--format", "csv")
+    const two = uppdrag("indicators", "compute", "--episodes", "episoder.csv", "--population", "befolkning.csv", "--years", "2023-2024", "--format", "csv", "--threads", "2")
+    expect(two.code).toBe(0)
+    expect(two.stdout).toBe(one.stdout)
+    const bad = uppdrag("indicators", "compute", "--episodes", "trasig-tva.csv", "--threads", "2")
+    expect(bad.code).toBe(1)
+    expect(bad.stderr).toBe('trasig-tva.csv:2: raden har 2 fält, rubriken har 7\ntrasig-tva.csv:3: careForm: okänd vårdform "x" (ska vara sluten-lpt, oppen-lpt, domstols-lrv, akut-lrv, oppen-lrv)\ntrasig-tva.csv:4: careForm: okänd vårdform "y" (ska vara sluten-lpt, oppen-lpt, domstols-lrv, akut-lrv, oppen-lrv)\n3 fel hittades; ingenting skrevs.\n')
   })
 
   it("the one Gotland patient is masked, and so are enough other cells that it can't be worked out", () => {

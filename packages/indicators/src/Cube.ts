@@ -1,4 +1,8 @@
+import { existsSync } from "node:fs"
 import { open } from "node:fs/promises"
+import { availableParallelism } from "node:os"
+import { fileURLToPath } from "node:url"
+import { Worker } from "node:worker_threads"
 import { type Issue, ValidationError } from "@uppdrag/core"
 import { Result } from "effect"
 import type { Denominators } from "./Denominator.js"
@@ -69,6 +73,13 @@ export interface Options {
   readonly onProgress?: (bytesRead: number) => void
   /** The input's size in bytes when known, so the patient tables are sized once rather than grown. */
   readonly expectedBytes?: number
+  /**
+   * Worker threads for {@link fromEpisodeFile} (default 1: read in the calling
+   * thread). Each reads the whole file and counts the patients whose id hashes
+   * to it, so the counts add up exactly; it pays off on idle cores only (see
+   * bench/indicators.mjs).
+   */
+  readonly threads?: number
 }
 
 /** Cells per year: 5 care forms × 22 regions × 3 sexes × 9 age groups. */
@@ -264,9 +275,57 @@ export const fromEpisodeFile = async (path: string, options: Options): Promise<R
   } catch {
     expectedBytes = 0
   }
+  const threads = Math.max(1, Math.min(options.threads ?? 1, availableParallelism() * 2, 16))
+  const worker = new URL("./internal/CountWorker.js", import.meta.url)
+  // From the built package only (the worker is a separate file of dist/).
+  if (threads > 1 && worker.protocol === "file:" && existsSync(fileURLToPath(worker))) {
+    await handle.close()
+    const optionIssues = checkOptions(options, path)
+    if (optionIssues.length > 0) return Result.fail(new ValidationError({ source: "inställningar", issues: optionIssues }))
+    return countInWorkers(worker, path, threads, expectedBytes, options)
+  }
   try {
     return await fromEpisodes(chunks(), path, { expectedBytes, ...options })
   } finally {
     await handle.close()
   }
+}
+
+type WorkerMessage = { progress: number } | { issues: ReadonlyArray<Issue> } | { counts: RawCounts }
+
+const countInWorkers = async (worker: URL, path: string, threads: number, expectedBytes: number, options: Options): Promise<Result.Result<Cube, ValidationError>> => {
+  const results = await Promise.all(
+    Array.from(
+      { length: threads },
+      (_, part) =>
+        new Promise<{ issues: ReadonlyArray<Issue> } | { counts: RawCounts }>((resolve, reject) => {
+          const thread = new Worker(worker, { execArgv: [], workerData: { path, years: options.years, part, parts: threads, expectedBytes } })
+          let outcome: { issues: ReadonlyArray<Issue> } | { counts: RawCounts } | undefined
+          thread.on("message", (message: WorkerMessage) => {
+            if ("progress" in message) options.onProgress?.(message.progress)
+            else outcome = message
+          })
+          thread.on("error", reject)
+          thread.on("exit", () => (outcome === undefined ? reject(new Error("count worker ended without a result")) : resolve(outcome)))
+        })
+    )
+  )
+  // Every part sees the header and the lines with a wrong number of fields; keep each problem once, in line order.
+  const seen = new Set<string>()
+  const issues = results
+    .flatMap((r) => ("issues" in r ? r.issues : []))
+    .filter((issue) => {
+      const key = `${issue.line}|${issue.path}|${issue.message}`
+      if (seen.has(key)) return false
+      seen.add(key)
+      return true
+    })
+    .sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
+    .slice(0, 50)
+  if (issues.length > 0) return Result.fail(new ValidationError({ source: path, issues }))
+  const parts = results.map((r) => (r as { counts: RawCounts }).counts)
+  const base = new Int32Array(parts[0]!.base.length)
+  for (const part of parts) for (let i = 0; i < base.length; i++) base[i] = base[i]! + part.base[i]!
+  const raw: RawCounts = { years: options.years, base, rows: parts.reduce((n, p) => n + p.rows, 0), patients: parts.reduce((n, p) => n + p.patients, 0) }
+  return Result.succeed(protectCounts(raw, options))
 }

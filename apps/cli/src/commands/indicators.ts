@@ -35,6 +35,7 @@ export const registerIndicators = (program: Command): void => {
     .addOption(lagOption())
     .addOption(yearsOption())
     .addOption(thresholdOption())
+    .addOption(new Option("--threads <antal>", "trådar som läser filen parallellt (standard 1; lönar sig bara på lediga kärnor)"))
     .addOption(formatOption(["json", "csv", "jsonstat"], "json"))
     .addOption(outOption())
     .helpOption("-h, --help", "visa hjälp")
@@ -51,7 +52,7 @@ regioner räknas i båda men en gång i riket. Antal från 1 till tröskeln − 
 prickas så att inget prickat värde kan räknas fram ur tabellens övriga uppgifter. Felaktiga rader
 anges med fil, rad och fält; då skrivs ingenting.`
     )
-    .action(async (options: { episodes: string; population?: string; populationLag: string; years?: string; threshold?: string; format: "json" | "csv" | "jsonstat"; out?: string }) => {
+    .action(async (options: { episodes: string; population?: string; populationLag: string; years?: string; threshold?: string; threads?: string; format: "json" | "csv" | "jsonstat"; out?: string }) => {
       const { indicatorsCompute } = await import("./indicators/compute.js")
       await indicatorsCompute(options)
     })

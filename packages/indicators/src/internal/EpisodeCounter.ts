@@ -98,11 +98,20 @@ export class EpisodeCounter {
   private overflow = new Float64Array(1 << 12)
   private overflowUsed = 0
 
+  /**
+   * `part` of `parts`: with more than one part, this counter only takes the
+   * rows whose patient id hashes to its part, so several counters (one per
+   * worker thread) can read the same file and their counts add up exactly:
+   * each patient is counted by one of them only.
+   */
   constructor(
     readonly source: string,
     readonly range: YearRange,
-    expectedBytes = 0
+    expectedBytes = 0,
+    readonly part = 0,
+    readonly parts = 1
   ) {
+    expectedBytes = expectedBytes / parts
     this.from = range.from
     this.years = range.to - range.from + 1
     this.stride = 2 * Math.ceil((this.years * FORMS) / 32)
@@ -317,12 +326,17 @@ export class EpisodeCounter {
   private onFields(buf: Uint8Array, f: number): void {
     const line = this.line
     if (f !== this.nFields) {
-      this.issue(line, "", `raden har ${f} fält, rubriken har ${this.nFields}`)
+      if (this.part === 0) this.issue(line, "", `raden har ${f} fält, rubriken har ${this.nFields}`)
       return
     }
     const at = this.at
     const fs = this.fieldStart
     const fe = this.fieldEnd
+    if (this.parts > 1) {
+      let h = 0x811c9dc5
+      for (let k = fs[at[0]!]!; k < fe[at[0]!]!; k++) h = Math.imul(h ^ buf[k]!, 16777619)
+      if ((h >>> 0) % this.parts !== this.part) return
+    }
     let ok = true
 
     // region

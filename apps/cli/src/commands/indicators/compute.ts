@@ -8,6 +8,7 @@ export const indicatorsCompute = async (options: {
   populationLag: string
   years?: string
   threshold?: string
+  threads?: string
   format: "json" | "csv" | "jsonstat"
   out?: string
 }): Promise<void> => {

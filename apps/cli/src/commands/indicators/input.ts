@@ -61,9 +61,12 @@ export const computeCube = async (options: {
   populationLag?: string | undefined
   years?: string | undefined
   threshold?: string | undefined
+  threads?: string | undefined
 }): Promise<Cube.Cube> => {
   const years = parseYears(options.years)
   const threshold = parseThreshold(options.threshold)
+  if (options.threads !== undefined && (!/^\d+$/.test(options.threads) || Number(options.threads) < 1 || Number(options.threads) > 16))
+    throw new CliError([`fel: --threads ska vara ett heltal från 1 till 16, fick ${JSON.stringify(options.threads)}`], 2)
   const population = loadPopulation(options.population, years, Number(options.populationLag ?? "0"))
   let size: number | undefined
   try {
@@ -76,6 +79,7 @@ export const computeCube = async (options: {
     years,
     ...(threshold === undefined ? {} : { threshold }),
     ...(population === undefined ? {} : { population }),
+    ...(options.threads === undefined ? {} : { threads: Number(options.threads) }),
     onProgress: (bytes) => bar.update(bytes, size)
   })
   bar.done()
