@@ -3,6 +3,7 @@ import { stringify } from "csv-stringify/sync"
 import { Result } from "effect"
 import { z } from "zod"
 import * as Cube from "./Cube.js"
+import * as Suppression from "./Suppression.js"
 import {
   ageGroupLabel,
   ageGroups,
@@ -129,8 +130,9 @@ const fileSchema = z.object({ threshold: z.number().int().min(2).max(100), cells
 
 /**
  * Reads a cube back from the project's JSON (as written by {@link toJson}):
- * every cell of every year must be there once. The result holds only what
- * was published.
+ * every cell of every year must be there once, and the cube must be
+ * protected (no count from 1 to threshold − 1 shown, no masked cell
+ * recoverable), so a file that was not protected can't be published again.
  *
  * @example
  * const again = Publication.parseJson(Publication.toJson(cube), "kub.json")
@@ -166,5 +168,21 @@ export const parseJson = (text: string, source: string): Result.Result<Cube.Cube
   const missing = patients.indexOf(-2)
   if (missing >= 0) issues.push({ path: "cells", message: `${patients.filter((p) => p === -2).length} celler saknas (kuben ska ha alla år ${from}–${to})` })
   if (issues.length > 0) return Result.fail(new ValidationError({ source, issues: issues.slice(0, 20) }))
+  // Only a protected cube may be published again: no small count shown, nothing recoverable.
+  const threshold = parsed.data.threshold
+  for (let yi = 0; yi <= to - from; yi++)
+    for (let c = 0; c < careForms.length; c++) {
+      const offset = Cube.cellIndex(yi, c, 0, 0, 0)
+      const masked = new Uint8Array(Suppression.tableSize)
+      for (let k = 0; k < Suppression.tableSize; k++) {
+        const n = patients[offset + k]!
+        if (n < 0) masked[k] = 1
+        else if (n > 0 && n < threshold)
+          issues.push({ path: `cells`, message: `${from + yi} ${careForms[c]} ${regions[Math.floor(k / 27)]!.code} ${sexes[Math.floor((k % 27) / 9)]} ${ageGroups[k % 9]}: ${n} patienter är under tröskeln ${threshold} men inte prickat` })
+      }
+      const open = Suppression.recoverable(masked)
+      if (open.length > 0) issues.push({ path: "cells", message: `${from + yi} ${careForms[c]}: ${open.length} prickade celler kan räknas fram ur tabellens övriga celler` })
+    }
+  if (issues.length > 0) return Result.fail(new ValidationError({ source, issues: [...issues.slice(0, 20), ...(issues.length > 20 ? [{ path: "", message: `… och ${issues.length - 20} fel till: filen är ingen skyddad kub` }] : [])] }))
   return Result.succeed({ _tag: "Cube", years: { from, to }, threshold: parsed.data.threshold, patients, per100k, rows: null, distinctPatients: null })
 }

@@ -51,4 +51,17 @@ describe("publishing formats", () => {
     expect(problems(JSON.stringify({ ...data, cells: leaky }))[0]).toMatch(/patients ska vara null precis när cellen är prickad/)
     expect(problems(JSON.stringify({ ...data, cells: [{ ...data.cells[0], patients: -3 }, ...data.cells.slice(1)] }))[0]).toMatch(/^kub.json: cells\[0\].patients: måste vara minst 0/)
   })
+
+  it("an unprotected cube is refused: a small count shown, or a masked cell that subtraction gives away", () => {
+    const problems = (data: unknown) => {
+      const result = Publication.parseJson(JSON.stringify(data), "kub.json")
+      return Result.isFailure(result) ? formatIssues(result.failure.source, result.failure.issues) : []
+    }
+    const data = JSON.parse(Publication.toJson(cube))
+    type C = { region: string; sex: string; ageGroup: string; careForm: string; suppressed: boolean; patients: number | null; per100k: number | null }
+    const shown = data.cells.map((c: C) => (c.region === "09" && c.sex === "M" && c.ageGroup === "25-34" && c.careForm === "akut-lrv" ? { ...c, patients: 1, suppressed: false } : c))
+    expect(problems({ ...data, cells: shown })[0]).toBe("kub.json: cells: 2023 akut-lrv 09 M 25-34: 1 patienter är under tröskeln 5 men inte prickat")
+    const unmasked = data.cells.map((c: C) => (c.careForm === "akut-lrv" && c.suppressed && !(c.region === "09" && c.sex === "M" && c.ageGroup === "25-34") ? { ...c, patients: 0, suppressed: false } : c))
+    expect(problems({ ...data, cells: unmasked })).toEqual(["kub.json: cells: 2023 akut-lrv: 1 prickade celler kan räknas fram ur tabellens övriga celler"])
+  })
 })
