@@ -29,7 +29,7 @@ const site = async (options) => {
   const { CalendarDate, Catalog } = await import(requireFromWeb.resolve("@uppdrag/core").replace(/index\.cjs$/, "index.js"))
   const made = Site.make({ catalog: Catalog.unsafeLoad(), today: () => CalendarDate.unsafeParse(asOf), log: (line) => process.stderr.write(`${line}\n`) })
   if (made._tag !== "Success") throw new Error(made.failure.join("\n"))
-  await made.success.indicators
+  await made.success.indicators()
   return WebApp.make(made.success, options)
 }
 

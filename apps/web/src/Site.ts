@@ -22,9 +22,12 @@ export interface Site {
   readonly series: ReadonlyArray<MeetingSeries>
   /**
    * The protected indicator cube built from the indicators package's
-   * synthetic sample (computed in the background at start-up), or why not.
+   * synthetic sample, or why not. Built on first use (a few seconds at the
+   * calibrated size) and kept; call it once after listening to warm it up.
    */
-  readonly indicators: Promise<Result.Result<Cube.Cube, string>>
+  readonly indicators: () => Promise<Result.Result<Cube.Cube, string>>
+  /** Stops building the indicator sample (on shutdown), so the process can end at once. */
+  readonly stop: () => void
   /** Today's date in Sweden; tests pass a fixed one. Pages also take `?datum=`. */
   readonly today: () => CalendarDate.CalendarDate
   /** Logs unexpected failures (the visitor only sees a Swedish message). */
@@ -76,13 +79,19 @@ export const sampleYears = { from: 2011, to: 2024 }
  * Builds the protected cube from the indicators package's synthetic
  * episodes and population (seeded, so the same every start).
  */
-const sampleCube = async (sample: { seed: number; episodes?: number | undefined }): Promise<Result.Result<Cube.Cube, string>> => {
+const sampleCube = async (sample: { seed: number; episodes?: number | undefined }, stopped: () => boolean): Promise<Result.Result<Cube.Cube, string>> => {
   const options = sample.episodes === undefined ? { seed: sample.seed, years: sampleYears } : { seed: sample.seed, episodes: sample.episodes, years: sampleYears }
   const population = Denominator.make(Synthetic.population(options), sampleYears)
   if ("issues" in population) return Result.fail(population.issues.map((i) => i.message).join("; "))
   const encoder = new TextEncoder()
-  function* chunks(): Generator<Uint8Array> {
-    for (const text of Synthetic.episodes(options)) yield encoder.encode(text)
+  // Yield to the event loop between chunks (about 1 MB each), so requests are
+  // answered while the sample is being built.
+  async function* chunks(): AsyncGenerator<Uint8Array> {
+    for (const text of Synthetic.episodes(options)) {
+      if (stopped()) throw new Error("avbrutet: webbvyn stängs")
+      yield encoder.encode(text)
+      await new Promise((resolve) => setImmediate(resolve))
+    }
   }
   const cube = await Cube.fromEpisodes(chunks(), "syntetiska-episoder.csv", { years: sampleYears, population })
   return Result.isSuccess(cube) ? Result.succeed(cube.success) : Result.fail(cube.failure.message)
@@ -111,19 +120,25 @@ export const make = (options: Options): Result.Result<Site, ReadonlyArray<string
   const series = Series.load()
   if (Result.isFailure(series)) return Result.fail(series.failure.map((e) => e.message))
   const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`))
-  // Yield to the event loop first so the server starts listening before the sample is built.
-  const indicators = new Promise<void>((resolve) => setImmediate(resolve))
-    .then(() => sampleCube(options.indicatorSample ?? { seed: 2026 }))
-    .catch((error: unknown) => {
+  let cube: Promise<Result.Result<Cube.Cube, string>> | undefined
+  let stopped = false
+  const indicators = (): Promise<Result.Result<Cube.Cube, string>> => {
+    cube ??= sampleCube(options.indicatorSample ?? { seed: 2026 }, () => stopped).catch((error: unknown) => {
+      if (stopped) return Result.fail("webbvyn stängs.")
       log(`Indikatorkuben kunde inte byggas: ${(error as Error).stack ?? String(error)}`)
       return Result.fail("indikatorkuben kunde inte byggas.")
     })
+    return cube
+  }
   return Result.succeed({
     catalog: options.catalog,
     obligations: obligations.success,
     allocations: new Map(Catalog.grants(options.catalog).map(({ grant }) => [grant.id, allocationOf(grant, options.population)])),
     series: series.success,
     indicators,
+    stop: () => {
+      stopped = true
+    },
     today: options.today,
     log,
     store: options.store

@@ -301,7 +301,7 @@ export const make = (site: Site, options: { readonly pageCache?: number } = {}):
   app.get("/indikatorer", async (c) => {
     const query = parseQuery(c, IndicatorQuery)
     if (Result.isFailure(query)) return query.failure
-    const cube = await site.indicators
+    const cube = await site.indicators()
     if (Result.isFailure(cube)) return unavailable(c, cube.failure)
     return page(c, <IndicatorsPage view={indicatorsView(cube.success, query.success)} />)
   })
@@ -310,7 +310,7 @@ export const make = (site: Site, options: { readonly pageCache?: number } = {}):
     app.get(`/indikatorer/regioner.${kind}`, async (c) => {
       const query = parseQuery(c, IndicatorQuery)
       if (Result.isFailure(query)) return query.failure
-      const cube = await site.indicators
+      const cube = await site.indicators()
       if (Result.isFailure(cube)) return unavailable(c, cube.failure)
       const view = indicatorsView(cube.success, query.success)
       return sendTable(c, kind, {
@@ -325,7 +325,7 @@ export const make = (site: Site, options: { readonly pageCache?: number } = {}):
   app.get("/indikatorer/kub.csv", async (c) => {
     const query = parseQuery(c, z.strictObject({}))
     if (Result.isFailure(query)) return query.failure
-    const cube = await site.indicators
+    const cube = await site.indicators()
     if (Result.isFailure(cube)) return unavailable(c, cube.failure)
     return Attachment.send(c, "syntetisk-kub.csv", "csv", Publication.toCsv(cube.success))
   })

@@ -1,13 +1,18 @@
+import { existsSync } from "node:fs"
 import { CalendarDate, formatIssues, Population } from "@uppdrag/core"
+import { Store } from "@uppdrag/store"
 import { Site, WebApp, WebServer } from "@uppdrag/web"
 import { loadCatalog } from "../../terminal/Catalog.js"
 import { CliError } from "../../terminal/CliError.js"
+import { allocationOf, storeFailure, storeLocation } from "../../terminal/Store.js"
 
 /**
  * Starts the web view and keeps running until SIGINT or SIGTERM, then closes
- * the server and returns (exit code 0).
+ * the server and the store and returns (exit code 0). The site gets only the
+ * store's read functions; a SQLite file that does not exist is not created
+ * (the view then shows the catalog without a ledger).
  */
-export const serve = async (options: { port: number; host: string; population?: string; catalog?: Array<string> }): Promise<void> => {
+export const serve = async (options: { port: number; host: string; population?: string; db?: string; catalog?: Array<string> }): Promise<void> => {
   const catalog = loadCatalog(options.catalog)
   let population: Population.Population | undefined
   if (options.population !== undefined) {
@@ -15,12 +20,26 @@ export const serve = async (options: { port: number; host: string; population?: 
     if (parsed._tag === "Failure") throw new CliError(formatIssues(parsed.failure.source, parsed.failure.issues))
     population = parsed.success
   }
-  const site = Site.make({ catalog, population, today: () => CalendarDate.today() })
-  if (site._tag === "Failure") throw new CliError([...site.failure])
+  const location = storeLocation(options.db)
+  let store: Store.Store | undefined
+  if (location.kind === "postgres" || existsSync(location.path)) {
+    const opened = await Store.open(location, { catalog, allocationOf })
+    if (opened._tag === "Failure") throw storeFailure(opened.failure)
+    store = opened.success
+  } else {
+    process.stderr.write(`Databasen ${location.path} finns inte: webbvyn visar katalogen utan liggare, inlämningar och möten.\n`)
+  }
+  const readOnly = store === undefined ? undefined : { ledger: store.ledger, events: store.events, count: store.count }
+  const site = Site.make({ catalog, population, store: readOnly, today: () => CalendarDate.today() })
+  if (site._tag === "Failure") {
+    await store?.close()
+    throw new CliError([...site.failure])
+  }
   let running: WebServer.Running
   try {
     running = await WebServer.listen(WebApp.make(site.success), { port: options.port, host: options.host })
   } catch (error) {
+    await store?.close()
     const code = (error as NodeJS.ErrnoException).code
     if (code === "EADDRINUSE") throw new CliError([`Porten ${options.port} på ${options.host} används redan; välj en annan med --port.`])
     if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") throw new CliError([`Adressen ${options.host} finns inte på den här datorn; ange en annan med --host.`])
@@ -28,6 +47,8 @@ export const serve = async (options: { port: number; host: string; population?: 
     throw error
   }
   process.stdout.write(`Webbvyn körs på ${running.url}/ (skrivskyddad). Avsluta med Ctrl+C.\n`)
+  // Build the indicator sample now rather than on the first visit to Indikatorer.
+  setTimeout(() => void site.success.indicators(), 100)
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off("SIGINT", stop)
@@ -37,5 +58,7 @@ export const serve = async (options: { port: number; host: string; population?: 
     process.on("SIGINT", stop)
     process.on("SIGTERM", stop)
   })
+  site.success.stop()
   await running.close()
+  await store?.close()
 }

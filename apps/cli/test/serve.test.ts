@@ -1,0 +1,80 @@
+import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from "node:child_process"
+import { mkdtempSync, rmSync } from "node:fs"
+import { createServer } from "node:net"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { afterAll, describe, expect, it } from "vitest"
+
+// The built CLI, run as a user runs it: `node apps/cli/dist/bin.js serve …`.
+const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url))
+const dir = mkdtempSync(join(tmpdir(), "uppdrag-cli-serve-"))
+const env = { ...process.env, NO_COLOR: "1", DATABASE_URL: "", UPPDRAG_DB: "" }
+delete (env as Record<string, string | undefined>).DATABASE_URL
+delete (env as Record<string, string | undefined>).UPPDRAG_DB
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+/** Starts `uppdrag serve` and resolves with the URL it prints once listening. */
+const start = (...args: Array<string>): Promise<{ child: ChildProcessWithoutNullStreams; url: string; stderr: () => string }> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, "serve", ...args], { cwd: dir, env })
+    let out = ""
+    let err = ""
+    child.stderr.on("data", (chunk: Buffer) => {
+      err += chunk.toString("utf8")
+    })
+    child.stdout.on("data", (chunk: Buffer) => {
+      out += chunk.toString("utf8")
+      const match = /Webbvyn körs på (http:\/\/[^\s]+?)\/ /.exec(out)
+      if (match !== null) resolve({ child, url: match[1]!, stderr: () => err })
+    })
+    child.on("exit", (code) => reject(new Error(`serve avslutades med ${code}: ${err}`)))
+  })
+
+const stop = (child: ChildProcessWithoutNullStreams): Promise<number | null> =>
+  new Promise((resolve) => {
+    child.removeAllListeners("exit")
+    child.on("exit", (code) => resolve(code))
+    child.kill("SIGTERM")
+  })
+
+describe("uppdrag serve", () => {
+  it("serves Översikt on 127.0.0.1, refuses POST with 405, and stops cleanly on SIGTERM (exit 0)", async () => {
+    const { child, url, stderr } = await start("--port", "0")
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    const page = await fetch(`${url}/?datum=2026-11-23`)
+    expect(page.status).toBe(200)
+    expect(await page.text()).toContain("<h1>Översikt</h1>")
+    const post = await fetch(`${url}/`, { method: "POST", body: "x=1" })
+    expect(post.status).toBe(405)
+    expect(post.headers.get("allow")).toBe("GET, HEAD")
+    // No database file exists in the working folder: none is created, the catalog is shown.
+    expect(stderr()).toContain("finns inte")
+    expect(spawnSync("ls", [dir], { encoding: "utf8" }).stdout).not.toContain("data")
+    expect(await stop(child)).toBe(0)
+  })
+
+  it("refuses a port in use with a Swedish message and exit code 1", async () => {
+    const blocker = createServer()
+    await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve))
+    const port = (blocker.address() as { port: number }).port
+    const result = spawnSync(process.execPath, [bin, "serve", "--port", String(port)], { cwd: dir, env, encoding: "utf8" })
+    blocker.close()
+    expect(result.status).toBe(1)
+    expect(result.stderr).toContain(`Porten ${port} på 127.0.0.1 används redan`)
+  })
+
+  it.each([["abc"], ["70000"], ["-1"]])("--port %s is a usage error (exit 2)", (port) => {
+    const result = spawnSync(process.execPath, [bin, "serve", "--port", port], { cwd: dir, env, encoding: "utf8" })
+    expect(result.status).toBe(2)
+    expect(result.stderr).toContain("--port")
+  })
+
+  it("--help explains the command in Swedish with examples", () => {
+    const result = spawnSync(process.execPath, [bin, "serve", "--help"], { cwd: dir, env, encoding: "utf8" })
+    expect(result.status).toBe(0)
+    expect(result.stdout).toContain("skrivskyddad")
+    expect(result.stdout).toContain("$ uppdrag serve --port 8080")
+  })
+})
