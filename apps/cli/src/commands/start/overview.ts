@@ -10,9 +10,11 @@ const horizonDays = 365
  * `uppdrag start`: the upcoming deadlines of every assignment in the catalog,
  * from @uppdrag/deadlines with the submissions recorded in the store: what
  * falls due within a year, the duties whose date is not yet set, and how many
- * have passed without a recorded submission.
+ * have passed without a recorded submission. The store is the one `--db`
+ * names when the command passes it, else DATABASE_URL, UPPDRAG_DB or the
+ * default file.
  */
-export const start = async (options: { catalog?: Array<string>; asOf?: string }): Promise<void> => {
+export const start = async (options: { catalog?: Array<string>; asOf?: string; db?: string }): Promise<void> => {
   const { asOf, within, deadlines: open } = await selectDeadlines({ ...options, all: false })
   const upcoming = DeadlineFilter.apply(open, { from: asOf, to: CalendarDate.addDays(asOf, horizonDays), statuses: ["snart", "kommande"] })
   const unset = DeadlineFilter.apply(open, { statuses: ["datum-ej-satt"] })
