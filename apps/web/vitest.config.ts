@@ -18,5 +18,5 @@ const cssAsText: Plugin = {
 
 export default defineConfig({
   plugins: [cssAsText],
-  test: { include: ["test/**/*.test.ts"], testTimeout: 30_000, hookTimeout: 60_000 }
+  test: { include: ["test/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 90_000 }
 })

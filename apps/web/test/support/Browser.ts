@@ -32,7 +32,7 @@ export interface Violation {
 }
 
 /**
- * Runs axe-core in the page for WCAG 2.0/2.1 A and AA and best practices.
+ * Runs axe-core in the page for the WCAG 2.0 and 2.1 A and AA rules.
  * The script is evaluated over the DevTools protocol, so the page's strict
  * CSP (no scripts at all) stays in force for the page itself.
  */
@@ -40,7 +40,7 @@ export const axe = async (page: Page): Promise<Array<Violation>> => {
   await page.evaluate(axeSource)
   return page.evaluate(async () => {
     // biome-ignore lint/suspicious/noExplicitAny: axe is injected at run time
-    const result = await (globalThis as any).axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } })
+    const result = await (globalThis as any).axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } })
     return result.violations.map((v: { id: string; impact: string | null; help: string; nodes: Array<{ target: Array<string> }> }) => ({
       id: v.id,
       impact: v.impact,
