@@ -70,7 +70,10 @@ describe("query parameters are validated: 400 with a Swedish message, never a 50
     ["/?sida=2", "sida: okänd parameter"],
     ["/uppdrag?datum=2026-11-23", "datum: okänd parameter"],
     ["/tidsfrister.csv?datum=31/12", "datum: \"31/12\" är inte ett datum på formen ÅÅÅÅ-MM-DD"],
-    ["/uppdrag/specialiserad-psykiatri-2026?datum=<script>", "datum: \"&lt;script&gt;\" är inte ett datum"]
+    ["/uppdrag/specialiserad-psykiatri-2026?datum=<script>", "datum: \"&lt;script&gt;\" är inte ett datum"],
+    ["/?datum=%ZZ", "datum: \"%ZZ\" är inte ett datum"],
+    ["/?%ZZ=1", "%ZZ: okänd parameter"],
+    ["/?datum=2026-11-23%00", "är inte ett datum på formen ÅÅÅÅ-MM-DD"]
   ])("%s", async (path, message) => {
     const response = await app.request(path)
     expect(response.status).toBe(400)
@@ -94,7 +97,10 @@ describe("no directory traversal", () => {
     "/static/style.css%00.txt",
     "/static//etc/passwd",
     "//etc/passwd",
-    "/static/style.css?../../package.json"
+    "/static/style.css?../../package.json",
+    "/uppdrag/%ZZ",
+    "/fordelning/%E0%A4%A",
+    "/uppdrag/%2e%2e%2f%2e%2e%2fpackage.json"
   ])("%s is not found", async (path) => {
     const response = await send(server.url, "GET", path)
     expect([404, 400]).toContain(response.status)

@@ -52,8 +52,9 @@ export const AccessibilityPage: FC<{ lastReviewed: string }> = ({ lastReviewed }
 
     <h2>Hur vi testat webbvyn</h2>
     <p>
-      Vi har själva granskat webbvyn. Varje sida testas automatiskt i en riktig webbläsare (Chromium) med verktyget axe-core vid varje ändring, och får inte ha allvarliga eller kritiska brister.
-      Tangentbordsnavigering, förstoring till 200 % och läsning utan JavaScript har kontrollerats manuellt.
+      Vi har själva granskat webbvyn. Vid varje ändring testas varje sida automatiskt i en riktig webbläsare (Chromium): verktyget axe-core får inte hitta några allvarliga eller kritiska
+      brister mot WCAG 2.1 A och AA, sidorna visas i halva bredden (som vid 200 % förstoring) utan vågrät rullning, länken förbi menyn är det första tangentbordet når och formulären
+      fungerar med JavaScript avstängt.
     </p>
     <p>{`Redogörelsen uppdaterades senast ${lastReviewed}.`}</p>
   </Layout>
