@@ -61,6 +61,13 @@ describe("uppdrag ledger on a new database: no set-up step", () => {
     expect(existsSync(db)).toBe(true)
   })
 
+  it("an unreachable PostgreSQL is refused with the address, its password hidden: exit 1", () => {
+    const { code, stdout, stderr } = uppdrag(["ledger", "--grant", GRANT], { DATABASE_URL: "postgres://postgres:hemligt@127.0.0.1:1/uppdrag" })
+    expect([code, stdout]).toEqual([1, ""])
+    expect(stderr).toContain("postgres://postgres:***@127.0.0.1:1/uppdrag: databasen kan inte öppnas")
+    expect(stderr).not.toContain("hemligt")
+  })
+
   it("a malformed DATABASE_URL is refused, naming the variable", () => {
     const { code, stderr } = uppdrag(["ledger", "--grant", GRANT], { DATABASE_URL: "mysql://x" })
     expect(code).toBe(1)
