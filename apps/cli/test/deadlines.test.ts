@@ -217,6 +217,11 @@ describe("uppdrag start: the upcoming deadlines overview", () => {
 })
 
 describe("uppdrag deadlines: bad input", () => {
+  it("uppdrag start with an invalid --as-of → exit 1, the message names the command", () => {
+    const run = uppdrag("start", "--as-of", "2026-13-01")
+    expect(run.code).toBe(1)
+    expect(run.stderr).toBe("uppdrag start: --as-of: 2026-13-01 är inte ett giltigt datum\n")
+  })
   it.each([
     [["--as-of", "2026-02-30"], "uppdrag deadlines: --as-of: 2026-02-30 är inte ett giltigt datum"],
     [["--as-of", "igår"], 'uppdrag deadlines: --as-of: "igår" är inte ett datum på formen ÅÅÅÅ-MM-DD'],

@@ -50,7 +50,9 @@ export interface DeadlineQuery {
 export const decode = (
   raw: Raw,
   assignments: ReadonlyArray<Assignment.Assignment>,
-  today: CalendarDate.CalendarDate
+  today: CalendarDate.CalendarDate,
+  /** The command named in messages. */
+  source = "uppdrag deadlines"
 ): Result.Result<DeadlineQuery, ValidationError> => {
   const issues: Array<Issue> = []
   const date = (text: string | undefined, path: string): CalendarDate.CalendarDate | undefined => {
@@ -86,7 +88,7 @@ export const decode = (
     if (status === undefined) issues.push({ path: "--status", message: `okänd status ${JSON.stringify(raw.status)}; giltiga: ${Deadline.statuses.join(", ")}` })
   }
   if (raw.recipient !== undefined && raw.recipient.trim() === "") issues.push({ path: "--recipient", message: "får inte vara tom" })
-  if (issues.length > 0) return Result.fail(new ValidationError({ source: "uppdrag deadlines", issues }))
+  if (issues.length > 0) return Result.fail(new ValidationError({ source, issues }))
   const filter: DeadlineFilter.DeadlineFilter = {
     ...(raw.assignment === undefined ? {} : { assignment: raw.assignment }),
     ...(kind === undefined ? {} : { kind }),

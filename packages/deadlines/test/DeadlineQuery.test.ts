@@ -36,6 +36,10 @@ describe("DeadlineQuery.decode", () => {
   it("a status becomes a one-status filter", () => {
     expect(decode({ status: "forsenad" })).toEqual(Result.succeed({ asOf: "2026-11-23", within: 30, filter: { statuses: ["forsenad"] } }))
   })
+  it("messages name the command given", () => {
+    const result = DeadlineQuery.decode({ asOf: "x" }, catalog.assignments, today, "uppdrag start")
+    expect(Result.isFailure(result) && result.failure.message).toBe('uppdrag start: --as-of: "x" är inte ett datum på formen ÅÅÅÅ-MM-DD')
+  })
   it("several problems are reported together", () => {
     expect(messageOf({ asOf: "x", kind: "y" }).split("\n")).toHaveLength(2)
   })

@@ -28,10 +28,11 @@ const refuse = (error: { source: string; issues: ReadonlyArray<{ path: string; m
  * with the submissions recorded in the store. Arguments are checked before the store is opened.
  */
 export const selectDeadlines = async (
-  options: Pick<DeadlinesOptions, "asOf" | "within" | "assignment" | "kind" | "recipient" | "status" | "from" | "to" | "all" | "catalog" | "db" | "records">
+  options: Pick<DeadlinesOptions, "asOf" | "within" | "assignment" | "kind" | "recipient" | "status" | "from" | "to" | "all" | "catalog" | "db" | "records">,
+  command = "uppdrag deadlines"
 ): Promise<{ asOf: CalendarDate.CalendarDate; within: number; deadlines: Array<Deadline.Deadline> }> => {
   const catalog = loadCatalog(options.catalog)
-  const query = DeadlineQuery.decode(options, catalog.assignments, CalendarDate.today())
+  const query = DeadlineQuery.decode(options, catalog.assignments, CalendarDate.today(), command)
   if (query._tag === "Failure") return refuse(query.failure)
   const recorded = await readRecorded(options.db, catalog)
   const obligations = Obligation.collect(catalog.assignments, { extra: await actionItems(recorded.meetings, options.records ?? [], options.catalog) })

@@ -15,7 +15,7 @@ const horizonDays = 365
  * default file.
  */
 export const start = async (options: { catalog?: Array<string>; asOf?: string; db?: string }): Promise<void> => {
-  const { asOf, within, deadlines: open } = await selectDeadlines({ ...options, all: false })
+  const { asOf, within, deadlines: open } = await selectDeadlines({ ...options, all: false }, "uppdrag start")
   const upcoming = DeadlineFilter.apply(open, { from: asOf, to: CalendarDate.addDays(asOf, horizonDays), statuses: ["snart", "kommande"] })
   const unset = DeadlineFilter.apply(open, { statuses: ["datum-ej-satt"] })
   const overdue = DeadlineFilter.apply(open, { statuses: ["forsenad"] })
