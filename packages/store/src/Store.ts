@@ -253,6 +253,7 @@ const migrate = async (database: Database, now: () => string, target: number): P
 
 const causeOf = (error: unknown): string => {
   const e = error as { message?: string; code?: string }
+  if (e.code === "SQLITE_BUSY") return "databasen är låst av en annan skrivning som inte blev klar inom 15 sekunder; försök igen (SQLITE_BUSY)"
   return e.code === undefined ? String(e.message ?? error) : `${e.message ?? ""} (${e.code})`
 }
 
@@ -399,16 +400,3 @@ export const open = async (location: Location, options: OpenOptions): Promise<Re
   }
   return Result.succeed(store)
 }
-
-/**
- * The allocation of a grant from a ready list of amounts per region (for
- * callers that already hold it, and for tests).
- *
- * @example
- * Store.fixedAllocation({ "specialiserad-psykiatri-2026": { "03": 58_203_923 } })
- */
-export const fixedAllocation =
-  (byGrant: Readonly<Record<string, Readonly<Record<string, number>>>>) =>
-  (grant: Assignment.Grant): ReadonlyMap<string, number> =>
-    new Map(Object.entries(byGrant[grant.id] ?? {}))
-

@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs"
 import { dirname } from "node:path"
-import { CompiledQuery, type DatabaseConnection, Kysely, PostgresDialect, SqliteDialect, sql } from "kysely"
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, sql } from "kysely"
 
 /** The event table as Kysely sees it (both databases return the same JS types, see the type parsers below). */
 export interface EventRow {
@@ -215,4 +215,3 @@ export const migrationLock = async <A>(database: Database, work: (conn: Connecti
     ? withConnection(database.db, ["BEGIN IMMEDIATE"], work)
     : withConnection(database.db, ["BEGIN", "SELECT pg_advisory_xact_lock(730742)"], work)
 
-export type { DatabaseConnection }
