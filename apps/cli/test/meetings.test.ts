@@ -175,13 +175,14 @@ describe.concurrent("uppdrag meetings record", { timeout: 120_000 }, () => {
   })
 
   it("an unknown party, a date that does not exist and a missing field: each with its path, exit 1, nothing written", async () => {
-    const shape = write("fel1.yaml", "id: m\ndate: 2026-02-30\nassignment: S2025/01528\nparticipants: [IVO]\n")
+    const shape = write("fel1.yaml", "id: m\ndate: 2026-02-30\nassignment: S2025/01528\nparticipants: [IVO, Skatteverket]\n")
     const out = join(dir, "fel1.ics")
     const db = join(dir, "fel.db")
     const first = await uppdrag("meetings", "record", shape, "--ics", out, "--db", db)
     expect(first.code).toBe(1)
     expect(first.stderr).toContain(`${shape}:1: title: saknas`)
     expect(first.stderr).toContain(`${shape}:2: date: 2026-02-30 är inte ett giltigt datum`)
+    expect(first.stderr).toContain(`${shape}:4: participants[1]: okänd part "Skatteverket"`)
     expect(first.stderr).toContain("Inget sparades.")
     expect(existsSync(out)).toBe(false)
     expect(existsSync(db)).toBe(false)

@@ -112,6 +112,32 @@ export type PathIssue = Issue & { readonly at: ReadonlyArray<PropertyKey> }
 const issue = (at: ReadonlyArray<PropertyKey>, path: string, message: string): PathIssue => ({ at, path, message })
 
 /**
+ * The name problems of a meeting that failed its schema: unknown parties and
+ * an unknown assignment or series, wherever those fields are text, so that a
+ * file is reported in full in one run.
+ *
+ * @example
+ * Meeting.nameIssues({ participants: ["IVO", "Skatteverket"] }, context) // [{ path: "participants[1]", … }]
+ */
+export const nameIssues = (value: Readonly<Record<string, unknown>>, context: Context): Array<PathIssue> => {
+  const issues: Array<PathIssue> = []
+  if (typeof value.assignment === "string" && Catalog.findAssignment(context.catalog as Catalog.Catalog, value.assignment) === undefined) {
+    issues.push(issue(["assignment"], "assignment", `okänt uppdrag ${JSON.stringify(value.assignment)}: ange diarienummer eller id ur katalogen`))
+  }
+  if (typeof value.series === "string" && !context.series.some((s) => s.id === value.series)) {
+    issues.push(issue(["series"], "series", `okänd mötesserie ${JSON.stringify(value.series)} (finns: ${context.series.map((s) => s.id).join(", ")})`))
+  }
+  if (Array.isArray(value.participants)) {
+    value.participants.forEach((text: unknown, i) => {
+      if (typeof text !== "string" || text.trim() === "") return
+      const party = Party.resolve(context.parties, text)
+      if (Result.isFailure(party)) issues.push(issue(["participants", i], `participants[${i}]`, party.failure))
+    })
+  }
+  return issues
+}
+
+/**
  * Checks a schema-valid meeting against the catalog and the series and
  * turns names into ids. Every problem is returned, each with its path.
  *

@@ -54,7 +54,11 @@ export const parseText = (bytes: Uint8Array, source: string, context: Meeting.Co
     return Result.isFailure(resolved) ? Result.fail(new ValidationError({ source, issues: SourceText.withLines(text, resolved.failure) })) : Result.succeed(resolved.success)
   }
   const shaped = Meeting.draftSchema.safeParse(value)
-  if (!shaped.success) return Result.fail(new ValidationError({ source, issues: toIssues(text, shaped.error) }))
+  if (!shaped.success) {
+    // Names are checked too, so one run reports every problem of the file.
+    const names = Meeting.nameIssues(value as Record<string, unknown>, context).filter((n) => !shaped.error.issues.some((i) => i.path.join(".") === n.at.join(".")))
+    return Result.fail(new ValidationError({ source, issues: [...toIssues(text, shaped.error), ...SourceText.withLines(text, names)] }))
+  }
   const resolved = Meeting.resolve(shaped.data, context)
   return Result.isFailure(resolved) ? Result.fail(new ValidationError({ source, issues: SourceText.withLines(text, resolved.failure) })) : Result.succeed(resolved.success)
 }
