@@ -1,6 +1,8 @@
 // Store: events per second for a batch import (one transaction, every event
 // checked by the ledger rules first) into SQLite and, when DATABASE_URL is set,
-// into PostgreSQL. Also the time to read a grant's ledger back from that log.
+// into PostgreSQL. Also the time to read a grant's ledger back from that log,
+// and the CPU time the importing process used (steadier than wall time on a
+// busy machine; for PostgreSQL the server's own work is not in it).
 // Imports the built dist/ of @uppdrag/store, @uppdrag/allocation and
 // @uppdrag/core; prints figures (median, min, max of repeated runs), never asserts.
 //
@@ -62,6 +64,7 @@ const fmt = (n) => Math.round(n).toLocaleString("sv-SE")
 const measure = async (name, fresh, cleanup) => {
   const input = batch(events)
   const append = []
+  const cpu = []
   const ledger = []
   for (let run = 0; run < runs; run++) {
     const location = await fresh()
@@ -69,8 +72,11 @@ const measure = async (name, fresh, cleanup) => {
     if (opened._tag !== "Success") throw new Error(opened.failure.message)
     const store = opened.success
     let t = performance.now()
+    const before = process.cpuUsage()
     const result = await store.append(input, { recordedAt: "2026-04-15T08:00:00.000Z" })
     append.push(performance.now() - t)
+    const used = process.cpuUsage(before)
+    cpu.push((used.user + used.system) / 1000)
     if (result._tag !== "Success") throw new Error(result.failure.message)
     t = performance.now()
     const read = await store.ledger(GRANT)
@@ -82,7 +88,9 @@ const measure = async (name, fresh, cleanup) => {
   const ms = median(append)
   process.stdout.write(
     `${name.padEnd(11)} ${fmt(events)} händelser i en transaktion: median ${fmt(ms)} ms = ${fmt((events * 1000) / ms)} händelser/s ` +
-      `(min ${fmt(Math.min(...append))} ms, max ${fmt(Math.max(...append))} ms); huvudboken läst på ${fmt(median(ledger))} ms\n`
+      `(min ${fmt(Math.min(...append))} ms, max ${fmt(Math.max(...append))} ms); ` +
+      `CPU-tid i processen median ${fmt(median(cpu))} ms = ${fmt((events * 1000) / median(cpu))} händelser per CPU-sekund; ` +
+      `huvudboken läst på ${fmt(median(ledger))} ms\n`
   )
 }
 
