@@ -5,7 +5,8 @@
 //
 //   node bench/web.mjs [seconds] [nginx-workers]   (default 10 s per load run and 1 worker; build first: npm run build)
 //
-// The app server runs in a child process (one Node thread, as `uppdrag serve`)
+// The site reads a real SQLite event log (every region's 2026 requisition), as
+// `uppdrag serve` does. The app server runs in a child process (one Node thread, as `uppdrag serve`)
 // so autocannon's own work does not share its event loop. nginx runs with one
 // worker for a like-for-like comparison (pass `auto` to use every core).
 import { spawn, spawnSync } from "node:child_process"
@@ -24,10 +25,39 @@ if (!existsSync(dist)) {
 const requireFromWeb = createRequire(new URL("../apps/web/package.json", import.meta.url))
 const asOf = "2026-11-23"
 
+const esm = (name) => requireFromWeb.resolve(name).replace(/index\.cjs$/, "index.js")
+
+// A real SQLite event log, as `uppdrag serve` reads it: every region has
+// requisitioned its whole 2026 allocation (21 events), so the ledger and the
+// page cache's data version come from the database on every request.
+const openStore = async (catalog, allocations) => {
+  const { Store } = await import(esm("@uppdrag/store"))
+  const folder = mkdtempSync(join(tmpdir(), "uppdrag-bench-db-"))
+  process.once("exit", () => rmSync(folder, { recursive: true, force: true }))
+  const allocationOf = (grant) => {
+    const outcome = allocations.get(grant.id)
+    return outcome?._tag === "Allocated" ? new Map(outcome.allocation.rows.map((r) => [r.region, r.total])) : new Map()
+  }
+  const opened = await Store.open({ kind: "sqlite", path: join(folder, "uppdrag.db") }, { catalog, allocationOf })
+  if (opened._tag !== "Success") throw new Error(opened.failure.message)
+  const store = opened.success
+  const grant = allocations.get("specialiserad-psykiatri-2026")
+  if (grant?._tag === "Allocated") {
+    const events = grant.allocation.rows.map((r) => ({ type: "requisition", grant: "specialiserad-psykiatri-2026", region: r.region, amount: r.total, date: "2026-04-15", recordedBy: "bench", note: "" }))
+    const written = await store.append(events, { recordedAt: "2026-11-01T08:00:00.000Z" })
+    if (written._tag !== "Success") throw new Error(written.failure.message)
+  }
+  return { readOnly: { ledger: store.ledger, events: store.events, count: store.count } }
+}
+
 const site = async (options) => {
   const { Site, WebApp } = await import(dist)
-  const { CalendarDate, Catalog } = await import(requireFromWeb.resolve("@uppdrag/core").replace(/index\.cjs$/, "index.js"))
-  const made = Site.make({ catalog: Catalog.unsafeLoad(), today: () => CalendarDate.unsafeParse(asOf), log: (line) => process.stderr.write(`${line}\n`) })
+  const { CalendarDate, Catalog } = await import(esm("@uppdrag/core"))
+  const catalog = Catalog.unsafeLoad()
+  const bare = Site.make({ catalog, today: () => CalendarDate.unsafeParse(asOf) })
+  if (bare._tag !== "Success") throw new Error(bare.failure.join("\n"))
+  const { readOnly } = await openStore(catalog, bare.success.allocations)
+  const made = Site.make({ catalog, store: readOnly, today: () => CalendarDate.unsafeParse(asOf), log: (line) => process.stderr.write(`${line}\n`) })
   if (made._tag !== "Success") throw new Error(made.failure.join("\n"))
   await made.success.indicators()
   return WebApp.make(made.success, options)

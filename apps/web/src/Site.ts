@@ -148,16 +148,26 @@ export const make = (options: Options): Result.Result<Site, ReadonlyArray<string
 /**
  * How far the event log has come (its number of events), for the page cache:
  * a new event changes every page that shows recorded data. `"katalog"` without a store.
+ * Read at most every {@link versionTtlMs} milliseconds.
  *
  * @example
  * await Site.dataVersion(site) // "17"
  */
 export const dataVersion = async (site: Site): Promise<string> => {
   if (site.store === undefined) return "katalog"
+  const now = performance.now()
+  const known = versions.get(site)
+  if (known !== undefined && now - known.at < versionTtlMs) return known.value
   const count = await site.store.count()
   if (Result.isFailure(count)) throw new Error(count.failure.message)
+  versions.set(site, { value: String(count.success), at: now })
   return String(count.success)
 }
+
+/** How long a read of the log's size is trusted: a new event shows on the pages within this time. */
+export const versionTtlMs = 500
+
+const versions = new WeakMap<Site, { readonly value: string; readonly at: number }>()
 
 /**
  * Submitted reports and meeting records from the event log: every `report`
