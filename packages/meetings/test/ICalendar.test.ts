@@ -1,4 +1,5 @@
 import { CalendarDate } from "@uppdrag/core"
+import fc from "fast-check"
 import ICAL from "ical.js"
 import { afterAll, describe, expect, it } from "vitest"
 import { ICalendar, type Meeting, Occurrence, Series } from "../src/index.js"
@@ -24,7 +25,7 @@ const expand = (text: string, from: string, to: string): Array<{ start: string; 
     for (let next = iterator.next(); next !== null && next !== undefined && next.compare(end) <= 0; next = iterator.next()) {
       const details = master.getOccurrenceDetails(next)
       const start = details.startDate
-      if (start.toString().slice(0, 10) < from) continue
+      if (start.toString().slice(0, 10) < from || start.toString().slice(0, 10) > to) continue
       out.push({ start: start.isDate ? start.toString() : start.toJSDate().toISOString(), summary: details.item.summary })
     }
   }
@@ -91,5 +92,40 @@ describe("iCalendar export", () => {
     expect(event.endDate.toJSDate().toISOString()).toBe("2026-11-20T13:30:00.000Z")
     expect(event.description).toBe("Deltagare: Inspektionen för vård och omsorg, polismyndigheten\nÅtgärd: Skicka underlag (Socialstyrelsen, senast 2026-12-04)")
     expect(cal.getFirstPropertyValue("prodid")).toBe("-//Socialstyrelsen//uppdrag//SV")
+  })
+
+  it("property: for random weekly/monthly series with a time, cancellations and moves, ical.js expands the export to exactly our instants", () => {
+    const days = ["MO", "TU", "WE", "TH", "FR"]
+    fc.assert(
+      fc.property(
+        fc.record({
+          monthly: fc.boolean(),
+          interval: fc.integer({ min: 1, max: 3 }),
+          day: fc.constantFrom(...days),
+          ordinal: fc.integer({ min: 1, max: 4 }),
+          hour: fc.integer({ min: 7, max: 19 }),
+          start: fc.integer({ min: 0, max: 300 }),
+          cancel: fc.integer({ min: 0, max: 8 }),
+          move: fc.integer({ min: 0, max: 8 })
+        }),
+        (p) => {
+          const start = CalendarDate.addDays(d("2026-01-01"), p.start)
+          const rule = p.monthly ? `FREQ=MONTHLY;BYDAY=${p.ordinal}${p.day}` : `FREQ=WEEKLY;INTERVAL=${p.interval};BYDAY=${p.day}`
+          const base = Series.schema.parse({ id: "p", title: "P", time: `${String(p.hour).padStart(2, "0")}:00`, recurrence: { kind: "regel", rule, start, until: "2027-12-31" } })
+          const dates = Occurrence.between(base, start, d("2027-12-31")).map((o) => o.date)
+          const cancelled = dates[p.cancel]
+          const moved = dates[p.move] === cancelled ? undefined : dates[p.move]
+          const series = Series.schema.parse({
+            ...base,
+            cancellations: cancelled === undefined ? [] : [{ date: cancelled }],
+            moves: moved === undefined ? [] : [{ from: moved, to: CalendarDate.addDays(moved, 1), time: "08:30" }]
+          })
+          const expected = Occurrence.between(series, d("2026-01-01"), d("2027-12-31")).filter((o) => o.status !== "inställd")
+          const parsed = expand(ICalendar.series([series], { stamp }), "2026-01-01", "2027-12-31")
+          expect(parsed.map((x) => x.start)).toEqual(expected.map((o) => o.startUtc!.replace("Z", ".000Z")))
+        }
+      ),
+      { numRuns: 15 }
+    )
   })
 })
