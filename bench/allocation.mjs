@@ -1,8 +1,9 @@
 // Allocation: time to split one component with the largest-remainder method
 // (exact bigint arithmetic) over the 21 regions and over 100 000 recipients,
-// plus the whole 2026 grant (three components, explanations included) and
-// the capped pot. Imports the built dist/ of @uppdrag/allocation; prints
-// figures (median, min, max of repeated runs), never asserts.
+// plus the whole 2026 grant (three components, explanations included), the
+// capped pot, and the ledger over 10 000 entries. Imports the built dist/ of
+// @uppdrag/allocation; prints figures (median, min, max of repeated runs),
+// never asserts.
 //
 //   node bench/allocation.mjs [runs]   (default 200; build first: npm run build)
 import { existsSync } from "node:fs"
@@ -19,7 +20,7 @@ if (!Number.isInteger(runs) || runs < 1) {
   process.stderr.write("antal körningar måste vara ett positivt heltal\n")
   process.exit(2)
 }
-const { Allocation, CappedPot, LargestRemainder, PublishedPopulation } = await import(dist)
+const { Allocation, CappedPot, LargestRemainder, Ledger, PublishedPopulation } = await import(dist)
 
 // A deterministic pseudo-random generator (mulberry32), so every run measures the same input.
 const random = (seed) => () => {
@@ -50,6 +51,19 @@ const many = Array.from({ length: 100_000 }, (_, i) => ({ id: `m${String(i).padS
 const population21 = new Map(adults.map((a) => [a.id, a.weight]))
 const attainment = new Map(adults.map((a, i) => [a.id, { met: i % 4, of: 3 }]))
 
+// The ledger: 10 000 entries for Uppsala (requisition, payout, report, repayment, reversal of the repayment).
+const allocation = Allocation.allocate(grant, population.success).success
+const terms = Ledger.termsOf({ id: grant.id, requisitionWindow: { start: "2026-04-01", end: "2026-05-18" } }, Allocation.totals(allocation))
+const entries = []
+for (let i = 0; i < 2_000; i++) {
+  const base = { grant: grant.id, region: "03" }
+  entries.push({ ...base, kind: "requisition", id: `r${i}`, amount: 1000, date: "2026-04-15" })
+  entries.push({ ...base, kind: "payout", id: `u${i}`, amount: 1000, date: "2026-06-01" })
+  entries.push({ ...base, kind: "use", id: `b${i}`, amount: 900, date: "2027-02-01" })
+  entries.push({ ...base, kind: "repayment", id: `a${i}`, amount: 100, date: "2027-03-01" })
+  entries.push({ kind: "reversal", grant: grant.id, id: `x${i}`, reverses: `a${i}`, date: "2027-03-02" })
+}
+
 const measure = (name, work, times) => {
   for (let i = 0; i < Math.min(5, times); i++) work() // warm up the JIT
   const samples = []
@@ -77,7 +91,9 @@ const results = [
   measure("1 komponent, 100 000 mottagare, med förklaring per mottagare (allocate)", () => check(LargestRemainder.allocate(1_140_000_000, many)), Math.max(5, Math.floor(runs / 10))),
   measure("1 komponent, 100 000 mottagare, bara belopp (amounts)", () => check(LargestRemainder.amounts(1_140_000_000, many)), Math.max(5, Math.floor(runs / 10))),
   measure("hela 2026-bidraget: 3 komponenter, befolkningsunderlag och förklaringar", () => check(Allocation.allocate(grant, population.success)), runs),
-  measure("takbegränsad pott (modell 2012), med omfördelning", () => check(CappedPot.allocate(42_500_000, population21, attainment, { redistribute: true })), runs)
+  measure("takbegränsad pott (modell 2012), med omfördelning", () => check(CappedPot.allocate(42_500_000, population21, attainment, { redistribute: true })), runs),
+  measure("huvudbok: kontroll och bokföring av 10 000 poster (Ledger.replay)", () => check(Ledger.replay(terms, entries)), Math.max(5, Math.floor(runs / 10))),
+  measure("huvudbok: återskapa 10 000 poster ur loggen och summera (Ledger.summarize)", () => Ledger.summarize(terms, entries), Math.max(5, Math.floor(runs / 10)))
 ]
 // The sum must be exact; a benchmark of a wrong answer is worthless.
 const sum = check(LargestRemainder.allocate(1_140_000_000, many)).reduce((a, s) => a + s.amount, 0n)

@@ -482,25 +482,50 @@ export const check = (terms: Terms, state: State, entry: Entry): Result.Result<E
 
 /**
  * Adds an entry that has been checked (or was accepted earlier) to the
- * state, without checking it. Use {@link apply} for new entries.
+ * state, without checking it, returning a new state (the old one is left
+ * as it was; this copies the state, so fold long logs with {@link restore}
+ * or {@link replay}, which are linear). Use {@link apply} for new entries.
  */
 export const record = (state: State, entry: Entry): State => {
-  const entries = new Map(state.entries)
-  entries.set(entry.id, entry)
-  const sums = new Map(state.sums)
-  let reversed = state.reversed
+  const next = copy(state)
+  recordInto(next, entry)
+  return next
+}
+
+interface MutableState {
+  readonly sums: Map<string, Readonly<RegionSums>>
+  readonly entries: Map<string, Entry>
+  readonly reversed: Map<string, string>
+}
+
+const copy = (state: State): MutableState => ({ sums: new Map(state.sums), entries: new Map(state.entries), reversed: new Map(state.reversed) })
+
+/** Records an entry into maps only this fold holds: constant time, so folds over long logs stay linear. */
+const recordInto = (state: MutableState, entry: Entry): void => {
   if (entry.kind === "reversal") {
     const target = state.entries.get(entry.reverses)
-    if (target !== undefined && target.kind !== "reversal") {
-      sums.set(target.region, effect(target, -1, sumsOf(state, target.region)))
-      const next = new Map(state.reversed)
-      next.set(target.id, entry.id)
-      reversed = next
+    if (target !== undefined && target.kind !== "reversal" && !state.reversed.has(target.id)) {
+      state.sums.set(target.region, effect(target, -1, sumsOf(state, target.region)))
+      state.reversed.set(target.id, entry.id)
     }
   } else {
-    sums.set(entry.region, effect(entry, 1, sumsOf(state, entry.region)))
+    state.sums.set(entry.region, effect(entry, 1, sumsOf(state, entry.region)))
   }
-  return { sums, entries, reversed }
+  state.entries.set(entry.id, entry)
+}
+
+/**
+ * The state after entries already accepted (read back from an event log),
+ * without checking them again, in linear time. An entry the state cannot
+ * hold (a reversal of an unknown or already reversed id) changes no sums.
+ *
+ * @example
+ * const state = Ledger.restore(entriesFromLog) // then Ledger.check(terms, state, next)
+ */
+export const restore = (entries: Iterable<Entry>, from: State = empty()): State => {
+  const state = copy(from)
+  for (const entry of entries) recordInto(state, entry)
+  return state
 }
 
 /**
@@ -526,12 +551,13 @@ export interface ReplayFailure {
  * Ledger.replay(terms, [requisition, payout]) // Result<State, { index, refusal }>
  */
 export const replay = (terms: Terms, entries: Iterable<Entry>, from: State = empty(terms)): Result.Result<State, ReplayFailure> => {
-  let state = from
+  // One private copy, checked and recorded in place: linear in the number of entries.
+  const state = copy(from)
   let index = 0
   for (const entry of entries) {
-    const next = apply(terms, state, entry)
-    if (Result.isFailure(next)) return Result.fail({ index, refusal: next.failure })
-    state = next.success
+    const checked = check(terms, state, entry)
+    if (Result.isFailure(checked)) return Result.fail({ index, refusal: checked.failure })
+    recordInto(state, entry)
     index += 1
   }
   return Result.succeed(state)
@@ -592,11 +618,7 @@ export const summary = (terms: Terms, state: State): Summary => {
  * @example
  * Ledger.summarize(terms, entriesFromLog).rows[1] // { region: "03", allocated: 58203923, ... }
  */
-export const summarize = (terms: Terms, entries: Iterable<Entry>): Summary => {
-  let state = empty(terms)
-  for (const entry of entries) state = record(state, entry)
-  return summary(terms, state)
-}
+export const summarize = (terms: Terms, entries: Iterable<Entry>): Summary => summary(terms, restore(entries))
 
 /**
  * Parses an entry from unknown input (a file, a request, a database row)

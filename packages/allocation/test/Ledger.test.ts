@@ -96,6 +96,30 @@ describe("Ledger.check", () => {
     expect(summary.total).toMatchObject({ region: "00", allocated: 58_203_923 + 8_670_310 + 35_472_815, requisitioned: 8_670_310, outstanding: 70_310 })
   })
 
+  it("replays a 10 000-entry batch (requisitions, payouts, reports, repayments, reversals) and restores it from the log", () => {
+    const entries: Array<Ledger.Entry> = []
+    for (let i = 0; i < 2_000; i++) {
+      entries.push(req(`r${i}`, "03", 1000))
+      entries.push(entry({ kind: "payout", id: `u${i}`, region: "03", amount: 1000, date: "2026-06-01" }))
+      entries.push(entry({ kind: "use", id: `b${i}`, region: "03", amount: 900, date: "2027-02-01" }))
+      entries.push(entry({ kind: "repayment", id: `a${i}`, region: "03", amount: 100, date: "2027-03-01" }))
+      entries.push(entry({ kind: "reversal", id: `x${i}`, reverses: `a${i}`, date: "2027-03-02" }))
+    }
+    const state = Result.getOrThrow(Ledger.replay(terms, entries))
+    expect(Ledger.totalsOf(terms, state, "03")).toEqual({
+      allocated: 58_203_923,
+      requisitioned: 2_000_000,
+      paidOut: 2_000_000,
+      reportedUsed: 1_800_000,
+      toRepay: 200_000,
+      repaid: 0,
+      outstanding: 200_000
+    })
+    expect(Ledger.restore(entries)).toEqual(state)
+    const duplicate = Ledger.replay(terms, [...entries, req("r5", "03", 1)])
+    expect(Result.isFailure(duplicate) && duplicate.failure).toMatchObject({ index: 10_000, refusal: { _tag: "DuplicateEntry" } })
+  })
+
   it("a report of 0 kr used makes everything paid out due for repayment", () => {
     const state = Result.getOrThrow(
       Ledger.replay(terms, [
@@ -159,6 +183,16 @@ describe("Ledger.check", () => {
           expect(row.outstanding).toBeGreaterThanOrEqual(0)
         }
         expect(Ledger.summarize(terms, accepted)).toEqual(summary)
+        // The linear folds agree with entry-by-entry recording, and leave their input state alone.
+        let stepwise = Ledger.empty()
+        for (const e of accepted) stepwise = Ledger.record(stepwise, e)
+        expect(Ledger.restore(accepted)).toEqual(stepwise)
+        expect(Result.getOrThrow(Ledger.replay(terms, accepted))).toEqual(stepwise)
+        const half = Math.floor(accepted.length / 2)
+        const start = Ledger.restore(accepted.slice(0, half))
+        const before = Ledger.summary(terms, start)
+        expect(Result.getOrThrow(Ledger.replay(terms, accepted.slice(half), start))).toEqual(stepwise)
+        expect(Ledger.summary(terms, start)).toEqual(before)
       })
     )
   })
