@@ -29,7 +29,7 @@ export const makeApp = () => WebApp.make(makeSite())
  * a meeting with IVO and Polismyndigheten on 2026-09-10. The web app gets the
  * store's read-only view only.
  */
-export const makeStoredSite = async (): Promise<{ site: Site.Site; close: () => Promise<void> }> => {
+export const makeStoredSite = async (): Promise<{ site: Site.Site; store: Store.Store; close: () => Promise<void> }> => {
   const folder = mkdtempSync(join(tmpdir(), "uppdrag-web-"))
   const bare = makeSite()
   const allocationOf = (grant: { id: string }): ReadonlyMap<string, number> => {
@@ -58,6 +58,7 @@ export const makeStoredSite = async (): Promise<{ site: Site.Site; close: () => 
   const site = { ...bare, store: { ledger: store.ledger, events: store.events, count: store.count } }
   return {
     site,
+    store,
     close: async () => {
       await store.close()
       rmSync(folder, { recursive: true, force: true })
