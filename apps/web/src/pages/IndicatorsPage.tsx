@@ -42,7 +42,7 @@ export interface IndicatorsView {
 }
 
 const Suppressed: FC<{ value: number | null; indicator: Indicator.Indicator }> = ({ value, indicator }) =>
-  value === null ? <span class="muted">skyddat</span> : <>{formatValue(indicator, value)}</>
+  value === null ? <span class="muted">skyddat</span> : formatValue(indicator, value)
 
 /**
  * Indikatorer: one register indicator from the protected cube, by region
