@@ -39,6 +39,14 @@ export const statuses = ["datum-ej-satt", "kommande", "snart", "forsenad", "inla
 export const doneStatuses: ReadonlyArray<Status> = ["inlamnad", "inlamnad-sent"]
 
 /**
+ * Statuses of duties not yet done: what a deadline list shows by default.
+ *
+ * @example
+ * DeadlineFilter.apply(deadlines, { statuses: Deadline.openStatuses })
+ */
+export const openStatuses: ReadonlyArray<Status> = statuses.filter((s) => !doneStatuses.includes(s))
+
+/**
  * A recorded submission, as plain data (the store records them; this
  * package never reads the store): which duty, and the day it was handed in.
  *

@@ -85,6 +85,13 @@ describe("Deadline.evaluate: status from recorded submissions", () => {
   })
 })
 
+describe("Deadline: open and done statuses", () => {
+  it("every status is either open or done", () => {
+    expect([...Deadline.openStatuses, ...Deadline.doneStatuses].sort()).toEqual([...Deadline.statuses].sort())
+    expect(Deadline.openStatuses).toEqual(["datum-ej-satt", "kommande", "snart", "forsenad"])
+  })
+})
+
 describe("Deadline.statusOf: the window", () => {
   it("due today is snart with 0 days left; the day after, forsenad", () => {
     expect(Deadline.statusOf(date("2026-11-30"), null, date("2026-11-30"), 30)).toBe("snart")

@@ -25,7 +25,8 @@ const refuse = (error: { source: string; issues: ReadonlyArray<{ path: string; m
 /**
  * The deadlines a query asks for, evaluated on its as-of date: the catalog's
  * duties plus the action items of meetings (in the store and `--records`),
- * with the submissions recorded in the store. Arguments are checked before the store is opened.
+ * with the submissions recorded in the store. Arguments are checked before
+ * the store is opened; without `--all` or `--status`, only open duties.
  */
 export const selectDeadlines = async (
   options: Pick<DeadlinesOptions, "asOf" | "within" | "assignment" | "kind" | "recipient" | "status" | "from" | "to" | "all" | "catalog" | "db" | "records">,
@@ -41,7 +42,7 @@ export const selectDeadlines = async (
   if (evaluated._tag === "Failure") throw new CliError([evaluated.failure.message])
   const filter: DeadlineFilter.DeadlineFilter = options.all || query.success.filter.statuses !== undefined
     ? query.success.filter
-    : { ...query.success.filter, statuses: Deadline.statuses.filter((s) => !Deadline.doneStatuses.includes(s)) }
+    : { ...query.success.filter, statuses: Deadline.openStatuses }
   return { asOf: query.success.asOf, within: query.success.within, deadlines: DeadlineFilter.apply(evaluated.success, filter) }
 }
 
