@@ -2,6 +2,7 @@ import { getVtimezoneComponent } from "@touch4it/ical-timezones"
 import { CalendarDate } from "@uppdrag/core"
 import ICAL from "ical.js"
 import { instant, zone } from "./internal/StockholmTime.js"
+import * as Occurrence from "./Occurrence.js"
 import type { Meeting } from "./Meeting.js"
 import type { Series } from "./Series.js"
 
@@ -105,7 +106,11 @@ export const series = (list: ReadonlyArray<Series>, options: Options): string =>
     }
     const uid = `${s.id}@${domain}`
     const master = event(uid, options)
-    timing(master, recurrence.start, s.time, s.durationMinutes)
+    // RFC 5545 counts DTSTART as the first instance, so it must be the rule's
+    // first date, not a `start` the rule does not match (a Thursday for BYDAY=FR).
+    const first = Occurrence.ruleDates(s, recurrence.start, CalendarDate.addDays(recurrence.start, 400))[0]?.date
+    if (first === undefined) continue
+    timing(master, first, s.time, s.durationMinutes)
     base(master, undefined)
     let rule = recurrence.rule
     if (recurrence.until !== undefined) {

@@ -15,7 +15,8 @@ const expand = (text: string, from: string, to: string): Array<{ start: string; 
   const masters = events.filter((e) => !e.isRecurrenceException())
   for (const e of events.filter((x) => x.isRecurrenceException())) masters.find((m) => m.uid === e.uid)?.relateException(e)
   const out: Array<{ start: string; summary: string }> = []
-  const end = ICAL.Time.fromDateString(to)
+  // Iterate past the last day (a DATE-TIME on `to` compares after the DATE `to`); filter by date below.
+  const end = ICAL.Time.fromDateString(CalendarDate.addDays(CalendarDate.unsafeParse(to), 2))
   for (const master of masters) {
     if (!master.isRecurring()) {
       out.push({ start: master.startDate.isDate ? master.startDate.toString() : master.startDate.toJSDate().toISOString(), summary: master.summary })
@@ -127,5 +128,5 @@ describe("iCalendar export", () => {
       ),
       { numRuns: 15 }
     )
-  })
+  }, 60_000)
 })
