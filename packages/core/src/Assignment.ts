@@ -315,3 +315,23 @@ export const matches = (a: Assignment, reference: string): boolean => {
   if (Result.isFailure(parsed)) return false
   return a.diaryNumbers.some((d) => DiaryNumber.equals(DiaryNumber.unsafeParse(d), parsed.success))
 }
+
+// The schemas again under names that differ from their types: bundled `.d.ts`
+// files keep only the type when a value and a type share a name inside a
+// namespace re-export, and other packages need the values to validate input.
+/** The zod schema of {@link Assignment}. */
+export const AssignmentSchema = Assignment
+/** The zod schema of {@link ReportingObligation}. */
+export const ReportingObligationSchema = ReportingObligation
+/** The zod schema of {@link ObligationKind}. */
+export const ObligationKindSchema = ObligationKind
+/** The zod schema of {@link Grant}. */
+export const GrantSchema = Grant
+/** The zod schema of {@link GrantComponent}. */
+export const GrantComponentSchema = GrantComponent
+/** The zod schema of {@link Funding}. */
+export const FundingSchema = Funding
+/** The zod schema of {@link FundingPart}. */
+export const FundingPartSchema = FundingPart
+/** The zod schema of {@link ConsultedParty}. */
+export const ConsultedPartySchema = ConsultedParty
