@@ -1,17 +1,37 @@
-import { type Command, Option } from "commander"
+import { type Command, InvalidArgumentError, Option } from "commander"
 import { catalogOption } from "../program.js"
+import { dbOption } from "../terminal/DbOption.js"
 
-/** `uppdrag start`: the README's main job. */
+const parsePort = (value: string): number => {
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) throw new InvalidArgumentError("porten ska vara ett heltal 0–65535")
+  return Number(value)
+}
+
+/**
+ * `uppdrag start`: the README's main job. Creates or upgrades the database,
+ * prints the upcoming deadlines overview and starts the read-only web view.
+ */
 export const registerStart = (program: Command): void => {
   program
     .command("start")
-    .description("översikt: kommande tidsfrister för alla uppdrag i katalogen")
+    .description("huvudjobbet: skapa/uppgradera databasen, visa kommande tidsfrister och starta webbvyn")
     .addOption(catalogOption())
+    .addOption(dbOption())
     .addOption(new Option("--as-of <datum>", "visa läget per detta datum (ÅÅÅÅ-MM-DD), standard i dag"))
+    .addOption(new Option("--no-serve", "visa bara översikten, starta inte webbvyn"))
+    .addOption(new Option("--port <nummer>", "webbvyns port").argParser(parsePort).default(3000))
+    .addOption(new Option("--host <adress>", "webbvyns adress").default("127.0.0.1"))
     .helpOption("-h, --help", "visa hjälp")
-    .addHelpText("after", "\nExempel:\n  $ uppdrag start\n  $ uppdrag start --as-of 2026-11-23")
-    .action(async (options: { catalog?: Array<string>; asOf?: string }) => {
+    .addHelpText("after", "\nExempel:\n  $ uppdrag start\n  $ uppdrag start --as-of 2026-11-23 --no-serve\n  $ uppdrag start --db data/uppdrag.db --port 8080")
+    .action(async (options: { catalog?: Array<string>; db?: string; asOf?: string; serve: boolean; port: number; host: string }) => {
+      const { dbInit } = await import("./db/init.js")
+      await dbInit({ ...(options.db === undefined ? {} : { db: options.db }) }, "init")
+      process.stdout.write("\n")
       const { start } = await import("./start/overview.js")
       await start(options)
+      if (options.serve) {
+        const { serve } = await import("./serve/start.js")
+        await serve(options)
+      }
     })
 }
