@@ -84,6 +84,18 @@ describe("LargestRemainder", () => {
       )
     })
 
+    it("ranks are a permutation ordered by the tie rule (larger remainder, larger weight, lower id)", () => {
+      fc.assert(
+        fc.property(pots, populations, (pot, weights) => {
+          const shares = run(pot, weights)
+          const byRank = [...shares].sort((a, b) => a.rank - b.rank)
+          expect(byRank.map((s) => s.rank)).toEqual(shares.map((_, i) => i + 1))
+          for (let i = 1; i < byRank.length; i++) expect(LargestRemainder.compareForExtra(byRank[i - 1]!, byRank[i]!)).toBeLessThan(0)
+          for (const s of shares) expect(s.extra).toBe(s.rank <= shares.filter((x) => x.extra).length)
+        })
+      )
+    })
+
     it("order-independent and deterministic", () => {
       fc.assert(
         fc.property(pots, populations, fc.integer(), (pot, weights, seed) => {
