@@ -54,9 +54,9 @@ export const OverviewPage: FC<{
       <p class="lead">{`Läget per ${asOf}: ${late} försenade och ${soon} snart förfallande tidsfrister, ${grants.length} statsbidrag.`}</p>
       <AsOfForm action="/" asOf={asOf} />
 
-      <h2 id="tidsfrister">Kommande tidsfrister</h2>
+      <h2 id="tidsfrister">Tidsfrister som inte är inlämnade</h2>
       <p>
-        Tidsfrister som inte är inlämnade, med den tidigaste först. Arbetsdagar räknas utan lördagar, söndagar, allmänna helgdagar och midsommar-, jul- och nyårsafton. Infaller en frist på en helgdag
+        Försenade och kommande tidsfrister, med den tidigaste först. En frist räknas som inlämnad när inlämningen har registrerats. Arbetsdagar räknas utan lördagar, söndagar, allmänna helgdagar och midsommar-, jul- och nyårsafton. Infaller en frist på en helgdag
         visas närmast följande vardag (lag (1930:173) om beräkning av lagstadgad tid); datumet i beslutet ändras inte.
       </p>
       <DeadlineTable caption={`Tidsfrister som inte är inlämnade per ${asOf}`} deadlines={deadlines} withAssignment />
