@@ -29,7 +29,12 @@ export interface RegionRow {
   readonly changePercent: number | null
 }
 
-/** A comparison of the 21 regions and Riket for one indicator and year. */
+/**
+ * A comparison of the 21 regions and Riket for one indicator and year.
+ *
+ * @example
+ * Comparison.byRegion(cube, indicator, { year: 2023 }).rows.length // 22
+ */
 export interface RegionComparison {
   readonly indicator: string
   readonly year: number
@@ -120,7 +125,12 @@ export const coefficientOfVariation = (values: ReadonlyArray<number>): number | 
   return round((100 * Math.sqrt(variance)) / mean, 1)
 }
 
-/** One line of a breakdown by sex, age group or care form. */
+/**
+ * One line of a breakdown by sex, age group or care form.
+ *
+ * @example
+ * const row: Comparison.BreakdownRow = { key: "K", label: "Kvinnor", value: 5 }
+ */
 export interface BreakdownRow {
   readonly key: string
   readonly label: string

@@ -15,7 +15,12 @@ import { Result } from "effect"
  */
 export type Condition = "kompetensplan" | "nyaTeam" | "tvangsatgarder" | "redovisning"
 
-/** The four conditions, in the order seed 002 lists them, with its words. */
+/**
+ * The four conditions, in the order seed 002 lists them, with its words.
+ *
+ * @example
+ * Conditions2012.conditions.map((c) => c.id) // ["kompetensplan", "nyaTeam", "tvangsatgarder", "redovisning"]
+ */
 export const conditions: ReadonlyArray<{ readonly id: Condition; readonly text: string }> = [
   { id: "kompetensplan", text: "En uppdaterad kompetensutvecklingsplan för allmänpsykiatri, barn- och ungdomspsykiatri och rättspsykiatri har skickats in till SKL senast den 1 juni 2012" },
   { id: "nyaTeam", text: "Landstinget deltar under 2012 med nya verksamheter (team) i genombrottsarbetet" },
@@ -23,13 +28,23 @@ export const conditions: ReadonlyArray<{ readonly id: Condition; readonly text: 
   { id: "redovisning", text: "Landstinget redovisar hur utbetalda stimulansmedel använts eller kommer att användas" }
 ]
 
-/** One county's checklist. */
+/**
+ * One county's checklist.
+ *
+ * @example
+ * const gotland: Conditions2012.Checklist = { region: "09", met: { kompetensplan: true, nyaTeam: true, tvangsatgarder: true, redovisning: true } }
+ */
 export interface Checklist {
   readonly region: string
   readonly met: Readonly<Record<Condition, boolean>>
 }
 
-/** The outcome for one county. */
+/**
+ * The outcome for one county.
+ *
+ * @example
+ * Conditions2012.evaluate(gotland) // { region: "09", missing: [], eligible: true }
+ */
 export interface Evaluation {
   readonly region: string
   readonly missing: ReadonlyArray<Condition>

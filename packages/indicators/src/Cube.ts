@@ -37,7 +37,12 @@ export interface Cube {
   readonly distinctPatients: number | null
 }
 
-/** One cell of the cube, as published. */
+/**
+ * One cell of the cube, as published.
+ *
+ * @example
+ * Cube.get(cube, { year: 2023, region: "09", sex: "K", ageGroup: "18-24", careForm: "akut-lrv" }) // { …, patients: null, per100k: null, suppressed: true }
+ */
 export interface Cell {
   readonly year: number
   /** SCB code, `00` for Riket. */
@@ -52,7 +57,12 @@ export interface Cell {
   readonly suppressed: boolean
 }
 
-/** What a cell is addressed by. */
+/**
+ * What a cell is addressed by.
+ *
+ * @example
+ * const riket: Cube.Coordinates = { year: 2023, region: "00", sex: "T", ageGroup: "alla", careForm: "sluten-lpt" }
+ */
 export interface Coordinates {
   readonly year: number
   readonly region: string
@@ -61,7 +71,12 @@ export interface Coordinates {
   readonly careForm: CareForm
 }
 
-/** Options of {@link fromEpisodes}. */
+/**
+ * Options of {@link fromEpisodes}.
+ *
+ * @example
+ * const options: Cube.Options = { years: { from: 2020, to: 2024 }, threshold: 5 }
+ */
 export interface Options {
   /** The years of the cube; an open episode counts in every year from its start to `years.to`. */
   readonly years: YearRange
@@ -82,7 +97,12 @@ export interface Options {
   readonly threads?: number
 }
 
-/** Cells per year: 5 care forms × 22 regions × 3 sexes × 9 age groups. */
+/**
+ * Cells per year: 5 care forms × 22 regions × 3 sexes × 9 age groups.
+ *
+ * @example
+ * Cube.cellsPerYear // 2970
+ */
 export const cellsPerYear = careForms.length * 22 * 3 * 9
 
 /**

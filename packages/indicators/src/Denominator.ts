@@ -34,7 +34,12 @@ export interface Denominators {
   readonly values: Float64Array
 }
 
-/** Index of a population figure: `[year][region][sex][age]`. */
+/**
+ * Index of a population figure: `[year][region][sex][age]`.
+ *
+ * @example
+ * d.values[Denominator.index(0, 0, 2, 8)] // Riket, both sexes, all ages, first year
+ */
 export const index = (yi: number, region: number, sex: number, age: number): number => ((yi * 22 + region) * 3 + sex) * 9 + age
 
 const regionIndex = new Map<string, number>([[Region.riket.code as string, 0], ...Region.all.map((r, i): [string, number] => [r.code, i + 1])])

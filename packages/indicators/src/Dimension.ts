@@ -17,7 +17,12 @@ import { Region } from "@uppdrag/core"
  */
 export type CareForm = "sluten-lpt" | "oppen-lpt" | "domstols-lrv" | "akut-lrv" | "oppen-lrv"
 
-/** The five care forms, in the statistics database's order. */
+/**
+ * The five care forms, in the statistics database's order.
+ *
+ * @example
+ * Dimension.careForms.length // 5
+ */
 export const careForms: ReadonlyArray<CareForm> = ["sluten-lpt", "oppen-lpt", "domstols-lrv", "akut-lrv", "oppen-lrv"]
 
 const careFormLabels: Record<CareForm, string> = {
@@ -36,13 +41,28 @@ const careFormLabels: Record<CareForm, string> = {
  */
 export const careFormLabel = (careForm: CareForm): string => careFormLabels[careForm]
 
-/** Whether a text is one of the five care form codes. */
+/**
+ * Whether a text is one of the five care form codes.
+ *
+ * @example
+ * Dimension.isCareForm("akut-lrv") // true
+ */
 export const isCareForm = (text: string): text is CareForm => (careForms as ReadonlyArray<string>).includes(text)
 
-/** `K` kvinnor (women), `M` män (men), `T` totalt (båda könen). */
+/**
+ * `K` kvinnor (women), `M` män (men), `T` totalt (båda könen).
+ *
+ * @example
+ * const both: Dimension.Sex = "T"
+ */
 export type Sex = "K" | "M" | "T"
 
-/** The sexes of the cube: women, men, both. */
+/**
+ * The sexes of the cube: women, men, both.
+ *
+ * @example
+ * Dimension.sexes // ["K", "M", "T"]
+ */
 export const sexes: ReadonlyArray<Sex> = ["K", "M", "T"]
 
 const sexLabels: Record<Sex, string> = { K: "Kvinnor", M: "Män", T: "Båda könen" }
@@ -55,16 +75,36 @@ const sexLabels: Record<Sex, string> = { K: "Kvinnor", M: "Män", T: "Båda kön
  */
 export const sexLabel = (sex: Sex): string => sexLabels[sex]
 
-/** An age group of the statistics database, or `alla` (all ages). */
+/**
+ * An age group of the statistics database, or `alla` (all ages).
+ *
+ * @example
+ * const young: Dimension.AgeGroup = "18-24"
+ */
 export type AgeGroup = "0-17" | "18-24" | "25-34" | "35-44" | "45-54" | "55-64" | "65-74" | "75+" | "alla"
 
-/** The eight age groups, youngest first, without `alla`. */
+/**
+ * The eight age groups, youngest first, without `alla`.
+ *
+ * @example
+ * Dimension.ageBands[7] // "75+"
+ */
 export const ageBands: ReadonlyArray<AgeGroup> = ["0-17", "18-24", "25-34", "35-44", "45-54", "55-64", "65-74", "75+"]
 
-/** The eight age groups followed by `alla`. */
+/**
+ * The eight age groups followed by `alla`.
+ *
+ * @example
+ * Dimension.ageGroups.at(-1) // "alla"
+ */
 export const ageGroups: ReadonlyArray<AgeGroup> = [...ageBands, "alla"]
 
-/** The first age of each of the eight groups. */
+/**
+ * The first age of each of the eight groups.
+ *
+ * @example
+ * Dimension.ageBandStarts[1] // 18
+ */
 export const ageBandStarts: ReadonlyArray<number> = [0, 18, 25, 35, 45, 55, 65, 75]
 
 /**
@@ -105,10 +145,20 @@ export const ageGroupLabel = (group: AgeGroup): string => (group === "alla" ? "A
  */
 export const regions: ReadonlyArray<Region.Region> = [Region.riket, ...Region.all]
 
-/** The measures of the database: number of patients, patients per 100 000 inhabitants. */
+/**
+ * The measures of the database: number of patients, patients per 100 000 inhabitants.
+ *
+ * @example
+ * const measure: Dimension.Measure = "per100k"
+ */
 export type Measure = "patienter" | "per100k"
 
-/** The two measures. */
+/**
+ * The two measures.
+ *
+ * @example
+ * Dimension.measures // ["patienter", "per100k"]
+ */
 export const measures: ReadonlyArray<Measure> = ["patienter", "per100k"]
 
 /**
@@ -119,7 +169,12 @@ export const measures: ReadonlyArray<Measure> = ["patienter", "per100k"]
  */
 export const measureLabel = (measure: Measure): string => (measure === "patienter" ? "Antal patienter" : "Antal patienter/100 000 inv")
 
-/** A closed range of whole years. */
+/**
+ * A closed range of whole years.
+ *
+ * @example
+ * const years: Dimension.YearRange = { from: 2020, to: 2024 }
+ */
 export interface YearRange {
   readonly from: number
   readonly to: number

@@ -21,7 +21,12 @@ export interface Observation {
   readonly value: number
 }
 
-/** One region's agreed measure. */
+/**
+ * One region's agreed measure.
+ *
+ * @example
+ * const a: FollowUp.Agreement = { region: "09", measure: "sjalvvald-inlaggning-platser", baseline: { year: 2025, value: 2 }, target: { year: 2028, value: 6 }, values: [] }
+ */
 export interface Agreement {
   /** SCB code of the region. */
   readonly region: string
@@ -32,10 +37,20 @@ export interface Agreement {
   readonly values: ReadonlyArray<Observation>
 }
 
-/** How far a region has come. */
+/**
+ * How far a region has come.
+ *
+ * @example
+ * FollowUp.progress(a).status // "ingen uppgift"
+ */
 export type Status = "uppnått" | "på väg" | "oförändrat" | "försämrat" | "ingen uppgift"
 
-/** Progress of one agreement. */
+/**
+ * Progress of one agreement.
+ *
+ * @example
+ * FollowUp.progress(a).progress // null
+ */
 export interface Progress {
   readonly region: string
   readonly measure: string

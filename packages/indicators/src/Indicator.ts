@@ -34,7 +34,12 @@ export const schema = z.object({
   measure: z.enum(["patienter", "per100k", "andelKvinnor"]).optional()
 })
 
-/** An indicator definition. */
+/**
+ * An indicator definition.
+ *
+ * @example
+ * const i: Indicator.Indicator = Indicator.find("lpt-oppen-patienter")!
+ */
 export type Indicator = z.infer<typeof schema>
 
 const register = "Socialstyrelsen, patientregistret (PAR): vårdtillfällen i psykiatrisk tvångsvård och rättspsykiatrisk vård"

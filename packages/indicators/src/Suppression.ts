@@ -21,7 +21,12 @@
  */
 export const tableSize = 22 * 3 * 9
 
-/** The smallest count that is published, unless configured (counts 1–4 are masked). */
+/**
+ * The smallest count that is published, unless configured (counts 1–4 are masked).
+ *
+ * @example
+ * Suppression.defaultThreshold // 5
+ */
 export const defaultThreshold = 5
 
 /**

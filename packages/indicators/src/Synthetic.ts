@@ -25,7 +25,12 @@ export interface Options {
   readonly years?: YearRange
 }
 
-/** What every synthetic file says about itself. */
+/**
+ * What every synthetic file says about itself.
+ *
+ * @example
+ * Synthetic.label.startsWith("SYNTETISKA DATA") // true
+ */
 export const label =
   "SYNTETISKA DATA: framtagna med en slumpgenerator (uppdrag indicators sample) och kalibrerade mot Socialstyrelsens statistik 2023 (seed 001). De beskriver inga verkliga personer och får inte användas som statistik."
 
