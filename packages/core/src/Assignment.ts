@@ -1,4 +1,4 @@
-import { Result } from "effect"
+import * as Result from "effect/Result"
 import { z } from "zod"
 import * as CalendarDate from "./CalendarDate.js"
 import * as DateRange from "./DateRange.js"

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs"
 import { basename, extname, join, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
-import { Result } from "effect"
+import * as Result from "effect/Result"
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from "yaml"
 import * as Assignment from "./Assignment.js"
 import * as DiaryNumber from "./DiaryNumber.js"

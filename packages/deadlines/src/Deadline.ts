@@ -1,5 +1,5 @@
 import { CalendarDate, fromZodIssues, ValidationError } from "@uppdrag/core"
-import { Result } from "effect"
+import * as Result from "effect/Result"
 import { z } from "zod"
 import * as Obligation from "./Obligation.js"
 import * as WorkingDay from "./WorkingDay.js"

@@ -1,5 +1,5 @@
 import { type Assignment, CalendarDate, type Issue, ValidationError } from "@uppdrag/core"
-import { Result } from "effect"
+import * as Result from "effect/Result"
 import type * as DeadlineFilter from "./DeadlineFilter.js"
 import * as Obligation from "./Obligation.js"
 import * as Deadline from "./Deadline.js"

@@ -1,5 +1,6 @@
 import { Assignment, CalendarDate, DiaryNumber, fromZodIssues, ValidationError } from "@uppdrag/core"
-import { Data, Result } from "effect"
+import * as Data from "effect/Data"
+import * as Result from "effect/Result"
 import { z } from "zod"
 
 /** Swedish labels of the kinds; a `Record` over core's type, so a new kind in core fails to compile here until labelled. */

@@ -1,5 +1,5 @@
 import { CalendarDate, type Issue, ValidationError } from "@uppdrag/core"
-import { Result } from "effect"
+import * as Result from "effect/Result"
 import * as Deadline from "./Deadline.js"
 import * as WorkingDay from "./WorkingDay.js"
 

@@ -1,5 +1,5 @@
 import { CalendarDate, Catalog, Region } from "@uppdrag/core"
-import { Result } from "effect"
+import * as Result from "effect/Result"
 import { z } from "zod"
 import type { Meeting, PathIssue } from "./Meeting.js"
 

@@ -1,5 +1,5 @@
 import { CalendarDate, Catalog, type Issue, Region } from "@uppdrag/core"
-import { Result } from "effect"
+import * as Result from "effect/Result"
 import { z } from "zod"
 import { instant, minutes, timePattern } from "./internal/StockholmTime.js"
 import * as Party from "./Party.js"

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs"
 import { fromZodIssues, type Issue, ValidationError } from "@uppdrag/core"
-import { Result } from "effect"
+import * as Result from "effect/Result"
 import { z } from "zod"
 import * as Agreement from "./Agreement.js"
 import * as SourceText from "./internal/SourceText.js"

@@ -1,5 +1,5 @@
 import type { Assignment, Catalog } from "@uppdrag/core"
-import { Result } from "effect"
+import * as Result from "effect/Result"
 
 /**
  * The parties meetings can name: every agency, organisation and group some

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import { CalendarDate, fromZodIssues, type Issue, ValidationError } from "@uppdrag/core"
-import { Result } from "effect"
+import * as Result from "effect/Result"
 import { RRuleTemporal } from "rrule-temporal"
 import { z } from "zod"
 import * as SourceText from "./internal/SourceText.js"

@@ -1,5 +1,5 @@
 import { type Issue, ValidationError } from "@uppdrag/core"
-import { Result } from "effect"
+import * as Result from "effect/Result"
 import { isMap, isSeq, LineCounter, type Node, parseDocument } from "yaml"
 
 /**
