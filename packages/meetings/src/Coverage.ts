@@ -1,4 +1,4 @@
-import type { Assignment, CalendarDate } from "@uppdrag/core"
+import { Assignment, type CalendarDate } from "@uppdrag/core"
 import type { Meeting } from "./Meeting.js"
 
 /** Kinds of obligation that are reports to the government: the deadlines consultation must precede. */
@@ -55,7 +55,8 @@ export const report = (assignment: Assignment.Assignment, meetings: ReadonlyArra
     }
   }
   return {
-    assignment: assignment.diaryNumbers[0]!.replace(/\s*\(delvis\)$/, ""),
+    // An agreement may have no diary number (the 2012 SKL agreement): then its id.
+    assignment: Assignment.mainDiaryNumber(assignment),
     nextDeadline: nextReportDeadline(assignment, asOf),
     parties: assignment.consult.map((p) => {
       const lastMeeting = last.get(p.id) ?? null

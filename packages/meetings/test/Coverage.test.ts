@@ -27,6 +27,12 @@ describe("consultation coverage", () => {
     expect(report.parties.every((p) => !p.consulted && p.lastMeeting === null)).toBe(true)
   })
 
+  it("seed 002: the 2012 SKL agreement has no diary number, so coverage names it by its id", () => {
+    const agreement = Catalog.findAssignment(catalog, "heldygnsvard-2012")!
+    expect(agreement.diaryNumbers).toEqual([])
+    expect(Coverage.report(agreement, [], d("2012-06-01")).assignment).toBe("heldygnsvard-2012")
+  })
+
   it('seed 003: next report deadline after 2026-11-23 is the interim report "senast den 30 maj 2027"; after it, 30 maj 2028; then the final 30 november 2029', () => {
     expect(Coverage.nextReportDeadline(s2025, d("2026-11-23"))).toBe("2027-05-30")
     expect(Coverage.nextReportDeadline(s2025, d("2027-05-30"))).toBe("2027-05-30")
