@@ -150,7 +150,8 @@ describe("uppdrag db export|import (SQLite to SQLite)", () => {
     expect(code).toBe(1)
     expect(stderr).toContain(path)
     expect(stderr).toContain(message)
-    expect(uppdrag("db", "export", "-", "--format", "csv", "--db", db).stdout.trimEnd().split("\n")).toHaveLength(1)
+    // Either refused before the database was opened, or checked and refused with nothing written.
+    if (existsSync(db)) expect(uppdrag("db", "export", "-", "--format", "csv", "--db", db).stdout.trimEnd().split("\n")).toHaveLength(1)
   })
 
   it("--help shows examples", () => {
