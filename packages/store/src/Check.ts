@@ -2,7 +2,6 @@ import { Ledger } from "@uppdrag/allocation"
 import { type Assignment, Catalog } from "@uppdrag/core"
 import { Result } from "effect"
 import * as Event from "./Event.js"
-import * as LedgerFold from "./internal/LedgerFold.js"
 import type { Refused } from "./StoreError.js"
 
 /** A ledger entry of `@uppdrag/allocation` (taken from `Ledger.record`, as the namespace re-export carries only the zod value). */
@@ -276,9 +275,8 @@ export const batch = (
   // by @uppdrag/allocation. Grants are independent, so the first refusal overall is the lowest index.
   let first: Refused | undefined = storeRefusal
   for (const [grant, ledger] of ledgers) {
-    const keep = LedgerFold.reversalTargets(ledger.entries)
-    const state = LedgerFold.restore(ledger.terms, entriesOf(prior, grant), keep)
-    const replayed = LedgerFold.replay(ledger.terms, ledger.entries, state, keep)
+    const state = Ledger.restore(entriesOf(prior, grant), Ledger.empty(ledger.terms))
+    const replayed = Ledger.replay(ledger.terms, ledger.entries, state)
     if (Result.isFailure(replayed)) {
       const index = ledger.indices[replayed.failure.index] ?? 0
       if (first === undefined || index < first.index) {

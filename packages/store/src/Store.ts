@@ -5,7 +5,6 @@ import { sql } from "kysely"
 import * as Check from "./Check.js"
 import * as Event from "./Event.js"
 import * as Export from "./Export.js"
-import * as LedgerFold from "./internal/LedgerFold.js"
 import { type Connection, type Database, type EventRow, migrationLock, openPostgres, openSqlite } from "./internal/Database.js"
 import * as Migration from "./Migration.js"
 import { type Reason, StoreError } from "./StoreError.js"
@@ -362,7 +361,7 @@ export const open = async (location: Location, options: OpenOptions): Promise<Re
         const terms = ctx.termsFor(grant)
         if (terms === undefined) return Result.fail({ _tag: "Refused", index: 0, rule: "UnknownGrant", reason: `statsbidraget ${grant} finns inte i katalogen` })
         const events = await database.read((conn) => readEvents(conn, { grant }))
-        return Result.succeed(Ledger.summary(terms, LedgerFold.restore(terms, Check.entriesOf(events, grant))))
+        return Result.succeed(Ledger.summarize(terms, Check.entriesOf(events, grant)))
       }),
     exportLog: () =>
       guard(() =>

@@ -4,7 +4,6 @@ import { Result } from "effect"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { Check, type Event } from "../src/index.js"
-import * as LedgerFold from "../src/internal/LedgerFold.js"
 import { allocationOf, specialiseradPsykiatri2026 } from "./fixtures/allocation.js"
 
 const catalog = Catalog.unsafeLoad()
@@ -90,13 +89,15 @@ const appendAll = (batches: ReadonlyArray<ReadonlyArray<Event.ValidNewEvent>>): 
 }
 
 describe("Check.batch: properties", () => {
-  it("the ledger folded from the log equals the allocation package's own summarize, and its invariants hold", () => {
+  it("the log only ever holds entries the ledger accepts again on replay, and its invariants hold", () => {
     fc.assert(
       fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
         const log = appendAll(steps.map((s) => [toEvent(s)]))
         const entries = Check.entriesOf(log, GRANT)
-        const summary = Ledger.summary(terms, LedgerFold.restore(terms, entries))
-        expect(summary).toEqual(Ledger.summarize(terms, entries))
+        const summary = Ledger.summarize(terms, entries)
+        // Rebuilding by checking every stored entry again accepts them all and gives the same figures.
+        const replayed = Ledger.replay(terms, entries)
+        expect(Result.isSuccess(replayed) && Ledger.summary(terms, replayed.success)).toEqual(summary)
         for (const row of summary.rows) {
           expect(row.requisitioned).toBeLessThanOrEqual(row.allocated)
           expect(row.paidOut).toBeLessThanOrEqual(row.requisitioned)
@@ -115,27 +116,6 @@ describe("Check.batch: properties", () => {
         const singly = appendAll(events.map((e) => [e]))
         if (Result.isSuccess(whole)) expect(whole.success).toEqual(singly)
         else expect(singly.length).toBeLessThan(events.length)
-      }),
-      { numRuns: 150 }
-    )
-  })
-
-  it("the linear fold refuses and accepts exactly as Ledger.replay does", () => {
-    fc.assert(
-      fc.property(fc.array(step, { maxLength: 30 }), fc.array(step, { maxLength: 15 }), (before, batch) => {
-        const log = appendAll(before.map((s) => [toEvent(s)]))
-        const prior = Check.entriesOf(log, GRANT)
-        const stored = Check.batch(ctx, [], batch.map(toEvent), { firstSeq: 1, recordedAt: AT })
-        if (Result.isFailure(stored)) return
-        const entries = Check.entriesOf(stored.success, GRANT).map((e) => ({ ...e, id: `n${e.id}`, ...(e.kind === "reversal" ? { reverses: `n${e.reverses}` } : {}) }))
-        const keep = LedgerFold.reversalTargets(entries)
-        const fast = LedgerFold.replay(terms, entries, LedgerFold.restore(terms, prior, keep), keep)
-        const restored = Ledger.replay(terms, prior)
-        expect(Result.isSuccess(restored)).toBe(true)
-        const slow = Ledger.replay(terms, entries, Result.isSuccess(restored) ? restored.success : Ledger.empty(terms))
-        expect(Result.isSuccess(fast)).toBe(Result.isSuccess(slow))
-        if (Result.isSuccess(fast) && Result.isSuccess(slow)) expect(Ledger.summary(terms, fast.success)).toEqual(Ledger.summary(terms, slow.success))
-        if (Result.isFailure(fast) && Result.isFailure(slow)) expect(fast.failure.index).toBe(slow.failure.index)
       }),
       { numRuns: 150 }
     )
