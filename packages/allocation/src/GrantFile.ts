@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs"
-import { fromZodIssues, type Issue, Kronor, PopulationBasis, Region, ValidationError } from "@uppdrag/core"
+import { Kronor, PopulationBasis, Region, SourceDocument, ValidationError } from "@uppdrag/core"
 import * as Result from "effect/Result"
-import { isMap, isSeq, LineCounter, type Node, parseDocument } from "yaml"
 import { z } from "zod"
 import type * as Allocation from "./Allocation.js"
 
@@ -45,19 +44,6 @@ const fileSchema = z
     })
   })
 
-const lineOf = (root: Node | null, lineCounter: LineCounter, path: ReadonlyArray<PropertyKey>): number | undefined => {
-  let node: unknown = root
-  let found: unknown = root
-  for (const key of path) {
-    if (isMap(node)) node = node.get(key as string, true)
-    else if (isSeq(node)) node = node.get(key as number, true)
-    else break
-    if (node === undefined) break
-    found = node
-  }
-  const range = (found as { range?: [number, number, number] } | null)?.range
-  return range === undefined ? undefined : lineCounter.linePos(range[0]).line
-}
 
 /**
  * Validates grant-file text (UTF-8 JSON or YAML); every problem is reported
@@ -67,32 +53,9 @@ const lineOf = (root: Node | null, lineCounter: LineCounter, path: ReadonlyArray
  * GrantFile.parse(new TextEncoder().encode("id: test\ncomponents:\n  - { id: a, amount: 100, basis: '18+' }\n"), "test.yaml")
  */
 export const parse = (bytes: Uint8Array, source: string): Result.Result<Allocation.Spec, ValidationError> => {
-  let text: string
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes)
-  } catch {
-    return Result.fail(new ValidationError({ source, issues: [{ path: "", message: "filen är inte kodad som UTF-8" }] }))
-  }
-  if (text.trim() === "") return Result.fail(new ValidationError({ source, issues: [{ path: "", message: "filen är tom" }] }))
-  const lineCounter = new LineCounter()
-  const doc = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter, uniqueKeys: true, prettyErrors: false })
-  if (doc.errors.length > 0) {
-    return Result.fail(
-      new ValidationError({
-        source,
-        issues: doc.errors.map((e) => ({ path: "", message: `ogiltig YAML/JSON: ${e.code}`, line: lineCounter.linePos(e.pos[0]).line }))
-      })
-    )
-  }
-  const parsed = fileSchema.safeParse(doc.toJS())
-  if (!parsed.success) {
-    const issues = fromZodIssues(parsed.error.issues).map((issue, i): Issue => {
-      const line = lineOf(doc.contents, lineCounter, parsed.error.issues[Math.min(i, parsed.error.issues.length - 1)]?.path ?? [])
-      return line === undefined ? issue : { ...issue, line }
-    })
-    return Result.fail(new ValidationError({ source, issues }))
-  }
-  const file = parsed.data
+  const parsed = SourceDocument.decode(bytes, source, fileSchema)
+  if (Result.isFailure(parsed)) return Result.fail(parsed.failure)
+  const file = parsed.success
   return Result.succeed({
     id: file.id,
     exclude: file.exclude,

@@ -2,11 +2,10 @@ import { readdirSync, readFileSync, statSync } from "node:fs"
 import { basename, extname, join, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
 import * as Result from "effect/Result"
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from "yaml"
 import * as Assignment from "./Assignment.js"
 import * as DiaryNumber from "./DiaryNumber.js"
+import * as SourceDocument from "./SourceDocument.js"
 import { formatPath, type Issue, ValidationError } from "./ValidationError.js"
-import { fromZodIssues } from "./ZodIssues.js"
 
 /**
  * The assignments known to the toolkit: the built-in seed catalog plus any
@@ -46,19 +45,6 @@ export const filesAt = (path: string): Result.Result<Array<string>, ValidationEr
   )
 }
 
-const lineOf = (root: Node | null, lineCounter: LineCounter, path: ReadonlyArray<PropertyKey>): number | undefined => {
-  let node: unknown = root
-  let found: unknown = root
-  for (const key of path) {
-    if (isMap(node)) node = node.get(key as string, true)
-    else if (isSeq(node)) node = node.get(key as number, true)
-    else break
-    if (node === undefined) break
-    found = node
-  }
-  const range = (found as { range?: [number, number, number] } | null)?.range
-  return range === undefined ? undefined : lineCounter.linePos(range[0]).line
-}
 
 /**
  * Reads and validates one catalog file (YAML or JSON, one assignment each).
@@ -86,91 +72,17 @@ const readLocated = (file: string): Result.Result<Located, ValidationError> => {
   return parseLocated(bytes, file)
 }
 
-/**
- * The text of UTF-8 bytes, or the 1-based line of the first byte sequence
- * that is not UTF-8. A newline byte never occurs inside a multi-byte UTF-8
- * sequence, so decoding line by line finds the line exactly.
- */
-const decodeUtf8 = (bytes: Uint8Array): string | number => {
-  const decoder = new TextDecoder("utf-8", { fatal: true })
-  try {
-    return decoder.decode(bytes)
-  } catch {
-    let start = 0
-    let line = 1
-    for (let i = 0; i <= bytes.length; i++) {
-      if (i === bytes.length || bytes[i] === 0x0a) {
-        try {
-          decoder.decode(bytes.subarray(start, i))
-        } catch {
-          return line
-        }
-        start = i + 1
-        line++
-      }
-    }
-    return line
-  }
-}
 
 // The yaml package's error codes, in Swedish.
-const yamlErrors: Record<string, string> = {
-  DUPLICATE_KEY: "nyckeln förekommer två gånger",
-  BAD_INDENT: "fel indrag",
-  TAB_AS_INDENT: "tabb används som indrag",
-  MISSING_CHAR: "ett tecken saknas (t.ex. en avslutande klammer eller ett citattecken)",
-  MULTILINE_IMPLICIT_KEY: "en nyckel får inte sträcka sig över flera rader",
-  BLOCK_AS_IMPLICIT_KEY: "en nyckel får inte vara ett block",
-  UNEXPECTED_TOKEN: "oväntat tecken",
-  BAD_SCALAR_START: "ett värde får inte börja med detta tecken",
-  MULTIPLE_DOCS: "filen får bara innehålla ett dokument",
-  MISSING_ANCHOR: "ankaret finns inte"
-}
 
 /** Validates catalog text (UTF-8 YAML or JSON) named `source` in messages. */
 export const parseText = (bytes: Uint8Array, source: string): Result.Result<Assignment.Assignment, ValidationError> =>
   Result.map(parseLocated(bytes, source), (located) => located.assignment)
 
-const parseLocated = (bytes: Uint8Array, source: string): Result.Result<Located, ValidationError> => {
-  const text = decodeUtf8(bytes)
-  if (typeof text === "number") {
-    return Result.fail(new ValidationError({ source, issues: [{ path: "", message: "filen är inte kodad som UTF-8", line: text }] }))
-  }
-  const lineCounter = new LineCounter()
-  const doc = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter, uniqueKeys: true, prettyErrors: false })
-  if (doc.errors.length > 0) {
-    return Result.fail(
-      new ValidationError({
-        source,
-        issues: doc.errors.map((e) => {
-          const { line, col } = lineCounter.linePos(e.pos[0])
-          return { path: "", message: `ogiltig YAML: ${yamlErrors[e.code] ?? e.code} (kolumn ${col})`, line }
-        })
-      })
-    )
-  }
-  const locate = (path: ReadonlyArray<PropertyKey>): number | undefined => lineOf(doc.contents, lineCounter, path)
-  // reportInput: the messages quote the wrong value ("förväntade ett tal, fick \"2026\"").
-  const parsed = Assignment.Assignment.safeParse(doc.toJS(), { reportInput: true })
-  if (!parsed.success) {
-    // One zod issue may become several (one per unknown key), each located by its own path.
-    const located = parsed.error.issues.flatMap((zodIssue) => {
-      const keys = zodIssue.code === "unrecognized_keys" ? zodIssue.keys : [undefined]
-      return fromZodIssues([zodIssue]).map((issue, i): Issue => {
-        const key = keys[i]
-        const line = locate(key === undefined ? zodIssue.path : [...zodIssue.path, key])
-        return line === undefined ? issue : { ...issue, line }
-      })
-    })
-    // In file order, as a reader goes through the file.
-    const issues = located
-      .map((issue, order) => ({ issue, order }))
-      .sort((a, b) => (a.issue.line ?? Number.MAX_SAFE_INTEGER) - (b.issue.line ?? Number.MAX_SAFE_INTEGER) || a.order - b.order)
-      .map(({ issue }) => issue)
-    return Result.fail(new ValidationError({ source, issues }))
-  }
-  return Result.succeed({ assignment: parsed.data, lineOf: locate })
-}
+const parseLocated = (bytes: Uint8Array, source: string): Result.Result<Located, ValidationError> =>
+  Result.flatMap(SourceDocument.parse(bytes, source), (doc) =>
+    Result.map(SourceDocument.validate(doc, Assignment.AssignmentSchema), (assignment) => ({ assignment, lineOf: doc.lineOf }))
+  )
 
 const at = (located: Located, path: ReadonlyArray<PropertyKey>, message: string): Issue => {
   const line = located.lineOf(path)

@@ -140,8 +140,8 @@ actionItems: [{ title: Återkoppla, owner: Socialstyrelsen, due: 2026-03-01 }]
   })
 
   it("duplicate keys, wrong encoding, not an object, an unknown kind", () => {
-    expect(issues("id: a\nid: b\n")[0]).toMatchObject({ message: "samma fält förekommer två gånger", line: 2 })
-    expect(issues(new Uint8Array([0x69, 0x64, 0x3a, 0x20, 0xff]))).toEqual([{ path: "", message: "filen är inte kodad som UTF-8" }])
+    expect(issues("id: a\nid: b\n")[0]).toMatchObject({ message: expect.stringContaining("förekommer två gånger"), line: 2 })
+    expect(issues(new Uint8Array([0x69, 0x64, 0x3a, 0x20, 0xff]))).toEqual([{ path: "", message: "filen är inte kodad som UTF-8", line: 1 }])
     expect(issues("- a\n- b\n")[0]?.message).toMatch(/ett objekt/)
     expect(issues("kind: protokoll\n")[0]).toMatchObject({ path: "kind", line: 1 })
   })

@@ -111,11 +111,11 @@ describe("series files: bad input", () => {
       path: "series[1].id",
       message: "serien a finns redan"
     })
-    expect(failure("series:\n  - id: a\n    id: b\n    title: A\n    recurrence: { kind: vid-behov }\n")[0]).toMatchObject({ message: "samma fält förekommer två gånger", line: 3 })
+    expect(failure("series:\n  - id: a\n    id: b\n    title: A\n    recurrence: { kind: vid-behov }\n")[0]).toMatchObject({ message: expect.stringContaining("förekommer två gånger"), line: 3 })
   })
 
   it("refuses text that is not UTF-8", () => {
-    expect(failure(new Uint8Array([0x73, 0x65, 0x72, 0xe5, 0x0a]))).toEqual([{ path: "", message: "filen är inte kodad som UTF-8" }])
+    expect(failure(new Uint8Array([0x73, 0x65, 0x72, 0xe5, 0x0a]))).toEqual([{ path: "", message: "filen är inte kodad som UTF-8", line: 1 }])
   })
 
   it("refuses an unknown recurrence kind and unknown fields", () => {

@@ -1,0 +1,133 @@
+import * as Result from "effect/Result"
+import { isMap, isSeq, LineCounter, type Node, parseDocument } from "yaml"
+import type { z } from "zod"
+import { type Issue, ValidationError } from "./ValidationError.js"
+import { fromZodIssues } from "./ZodIssues.js"
+
+/**
+ * A YAML or JSON file (JSON is YAML) decoded as strict UTF-8, with a way back
+ * from a property path to its line, so every problem in a user's file can be
+ * reported as `file:line: path: message`. The catalog, grant files and
+ * meeting records are all read through it.
+ *
+ * @example
+ * import { SourceDocument } from "@uppdrag/core"
+ * const doc = SourceDocument.parse(bytes, "möte.yaml")
+ */
+export interface SourceDocument {
+  readonly source: string
+  readonly value: unknown
+  readonly lineOf: (path: ReadonlyArray<PropertyKey>) => number | undefined
+}
+
+const yamlErrors: Record<string, string> = {
+  DUPLICATE_KEY: "nyckeln förekommer två gånger",
+  BAD_INDENT: "fel indrag",
+  TAB_AS_INDENT: "tabb används som indrag",
+  MISSING_CHAR: "ett tecken saknas (t.ex. en avslutande klammer eller ett citattecken)",
+  MULTILINE_IMPLICIT_KEY: "en nyckel får inte sträcka sig över flera rader",
+  BLOCK_AS_IMPLICIT_KEY: "en nyckel får inte vara ett block",
+  UNEXPECTED_TOKEN: "oväntat tecken",
+  BAD_SCALAR_START: "ett värde får inte börja med detta tecken",
+  MULTIPLE_DOCS: "filen får bara innehålla ett dokument",
+  MISSING_ANCHOR: "ankaret finns inte"
+}
+
+/** The text, or the 1-based line of the first byte sequence that is not UTF-8. */
+const decodeUtf8 = (bytes: Uint8Array): string | number => {
+  const decoder = new TextDecoder("utf-8", { fatal: true })
+  try {
+    return decoder.decode(bytes)
+  } catch {
+    let start = 0
+    let line = 1
+    for (let i = 0; i <= bytes.length; i++) {
+      if (i === bytes.length || bytes[i] === 0x0a) {
+        try {
+          decoder.decode(bytes.subarray(start, i))
+        } catch {
+          return line
+        }
+        start = i + 1
+        line++
+      }
+    }
+    return 1
+  }
+}
+
+/**
+ * Decodes strict UTF-8 (a BOM is allowed) and parses YAML with unique keys.
+ *
+ * @example
+ * SourceDocument.parse(new TextEncoder().encode("id: a\n"), "a.yaml")
+ */
+export const parse = (bytes: Uint8Array, source: string): Result.Result<SourceDocument, ValidationError> => {
+  const text = decodeUtf8(bytes)
+  if (typeof text === "number") {
+    return Result.fail(new ValidationError({ source, issues: [{ path: "", message: "filen är inte kodad som UTF-8", line: text }] }))
+  }
+  if (text.replace(/^\uFEFF/, "").trim() === "") return Result.fail(new ValidationError({ source, issues: [{ path: "", message: "filen är tom" }] }))
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter, uniqueKeys: true, prettyErrors: false })
+  if (doc.errors.length > 0) {
+    return Result.fail(
+      new ValidationError({
+        source,
+        issues: doc.errors.map((e) => {
+          const { line, col } = lineCounter.linePos(e.pos[0])
+          return { path: "", message: `ogiltig YAML: ${yamlErrors[e.code] ?? e.code} (kolumn ${col})`, line }
+        })
+      })
+    )
+  }
+  const lineOf = (path: ReadonlyArray<PropertyKey>): number | undefined => {
+    let node: unknown = doc.contents
+    let found: unknown = doc.contents
+    for (const key of path) {
+      if (isMap(node)) node = node.get(key as string, true)
+      else if (isSeq(node)) node = node.get(key as number, true)
+      else break
+      if (node === undefined || node === null) break
+      found = node
+    }
+    const range = (found as Node | null)?.range
+    return range === undefined || range === null ? undefined : lineCounter.linePos(range[0]).line
+  }
+  return Result.succeed({ source, value: doc.toJS(), lineOf })
+}
+
+/**
+ * Validates a document against a zod schema; the issues come in file order,
+ * each with its line (one per unknown key).
+ *
+ * @example
+ * SourceDocument.validate(doc, Assignment.AssignmentSchema)
+ */
+export const validate = <S extends z.ZodType>(doc: SourceDocument, schema: S): Result.Result<z.output<S>, ValidationError> => {
+  // reportInput: the messages quote the wrong value ("förväntade ett tal, fick \"2026\"").
+  const parsed = schema.safeParse(doc.value, { reportInput: true })
+  if (parsed.success) return Result.succeed(parsed.data)
+  const located = parsed.error.issues.flatMap((zodIssue) => {
+    const keys = zodIssue.code === "unrecognized_keys" ? zodIssue.keys : [undefined]
+    return fromZodIssues([zodIssue]).map((issue, i): Issue => {
+      const key = keys[i]
+      const line = doc.lineOf(key === undefined ? zodIssue.path : [...zodIssue.path, key])
+      return line === undefined ? issue : { ...issue, line }
+    })
+  })
+  const issues = located
+    .map((issue, order) => ({ issue, order }))
+    .sort((a, b) => (a.issue.line ?? Number.MAX_SAFE_INTEGER) - (b.issue.line ?? Number.MAX_SAFE_INTEGER) || a.order - b.order)
+    .map(({ issue }) => issue)
+  return Result.fail(new ValidationError({ source: doc.source, issues }))
+}
+
+/**
+ * Parses and validates in one step.
+ *
+ * @example
+ * SourceDocument.decode(bytes, "bidrag.yaml", GrantFileSchema)
+ */
+export const decode = <S extends z.ZodType>(bytes: Uint8Array, source: string, schema: S): Result.Result<z.output<S>, ValidationError> =>
+  Result.flatMap(parse(bytes, source), (doc) => validate(doc, schema))
