@@ -1,11 +1,4 @@
+import { libraryConfig } from "@uppdrag/tsup-config"
 import { defineConfig } from "tsup"
 
-export default defineConfig({
-  entry: ["src/index.ts"],
-  format: ["esm", "cjs"],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  shims: true,
-  target: "node20"
-})
+export default defineConfig(libraryConfig())

@@ -1,12 +1,5 @@
+import { libraryConfig } from "@uppdrag/tsup-config"
 import { defineConfig } from "tsup"
 
-export default defineConfig({
-  // The count worker is its own entry: Cube.fromEpisodeFile starts it in worker threads.
-  entry: { index: "src/index.ts", "internal/CountWorker": "src/internal/CountWorker.ts" },
-  format: ["esm", "cjs"],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  shims: true,
-  target: "node20"
-})
+// The count worker is its own entry: Cube.fromEpisodeFile starts it in worker threads.
+export default defineConfig(libraryConfig({ entry: { index: "src/index.ts", "internal/CountWorker": "src/internal/CountWorker.ts" } }))
