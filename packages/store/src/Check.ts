@@ -1,6 +1,6 @@
 import { Ledger } from "@uppdrag/allocation"
 import { type Assignment, Catalog } from "@uppdrag/core"
-import { Result } from "effect"
+import * as Result from "effect/Result"
 import * as Event from "./Event.js"
 import type { Refused } from "./StoreError.js"
 

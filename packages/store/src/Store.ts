@@ -1,6 +1,6 @@
 import { Ledger } from "@uppdrag/allocation"
 import { type Assignment, CalendarDate, type Catalog, fromZodIssues, type Issue, Region } from "@uppdrag/core"
-import { Result } from "effect"
+import * as Result from "effect/Result"
 import { sql } from "kysely"
 import * as Check from "./Check.js"
 import * as Event from "./Event.js"
@@ -43,6 +43,12 @@ export interface OpenOptions {
   readonly allocationOf: (grant: Assignment.Grant) => ReadonlyMap<string, number>
   /** Migrate only up to this version (tests of upgrades); default the latest. */
   readonly migrateTo?: number
+  /**
+   * Open for reading only (the web view): the database refuses every write,
+   * a missing SQLite file is not created, and nothing is migrated (an older
+   * database is refused with `OlderSchema`).
+   */
+  readonly readOnly?: boolean
 }
 
 /** Options of writes: when it is recorded (an ISO 8601 UTC instant) and progress for long batches. */
@@ -250,6 +256,14 @@ const migrate = async (database: Database, now: () => string, target: number): P
   })
 }
 
+// For read-only opens: the schema must already be the latest.
+const checkVersion = async (database: Database): Promise<Result.Result<{ version: number; applied: Array<Migration.Migration> }, Reason>> => {
+  const seen = await database.read((conn) => currentVersion(database, conn))
+  if (seen > Migration.latest) return Result.fail({ _tag: "NewerSchema", found: seen, known: Migration.latest })
+  if (seen < Migration.latest) return Result.fail({ _tag: "OlderSchema", found: seen, known: Migration.latest })
+  return Result.succeed({ version: seen, applied: [] })
+}
+
 const causeOf = (error: unknown): string => {
   const e = error as { message?: string; code?: string }
   if (e.code === "SQLITE_BUSY") return "databasen är låst av en annan skrivning som inte blev klar inom 15 sekunder; försök igen (SQLITE_BUSY)"
@@ -274,14 +288,15 @@ export const open = async (location: Location, options: OpenOptions): Promise<Re
   const fail = (reason: Reason): Result.Result<never, StoreError> => Result.fail(new StoreError({ location: where, reason }))
   let database: Database
   try {
-    database = location.kind === "sqlite" ? await openSqlite(location.path) : await openPostgres(location.url, location.schema)
+    const readOnly = options.readOnly === true
+    database = location.kind === "sqlite" ? await openSqlite(location.path, readOnly) : await openPostgres(location.url, location.schema, readOnly)
   } catch (error) {
     return fail({ _tag: "Unavailable", cause: causeOf(error) })
   }
   const now = (): string => new Date().toISOString()
   let migrated: Result.Result<{ version: number; applied: Array<Migration.Migration> }, Reason>
   try {
-    migrated = await migrate(database, now, options.migrateTo ?? Migration.latest)
+    migrated = options.readOnly === true ? await checkVersion(database) : await migrate(database, now, options.migrateTo ?? Migration.latest)
   } catch (error) {
     await database.close().catch(() => undefined)
     return fail({ _tag: isConnectionFailure(error) || location.kind === "postgres" ? "Unavailable" : "Database", cause: causeOf(error) })

@@ -1,5 +1,5 @@
 import { formatIssues, type Issue } from "@uppdrag/core"
-import { Data } from "effect"
+import * as Data from "effect/Data"
 
 /**
  * A rule refused an event: a ledger rule from `@uppdrag/allocation`
@@ -30,6 +30,13 @@ export interface NewerSchema {
   readonly known: number
 }
 
+/** A read-only open found a database that must first be migrated. */
+export interface OlderSchema {
+  readonly _tag: "OlderSchema"
+  readonly found: number
+  readonly known: number
+}
+
 /** An import needs an empty database and this one holds events. */
 export interface NotEmpty {
   readonly _tag: "NotEmpty"
@@ -49,7 +56,7 @@ export interface Database {
 }
 
 /** Every reason a store operation fails. */
-export type Reason = Refused | Invalid | NewerSchema | NotEmpty | Unavailable | Database
+export type Reason = Refused | Invalid | NewerSchema | OlderSchema | NotEmpty | Unavailable | Database
 
 /**
  * The one error type of the store adapter: where (`location`, a file path or
@@ -85,6 +92,8 @@ export const describe = (location: string, reason: Reason): Array<string> => {
       return [
         `${location}: databasen har schemaversion ${reason.found}, men den här versionen av uppdrag känner bara till version ${reason.known}; uppgradera uppdrag`
       ]
+    case "OlderSchema":
+      return [`${location}: databasen har schemaversion ${reason.found} och behöver uppgraderas till ${reason.known}; kör uppdrag db migrate`]
     case "NotEmpty":
       return [`${location}: databasen innehåller redan ${reason.events} händelser; importera bara till en tom databas`]
     case "Unavailable":

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs"
+import { existsSync, mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import BetterSqlite3 from "better-sqlite3"
@@ -27,6 +27,13 @@ contract({
 })
 
 describe("SQLite specifics", () => {
+  it("read-only never creates a missing file", async () => {
+    const path = join(folder, "saknas", "uppdrag.db")
+    const opened = await Store.open({ kind: "sqlite", path }, { catalog, allocationOf, readOnly: true })
+    expect(Result.isFailure(opened) && opened.failure.reason._tag).toBe("Unavailable")
+    expect(existsSync(path)).toBe(false)
+  })
+
   it("creates the file and its folders, in WAL mode with foreign keys on", async () => {
     const path = join(folder, "ny", "mapp", "uppdrag.db")
     const opened = await Store.open({ kind: "sqlite", path }, { catalog, allocationOf })

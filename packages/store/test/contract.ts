@@ -109,6 +109,28 @@ export const contract = (backend: Backend): void => {
       expect(ledger.total).toMatchObject({ region: "00", allocated: 1_490_000_000, requisitioned: 0 })
     })
 
+    it("opened read-only (the web view), it reads the ledger and the database refuses every write", async () => {
+      const location = await backend.fresh()
+      const writer = await open(location)
+      ok(await writer.append([uppsala(58_203_923, "2026-04-15")], { recordedAt: AT }))
+      const reader = ok(await Store.open(location, { catalog, allocationOf, readOnly: true }))
+      opened.push(reader)
+      expect(ok(await reader.ledger(GRANT)).rows.find((r) => r.region === "03")?.requisitioned).toBe(58_203_923)
+      const refused = failure(await reader.append([{ ...uppsala(1, "2026-04-16"), region: "01" }], { recordedAt: AT }))
+      // SQLite answers SQLITE_READONLY, PostgreSQL "read-only transaction": both are the database refusing.
+      expect(["Database", "Unavailable"]).toContain(refused.reason._tag)
+      expect(refused.message).toMatch(/read-?only|READONLY/i)
+      expect(ok(await writer.count())).toBe(1)
+    })
+
+    it("opened read-only, an older schema is refused rather than migrated", async () => {
+      const location = await backend.fresh()
+      await open(location, 1)
+      const refused = failure(await Store.open(location, { catalog, allocationOf, readOnly: true }))
+      expect(refused.reason).toEqual({ _tag: "OlderSchema", found: 1, known: Migration.latest })
+      expect(refused.message).toMatch(/kör uppdrag db migrate/)
+    })
+
     it("opening again runs no migration", async () => {
       const location = await backend.fresh()
       await open(location)

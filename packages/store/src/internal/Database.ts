@@ -113,15 +113,16 @@ const withConnection = async <A>(
  * never wait for the writer, foreign keys on, full sync so a committed batch
  * survives a crash, and a busy timeout so concurrent writers queue.
  */
-export const openSqlite = async (path: string): Promise<Database> => {
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true })
+export const openSqlite = async (path: string, readOnly = false): Promise<Database> => {
+  if (path !== ":memory:" && !readOnly) mkdirSync(dirname(path), { recursive: true })
   // Drivers are loaded when first used, so a command that never opens a database does not pay for them.
   const { default: BetterSqlite3 } = await import("better-sqlite3")
-  const native = new BetterSqlite3(path)
+  // Read-only: SQLite itself refuses every write, and a missing file is not created.
+  const native = new BetterSqlite3(path, readOnly ? { readonly: true, fileMustExist: true } : {})
   native.pragma("busy_timeout = 15000")
-  native.pragma("journal_mode = WAL")
+  if (!readOnly) native.pragma("journal_mode = WAL")
   native.pragma("foreign_keys = ON")
-  native.pragma("synchronous = FULL")
+  if (!readOnly) native.pragma("synchronous = FULL")
   const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: native }) })
   let insert: ReturnType<typeof native.prepare> | undefined
   return {
@@ -173,12 +174,14 @@ const parsers: Record<number, (text: string) => unknown> = {
  * Opens a PostgreSQL pool. Dates stay `YYYY-MM-DD` text, bigints become
  * checked numbers, JSON stays text: rows read the same as from SQLite.
  */
-export const openPostgres = async (url: string, schema?: string): Promise<Database> => {
+export const openPostgres = async (url: string, schema?: string, readOnly = false): Promise<Database> => {
   const { default: pg } = await import("pg")
+  // Read-only: every transaction of every connection is READ ONLY, so the server refuses writes.
+  const settings = [...(schema === undefined ? [] : [`-c search_path=${schema}`]), ...(readOnly ? ["-c default_transaction_read_only=on"] : [])]
   const pool = new pg.Pool({
     connectionString: url,
     max: 3,
-    ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
+    ...(settings.length === 0 ? {} : { options: settings.join(" ") }),
     types: {
       getTypeParser: ((oid: number, format?: string) =>
         parsers[oid] ?? (pg.types.getTypeParser as (oid: number, format?: string) => unknown)(oid, format)) as never

@@ -23,7 +23,8 @@ export const serve = async (options: { port: number; host: string; population?: 
   const location = storeLocation(options.db)
   let store: Store.Store | undefined
   if (location.kind === "postgres" || existsSync(location.path)) {
-    const opened = await Store.open(location, { catalog, allocationOf })
+    // Read-only by construction: the database itself refuses writes from the web view.
+    const opened = await Store.open(location, { catalog, allocationOf, readOnly: true })
     if (opened._tag === "Failure") throw storeFailure(opened.failure)
     store = opened.success
   } else {
