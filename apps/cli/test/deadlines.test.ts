@@ -213,7 +213,7 @@ actionItems:
 
 describe("uppdrag start: the upcoming deadlines overview", () => {
   it("as of 2026-11-23: the interim report due 2026-11-30 first, the unset date and the count of passed duties", () => {
-    const run = uppdrag("start", "--as-of", "2026-11-23")
+    const run = uppdrag("start", "--as-of", "2026-11-23", "--no-serve")
     expect(run.code).toBe(0)
     const lines = run.stdout.split("\n")
     expect(lines[0]).toBe("Kommande tidsfrister per 2026-11-23 (ett år framåt, snart = inom 30 dagar)")
@@ -225,7 +225,7 @@ describe("uppdrag start: the upcoming deadlines overview", () => {
 
 describe("uppdrag deadlines: bad input", () => {
   it("uppdrag start with an invalid --as-of → exit 1, the message names the command", () => {
-    const run = uppdrag("start", "--as-of", "2026-13-01")
+    const run = uppdrag("start", "--as-of", "2026-13-01", "--no-serve")
     expect(run.code).toBe(1)
     expect(run.stderr).toBe("uppdrag start: --as-of: 2026-13-01 är inte ett giltigt datum\n")
   })

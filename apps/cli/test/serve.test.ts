@@ -16,9 +16,12 @@ delete (env as Record<string, string | undefined>).UPPDRAG_DB
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 /** Starts `uppdrag serve` and resolves with the URL it prints once listening. */
-const start = (...args: Array<string>): Promise<{ child: ChildProcessWithoutNullStreams; url: string; stderr: () => string }> =>
+const start = (...args: Array<string>) => launch("serve", ...args)
+
+/** Starts an `uppdrag` command that ends by serving, resolving once it listens. */
+const launch = (...args: Array<string>): Promise<{ child: ChildProcessWithoutNullStreams; url: string; stderr: () => string }> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, "serve", ...args], { cwd: dir, env })
+    const child = spawn(process.execPath, [bin, ...args], { cwd: dir, env })
     let out = ""
     let err = ""
     child.stderr.on("data", (chunk: Buffer) => {
@@ -38,6 +41,18 @@ const stop = (child: ChildProcessWithoutNullStreams): Promise<number | null> =>
     child.on("exit", (code) => resolve(code))
     child.kill("SIGTERM")
   })
+
+describe("uppdrag start (the README's main command)", () => {
+  it("creates the database, prints the deadlines overview, then serves the web view from that database", async () => {
+    const db = join(dir, "start", "uppdrag.db")
+    const { child, url } = await launch("start", "--as-of", "2026-11-23", "--db", db, "--port", "0")
+    expect(spawnSync("ls", [join(dir, "start")], { encoding: "utf8" }).stdout).toContain("uppdrag.db")
+    const page = await fetch(`${url}/?datum=2026-11-23`)
+    expect(page.status).toBe(200)
+    expect(await page.text()).toContain("<h1>Översikt</h1>")
+    expect(await stop(child)).toBe(0)
+  })
+})
 
 describe("uppdrag serve", () => {
   it("serves Översikt on 127.0.0.1, refuses POST with 405, and stops cleanly on SIGTERM (exit 0)", async () => {

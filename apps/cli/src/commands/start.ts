@@ -8,8 +8,9 @@ const parsePort = (value: string): number => {
 }
 
 /**
- * `uppdrag start`: the README's main job. Creates or upgrades the database,
- * prints the upcoming deadlines overview and starts the read-only web view.
+ * `uppdrag start`: the README's main job. Opens the database (creating or
+ * upgrading it), prints the upcoming deadlines overview and starts the
+ * read-only web view.
  */
 export const registerStart = (program: Command): void => {
   program
@@ -24,9 +25,7 @@ export const registerStart = (program: Command): void => {
     .helpOption("-h, --help", "visa hjälp")
     .addHelpText("after", "\nExempel:\n  $ uppdrag start\n  $ uppdrag start --as-of 2026-11-23 --no-serve\n  $ uppdrag start --db data/uppdrag.db --port 8080")
     .action(async (options: { catalog?: Array<string>; db?: string; asOf?: string; serve: boolean; port: number; host: string }) => {
-      const { dbInit } = await import("./db/init.js")
-      await dbInit({ ...(options.db === undefined ? {} : { db: options.db }) }, "init")
-      process.stdout.write("\n")
+      // The overview opens the store, which creates or upgrades the database on first use.
       const { start } = await import("./start/overview.js")
       await start(options)
       if (options.serve) {
