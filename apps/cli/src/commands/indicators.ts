@@ -1,5 +1,6 @@
 import { type Command, Option } from "commander"
 import { formatOption } from "../program.js"
+import type { ShowOptions } from "./indicators/show.js"
 
 const outOption = (): Option => new Option("--out <fil>", "skriv till fil i stället för standard ut (skrivs helt eller inte alls)")
 const yearsOption = (): Option => new Option("--years <år>", "år eller intervall, t.ex. 2020-2024 (standard 2011-2024, statistikdatabasens år)")
@@ -86,19 +87,7 @@ Exempel:
     .action(
       async (
         id: string,
-        options: {
-          year?: string
-          by: "region" | "sex" | "age" | "careForm"
-          region?: string
-          cube?: string
-          episodes?: string
-          population?: string
-          populationLag: string
-          threshold?: string
-          followup?: string
-          format: "table" | "json" | "csv"
-          out?: string
-        }
+        options: ShowOptions
       ) => {
         const { indicatorsShow } = await import("./indicators/show.js")
         await indicatorsShow(id, options)

@@ -3,6 +3,7 @@ import { Assignment, Region } from "@uppdrag/core"
 import type { Child, FC } from "hono/jsx"
 import { BarChart, Legend } from "../charts/BarChart.js"
 import { Downloads } from "../Downloads.js"
+import { GrantDates } from "../GrantDates.js"
 import * as Format from "../Format.js"
 import { Layout } from "../Layout.js"
 import { TableRegion } from "../TableRegion.js"
@@ -165,24 +166,7 @@ export const AllocationPage: FC<{
         <dd>{grant.method === "largest-remainder" ? "Efter befolkning, med största resten (Hamiltons metod) i hela kronor" : "Prestationsbaserad pott med tak efter befolkningsandel"}</dd>
         <dt>Befolkningsunderlag</dt>
         <dd>{[...new Set(grant.components.map((c) => c.populationReference))].join(", ")}</dd>
-        {grant.requisitionWindow === undefined ? null : (
-          <>
-            <dt>Rekvisition</dt>
-            <dd>{`${grant.requisitionWindow.start} – ${grant.requisitionWindow.end}`}</dd>
-          </>
-        )}
-        {grant.payoutBy === undefined ? null : (
-          <>
-            <dt>Utbetalning senast</dt>
-            <dd>{grant.payoutBy}</dd>
-          </>
-        )}
-        {grant.repaymentBy === undefined ? null : (
-          <>
-            <dt>Återbetalning senast</dt>
-            <dd>{grant.repaymentBy}</dd>
-          </>
-        )}
+        <GrantDates grant={grant} />
       </dl>
 
       {outcome._tag === "NotAllocated" ? (

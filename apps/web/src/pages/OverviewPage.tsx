@@ -3,6 +3,7 @@ import type { Deadline } from "@uppdrag/deadlines"
 import type { Child, FC } from "hono/jsx"
 import { DeadlineTable } from "../DeadlineView.js"
 import { Downloads } from "../Downloads.js"
+import { GrantDates } from "../GrantDates.js"
 import * as Format from "../Format.js"
 import { Layout } from "../Layout.js"
 
@@ -83,24 +84,7 @@ export const OverviewPage: FC<{
               <dd>
                 <a href={`/uppdrag/${assignment.id}`}>{Assignment.mainDiaryNumber(assignment)}</a>
               </dd>
-              {grant.requisitionWindow === undefined ? null : (
-                <>
-                  <dt>Rekvisition</dt>
-                  <dd>{`${grant.requisitionWindow.start} – ${grant.requisitionWindow.end}`}</dd>
-                </>
-              )}
-              {grant.payoutBy === undefined ? null : (
-                <>
-                  <dt>Utbetalning senast</dt>
-                  <dd>{grant.payoutBy}</dd>
-                </>
-              )}
-              {grant.repaymentBy === undefined ? null : (
-                <>
-                  <dt>Återbetalning senast</dt>
-                  <dd>{grant.repaymentBy}</dd>
-                </>
-              )}
+              <GrantDates grant={grant} />
               {ledger === undefined ? null : (
                 <>
                   <dt>Rekvirerat</dt>

@@ -8,7 +8,8 @@ import { writeOutput } from "../../terminal/Output.js"
 import { renderTable } from "../../terminal/Table.js"
 import { computeCube } from "./input.js"
 
-interface Options {
+/** The options of `uppdrag indicators show`, as commander parses them. */
+export interface ShowOptions {
   year?: string
   by: "region" | "sex" | "age" | "careForm"
   region?: string
@@ -26,7 +27,7 @@ const decimals = (unit: string): number => (unit === "antal" || unit === "antal 
 const number = (value: number | null, digits: number): string =>
   value === null ? ".." : value.toLocaleString("sv-SE", { minimumFractionDigits: digits, maximumFractionDigits: digits }).replace(/\u00a0/g, " ")
 
-export const indicatorsShow = async (id: string, options: Options): Promise<void> => {
+export const indicatorsShow = async (id: string, options: ShowOptions): Promise<void> => {
   const indicator = Indicator.find(id)
   if (indicator === undefined) throw new CliError([`okänd indikator ${JSON.stringify(id)}; se uppdrag indicators list`])
   if (indicator.kind === "uppfoljning") {
@@ -95,7 +96,7 @@ export const indicatorsShow = async (id: string, options: Options): Promise<void
   return
 }
 
-const loadCube = async (options: Options): Promise<Cube.Cube> => {
+const loadCube = async (options: ShowOptions): Promise<Cube.Cube> => {
   if (options.cube !== undefined) {
     let text: string
     try {
@@ -110,7 +111,7 @@ const loadCube = async (options: Options): Promise<Cube.Cube> => {
   return computeCube({ episodes: options.episodes!, population: options.population, populationLag: options.populationLag, threshold: options.threshold })
 }
 
-const showDefinition = (indicator: Indicator.Indicator, options: Options): void => {
+const showDefinition = (indicator: Indicator.Indicator, options: ShowOptions): void => {
   if (options.format === "json") {
     writeOutput(`${JSON.stringify(indicator, null, 2)}\n`, options.out)
     return
@@ -134,7 +135,7 @@ const showDefinition = (indicator: Indicator.Indicator, options: Options): void 
   writeOutput(`${renderTable([{ header: "Fält" }, { header: "Värde" }], fields)}\nVärden: ange --cube KUB.json eller --episodes FIL.\n`, options.out)
 }
 
-const showFollowUp = (indicator: Indicator.Indicator, options: Options): void => {
+const showFollowUp = (indicator: Indicator.Indicator, options: ShowOptions): void => {
   if (options.followup === undefined) {
     showDefinition(indicator, options)
     return
