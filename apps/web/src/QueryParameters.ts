@@ -1,5 +1,5 @@
 import { fromZodIssues, type Issue } from "@uppdrag/core"
-import { Result } from "effect"
+import * as Result from "effect/Result"
 import type { z } from "zod"
 
 /**

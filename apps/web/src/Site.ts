@@ -4,7 +4,7 @@ import { Obligation } from "@uppdrag/deadlines"
 import { Cube, Denominator, Synthetic } from "@uppdrag/indicators"
 import { type Meeting, MeetingRecord, Series } from "@uppdrag/meetings"
 import type { Store } from "@uppdrag/store"
-import { Result } from "effect"
+import * as Result from "effect/Result"
 import type { AllocationOutcome } from "./pages/AllocationPage.js"
 
 /**

@@ -1,6 +1,6 @@
 import { type Issue, Region, ValidationError } from "@uppdrag/core"
 import { parse as parseCsvText } from "csv-parse/sync"
-import { Result } from "effect"
+import * as Result from "effect/Result"
 
 /**
  * The conditions of the 2012 agreement between the government and SKL on

@@ -1,6 +1,6 @@
 import { fromZodIssues, ValidationError } from "@uppdrag/core"
 import { stringify } from "csv-stringify/sync"
-import { Result } from "effect"
+import * as Result from "effect/Result"
 import { z } from "zod"
 import * as Cube from "./Cube.js"
 import * as Suppression from "./Suppression.js"

@@ -1,7 +1,7 @@
 import { Allocation, PublishedPopulation } from "@uppdrag/allocation"
 import type { Assignment, Catalog } from "@uppdrag/core"
 import { Store, StoreError } from "@uppdrag/store"
-import { Result } from "effect"
+import * as Result from "effect/Result"
 import { loadCatalog } from "./Catalog.js"
 import { CliError } from "./CliError.js"
 import { defaultDatabase } from "./DbOption.js"

@@ -1,6 +1,6 @@
 import { Kronor } from "@uppdrag/core"
 import { Event, Export } from "@uppdrag/store"
-import { Result } from "effect"
+import * as Result from "effect/Result"
 import { renderCsv } from "../../terminal/Csv.js"
 import { writeOutput } from "../../terminal/Output.js"
 import { storeFailure, withStore } from "../../terminal/Store.js"

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs"
 import { formatIssues, Kronor } from "@uppdrag/core"
 import { Export, Store } from "@uppdrag/store"
-import { Result } from "effect"
+import * as Result from "effect/Result"
 import { CliError } from "../../terminal/CliError.js"
 import { progress } from "../../terminal/Output.js"
 import { storeFailure, withStore } from "../../terminal/Store.js"

@@ -1,6 +1,6 @@
 import { Kronor } from "@uppdrag/core"
 import { Store } from "@uppdrag/store"
-import { Result } from "effect"
+import * as Result from "effect/Result"
 import { storeFailure, withStore } from "../../terminal/Store.js"
 
 export const dbInit = async (options: { db?: string }, mode: "init" | "migrate"): Promise<void> => {

@@ -2,7 +2,7 @@ import { readdirSync, statSync } from "node:fs"
 import { join } from "node:path"
 import { formatIssues, Population } from "@uppdrag/core"
 import { Cube, Denominator, Dimension } from "@uppdrag/indicators"
-import { Result } from "effect"
+import * as Result from "effect/Result"
 import { CliError } from "../../terminal/CliError.js"
 import { progress } from "../../terminal/Output.js"
 

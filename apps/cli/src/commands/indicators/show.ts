@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs"
 import { formatIssues, Region } from "@uppdrag/core"
 import { Comparison, type Cube, FollowUp, Indicator, Publication } from "@uppdrag/indicators"
-import { Result } from "effect"
+import * as Result from "effect/Result"
 import { CliError } from "../../terminal/CliError.js"
 import { renderCsv } from "../../terminal/Csv.js"
 import { writeOutput } from "../../terminal/Output.js"

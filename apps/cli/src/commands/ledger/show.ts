@@ -1,5 +1,5 @@
 import { Catalog, Kronor, Region } from "@uppdrag/core"
-import { Result } from "effect"
+import * as Result from "effect/Result"
 import { CliError } from "../../terminal/CliError.js"
 import { renderCsv } from "../../terminal/Csv.js"
 import { writeOutput } from "../../terminal/Output.js"

@@ -1,7 +1,7 @@
 import { CalendarDate, type Issue, Kronor, Region } from "@uppdrag/core"
 import type { Event } from "@uppdrag/store"
 import { parse as parseCsv } from "csv-parse/sync"
-import { Result } from "effect"
+import * as Result from "effect/Result"
 
 /** The record sub-commands and the event type each writes. */
 export type Kind = "requisition" | "payout" | "use" | "repayment" | "report" | "reversal"
