@@ -59,7 +59,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 describe("uppdrag catalog list", () => {
-  it("--format json: every decision with diaryNumbers, title and decided", () => {
+  it("--format json: all five seed documents with diaryNumbers, title and decided", () => {
     const { code, stdout, stderr } = uppdrag("catalog", "list", "--format", "json")
     expect([code, stderr]).toEqual([0, ""])
     const items = JSON.parse(stdout) as Array<{ id: string; diaryNumbers: Array<string>; title: string; decided: string }>
@@ -67,6 +67,7 @@ describe("uppdrag catalog list", () => {
       ["heldygnsvard-2012", [], "2011-12-16"],
       ["tvangsvard-2024", ["S2024/01004"], "2024-01-01"],
       ["utvecklingsteam-2024", ["S2024/01463"], "2024-01-01"],
+      ["underlag-specialiserad-psykiatri-2026", [], "2026-01-01"],
       ["specialiserad-psykiatri-2026", ["S2025/01528", "S2025/02071", "S2026/00095 (delvis)"], "2026-01-22"]
     ])
     for (const item of items) {
@@ -74,6 +75,7 @@ describe("uppdrag catalog list", () => {
       expect(item.title.length).toBeGreaterThan(10)
       expect(item.decided).toMatch(/^\d{4}-\d{2}-\d{2}$/)
     }
+    expect(items.find((i) => i.id === "underlag-specialiserad-psykiatri-2026")).toMatchObject({ kind: "underlag", concerns: "S2025/01528", issuedBy: "Socialstyrelsen" })
     expect(items.find((i) => i.id === "specialiserad-psykiatri-2026")?.title).toBe(
       "Uppdrag till Socialstyrelsen att genomföra nationella utvecklingsinsatser för att stärka den specialiserade psykiatriska vården för vuxna med särskilt fokus på ökad vårdkapacitet"
     )
@@ -85,7 +87,8 @@ describe("uppdrag catalog list", () => {
     expect(stdout).toContain("S2025/01528")
     expect(stdout).toContain("1 500 000 000 kr")
     expect(stdout).toContain("56 500 000 kr")
-    expect(stdout.trim().split("\n")).toHaveLength(2 + 4)
+    expect(stdout).toMatch(/underlag-specialiserad-psykiatri-2026 +Underlag +2026 +– +Stärka den specialiserade/)
+    expect(stdout.trim().split("\n")).toHaveLength(2 + 5)
   })
 
   it("--catalog adds a user's file", () => {
@@ -98,7 +101,7 @@ describe("uppdrag catalog list", () => {
     const out = join(dir, "katalog.json")
     const { code, stdout } = uppdrag("catalog", "list", "--format", "json", "--out", out)
     expect([code, stdout]).toEqual([0, ""])
-    expect(JSON.parse(readFileSync(out, "utf8"))).toHaveLength(4)
+    expect(JSON.parse(readFileSync(out, "utf8"))).toHaveLength(5)
   })
 
   it("a bad --catalog file is refused with exit 1", () => {

@@ -211,7 +211,8 @@ export const make = (site: Site, options: { readonly pageCache?: number } = {}):
     // Coverage for assignments that name parties to consult. (@uppdrag/meetings' Coverage.report
     // needs a diary number; the 2012 agreement has none, so it shows the plain list of parties.)
     const consultation = assignment.consult.length === 0 || assignment.diaryNumbers.length === 0 ? undefined : <CoverageTable coverage={Coverage.report(assignment, (await recorded(site)).meetings, asOf)} asOf={asOf} />
-    return page(c, <AssignmentPage assignment={assignment} asOf={asOf} deadlines={deadlines} findAssignment={known} consultation={consultation} />)
+    const documents = Catalog.documentsAbout(site.catalog, assignment)
+    return page(c, <AssignmentPage assignment={assignment} asOf={asOf} deadlines={deadlines} findAssignment={known} consultation={consultation} documents={documents} />)
   })
 
   for (const kind of ["csv", "xlsx"] as const) {

@@ -53,6 +53,7 @@ const pages = [
   { name: "oversikt", path: `/?datum=${asOf}`, h1: "Översikt" },
   { name: "uppdrag", path: "/uppdrag", h1: "Uppdrag" },
   { name: "uppdrag-2026", path: `/uppdrag/specialiserad-psykiatri-2026?datum=${asOf}`, h1: "Uppdrag till Socialstyrelsen att genomföra nationella utvecklingsinsatser" },
+  { name: "uppdrag-underlag-2026", path: "/uppdrag/underlag-specialiserad-psykiatri-2026", h1: "Stärka den specialiserade psykiatriska vården för vuxna" },
   { name: "fordelning", path: "/fordelning", h1: "Fördelning" },
   { name: "fordelning-2026", path: "/fordelning/specialiserad-psykiatri-2026", h1: "Fördelning av statsbidrag 2026" },
   { name: "fordelning-2012", path: "/fordelning/heldygnsvard-stimulansmedel-2012", h1: "Fördelning av statsbidrag 2012" },
@@ -128,6 +129,27 @@ describe("key figures", () => {
     // The interim report recorded as handed in on 2026-03-27 is no longer overdue.
     expect(await page.locator("tr", { hasText: "2026-03-30" }).locator(".status").textContent()).toBe("Inlämnad")
     await page.close()
+  })
+})
+
+describe("Uppdrag: seed 001, Socialstyrelsen's presentation, as an underlag of the 2026 decision", () => {
+  it("the list names it Underlag; its page links to S2025/01528 and lists the funds' purposes; the decision's page links back", async () => {
+    const list = await open("/uppdrag")
+    expect(await list.locator("tr", { hasText: "underlag-specialiserad-psykiatri-2026" }).locator("td").allTextContents()).toEqual([
+      "2026",
+      "Stärka den specialiserade psykiatriska vården för vuxna med särskilt fokus på ökad vårdkapacitet",
+      "Underlag"
+    ])
+    await list.close()
+    const page = await open("/uppdrag/underlag-specialiserad-psykiatri-2026")
+    expect(await page.locator("p.muted").first().textContent()).toBe("Underlag från Socialstyrelsen om S2025/01528")
+    expect(await page.locator("dd a").first().getAttribute("href")).toBe("/uppdrag/specialiserad-psykiatri-2026")
+    expect(await page.locator("#krav + ul li").first().textContent()).toContain("1 490 000 000 kronor till regionerna efter rekvisition")
+    expect(await page.textContent("main")).toContain("Underlaget har inga egna tidsfrister eller medel.")
+    await page.close()
+    const decision = await open(`/uppdrag/specialiserad-psykiatri-2026?datum=${asOf}`)
+    expect(await decision.locator("#underlag + ul a").getAttribute("href")).toBe("/uppdrag/underlag-specialiserad-psykiatri-2026")
+    await decision.close()
   })
 })
 

@@ -181,8 +181,32 @@ const Reference = z.strictObject({
 })
 
 /**
+ * What a catalog entry is: a government assignment (`regeringsuppdrag`), an
+ * agreement (`overenskommelse`), or an agency's working document about one of
+ * them (`underlag`, e.g. Socialstyrelsen's presentation of the 2026 grant).
+ */
+export const AssignmentKind = z.enum(["regeringsuppdrag", "overenskommelse", "underlag"])
+export type AssignmentKind = z.infer<typeof AssignmentKind>
+
+const kindLabels: Record<AssignmentKind, string> = {
+  regeringsuppdrag: "Regeringsuppdrag",
+  overenskommelse: "Överenskommelse",
+  underlag: "Underlag"
+}
+
+/**
+ * The Swedish name of a kind of entry, for tables and headings.
+ *
+ * @example
+ * Assignment.kindLabel("overenskommelse") // "Överenskommelse"
+ */
+export const kindLabel = (kind: AssignmentKind): string => kindLabels[kind]
+
+/**
  * A government assignment (regeringsuppdrag) or agreement (överenskommelse):
- * the facts of one decision, as data.
+ * the facts of one decision, as data. An `underlag` records what an agency's
+ * document adds about the decision it `concerns`; the decision's own dates
+ * and money stay in the decision's entry, so nothing is counted twice.
  *
  * @example
  * import { Assignment } from "@uppdrag/core"
@@ -191,7 +215,7 @@ const Reference = z.strictObject({
 export const Assignment = z
   .strictObject({
     id: slug,
-    kind: z.enum(["regeringsuppdrag", "overenskommelse"]),
+    kind: AssignmentKind,
     title: z.string().min(1),
     /**
      * The decision date (for an agreement, the day it was signed). When the
@@ -209,6 +233,10 @@ export const Assignment = z
     diaryNumbers: z.array(DiaryNumber.textSchema),
     ministry: z.string().min(1),
     recipient: z.string().min(1),
+    /** Who wrote an `underlag` (an agency), when it is not the government. */
+    issuedBy: z.string().min(1).optional(),
+    /** The decision an `underlag` is about, by diary number; the catalog must hold it. */
+    concerns: DiaryNumber.textSchema.optional(),
     parties: z.array(z.string().min(1)).default([]),
     period: DateRange.schema.optional(),
     appropriation: z
@@ -236,6 +264,16 @@ export const Assignment = z
   .superRefine((a, ctx) => {
     if (a.kind === "regeringsuppdrag" && a.diaryNumbers.length === 0) {
       ctx.addIssue({ code: "custom", path: ["diaryNumbers"], message: "ett regeringsuppdrag har minst ett diarienummer" })
+    }
+    if (a.kind === "underlag") {
+      if (a.concerns === undefined) ctx.addIssue({ code: "custom", path: ["concerns"], message: "ett underlag anger vilket beslut det gäller (concerns)" })
+      if (a.issuedBy === undefined) ctx.addIssue({ code: "custom", path: ["issuedBy"], message: "ett underlag anger vem som skrivit det (issuedBy)" })
+      // The decision's entry holds its dates and money; repeating them here would count them twice.
+      for (const field of ["obligations", "grants", "funding"] as const) {
+        if (a[field].length > 0) ctx.addIssue({ code: "custom", path: [field], message: `ett underlag har inga egna ${field}: de hör till beslutet det gäller` })
+      }
+    } else if (a.concerns !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["concerns"], message: "bara ett underlag anger concerns" })
     }
     if (a.decidedPrecision === "year" && !a.decided.endsWith("-01-01")) {
       ctx.addIssue({ code: "custom", path: ["decided"], message: "med decidedPrecision: year skrivs datumet som ÅÅÅÅ-01-01" })
@@ -323,6 +361,8 @@ export const matches = (a: Assignment, reference: string): boolean => {
 export const AssignmentSchema = Assignment
 /** The zod schema of {@link ReportingObligation}. */
 export const ReportingObligationSchema = ReportingObligation
+/** The zod schema of {@link AssignmentKind}. */
+export const AssignmentKindSchema = AssignmentKind
 /** The zod schema of {@link ObligationKind}. */
 export const ObligationKindSchema = ObligationKind
 /** The zod schema of {@link Grant}. */

@@ -110,6 +110,7 @@ export const load = (options: { extra?: ReadonlyArray<string>; builtin?: boolean
   const sources = new Map<string, string>()
   const byDiary = new Map<string, string>()
   const grantIds = new Map<string, string>()
+  const documents: Array<{ located: Located; file: string }> = []
   // A file named twice (`--catalog` pointing into the built-in folder) is read once.
   const seen = new Set<string>()
   for (const file of files) {
@@ -145,6 +146,13 @@ export const load = (options: { extra?: ReadonlyArray<string>; builtin?: boolean
     for (const grant of assignment.grants) grantIds.set(grant.id, assignment.id)
     assignments.push(assignment)
     sources.set(assignment.id, file)
+    if (assignment.concerns !== undefined) documents.push({ located, file })
+  }
+  // An underlag names a decision the whole catalog must hold, so it is checked once all files are read.
+  for (const { located, file } of documents) {
+    const concerns = located.assignment.concerns ?? ""
+    const decision = assignments.find((a) => a.kind !== "underlag" && Assignment.matches(a, concerns))
+    if (decision === undefined) errors.push(new ValidationError({ source: file, issues: [at(located, ["concerns"], `beslutet ${concerns} finns inte i katalogen`)] }))
   }
   if (errors.length > 0) return Result.fail(errors)
   assignments.sort((a, b) => (a.decided < b.decided ? -1 : a.decided > b.decided ? 1 : a.id.localeCompare(b.id)))
@@ -177,6 +185,15 @@ export const findGrant = (catalog: Catalog, id: string): { assignment: Assignmen
   }
   return undefined
 }
+
+/**
+ * The working documents (`underlag`) the catalog holds about a decision.
+ *
+ * @example
+ * Catalog.documentsAbout(catalog, decision2026).map((d) => d.issuedBy) // ["Socialstyrelsen"]
+ */
+export const documentsAbout = (catalog: Catalog, decision: Assignment.Assignment): Array<Assignment.Assignment> =>
+  catalog.assignments.filter((a) => a.concerns !== undefined && Assignment.matches(decision, a.concerns))
 
 /** Every grant in the catalog with its assignment. */
 export const grants = (catalog: Catalog): Array<{ assignment: Assignment.Assignment; grant: Assignment.Grant }> =>

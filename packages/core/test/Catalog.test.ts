@@ -69,11 +69,12 @@ const variant = (name: string, ...edits: Array<[string, string]>): string =>
 describe("the built-in catalog", () => {
   const catalog = builtin()
 
-  it("holds the four decisions of seeds 000, 002, 003 and 004, ordered by decision date (seed 001 enriches seed 003)", () => {
+  it("holds the five seed documents, one entry each, ordered by date (seed 001, undated, is listed by its year)", () => {
     expect(catalog.assignments.map((a) => [a.id, a.seed])).toEqual([
       ["heldygnsvard-2012", "002_b7b64ee9ad5bcfce.txt"],
       ["tvangsvard-2024", "000_7d674a434a587308.txt"],
       ["utvecklingsteam-2024", "004_dabfe0d2b3bf14be.txt"],
+      ["underlag-specialiserad-psykiatri-2026", "001_65bc51d876daee58.txt"],
       ["specialiserad-psykiatri-2026", "003_1b2fe331ed6dbde7.txt"]
     ])
     for (const a of catalog.assignments) expect(catalog.sources.get(a.id)?.startsWith(Catalog.builtinDirectory())).toBe(true)
@@ -127,7 +128,7 @@ describe("the built-in catalog", () => {
     const result = Catalog.load({ extra: [file] })
     expect(Result.isSuccess(result)).toBe(true)
     if (Result.isSuccess(result)) {
-      expect(result.success.assignments).toHaveLength(5)
+      expect(result.success.assignments).toHaveLength(6)
       expect(result.success.sources.get("eget-uppdrag")).toBe(file)
     }
   })
@@ -136,11 +137,11 @@ describe("the built-in catalog", () => {
 describe("Assignment helpers", () => {
   it("mainDiaryNumber: the first diary number without (delvis), or the id when there is none", () => {
     const catalog = builtin()
-    expect(catalog.assignments.map(Assignment.mainDiaryNumber)).toEqual(["heldygnsvard-2012", "S2024/01004", "S2024/01463", "S2025/01528"])
+    expect(catalog.assignments.map(Assignment.mainDiaryNumber)).toEqual(["heldygnsvard-2012", "S2024/01004", "S2024/01463", "underlag-specialiserad-psykiatri-2026", "S2025/01528"])
   })
 
   it("formatDecided gives the day, or only the year when that is all the source states", () => {
-    expect(builtin().assignments.map(Assignment.formatDecided)).toEqual(["2011-12-16", "2024", "2024", "2026-01-22"])
+    expect(builtin().assignments.map(Assignment.formatDecided)).toEqual(["2011-12-16", "2024", "2024", "2026", "2026-01-22"])
   })
 })
 
@@ -186,7 +187,7 @@ describe("bad catalog files are refused, one line per problem with file, line an
   it("a wrong kind and a wrong type", () => {
     const file = variant("typ.yaml", ["kind: regeringsuppdrag", "kind: uppdrag"], ["  - year: 2026", '  - year: "2026"'])
     expect(problems(file)).toEqual([
-      `${file}:2: kind: måste vara ett av "regeringsuppdrag", "overenskommelse"`,
+      `${file}:2: kind: måste vara ett av "regeringsuppdrag", "overenskommelse", "underlag"`,
       `${file}:10: funding[0].year: förväntade ett tal, fick "2026"`
     ])
   })
@@ -258,6 +259,43 @@ describe("bad catalog files are refused, one line per problem with file, line an
     expect(problems(file)).toEqual([`${file}:5: diaryNumbers: ett regeringsuppdrag har minst ett diarienummer`])
   })
 
+  describe("an underlag (an agency's document about a decision)", () => {
+    const underlag = (extra: string) =>
+      `id: eget-underlag\nkind: underlag\ntitle: Presentation\ndecided: 2026-03-01\ndiaryNumbers: []\nministry: Socialdepartementet\nrecipient: Regionerna\n${extra}`
+    const withBuiltin = (file: string): Array<string> => {
+      const result = Catalog.load({ extra: [file] })
+      return Result.isSuccess(result) ? [] : result.failure.flatMap((e) => formatIssues(e.source, e.issues))
+    }
+
+    it("about a decision the catalog holds: accepted, and found as a document about it", () => {
+      const file = write("underlag-bra.yaml", underlag("issuedBy: Socialstyrelsen\nconcerns: S2025/01528\n"))
+      expect(withBuiltin(file)).toEqual([])
+      const catalog = Catalog.unsafeLoad({ extra: [file] })
+      const decision = Catalog.findAssignment(catalog, "S2025/01528")
+      expect(decision?.kind).toBe("regeringsuppdrag")
+      expect(decision && Catalog.documentsAbout(catalog, decision).map((d) => d.id)).toEqual(["underlag-specialiserad-psykiatri-2026", "eget-underlag"])
+    })
+
+    it("about a decision the catalog does not hold", () => {
+      const file = write("underlag-okant.yaml", underlag("issuedBy: Socialstyrelsen\nconcerns: S2026/09999\n"))
+      expect(withBuiltin(file)).toEqual([`${file}:9: concerns: beslutet S2026/09999 finns inte i katalogen`])
+    })
+
+    it("without concerns and issuedBy, and with dates of its own", () => {
+      const file = write("underlag-fel.yaml", underlag("obligations:\n  - { id: x, kind: ovrigt, title: X, due: 2026-04-01, responsible: R, recipient: M, source: S }\n"))
+      expect(problems(file)).toEqual([
+        `${file}:1: concerns: ett underlag anger vilket beslut det gäller (concerns)`,
+        `${file}:1: issuedBy: ett underlag anger vem som skrivit det (issuedBy)`,
+        `${file}:9: obligations: ett underlag har inga egna obligations: de hör till beslutet det gäller`
+      ])
+    })
+
+    it("concerns on a decision is refused", () => {
+      const file = variant("beslut-concerns.yaml", ["recipient: Socialstyrelsen", "recipient: Socialstyrelsen\nconcerns: S2025/01528"])
+      expect(problems(file)).toEqual([`${file}:9: concerns: bara ett underlag anger concerns`])
+    })
+  })
+
   it("components that do not sum to the grant, and a funding split that does not sum to the total", () => {
     const file = variant(
       "summor.yaml",
@@ -279,7 +317,7 @@ describe("bad catalog files are refused, one line per problem with file, line an
 
   it("a built-in file named again is read once, not refused as its own duplicate", () => {
     const result = Catalog.load({ extra: [join(Catalog.builtinDirectory(), "2024-tvangsvard-rattspsykiatri.yaml"), Catalog.builtinDirectory()] })
-    expect(Result.isSuccess(result) && result.success.assignments.length).toBe(4)
+    expect(Result.isSuccess(result) && result.success.assignments.length).toBe(5)
   })
 
   it("a path that does not exist", () => {

@@ -12,14 +12,14 @@ import { Layout } from "../Layout.js"
 export const AssignmentListPage: FC<{ assignments: ReadonlyArray<Assignment.Assignment> }> = ({ assignments }) => (
   <Layout title="Uppdrag" section="uppdrag">
     <h1>Uppdrag</h1>
-    <p class="lead">Regeringsuppdrag och överenskommelser i katalogen, med senaste beslut först.</p>
-    <TableRegion label={`Uppdrag och överenskommelser (${assignments.length})`}>
+    <p class="lead">Regeringsuppdrag, överenskommelser och underlag om dem i katalogen, med det senaste först.</p>
+    <TableRegion label={`Katalogen (${assignments.length})`}>
       <table>
-        <caption>{`Uppdrag och överenskommelser (${assignments.length})`}</caption>
+        <caption>{`Katalogen (${assignments.length})`}</caption>
         <thead>
           <tr>
             <th scope="col">Diarienummer</th>
-            <th scope="col">Beslutat</th>
+            <th scope="col">Datum</th>
             <th scope="col">Rubrik</th>
             <th scope="col">Slag</th>
           </tr>
@@ -32,7 +32,7 @@ export const AssignmentListPage: FC<{ assignments: ReadonlyArray<Assignment.Assi
               </th>
               <td>{Assignment.formatDecided(a)}</td>
               <td>{a.title}</td>
-              <td>{a.kind === "regeringsuppdrag" ? "Regeringsuppdrag" : "Överenskommelse"}</td>
+              <td>{Assignment.kindLabel(a.kind)}</td>
             </tr>
           ))}
         </tbody>

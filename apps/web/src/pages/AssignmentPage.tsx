@@ -95,18 +95,31 @@ export const AssignmentPage: FC<{
   deadlines: ReadonlyArray<Deadline.Deadline>
   findAssignment: (diaryNumber: string) => Assignment.Assignment | undefined
   consultation?: Child
-}> = ({ assignment: a, asOf, deadlines, findAssignment, consultation }) => {
+  /** The agencies' documents (underlag) about this decision. */
+  documents?: ReadonlyArray<Assignment.Assignment>
+}> = ({ assignment: a, asOf, deadlines, findAssignment, consultation, documents = [] }) => {
   const diary = Assignment.mainDiaryNumber(a)
+  // An underlag has no dates or money of its own: they are the decision's.
+  const decision = a.concerns === undefined ? undefined : findAssignment(a.concerns)
   return (
-    <Layout title={`Uppdrag ${diary}`} section="uppdrag">
-      <p class="muted">{`${a.kind === "regeringsuppdrag" ? "Regeringsuppdrag" : "Överenskommelse"} ${diary}`}</p>
+    <Layout title={`${a.kind === "underlag" ? "Underlag" : "Uppdrag"} ${diary}`} section="uppdrag">
+      <p class="muted">{a.kind === "underlag" ? `Underlag från ${a.issuedBy ?? "okänd avsändare"} om ${a.concerns}` : `${Assignment.kindLabel(a.kind)} ${diary}`}</p>
       <h1>{a.title}</h1>
-      <h2 id="beslutet">Beslutet</h2>
+      <h2 id="beslutet">{a.kind === "underlag" ? "Underlaget" : "Beslutet"}</h2>
       <dl class="facts">
-        <dt>Beslutsdatum</dt>
+        <dt>{a.kind === "underlag" ? "Datum" : "Beslutsdatum"}</dt>
         <dd>{a.decisionItem === undefined ? Assignment.formatDecided(a) : `${Assignment.formatDecided(a)} (punkt ${a.decisionItem})`}</dd>
-        <dt>Diarienummer</dt>
-        <dd>{a.diaryNumbers.length === 0 ? "Anges inte i beslutet" : a.diaryNumbers.join(", ")}</dd>
+        {a.kind === "underlag" ? (
+          <>
+            <dt>Gäller beslut</dt>
+            <dd>{decision === undefined ? a.concerns : <a href={`/uppdrag/${decision.id}`}>{`${a.concerns} (${Assignment.formatDecided(decision)})`}</a>}</dd>
+          </>
+        ) : (
+          <>
+            <dt>Diarienummer</dt>
+            <dd>{a.diaryNumbers.length === 0 ? "Anges inte i beslutet" : a.diaryNumbers.join(", ")}</dd>
+          </>
+        )}
         <dt>Departement</dt>
         <dd>{a.ministry}</dd>
         <dt>Mottagare</dt>
@@ -134,16 +147,51 @@ export const AssignmentPage: FC<{
       </dl>
 
       <h2 id="tidslinje">Tidslinje</h2>
-      <AsOfForm action={`/uppdrag/${a.id}`} asOf={asOf} />
-      <DeadlineTable caption={`Skyldigheter i ${diary}, status per ${asOf}`} deadlines={deadlines} withAssignment={false} />
-      <Downloads
-        label="Ladda ner tidsfristerna"
-        items={[
-          { href: `/uppdrag/${a.id}/tidsfrister.csv?datum=${asOf}`, label: "CSV" },
-          { href: `/uppdrag/${a.id}/tidsfrister.xlsx?datum=${asOf}`, label: "Excel" },
-          { href: `/uppdrag/${a.id}/tidsfrister.ics`, label: "kalender, ics" }
-        ]}
-      />
+      {a.kind === "underlag" ? (
+        <p>
+          {"Underlaget har inga egna tidsfrister eller medel. De finns under "}
+          {decision === undefined ? `beslutet ${a.concerns}` : <a href={`/uppdrag/${decision.id}`}>{`beslutet ${a.concerns}`}</a>}
+          {"."}
+        </p>
+      ) : (
+        <>
+          <AsOfForm action={`/uppdrag/${a.id}`} asOf={asOf} />
+          <DeadlineTable caption={`Skyldigheter i ${diary}, status per ${asOf}`} deadlines={deadlines} withAssignment={false} />
+          <Downloads
+            label="Ladda ner tidsfristerna"
+            items={[
+              { href: `/uppdrag/${a.id}/tidsfrister.csv?datum=${asOf}`, label: "CSV" },
+              { href: `/uppdrag/${a.id}/tidsfrister.xlsx?datum=${asOf}`, label: "Excel" },
+              { href: `/uppdrag/${a.id}/tidsfrister.ics`, label: "kalender, ics" }
+            ]}
+          />
+        </>
+      )}
+
+      {a.requirements.length === 0 ? null : (
+        <>
+          <h2 id="krav">{a.kind === "underlag" ? "Vad underlaget anger" : "Löpande krav"}</h2>
+          <ul>
+            {a.requirements.map((r) => (
+              <li>{r}</li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      {documents.length === 0 ? null : (
+        <>
+          <h2 id="underlag">Underlag om beslutet</h2>
+          <ul>
+            {documents.map((d) => (
+              <li>
+                <a href={`/uppdrag/${d.id}`}>{d.title}</a>
+                {` (${Assignment.kindLabel(d.kind).toLowerCase()} från ${d.issuedBy ?? "okänd avsändare"}, ${Assignment.formatDecided(d)})`}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
 
       {a.funding.length === 0 ? null : (
         <>

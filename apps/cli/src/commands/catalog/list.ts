@@ -14,6 +14,7 @@ export const catalogList = (options: { format: "table" | "json"; catalog?: Array
       decided: a.decided,
       decidedPrecision: a.decidedPrecision,
       recipient: a.recipient,
+      ...(a.concerns === undefined ? {} : { concerns: a.concerns, issuedBy: a.issuedBy }),
       funding: a.funding.map((f) => ({ year: f.year, total: f.total, planned: f.planned })),
       grants: a.grants.map((g) => g.id),
       obligations: a.obligations.length
@@ -23,10 +24,10 @@ export const catalogList = (options: { format: "table" | "json"; catalog?: Array
   }
   const rows = catalog.assignments.map((a) => {
     const total = a.funding.filter((f) => !f.planned).reduce((sum, f) => sum + f.total, 0)
-    return [Assignment.mainDiaryNumber(a), Assignment.formatDecided(a), Kronor.format(total), shorten(a.title, 70)]
+    return [Assignment.mainDiaryNumber(a), Assignment.kindLabel(a.kind), Assignment.formatDecided(a), a.funding.length === 0 ? "–" : Kronor.format(total), shorten(a.title, 70)]
   })
   writeOutput(
-    renderTable([{ header: "Diarienummer" }, { header: "Beslutat" }, { header: "Medel", numeric: true }, { header: "Rubrik" }], rows),
+    renderTable([{ header: "Diarienummer" }, { header: "Slag" }, { header: "Datum" }, { header: "Medel", numeric: true }, { header: "Rubrik" }], rows),
     options.out
   )
 }
