@@ -186,6 +186,22 @@ actionItems:
     // Without --all, what is done is not shown.
     expect(json("--as-of", "2026-11-23", "--db", db, "--assignment", "S2024/01004", "--kind", "delredovisning").map((r) => r.due)).toEqual(["2026-11-30"])
   })
+  it("seed 003: the date Socialstyrelsen sets for the regions' reporting, recorded on 2026-12-10, is used from that day on", () => {
+    const dates = join(dir, "datum.db")
+    const set = uppdrag("record", "due-date", "--assignment", "specialiserad-psykiatri-2026", "--obligation", "regionernas-redovisning-2026", "--due", "2027-02-26", "--date", "2026-12-10", "--db", dates)
+    expect([set.code, set.stderr, set.stdout]).toEqual([0, "", "Sparade händelse 1: fastställt datum, regionernas-redovisning-2026, datum 2027-02-26, fastställt, 2026-12-10.\n"])
+    const regions = (asOf: string) => json("--as-of", asOf, "--db", dates, "--assignment", "S2025/01528", "--kind", "ekonomisk-redovisning", "--all").filter((r) => r.title === "Regionernas redovisning av medel")
+    expect(regions("2026-11-23").map((r) => [r.due, r.status])).toEqual([[null, "datum-ej-satt"]])
+    expect(regions("2026-12-10").map((r) => [r.due, r.status, r.daysLeft])).toEqual([["2027-02-26", "kommande", 78]])
+    // A second date is refused until the first is reversed; a date the decision gives is never set.
+    const again = uppdrag("record", "due-date", "--assignment", "specialiserad-psykiatri-2026", "--obligation", "regionernas-redovisning-2026", "--due", "2027-03-05", "--date", "2026-12-11", "--db", dates)
+    expect([again.code, again.stderr]).toEqual([1, "Avvisad: datumet för regionernas-redovisning-2026 är redan fastställt till 2027-02-26 (händelse 1); återför den först om datumet ändras\nInget sparades.\n"])
+    const given = uppdrag("record", "due-date", "--assignment", "specialiserad-psykiatri-2026", "--obligation", "delredovisning-2027-05-30", "--due", "2027-06-01", "--date", "2026-12-11", "--db", dates)
+    expect(given.code).toBe(1)
+    expect(given.stderr).toContain("har redan ett datum i beslutet (2027-05-30)")
+    const bad = uppdrag("record", "due-date", "--assignment", "specialiserad-psykiatri-2026", "--obligation", "regionernas-redovisning-2026", "--due", "2027-02-30", "--date", "2026-12-11", "--db", dates)
+    expect([bad.code, bad.stderr]).toEqual([1, "uppdrag record due-date: --due: 2027-02-30 är inte ett giltigt datum\nInget sparades.\n"])
+  })
   it("a meeting's action item appears as kind ovrigt for its assignment", () => {
     const rows = json("--as-of", "2026-11-23", "--records", meeting, "--assignment", "S2025/01528", "--kind", "ovrigt")
     expect(rows).toEqual([

@@ -3,7 +3,7 @@ import { type Assignment, type CalendarDate, Catalog, type Population } from "@u
 import { Obligation } from "@uppdrag/deadlines"
 import { Cube, Denominator, Synthetic } from "@uppdrag/indicators"
 import { type Meeting, MeetingRecord, Series } from "@uppdrag/meetings"
-import type { Store } from "@uppdrag/store"
+import { Recorded as RecordedLog, type Store } from "@uppdrag/store"
 import * as Result from "effect/Result"
 import type { AllocationOutcome } from "./pages/AllocationPage.js"
 
@@ -51,7 +51,9 @@ export type ReadOnlyStore = Pick<Store.Store, "ledger" | "events" | "count">
 /** What the site reads from the event log, or why it could not. */
 export interface Recorded {
   /** Submitted reports, as @uppdrag/deadlines takes them. */
-  readonly submissions: ReadonlyArray<{ assignment: string; obligation: string; submittedOn: string }>
+  readonly submissions: RecordedLog.Recorded["submissions"]
+  /** Dates set for duties the decision left open, as @uppdrag/deadlines takes them. */
+  readonly dueDates: RecordedLog.Recorded["dueDates"]
   /** The current meeting records (later records of the same id replace earlier ones). */
   readonly meetings: ReadonlyArray<Meeting.Meeting>
 }
@@ -170,29 +172,23 @@ export const versionTtlMs = 500
 const versions = new WeakMap<Site, { readonly value: string; readonly at: number }>()
 
 /**
- * Submitted reports and meeting records from the event log: every `report`
- * event for a whole obligation (no region) not cancelled by a reversal, and
- * the `meeting` events read back with the meetings package's schema.
+ * Submitted reports, dates set for open duties and meeting records from the
+ * event log (@uppdrag/store's `Recorded`), the meetings read back with the
+ * meetings package's schema.
  *
  * @example
- * const { submissions, meetings } = await Site.recorded(site)
+ * const { submissions, dueDates, meetings } = await Site.recorded(site)
  */
 export const recorded = async (site: Site): Promise<Recorded> => {
-  if (site.store === undefined) return { submissions: [], meetings: [] }
-  const events = await site.store.events({ types: ["report", "reversal", "meeting"] })
+  if (site.store === undefined) return { submissions: [], dueDates: [], meetings: [] }
+  const events = await site.store.events({ types: RecordedLog.types })
   if (Result.isFailure(events)) throw new Error(events.failure.message)
-  const reversed = new Set(events.success.flatMap((e) => (e.reverses === null ? [] : [e.reverses])))
-  const submissions = events.success.flatMap((e) =>
-    e.type === "report" && e.obligation !== null && e.region === null && e.assignment !== null && !reversed.has(e.seq)
-      ? [{ assignment: e.assignment, obligation: e.obligation, submittedOn: e.date }]
-      : []
-  )
-  const records = events.success.flatMap((e) => {
-    if (e.type !== "meeting" || reversed.has(e.seq)) return []
-    const parsed = MeetingRecord.schema.safeParse(e.payload)
+  const { submissions, dueDates, meetings } = RecordedLog.fold(events.success)
+  const records = meetings.flatMap(({ payload }) => {
+    const parsed = MeetingRecord.schema.safeParse(payload)
     return parsed.success ? [parsed.data] : []
   })
-  return { submissions, meetings: MeetingRecord.current(records).meetings }
+  return { submissions, dueDates, meetings: MeetingRecord.current(records).meetings }
 }
 
 /**

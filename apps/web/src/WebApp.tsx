@@ -1,6 +1,6 @@
 import { Allocation } from "@uppdrag/allocation"
 import { Assignment, CalendarDate, Catalog, Region } from "@uppdrag/core"
-import { Calendar, Deadline } from "@uppdrag/deadlines"
+import { Calendar, Deadline, Obligation } from "@uppdrag/deadlines"
 import { Comparison, type Cube, type Dimension, Publication, Synthetic } from "@uppdrag/indicators"
 import { ICalendar, Occurrence } from "@uppdrag/meetings"
 import * as Result from "effect/Result"
@@ -51,11 +51,13 @@ const parseQuery = <S extends z.ZodType>(c: Context, schema: S): Result.Result<z
 
 /**
  * Evaluates every duty on a date with the deadlines package (status, days,
- * working days, non-working days), with the submissions recorded in the store.
+ * working days, non-working days), with the submissions and set dates recorded in the store.
  */
 const evaluate = async (site: Site, asOf: CalendarDate.CalendarDate): Promise<Array<Deadline.Deadline>> => {
-  const { submissions } = await recorded(site)
-  return Result.getOrThrow(Deadline.evaluate(site.obligations, { asOf, submissions }))
+  const { submissions, dueDates } = await recorded(site)
+  // The catalog's duties were collected once; only dates set in the log need them collected again.
+  const obligations = dueDates.length === 0 ? site.obligations : Result.getOrThrow(Obligation.collect(site.catalog.assignments, { dueDates, asOf }))
+  return Result.getOrThrow(Deadline.evaluate(obligations, { asOf, submissions }))
 }
 const ofAssignment = (deadlines: ReadonlyArray<Deadline.Deadline>, id: string) => deadlines.filter((d) => d.obligation.assignmentId === id)
 

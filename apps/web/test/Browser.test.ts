@@ -128,6 +128,9 @@ describe("key figures", () => {
     expect(await coverage.locator("tr", { hasText: "Trafikverket" }).locator("td").allTextContents()).toEqual(["Inte ännu", "–"])
     // The interim report recorded as handed in on 2026-03-27 is no longer overdue.
     expect(await page.locator("tr", { hasText: "2026-03-30" }).locator(".status").textContent()).toBe("Inlämnad")
+    // The regions' reporting, whose date Socialstyrelsen set on 2026-11-20, is dated.
+    expect(await page.locator("tr", { hasText: "Regionernas redovisning av medel" }).textContent()).toContain("2027-02-26")
+    expect(await page.locator("tr", { hasText: "Regionernas redovisning av medel" }).locator(".status").textContent()).toBe("Kommande")
     await page.close()
   })
 })

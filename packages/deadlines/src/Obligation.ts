@@ -136,6 +136,8 @@ export interface DueDate {
   readonly assignment: string
   readonly obligation: string
   readonly due: CalendarDate.CalendarDate
+  /** The day the date was set; on an earlier as-of date it is not yet known. */
+  readonly setOn?: CalendarDate.CalendarDate | undefined
 }
 /**
  * The input form of {@link DueDate}.
@@ -143,8 +145,9 @@ export interface DueDate {
  * @example
  * const set: Obligation.DueDateInput = { assignment: "S2025/01528", obligation: "regionernas-redovisning-2026", due: "2027-02-26" }
  */
-export interface DueDateInput extends Omit<DueDate, "due"> {
+export interface DueDateInput extends Omit<DueDate, "due" | "setOn"> {
   readonly due: string
+  readonly setOn?: string | undefined
 }
 /**
  * zod schema of a recorded due date.
@@ -155,7 +158,8 @@ export interface DueDateInput extends Omit<DueDate, "due"> {
 export const DueDate: z.ZodType<DueDate, DueDateInput> = z.strictObject({
   assignment: z.string().min(1),
   obligation: z.string().min(1),
-  due: CalendarDate.schema
+  due: CalendarDate.schema,
+  setOn: CalendarDate.schema.optional()
 })
 
 /**
@@ -282,7 +286,8 @@ const decodeAll = <T>(schema: z.ZodType<T>, values: ReadonlyArray<unknown>, sour
 
 /**
  * Every duty of every assignment, plus extra duties (meeting action items)
- * and the dates recorded for duties whose date someone else sets. Extra
+ * and the dates recorded for duties whose date someone else sets (those set
+ * after `asOf`, when given, are not yet known). Extra
  * duties and dates are validated here (they are edges: files, the store);
  * every problem is a tagged error naming the item.
  *
@@ -294,7 +299,7 @@ const decodeAll = <T>(schema: z.ZodType<T>, values: ReadonlyArray<unknown>, sour
  */
 export const collect = (
   assignments: ReadonlyArray<Assignment.Assignment>,
-  options: { extra?: ReadonlyArray<unknown>; dueDates?: ReadonlyArray<unknown> } = {}
+  options: { extra?: ReadonlyArray<unknown>; dueDates?: ReadonlyArray<unknown>; asOf?: CalendarDate.CalendarDate } = {}
 ): Result.Result<Array<Obligation>, CollectError> => {
   const all = assignments.flatMap((a) => a.obligations.map((o) => fromAssignment(a, o)))
   const extras = decodeAll(Extra, options.extra ?? [], "extra skyldigheter")
@@ -330,6 +335,7 @@ export const collect = (
   const dates = decodeAll(DueDate, options.dueDates ?? [], "fastställda datum")
   if (Result.isFailure(dates)) return Result.fail(dates.failure)
   for (const set of dates.success) {
+    if (options.asOf !== undefined && set.setOn !== undefined && set.setOn > options.asOf) continue
     const owner = findAssignment(assignments, set.assignment)
     if (owner === undefined) return Result.fail(new UnknownAssignment({ reference: set.assignment, context: "fastställt datum" }))
     const index = all.findIndex((o) => o.assignmentId === owner.id && o.id === set.obligation)

@@ -1,3 +1,4 @@
+import type { CalendarDate } from "@uppdrag/core"
 import { Result } from "effect"
 import { describe, expect, it } from "vitest"
 import * as Obligation from "../src/Obligation.js"
@@ -67,6 +68,13 @@ describe("Obligation.collect: extra duties and recorded dates", () => {
     const id = a.obligations.find((o) => o.due === null)!.id
     const all = Result.getOrThrow(collect({ dueDates: [{ assignment: "S2025/01528", obligation: id, due: "2027-02-26" }] }))
     expect(all.find((x) => x.id === id && x.assignmentId === a.id)).toMatchObject({ due: "2027-02-26", dueSetBy: "Socialstyrelsen" })
+  })
+  it("a date set on 2026-12-10 is not yet known as of 2026-11-23, and is from that day on", () => {
+    const a = bySeed("003")
+    const id = a.obligations.find((o) => o.due === null)!.id
+    const dueDates = [{ assignment: "S2025/01528", obligation: id, due: "2027-02-26", setOn: "2026-12-10" }]
+    const dueOn = (asOf: string) => Result.getOrThrow(collect({ dueDates, asOf: asOf as CalendarDate.CalendarDate })).find((x) => x.id === id)?.due
+    expect([dueOn("2026-11-23"), dueOn("2026-12-09"), dueOn("2026-12-10"), dueOn("2027-03-01")]).toEqual([null, null, "2027-02-26", "2027-02-26"])
   })
 })
 

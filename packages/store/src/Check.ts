@@ -12,8 +12,8 @@ export type LedgerEntry = Parameters<typeof Ledger.record>[1]
  * reversals go through the grant's ledger from `@uppdrag/allocation`
  * (requisition window, allocation, payout date, what may be paid, used and
  * repaid); the store adds its own rules: the grant, assignment and obligation
- * exist in the catalog, a report is submitted once, a reversal names an
- * earlier event not already reversed.
+ * exist in the catalog, a report is submitted once, a date someone sets is
+ * set once, a reversal names an earlier event not already reversed.
  *
  * The check is pure: it takes the events already in the log that the batch
  * can touch ({@link needs} says which) and returns the events to write, with
@@ -77,7 +77,7 @@ export const needs = (ctx: Context, batch: ReadonlyArray<Event.ValidNewEvent>): 
   for (const event of batch) {
     if (event.grant !== undefined) grants.add(event.grant)
     if (event.reverses !== undefined) seqs.add(event.reverses)
-    if (event.type === "report") {
+    if (event.type === "report" || event.type === "due-date") {
       const assignment = event.assignment ?? (event.grant === undefined ? undefined : Catalog.findGrant(ctx.catalog, event.grant)?.assignment.id)
       if (assignment !== undefined) assignments.add(assignment)
     }
@@ -134,12 +134,18 @@ export interface BatchOptions {
 }
 
 const reportKey = (assignment: string, obligation: string, region: string | null): string => `${assignment}\u0000${obligation}\u0000${region ?? ""}`
+const dueKey = (assignment: string, obligation: string): string => `${assignment}\u0000${obligation}`
+const dueOf = (event: Pick<Event.StoredEvent, "payload">): string => {
+  const parsed = Event.DueDatePayload.safeParse(event.payload)
+  return parsed.success ? parsed.data.due : "?"
+}
 
 /**
  * The store's own rules for one event, and the event as it will be stored:
  * the catalog knows its grant, assignment and obligation; a reversal names an
  * earlier event (a money event's reversal is then checked by the ledger); a
- * report is registered once until reversed.
+ * report is registered once until reversed; a date is set only for a duty
+ * whose date the decision leaves to someone, once until reversed.
  */
 const resolve = (
   ctx: Context,
@@ -148,7 +154,8 @@ const resolve = (
   options: BatchOptions,
   bySeq: ReadonlyMap<number, Event.StoredEvent>,
   reversed: ReadonlySet<number>,
-  reports: Map<string, number>
+  reports: Map<string, number>,
+  dueDates: Map<string, number>
 ): Result.Result<Event.StoredEvent, Refused> => {
   const seq = options.firstSeq + index
   // Keys in the order of Event.columns, so exports read the same from either database.
@@ -182,6 +189,7 @@ const resolve = (
       }
       if (reversed.has(target.seq)) return refuse(index, "CannotReverse", `händelse ${target.seq} är redan återförd`)
       if (target.type === "report" && target.obligation !== null) reports.delete(reportKey(target.assignment, target.obligation, target.region))
+      if (target.type === "due-date" && target.obligation !== null) dueDates.delete(dueKey(target.assignment, target.obligation))
     }
     return Result.succeed(make(target.assignment, target.grant, target.region))
   }
@@ -206,6 +214,22 @@ const resolve = (
     }
     reports.set(key, seq)
   }
+  if (event.type === "due-date") {
+    const obligation = assignment.obligations.find((o) => o.id === event.obligation)
+    if (obligation === undefined) {
+      return refuse(index, "UnknownObligation", `uppdraget ${assignment.id} har ingen skyldighet ${event.obligation} (kända: ${assignment.obligations.map((o) => o.id).join(", ")})`)
+    }
+    if (obligation.dueSetBy === undefined) {
+      return refuse(index, "DueDateInDecision", `skyldigheten ${obligation.id} har redan ett datum i beslutet (${obligation.due ?? "–"}); bara datum som någon annan bestämmer registreras`)
+    }
+    const key = dueKey(assignment.id, obligation.id)
+    const earlier = dueDates.get(key)
+    if (earlier !== undefined) {
+      const set = bySeq.get(earlier)
+      return refuse(index, "DueDateAlreadySet", `datumet för ${obligation.id} är redan fastställt till ${set === undefined ? "?" : dueOf(set)} (händelse ${earlier}); återför den först om datumet ändras`)
+    }
+    dueDates.set(key, seq)
+  }
   return Result.succeed(stored)
 }
 
@@ -228,13 +252,14 @@ export const batch = (
   for (const event of prior) bySeq.set(event.seq, event)
   const reversed = new Set<number>()
   const reports = new Map<string, number>()
+  const dueDates = new Map<string, number>()
   for (const event of prior) {
     if (event.reverses !== null) reversed.add(event.reverses)
   }
   for (const event of prior) {
-    if (event.type === "report" && event.obligation !== null && !reversed.has(event.seq)) {
-      reports.set(reportKey(event.assignment, event.obligation, event.region), event.seq)
-    }
+    if (event.obligation === null || reversed.has(event.seq)) continue
+    if (event.type === "report") reports.set(reportKey(event.assignment, event.obligation, event.region), event.seq)
+    if (event.type === "due-date") dueDates.set(dueKey(event.assignment, event.obligation), event.seq)
   }
   // Pass 1, in order: the store's own rules, and each event's ledger entry (if any) grouped by grant.
   const written: Array<Event.StoredEvent> = []
@@ -253,7 +278,7 @@ export const batch = (
   }
   let storeRefusal: Refused | undefined
   for (const [index, event] of events.entries()) {
-    const resolved = resolve(ctx, event, index, options, bySeq, reversed, reports)
+    const resolved = resolve(ctx, event, index, options, bySeq, reversed, reports, dueDates)
     if (Result.isFailure(resolved)) {
       storeRefusal = resolved.failure
       break

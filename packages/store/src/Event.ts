@@ -6,14 +6,17 @@ import { z } from "zod"
  * `requisition` (rekvisition), `payout` (utbetalning), `use` (redovisad
  * användning), `repayment` (återbetalning). `reversal` cancels an earlier
  * event (a correction is never an edit). `report` records that a report
- * (delredovisning, slutredovisning …) was submitted for an obligation.
+ * (delredovisning, slutredovisning …) was submitted for an obligation;
+ * `due-date` records the date someone sets for an obligation the decision
+ * left open (Socialstyrelsen's date for the regions' reporting), its payload
+ * `{ due }`, its `date` the day the date was set.
  * `meeting` and `measurement` carry a JSON payload owned by the meetings and
  * indicators packages, validated by their schemas before it reaches the store.
  *
  * @example
  * EventType.parse("requisition") // "requisition"
  */
-export const EventType = z.enum(["requisition", "payout", "use", "repayment", "reversal", "report", "meeting", "measurement"])
+export const EventType = z.enum(["requisition", "payout", "use", "repayment", "reversal", "report", "due-date", "meeting", "measurement"])
 export type EventType = z.infer<typeof EventType>
 
 /** The event types that move money in a grant's ledger. */
@@ -31,6 +34,7 @@ export const typeName: Record<EventType, string> = {
   repayment: "återbetalning",
   reversal: "återföring",
   report: "inlämnad redovisning",
+  "due-date": "fastställt datum",
   meeting: "möte",
   measurement: "mätvärde"
 }
@@ -43,6 +47,14 @@ const json: z.ZodType<Json, Json> = z.lazy(() =>
 )
 
 const text = z.string().trim().min(1)
+
+/**
+ * The payload of a `due-date` event: the date that was set.
+ *
+ * @example
+ * Event.DueDatePayload.parse({ due: "2027-02-26" }).due // "2027-02-26"
+ */
+export const DueDatePayload: z.ZodType<{ readonly due: CalendarDate.CalendarDate }, { readonly due: string }> = z.strictObject({ due: CalendarDate.schema })
 
 /**
  * A recording instant: ISO 8601 in UTC with milliseconds, as `Date#toISOString` writes it.
@@ -62,6 +74,7 @@ const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "id får bara innehålla 
  * - money events need `grant`, `region` and `amount`;
  * - `reversal` needs `reverses` (the sequence number of the event it cancels);
  * - `report` needs `obligation` (an obligation id of the assignment);
+ * - `due-date` needs `obligation` and the payload `{ due: "YYYY-MM-DD" }`;
  * - `meeting` and `measurement` need `payload`.
  *
  * `assignment` may be left out for events that name a grant: the store fills
@@ -111,6 +124,16 @@ export const NewEvent: z.ZodType<ValidNewEvent, NewEvent> = z
       forbid("amount")
       forbid("reverses")
       forbid("payload")
+    } else if (event.type === "due-date") {
+      if (event.assignment === undefined && event.grant === undefined) need("assignment", typeName[event.type])
+      need("obligation", typeName[event.type])
+      forbid("amount")
+      forbid("reverses")
+      forbid("region")
+      const payload = DueDatePayload.safeParse(event.payload)
+      if (!payload.success) {
+        ctx.addIssue({ code: "custom", path: ["payload", "due"], message: "saknas eller är inget datum (krävs för fastställt datum, t.ex. { \"due\": \"2027-02-26\" })" })
+      }
     } else {
       if (event.assignment === undefined && event.grant === undefined) need("assignment", typeName[event.type])
       need("payload", typeName[event.type])

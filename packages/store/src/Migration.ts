@@ -6,7 +6,7 @@
  *
  * @example
  * import { Migration } from "@uppdrag/store"
- * Migration.latest // 2
+ * Migration.latest // 3
  */
 export interface Migration {
   readonly version: number
@@ -77,6 +77,38 @@ export const all: ReadonlyArray<Migration> = [
       "CREATE TRIGGER event_no_change BEFORE UPDATE OR DELETE ON event FOR EACH ROW EXECUTE FUNCTION event_append_only()",
       "CREATE TRIGGER event_no_truncate BEFORE TRUNCATE ON event FOR EACH STATEMENT EXECUTE FUNCTION event_append_only()"
     ]
+  },
+  {
+    version: 3,
+    name: "fastställda datum",
+    // SQLite cannot change a CHECK constraint, so the table is rebuilt: renamed (its self-reference follows
+    // the rename), copied in log order into the new one, dropped, and its indexes and triggers made again.
+    sqlite: [
+      "ALTER TABLE event RENAME TO event_before_v3",
+      `CREATE TABLE event (
+        seq INTEGER PRIMARY KEY,
+        type TEXT NOT NULL CHECK (type IN (${types}, 'due-date')),
+        assignment_id TEXT NOT NULL,
+        grant_id TEXT,
+        region TEXT,
+        amount INTEGER CHECK (amount >= 0),
+        business_date TEXT NOT NULL CHECK (business_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        recorded_by TEXT NOT NULL,
+        recorded_at TEXT NOT NULL,
+        source_note TEXT NOT NULL,
+        reverses INTEGER REFERENCES event (seq),
+        obligation_id TEXT,
+        payload TEXT CHECK (payload IS NULL OR json_valid(payload))
+      ) STRICT`,
+      "INSERT INTO event SELECT * FROM event_before_v3 ORDER BY seq",
+      "DROP TABLE event_before_v3",
+      "CREATE INDEX event_grant ON event (grant_id, seq)",
+      "CREATE UNIQUE INDEX event_reversed_once ON event (reverses) WHERE reverses IS NOT NULL",
+      "CREATE INDEX event_assignment ON event (assignment_id, type)",
+      "CREATE TRIGGER event_no_update BEFORE UPDATE ON event BEGIN SELECT RAISE(ABORT, 'händelseloggen får bara utökas'); END",
+      "CREATE TRIGGER event_no_delete BEFORE DELETE ON event BEGIN SELECT RAISE(ABORT, 'händelseloggen får bara utökas'); END"
+    ],
+    postgres: ["ALTER TABLE event DROP CONSTRAINT event_type_check", `ALTER TABLE event ADD CONSTRAINT event_type_check CHECK (type IN (${types}, 'due-date'))`]
   }
 ]
 

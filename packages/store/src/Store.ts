@@ -210,7 +210,7 @@ const readPrior = async (conn: Connection, needs: Check.Needs): Promise<Array<Ev
               eb("grant_id", "in", eb.selectFrom("event as target").select("target.grant_id").where("target.seq", "in", seqs))
             ]
           : []),
-        ...(assignments.length > 0 ? [eb.and([eb("assignment_id", "in", assignments), eb("type", "in", ["report", "reversal"])])] : [])
+        ...(assignments.length > 0 ? [eb.and([eb("assignment_id", "in", assignments), eb("type", "in", ["report", "due-date", "reversal"])])] : [])
       ])
     )
     .execute()

@@ -50,6 +50,17 @@ export const uppsala = (amount: number, date: string): Event.NewEvent => ({
   note: "Rekvisition Region Uppsala"
 })
 
+/** Socialstyrelsen sets the date of the regions' reporting of the 2026 funds (seed 003: "senast det datum som Socialstyrelsen bestämmer"). */
+export const setDue = (due: string, date: string): Event.NewEvent => ({
+  type: "due-date",
+  assignment: "specialiserad-psykiatri-2026",
+  obligation: "regionernas-redovisning-2026",
+  date,
+  recordedBy: "handläggare",
+  note: "Socialstyrelsens anvisningar",
+  payload: { due }
+})
+
 const money = (type: Event.MoneyType, region: string, amount: number, date: string): Event.NewEvent => ({
   type,
   grant: GRANT,
@@ -305,6 +316,29 @@ export const contract = (backend: Backend): void => {
       expect(error.message).toContain("delredovisning-2027-05-30")
     })
 
+    it("seed 003: the date Socialstyrelsen sets for the regions' reporting is recorded once; a reversal allows another", async () => {
+      const store = await fresh()
+      expect(ok(await store.append([setDue("2027-02-26", "2026-12-10")], { recordedAt: AT }))[0]).toMatchObject({ seq: 1, type: "due-date", obligation: "regionernas-redovisning-2026" })
+      const twice = failure(await store.append([setDue("2027-03-05", "2026-12-11")], { recordedAt: AT }))
+      expect(twice.reason).toMatchObject({ rule: "DueDateAlreadySet" })
+      expect(twice.message).toContain("redan fastställt till 2027-02-26 (händelse 1)")
+      ok(await store.append([{ type: "reversal", reverses: 1, date: "2026-12-11", recordedBy: "handläggare", note: "nytt datum" }, setDue("2027-03-05", "2026-12-11")], { recordedAt: AT }))
+      expect(ok(await store.events({ types: ["due-date"] })).map((e) => [e.seq, e.payload])).toEqual([
+        [1, { due: "2027-02-26" }],
+        [3, { due: "2027-03-05" }]
+      ])
+    })
+
+    it("refuses a date for a duty whose date the decision gives, and one without a date", async () => {
+      const store = await fresh()
+      const given = failure(await store.append([{ ...setDue("2027-06-01", "2026-12-10"), obligation: "delredovisning-2027-05-30" }], { recordedAt: AT }))
+      expect(given.reason).toMatchObject({ rule: "DueDateInDecision" })
+      expect(given.message).toContain("delredovisning-2027-05-30 har redan ett datum i beslutet (2027-05-30)")
+      const missing = failure(await store.append([{ ...setDue("2027-06-01", "2026-12-10"), payload: { due: "2027-02-30" } }], { recordedAt: AT }))
+      expect(missing.message).toContain("payload.due")
+      expect(ok(await store.count())).toBe(0)
+    })
+
     it("stores a meeting payload as given and returns it unchanged", async () => {
       const store = await fresh()
       const payload = { id: "natverksmote-2026-09", title: "Nätverksmöte", date: "2026-09-10", participants: ["SKR", "IVO"], online: true, minutes: null }
@@ -340,9 +374,28 @@ export const contract = (backend: Backend): void => {
       ok(await old.append([uppsala(100, "2026-04-15")], { recordedAt: AT }))
       await old.close()
       const upgraded = await open(location)
-      expect(upgraded.migrated.map((m) => m.version)).toEqual([2])
-      expect(upgraded.schemaVersion).toBe(2)
+      expect(upgraded.migrated.map((m) => m.version)).toEqual([2, 3])
+      expect(upgraded.schemaVersion).toBe(3)
       expect(ok(await upgraded.count())).toBe(1)
+    })
+
+    it("version 2 to 3 rebuilds the log for fastställda datum: events, reversals and the append-only guard survive", async () => {
+      const location = await backend.fresh()
+      const old = await open(location, 2)
+      ok(await old.append([uppsala(100, "2026-04-15"), { type: "reversal", reverses: 1, date: "2026-04-16", recordedBy: "anna", note: "fel belopp" }, uppsala(200, "2026-04-17")], { recordedAt: AT }))
+      await old.close()
+      const upgraded = await open(location)
+      expect(upgraded.migrated.map((m) => m.version)).toEqual([3])
+      expect(ok(await upgraded.events()).map((e) => [e.seq, e.type, e.amount, e.reverses])).toEqual([
+        [1, "requisition", 100, null],
+        [2, "reversal", null, 1],
+        [3, "requisition", 200, null]
+      ])
+      ok(await upgraded.append([setDue("2027-02-26", "2026-12-10")], { recordedAt: AT }))
+      expect(ok(await upgraded.events({ types: ["due-date"] })).map((e) => e.payload)).toEqual([{ due: "2027-02-26" }])
+      await expect(backend.raw(location, "UPDATE event SET amount = 1")).rejects.toThrow(/bara utökas/)
+      await expect(backend.raw(location, "DELETE FROM event")).rejects.toThrow(/bara utökas/)
+      await upgraded.close()
     })
 
     it("a newer database is refused with a clear message", async () => {
@@ -352,7 +405,7 @@ export const contract = (backend: Backend): void => {
       const refused = await Store.open(location, { catalog, allocationOf })
       const error = failure(refused)
       expect(error.reason).toEqual({ _tag: "NewerSchema", found: 99, known: Migration.latest })
-      expect(error.message).toContain("databasen har schemaversion 99, men den här versionen av uppdrag känner bara till version 2; uppgradera uppdrag")
+      expect(error.message).toContain("databasen har schemaversion 99, men den här versionen av uppdrag känner bara till version 3; uppgradera uppdrag")
     })
   })
 

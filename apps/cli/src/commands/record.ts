@@ -1,8 +1,7 @@
 import { type Command, Option } from "commander"
 import { catalogOption } from "../program.js"
 import { dbOption } from "../terminal/DbOption.js"
-
-type Kind = "requisition" | "payout" | "use" | "repayment" | "report" | "reversal"
+import type { Kind } from "./record/input.js"
 
 const money = (what: string, example: string) => ({
   options: [
@@ -43,6 +42,17 @@ const kinds: Record<Kind, { description: string; options: Array<Option>; columns
     columns: "assignment,obligation,date[,region][,by][,note]",
     example: "uppdrag record report --assignment specialiserad-psykiatri-2026 --obligation delredovisning-2027-05-30 --date 2027-05-28"
   },
+  "due-date": {
+    description: "registrera det datum någon annan bestämmer för en skyldighet som beslutet lämnar öppen (t.ex. Socialstyrelsens datum för regionernas redovisning)",
+    options: [
+      new Option("--assignment <id>", "uppdragets id, t.ex. specialiserad-psykiatri-2026"),
+      new Option("--obligation <id>", "skyldighetens id, t.ex. regionernas-redovisning-2026 (se uppdrag deadlines)"),
+      new Option("--due <datum>", "det fastställda datumet ÅÅÅÅ-MM-DD"),
+      new Option("--date <datum>", "dagen datumet fastställdes ÅÅÅÅ-MM-DD")
+    ],
+    columns: "assignment,obligation,due,date[,by][,note]",
+    example: "uppdrag record due-date --assignment specialiserad-psykiatri-2026 --obligation regionernas-redovisning-2026 --due 2027-02-26 --date 2026-12-10"
+  },
   reversal: {
     description: "återför (makulera) en tidigare händelse: rättelser görs så, aldrig genom ändring",
     options: [new Option("--event <nummer>", "löpnumret på händelsen som ska återföras"), new Option("--date <datum>", "affärsdatum ÅÅÅÅ-MM-DD")],
@@ -51,7 +61,7 @@ const kinds: Record<Kind, { description: string; options: Array<Option>; columns
   }
 }
 
-/** `uppdrag record requisition|payout|use|repayment|report|reversal`: append events to the log. */
+/** `uppdrag record requisition|payout|use|repayment|report|due-date|reversal`: append events to the log. */
 export const registerRecord = (program: Command): void => {
   const record = program
     .command("record")

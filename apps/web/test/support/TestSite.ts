@@ -25,7 +25,8 @@ export const makeApp = () => WebApp.make(makeSite())
 /**
  * The site over a real SQLite event log in a temporary folder, holding:
  * seed 003's requisition by Uppsala (03) of its whole 58 203 923 kr on
- * 2026-04-15, the interim report of 2026-03-30 handed in on 2026-03-27, and
+ * 2026-04-15, the interim report of 2026-03-30 handed in on 2026-03-27, the
+ * regions' reporting date set by Socialstyrelsen on 2026-11-20 to 2027-02-26, and
  * a meeting with IVO and Polismyndigheten on 2026-09-10. The web app gets the
  * store's read-only view only.
  */
@@ -43,6 +44,15 @@ export const makeStoredSite = async (): Promise<{ site: Site.Site; store: Store.
     [
       { type: "requisition", grant: "specialiserad-psykiatri-2026", region: "03", amount: 58_203_923, date: "2026-04-15", recordedBy: "test", note: "Rekvisition" },
       { type: "report", assignment: "specialiserad-psykiatri-2026", obligation: "delredovisning-2026-03-30", date: "2026-03-27", recordedBy: "test", note: "Inlämnad" },
+      {
+        type: "due-date",
+        assignment: "specialiserad-psykiatri-2026",
+        obligation: "regionernas-redovisning-2026",
+        date: "2026-11-20",
+        recordedBy: "test",
+        note: "Socialstyrelsens anvisningar",
+        payload: { due: "2027-02-26" }
+      },
       {
         type: "meeting",
         assignment: "specialiserad-psykiatri-2026",

@@ -25,7 +25,7 @@ const refuse = (error: { source: string; issues: ReadonlyArray<{ path: string; m
 /**
  * The deadlines a query asks for, evaluated on its as-of date: the catalog's
  * duties plus the action items of meetings (in the store and `--records`),
- * with the submissions recorded in the store. Arguments are checked before
+ * with the submissions and the dates set for open duties recorded in the store. Arguments are checked before
  * the store is opened; without `--all` or `--status`, only open duties.
  */
 export const selectDeadlines = async (
@@ -36,7 +36,11 @@ export const selectDeadlines = async (
   const query = DeadlineQuery.decode(options, catalog.assignments, CalendarDate.today(), command)
   if (query._tag === "Failure") return refuse(query.failure)
   const recorded = await readRecorded(options.db, catalog)
-  const obligations = Obligation.collect(catalog.assignments, { extra: await actionItems(recorded.meetings, options.records ?? [], options.catalog) })
+  const obligations = Obligation.collect(catalog.assignments, {
+    extra: await actionItems(recorded.meetings, options.records ?? [], options.catalog),
+    dueDates: recorded.dueDates,
+    asOf: query.success.asOf
+  })
   if (obligations._tag === "Failure") throw new CliError([obligations.failure.message])
   const evaluated = Deadline.evaluate(obligations.success, { asOf: query.success.asOf, within: query.success.within, submissions: recorded.submissions })
   if (evaluated._tag === "Failure") throw new CliError([evaluated.failure.message])

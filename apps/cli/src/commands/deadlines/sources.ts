@@ -1,38 +1,22 @@
 import type { Catalog } from "@uppdrag/core"
-import type { Deadline, Obligation } from "@uppdrag/deadlines"
-import { Store } from "@uppdrag/store"
+import type { Obligation } from "@uppdrag/deadlines"
+import { Recorded, Store } from "@uppdrag/store"
 import { CliError } from "../../terminal/CliError.js"
 import { allocationOf, storeFailure, storeLocation } from "../../terminal/Store.js"
 
-/** What the deadlines read from the event log. */
-export interface Recorded {
-  /** Submitted reports, as the plain submissions @uppdrag/deadlines takes. */
-  readonly submissions: Array<Deadline.SubmissionInput>
-  /** Payloads of `meeting` events (meeting and agreement records), in log order, with their sequence numbers. */
-  readonly meetings: Array<{ readonly seq: number; readonly payload: unknown }>
-}
-
 /**
- * Reads the event log once: every `report` event for a whole obligation (no
- * region) that no reversal cancels, and every `meeting` event not reversed.
- * A region's own report is one region's part of a shared duty and does not
- * close it. The catalog already loaded is reused, so it is parsed once.
+ * Reads what the event log records for the deadlines once (@uppdrag/store's
+ * `Recorded`): submitted reports, dates set for open duties, meeting records.
+ * The catalog already loaded is reused, so it is parsed once.
  */
-export const readRecorded = async (db: string | undefined, catalog: Catalog.Catalog): Promise<Recorded> => {
+export const readRecorded = async (db: string | undefined, catalog: Catalog.Catalog): Promise<Recorded.Recorded> => {
   const opened = await Store.open(storeLocation(db), { catalog, allocationOf })
   if (opened._tag === "Failure") throw storeFailure(opened.failure)
   const store = opened.success
   try {
-    const events = await store.events({ types: ["report", "meeting", "reversal"] })
+    const events = await store.events({ types: Recorded.types })
     if (events._tag === "Failure") throw storeFailure(events.failure)
-    const reversed = new Set(events.success.flatMap((e) => (e.reverses === null ? [] : [e.reverses])))
-    const live = events.success.filter((e) => !reversed.has(e.seq))
-    return {
-      submissions: live.flatMap((e) =>
-        e.type === "report" && e.obligation !== null && e.region === null ? [{ assignment: e.assignment, obligation: e.obligation, submittedOn: e.date }] : []
-      ),
-      meetings: live.flatMap((e) => (e.type === "meeting" ? [{ seq: e.seq, payload: e.payload }] : []))
-    }
+    return Recorded.fold(events.success)
   } finally {
     await store.close()
   }
@@ -45,7 +29,7 @@ export const readRecorded = async (db: string | undefined, catalog: Catalog.Cata
  * are meetings to read.
  */
 export const actionItems = async (
-  stored: Recorded["meetings"],
+  stored: Recorded.Recorded["meetings"],
   paths: ReadonlyArray<string>,
   catalog: ReadonlyArray<string> | undefined
 ): Promise<Array<Obligation.ExtraInput>> => {

@@ -4,7 +4,7 @@ import { parse as parseCsv } from "csv-parse/sync"
 import * as Result from "effect/Result"
 
 /** The record sub-commands and the event type each writes. */
-export type Kind = "requisition" | "payout" | "use" | "repayment" | "report" | "reversal"
+export type Kind = "requisition" | "payout" | "use" | "repayment" | "report" | "due-date" | "reversal"
 
 /** One event read from the command line or a file, with where it came from (for messages). */
 export interface Located {
@@ -20,6 +20,7 @@ const fieldsOf: Record<Kind, { all: ReadonlyArray<string>; required: ReadonlyArr
   use: { all: moneyFields, required: ["grant", "region", "amount", "date"] },
   repayment: { all: moneyFields, required: ["grant", "region", "amount", "date"] },
   report: { all: ["assignment", "obligation", "date", "region", "by", "note"], required: ["assignment", "obligation", "date"] },
+  "due-date": { all: ["assignment", "obligation", "due", "date", "by", "note"], required: ["assignment", "obligation", "due", "date"] },
   reversal: { all: ["event", "date", "by", "note"], required: ["event", "date"] }
 }
 
@@ -58,6 +59,7 @@ export const toEvent = (
   if (region === "00") issues.push({ path: name("region"), message: "Riket (00) är ingen region; ange en av de 21 regionerna" })
   const amount = check("amount", (text) => Kronor.parse(text))
   const date = check("date", (text) => CalendarDate.parse(text))
+  const due = check("due", (text) => CalendarDate.parse(text))
   const reverses = check("event", (text) =>
     /^\d+$/.test(text) && Number(text) > 0 ? Result.succeed(Number(text)) : Result.fail(`${JSON.stringify(text)} är inget löpnummer (ett positivt heltal)`)
   )
@@ -78,7 +80,8 @@ export const toEvent = (
     ...(region === undefined ? {} : { region }),
     ...(amount === undefined ? {} : { amount }),
     ...(reverses === undefined ? {} : { reverses }),
-    ...(obligation === undefined ? {} : { obligation })
+    ...(obligation === undefined ? {} : { obligation }),
+    ...(due === undefined ? {} : { payload: { due } })
   }
   return Result.succeed(event)
 }
