@@ -202,3 +202,84 @@ describe.concurrent("uppdrag allocate", { timeout: 120_000 }, () => {
     expect(help.stdout).toContain("--explain <region>")
   })
 })
+
+// Seed 002's capped, performance-based pot (42 500 000 kr, "Varje landsting kan inte få en större andel av det
+// totala bidraget … än vad som motsvarar dess andel av befolkningen"). Test figures, not SCB's: 8 500 000
+// inhabitants so that each cap is exactly 5 kr per inhabitant.
+describe("uppdrag allocate: the 2012 stimulus pot, capped at each county's population share", () => {
+  const inhabitants: Record<string, number> = {
+    "01": 1_900_000, "03": 300_000, "04": 250_000, "05": 400_000, "06": 300_000, "07": 170_000, "08": 210_000,
+    "09": 50_000, "10": 140_000, "12": 1_100_000, "13": 270_000, "14": 1_400_000, "17": 250_000, "18": 250_000,
+    "19": 230_000, "20": 250_000, "21": 250_000, "22": 220_000, "23": 120_000, "24": 230_000, "25": 210_000
+  }
+  const people = join(dir, "befolkning-2011-12-31.csv")
+  writeFileSync(people, `region,age,population\n${Object.entries(inhabitants).map(([code, n]) => `${code},0+,${n}`).join("\n")}\n`)
+  // Gotland (09) meets none of the four conditions, Halland (13) lacks new teams, Gävleborg (21) the report on funds.
+  const row = (code: string) => {
+    const met = code === "09" ? "nej,nej,nej,nej" : code === "13" ? "ja,nej,ja,ja" : code === "21" ? "ja,ja,ja,nej" : "ja,ja,ja,ja"
+    return `${code},${met}`
+  }
+  const conditions = join(dir, "villkor-2012.csv")
+  writeFileSync(conditions, `region,kompetensplan,nyaTeam,tvangsatgarder,redovisning\n${Object.keys(inhabitants).map(row).join("\n")}\n`)
+  const pot = ["allocate", "--grant", "heldygnsvard-stimulansmedel-2012", "--population", people, "--conditions", conditions]
+  type Outcome = { rows: Array<{ region: string; cap: number; earned: number; redistributed: number; amount: number; missing: Array<string> }>; paid: number; unallocated: number }
+  const outcome = async (...extra: Array<string>): Promise<Outcome> => {
+    const run = await uppdrag(...pot, "--format", "json", ...extra)
+    expect([run.code, run.stderr]).toEqual([0, ""])
+    return JSON.parse(run.stdout) as Outcome
+  }
+  const amountOf = (o: Outcome, code: string) => o.rows.find((r) => r.region === code)?.amount
+
+  it("all four conditions or nothing: the three counties that miss one get 0, 2 850 000 kr is reported unallocated, not spread", async () => {
+    const o = await outcome()
+    for (const r of o.rows) expect(r.cap).toBe(5 * inhabitants[r.region]!)
+    expect([amountOf(o, "01"), amountOf(o, "09"), amountOf(o, "13"), amountOf(o, "21")]).toEqual([9_500_000, 0, 0, 0])
+    expect(o.rows.find((r) => r.region === "13")?.missing).toEqual(["nyaTeam"])
+    expect([o.paid, o.unallocated]).toEqual([39_650_000, 2_850_000])
+  })
+
+  it("--partial: a quarter of the cap per condition met, so Halland gets 1 012 500 kr of 1 350 000 kr", async () => {
+    const o = await outcome("--partial")
+    expect([amountOf(o, "09"), amountOf(o, "13"), amountOf(o, "21")]).toEqual([0, 1_012_500, 937_500])
+    expect([o.paid, o.unallocated]).toEqual([41_600_000, 900_000])
+  })
+
+  it("--partial --redistribute: the rest fills Halland and Gävleborg to their caps and never above; Gotland, with nothing earned, gets nothing", async () => {
+    const o = await outcome("--partial", "--redistribute")
+    expect([amountOf(o, "09"), amountOf(o, "13"), amountOf(o, "21")]).toEqual([0, 1_350_000, 1_250_000])
+    for (const r of o.rows) expect(r.amount).toBeLessThanOrEqual(r.cap)
+    expect([o.paid, o.unallocated]).toEqual([42_250_000, 250_000])
+  })
+
+  it("the table names the rule, the missing conditions and the unallocated sum the Swedish way", async () => {
+    const run = await uppdrag(...pot)
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain("hela taket när alla fyra villkor är uppfyllda, annars inget")
+    expect(run.stdout).toMatch(/13 +Hallands län +270 000 +1 350 000 +3 av 4 \(saknar nyaTeam\) +0 +0 +0/)
+    expect(run.stdout).toContain("Utbetalas: 39 650 000 kr. Ej fördelat: 2 850 000 kr (fördelas inte vidare; --redistribute fördelar det under samma tak).")
+  })
+
+  it("csv: one row per county with cap, conditions met and amount", async () => {
+    const run = await uppdrag(...pot, "--format", "csv")
+    const lines = run.stdout.trim().split("\n")
+    expect(lines[0]).toBe("region,name,population,cap,conditionsMet,earned,redistributed,amount")
+    expect(lines).toContain("13,Hallands län,270000,1350000,3,0,0,0")
+    expect(lines).toHaveLength(22)
+  })
+
+  it("bad input: no --conditions or options of population splits are usage errors (2); a conditions file with a bad value or a county missing is refused (1)", async () => {
+    const without = await uppdrag("allocate", "--grant", "heldygnsvard-stimulansmedel-2012", "--population", people)
+    expect([without.code, without.stderr]).toEqual([2, "--conditions FIL krävs för heldygnsvard-stimulansmedel-2012: potten betalas efter vilka villkor varje region uppfyllt (se --help)\n"])
+    expect((await uppdrag(...pot, "--exclude", "13")).code).toBe(2)
+    expect((await uppdrag(...grant, "--conditions", conditions)).code).toBe(2)
+    const badValue = join(dir, "villkor-fel.csv")
+    writeFileSync(badValue, readFileSync(conditions, "utf8").replace("13,ja,nej,ja,ja", "13,ja,kanske,ja,ja"))
+    const refused = await uppdrag("allocate", "--grant", "heldygnsvard-stimulansmedel-2012", "--population", people, "--conditions", badValue)
+    const line = readFileSync(badValue, "utf8").split("\n").findIndex((l) => l.startsWith("13,")) + 1
+    expect([refused.code, refused.stderr]).toEqual([1, `${badValue}:${line}: nyaTeam: ska vara ja eller nej, fick "kanske"\n`])
+    const short = join(dir, "villkor-kort.csv")
+    writeFileSync(short, readFileSync(conditions, "utf8").replace(/^25,.*\n/m, ""))
+    const missing = await uppdrag("allocate", "--grant", "heldygnsvard-stimulansmedel-2012", "--population", people, "--conditions", short)
+    expect([missing.code, missing.stderr]).toEqual([1, `${short}: Norrbottens län (25) saknas; villkorsfilen ska ha en rad per region\n`])
+  })
+})

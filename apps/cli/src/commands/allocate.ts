@@ -1,11 +1,11 @@
 import { type Command, Option } from "commander"
 import { catalogOption, formatOption } from "../program.js"
 
-/** `uppdrag allocate`: split a grant over the regions by population, to the krona. */
+/** `uppdrag allocate`: split a grant over the regions by population, to the krona; a capped, performance-based pot by its conditions. */
 export const registerAllocate = (program: Command): void => {
   program
     .command("allocate")
-    .description("fördela ett statsbidrag på regionerna efter befolkning, på kronan (största rest-metoden)")
+    .description("fördela ett statsbidrag på regionerna efter befolkning, på kronan (största rest-metoden), eller en prestationsbaserad pott med tak efter villkor")
     .requiredOption("--grant <id|fil>", "statsbidragets id i katalogen, eller en bidragsfil (JSON eller YAML)")
     .requiredOption("--population <fil>", "befolkningsfil: projektets CSV (region,age,population), SCB:s PxWeb-CSV eller JSON-stat 2.0")
     .addOption(formatOption(["table", "csv", "json", "xlsx"], "table"))
@@ -13,6 +13,9 @@ export const registerAllocate = (program: Command): void => {
     .addOption(new Option("--explain <region>", "visa hur regionens belopp räknats fram, komponent för komponent (kod eller namn)"))
     .addOption(new Option("--exclude <koder>", "regioner som inte får del (villkor ej uppfyllda), kommaseparerade SCB-koder, t.ex. 13,21,24"))
     .addOption(new Option("--compare", "jämför med vanlig avrundning av varje regions exakta andel"))
+    .addOption(new Option("--conditions <fil>", "prestationsbaserad pott (2012): villkor per region, CSV region,kompetensplan,nyaTeam,tvangsatgarder,redovisning med ja/nej"))
+    .addOption(new Option("--partial", "prestationsbaserad pott: en fjärdedel av taket per uppfyllt villkor (utan: hela taket bara när alla fyra är uppfyllda)"))
+    .addOption(new Option("--redistribute", "prestationsbaserad pott: fördela det som inte intjänats igen efter befolkning, aldrig över någon regions tak"))
     .addOption(catalogOption())
     .helpOption("-h, --help", "visa hjälp")
     .addHelpText(
@@ -30,7 +33,9 @@ Exempel:
   $ uppdrag allocate --grant specialiserad-psykiatri-2026 --population befolkning-2025-09.csv --format csv --out fördelning.csv
   $ uppdrag allocate --grant specialiserad-psykiatri-2026 --population befolkning-2025-09.csv --explain Gotland
   $ uppdrag allocate --grant specialiserad-psykiatri-2026 --population befolkning-2025-09.csv --compare
-  $ uppdrag allocate --grant eget-bidrag.yaml --population scb-befolkning.csv --exclude 13,21,24 --format xlsx --out fördelning.xlsx`
+  $ uppdrag allocate --grant eget-bidrag.yaml --population scb-befolkning.csv --exclude 13,21,24 --format xlsx --out fördelning.xlsx
+  $ uppdrag allocate --grant heldygnsvard-stimulansmedel-2012 --population befolkning-2011-12-31.csv --conditions villkor-2012.csv
+  $ uppdrag allocate --grant heldygnsvard-stimulansmedel-2012 --population befolkning-2011-12-31.csv --conditions villkor-2012.csv --partial --redistribute`
     )
     .action(async (options: AllocateOptions) => {
       const { allocate } = await import("./allocate/run.js")
@@ -47,5 +52,8 @@ export interface AllocateOptions {
   readonly explain?: string
   readonly exclude?: string
   readonly compare?: boolean
+  readonly conditions?: string
+  readonly partial?: boolean
+  readonly redistribute?: boolean
   readonly catalog?: Array<string>
 }

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from "node:fs"
 import { extname } from "node:path"
 import { Allocation, GrantFile } from "@uppdrag/allocation"
-import { Catalog, formatIssues, Kronor, Population, Region, type ValidationError } from "@uppdrag/core"
+import { type Assignment, Catalog, formatIssues, Kronor, Population, Region, type ValidationError } from "@uppdrag/core"
 import * as Result from "effect/Result"
 import { loadCatalog } from "../../terminal/Catalog.js"
 import { CliError } from "../../terminal/CliError.js"
@@ -15,7 +15,10 @@ const refuse = (error: ValidationError): never => {
 }
 
 /** A grant file when the argument names one (or looks like one), else a catalog id. */
-const resolveGrant = (reference: string, extraCatalog: ReadonlyArray<string>): { spec: Allocation.Spec; titles: Map<string, string> } => {
+const resolveGrant = (
+  reference: string,
+  extraCatalog: ReadonlyArray<string>
+): { spec: Allocation.Spec; titles: Map<string, string> } | { capped: Assignment.Grant } => {
   const looksLikeFile = [".json", ".yaml", ".yml"].includes(extname(reference).toLowerCase()) || reference.includes("/")
   if (looksLikeFile || (existsSync(reference) && statSync(reference).isFile())) {
     const parsed = GrantFile.parseFile(reference)
@@ -29,11 +32,7 @@ const resolveGrant = (reference: string, extraCatalog: ReadonlyArray<string>): {
     const known = Catalog.grants(catalog).map((g) => g.grant.id)
     throw new CliError([`--grant: okänt statsbidrag ${JSON.stringify(reference)} och ingen sådan fil (statsbidrag i katalogen: ${known.join(", ")})`])
   }
-  if (found.grant.method !== "largest-remainder") {
-    throw new CliError([
-      `--grant: ${found.grant.id} fördelas efter prestation med tak per region (${found.grant.method}), inte enbart efter befolkning; allocate räknar befolkningsfördelningar`
-    ])
-  }
+  if (found.grant.method === "capped-performance") return { capped: found.grant }
   return { spec: Allocation.fromGrant(found.grant), titles: new Map(found.grant.components.map((c) => [c.id, c.title])) }
 }
 
@@ -56,7 +55,17 @@ export const allocate = async (options: AllocateOptions): Promise<void> => {
   if (explainRegion !== undefined && (Result.isFailure(explainRegion) || explainRegion.success.code === "00")) {
     throw new CliError([`--explain: okänd region ${JSON.stringify(options.explain)} (ange SCB-kod 01–25 eller länets namn)`])
   }
-  const { spec, titles } = resolveGrant(options.grant, options.catalog ?? [])
+  const resolved = resolveGrant(options.grant, options.catalog ?? [])
+  if ("capped" in resolved) {
+    const { allocateCapped } = await import("./capped.js")
+    await allocateCapped(resolved.capped, options)
+    return
+  }
+  const unsupported = (["conditions", "partial", "redistribute"] as const).filter((o) => options[o] !== undefined)
+  if (unsupported.length > 0) {
+    throw new CliError([`${unsupported.map((o) => `--${o}`).join(", ")} gäller prestationsbaserade pottar (capped-performance), inte ${options.grant}`], 2)
+  }
+  const { spec, titles } = resolved
   const population = Population.parseFile(options.population)
   if (Result.isFailure(population)) refuse(population.failure)
   const result = Allocation.allocate(spec, Result.getOrThrow(population), { exclude })
