@@ -160,6 +160,23 @@ describe("uppdrag deadlines: filters and formats", () => {
   })
 })
 
+describe("uppdrag deadlines --per-month: the workload", () => {
+  it("seeds 000 and 004: March 2025 holds five duties (two repayments, two financial reports, one report), empty months kept", () => {
+    const months = json("--as-of", "2026-11-23", "--per-month", "--all", "--from", "2024-11-01", "--to", "2025-03-31") as unknown as Array<{ month: string; total: number; byKind: Record<string, number>; byAssignment: Record<string, number> }>
+    expect(months.map((m) => [m.month, m.total])).toEqual([
+      ["2024-11", 1],
+      ["2024-12", 2],
+      ["2025-01", 0],
+      ["2025-02", 0],
+      ["2025-03", 5]
+    ])
+    expect(months.at(-1)).toMatchObject({ byKind: { aterbetalning: 2, "ekonomisk-redovisning": 2, slutredovisning: 1 }, byAssignment: { "S2024/01004": 2, "S2024/01463": 3 } })
+    const csv = uppdrag("deadlines", "--as-of", "2026-11-23", "--per-month", "--all", "--from", "2025-03-01", "--to", "2025-03-31", "--format", "csv", "--db", database)
+    expect(csv.stdout).toBe("month,total,delredovisning,slutredovisning,ekonomisk-redovisning,rekvisition,utbetalning,aterbetalning,utvardering,ovrigt\n2025-03,5,0,1,2,0,0,2,0,0\n")
+    expect(uppdrag("deadlines", "--per-month", "--format", "ics", "--db", database).code).toBe(2)
+  })
+})
+
 describe("uppdrag deadlines: submissions from the store, action items from meeting records", () => {
   const db = join(dir, "inlamnat.db")
   const meeting = join(dir, "mote.yaml")

@@ -17,6 +17,7 @@ export interface DeadlinesOptions {
   readonly catalog?: Array<string>
   readonly db?: string
   readonly records?: Array<string>
+  readonly perMonth?: boolean
   readonly format: "table" | "json" | "csv" | "ics"
   readonly out?: string
 }
@@ -43,6 +44,7 @@ export const registerDeadlines = (program: Command): void => {
         (value: string, previous: Array<string> | undefined) => [...(previous ?? []), value]
       )
     )
+    .addOption(new Option("--per-month", "arbetsbörda: antal skyldigheter per månad (per typ och uppdrag) i stället för en rad per skyldighet"))
     .addOption(formatOption(["table", "json", "csv", "ics"], "table"))
     .addOption(new Option("--out <fil>", "skriv till fil i stället för standard ut"))
     .helpOption("-h, --help", "visa hjälp")
@@ -65,6 +67,7 @@ Exempel:
   $ uppdrag deadlines --db data/uppdrag.db --records moten/ --all
   $ uppdrag deadlines --kind aterbetalning --recipient Kammarkollegiet --format csv
   $ uppdrag deadlines --format ics --out tidsfrister.ics
+  $ uppdrag deadlines --per-month --all --from 2027-01-01 --to 2027-12-31
   $ uppdrag deadlines --catalog mina-uppdrag/`
     )
     .action(async (options: DeadlinesOptions) => {

@@ -1,5 +1,5 @@
-import { CalendarDate, formatIssues } from "@uppdrag/core"
-import { Calendar, Deadline, DeadlineFilter, DeadlineQuery, Obligation, Reminder } from "@uppdrag/deadlines"
+import { Assignment, CalendarDate, formatIssues } from "@uppdrag/core"
+import { Calendar, Deadline, DeadlineFilter, DeadlineQuery, Obligation, Reminder, Workload } from "@uppdrag/deadlines"
 import { loadCatalog } from "../../terminal/Catalog.js"
 import { CliError } from "../../terminal/CliError.js"
 import { renderCsv } from "../../terminal/Csv.js"
@@ -63,7 +63,12 @@ const note = (d: Deadline.Deadline, asOf: CalendarDate.CalendarDate, stages: Rea
 export const deadlinesList = async (options: DeadlinesOptions): Promise<void> => {
   const stages = Reminder.parseStages(options.reminders ?? "30,14,3", "--reminders")
   if (stages._tag === "Failure") return refuse(stages.failure)
+  if (options.perMonth === true && options.format === "ics") throw new CliError(["--per-month kan visas som table, json eller csv, inte ics"], 2)
   const { asOf, deadlines } = await selectDeadlines(options)
+  if (options.perMonth === true) {
+    writeOutput(renderWorkload(Workload.perMonth(deadlines), asOf, options.format as "table" | "json" | "csv"), options.out)
+    return
+  }
   switch (options.format) {
     case "json":
       writeOutput(`${JSON.stringify(deadlines.map(Deadline.toRow), null, 2)}\n`, options.out)
@@ -129,4 +134,27 @@ export const deadlinesList = async (options: DeadlinesOptions): Promise<void> =>
       writeOutput(header + table, options.out)
     }
   }
+}
+
+/** The kinds in the catalog schema's order, for stable CSV columns. */
+const kinds = Assignment.ObligationKindSchema.options
+
+/** Duties per month (`--per-month`): months without duties are kept, so a series has no gaps. */
+const renderWorkload = (months: ReadonlyArray<Workload.Month>, asOf: CalendarDate.CalendarDate, format: "table" | "json" | "csv"): string => {
+  if (format === "json") return `${JSON.stringify(months, null, 2)}\n`
+  if (format === "csv") return renderCsv(["month", "total", ...kinds], months.map((m) => [m.month, m.total, ...kinds.map((k) => m.byKind[k] ?? 0)]))
+  const header = `Skyldigheter per månad, per ${asOf}${months.length === 0 ? ": inga" : ""}\n\n`
+  if (months.length === 0) return header
+  const list = (counts: Readonly<Record<string, number | undefined>>) =>
+    Object.entries(counts)
+      .map(([name, count]) => `${name} ${count}`)
+      .join(", ")
+  return (
+    header +
+    renderTable(
+      [{ header: "Månad" }, { header: "Antal", numeric: true }, { header: "Per typ" }, { header: "Per uppdrag" }],
+      months.map((m) => [m.month, String(m.total), list(m.byKind), list(m.byAssignment)]),
+      ["Totalt", String(months.reduce((sum, m) => sum + m.total, 0)), "", ""]
+    )
+  )
 }
