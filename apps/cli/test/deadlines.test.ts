@@ -252,6 +252,9 @@ describe("uppdrag start: the upcoming deadlines overview", () => {
     expect(lines[0]).toBe("Kommande tidsfrister per 2026-11-23 (ett år framåt, snart = inom 30 dagar)")
     expect(lines[4]).toMatch(/^2026-11-30 +7 +5 +snart +delredovisning +S2024\/01004/)
     expect(run.stdout).toContain("Datum ej satt: Regionernas redovisning av medel (S2025/01528), bestäms av Socialstyrelsen")
+    expect(run.stdout).toContain(
+      "  registrera datumet med: uppdrag record due-date --assignment specialiserad-psykiatri-2026 --obligation regionernas-redovisning-2026 --due ÅÅÅÅ-MM-DD --date ÅÅÅÅ-MM-DD"
+    )
     expect(run.stdout).toMatch(/Passerade utan registrerad inlämning: \d+/)
   })
 })

@@ -39,6 +39,9 @@ export const start = async (options: { catalog?: Array<string>; asOf?: string; d
   )
   for (const d of unset) {
     lines.push(`Datum ej satt: ${d.obligation.title} (${d.obligation.assignment ?? d.obligation.origin}), bestäms av ${d.obligation.dueSetBy ?? "–"}`)
+    if (d.obligation.assignmentId !== null) {
+      lines.push(`  registrera datumet med: uppdrag record due-date --assignment ${d.obligation.assignmentId} --obligation ${d.obligation.id} --due ÅÅÅÅ-MM-DD --date ÅÅÅÅ-MM-DD`)
+    }
   }
   if (overdue.length > 0) {
     lines.push(`Passerade utan registrerad inlämning: ${overdue.length} (visa dem med: uppdrag deadlines --status forsenad)`)
