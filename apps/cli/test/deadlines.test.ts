@@ -206,7 +206,7 @@ actionItems:
   it("seed 003: the date Socialstyrelsen sets for the regions' reporting, recorded on 2026-12-10, is used from that day on", () => {
     const dates = join(dir, "datum.db")
     const set = uppdrag("record", "due-date", "--assignment", "specialiserad-psykiatri-2026", "--obligation", "regionernas-redovisning-2026", "--due", "2027-02-26", "--date", "2026-12-10", "--db", dates)
-    expect([set.code, set.stderr, set.stdout]).toEqual([0, "", "Sparade händelse 1: fastställt datum, regionernas-redovisning-2026, datum 2027-02-26, fastställt, 2026-12-10.\n"])
+    expect([set.code, set.stderr, set.stdout]).toEqual([0, "", "Sparade händelse 1: fastställt datum, regionernas-redovisning-2026, 2027-02-26 (fastställt 2026-12-10).\n"])
     const regions = (asOf: string) => json("--as-of", asOf, "--db", dates, "--assignment", "S2025/01528", "--kind", "ekonomisk-redovisning", "--all").filter((r) => r.title === "Regionernas redovisning av medel")
     expect(regions("2026-11-23").map((r) => [r.due, r.status])).toEqual([[null, "datum-ej-satt"]])
     expect(regions("2026-12-10").map((r) => [r.due, r.status, r.daysLeft])).toEqual([["2027-02-26", "kommande", 78]])

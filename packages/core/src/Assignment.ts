@@ -155,6 +155,10 @@ export const Grant = z
     if (sum !== g.amount) {
       ctx.addIssue({ code: "custom", path: ["components"], message: `komponenterna summerar till ${Kronor.format(sum)}, inte ${Kronor.format(g.amount)}` })
     }
+    // A capped pot's caps are population shares of the whole pot, so it has one population basis.
+    if (g.method === "capped-performance" && g.components.length !== 1) {
+      ctx.addIssue({ code: "custom", path: ["components"], message: `en prestationsbaserad pott (capped-performance) har en komponent, inte ${g.components.length}` })
+    }
     const ids = new Set<string>()
     g.components.forEach((c, i) => {
       if (ids.has(c.id)) ctx.addIssue({ code: "custom", path: ["components", i, "id"], message: `komponenten ${c.id} finns redan` })

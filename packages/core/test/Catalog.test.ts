@@ -310,6 +310,15 @@ describe("bad catalog files are refused, one line per problem with file, line an
     expect(problems(file2)).toEqual([`${file2}:22: grants[0].components: komponenterna summerar till 999 999 kr, inte 1 000 000 kr`])
   })
 
+  it("a capped performance pot with two components", () => {
+    const file = variant(
+      "tak.yaml",
+      ["method: largest-remainder", "method: capped-performance"],
+      ["      - { id: alla, title: Alla vuxna, amount: 1000000, basis: \"18+\", populationReference: SCB september 2025 }", "      - { id: alla, title: Alla vuxna, amount: 600000, basis: \"18+\", populationReference: SCB september 2025 }\n      - { id: unga, title: Unga, amount: 400000, basis: \"0-25\", populationReference: SCB september 2025 }"]
+    )
+    expect(problems(file)).toEqual([`${file}:22: grants[0].components: en prestationsbaserad pott (capped-performance) har en komponent, inte 2`])
+  })
+
   it("a grant's payout date that is not an obligation", () => {
     const file = variant("utbetalning.yaml", ["    paidBy: Socialstyrelsen", "    paidBy: Socialstyrelsen\n    payoutBy: 2026-12-01"])
     expect(problems(file)).toEqual([`${file}:19: grants[0].payoutBy: 2026-12-01 saknas bland skyldigheterna (kind: utbetalning)`])

@@ -49,7 +49,7 @@ export const allocateCapped = async (grant: Assignment.Grant, options: AllocateO
   const checklists = readConditions(options.conditions)
   const population = Population.parseFile(options.population)
   if (Result.isFailure(population)) refuse(population.failure)
-  // The catalog gives the 2012 pot one component: the whole pot, by total population (validated there).
+  // The catalog allows a capped pot exactly one component: the whole pot, by one population basis.
   const component = grant.components[0]!
   const figures = Population.basis(Result.getOrThrow(population), PopulationBasis.unsafeParse(component.basis))
   if (Result.isFailure(figures)) refuse(figures.failure)
@@ -127,7 +127,7 @@ export const allocateCapped = async (grant: Assignment.Grant, options: AllocateO
         ["", "Riket", n(result.rows.reduce((sum, r) => sum + r.population, 0)), n(result.pot), "", n(result.paid - sumRedistributed(result)), n(sumRedistributed(result)), n(result.paid)]
       )
       text += `\nUtbetalas: ${Kronor.format(result.paid)}. Ej fördelat: ${Kronor.format(result.unallocated)}${
-        result.unallocated === 0 ? "." : result.redistributed ? " (inga regioner har plats kvar under sitt tak)." : " (fördelas inte vidare; --redistribute fördelar det under samma tak)."
+        result.unallocated === 0 ? "." : result.redistributed ? " (ingen region som intjänat något har plats kvar under sitt tak)." : " (fördelas inte vidare; --redistribute fördelar det under samma tak)."
       }\n`
       writeOutput(text, options.out)
       return

@@ -29,10 +29,9 @@ const describeEvent = (event: Event.StoredEvent): string => {
   if (event.region !== null) parts.push(Region.fromCode(event.region)?.name ?? event.region)
   if (event.amount !== null) parts.push(Kronor.format(event.amount))
   if (event.obligation !== null) parts.push(event.obligation)
-  const due = event.type === "due-date" ? Event.DueDatePayload.safeParse(event.payload) : undefined
-  if (due?.success) parts.push(`datum ${due.data.due}, fastställt`)
   if (event.reverses !== null) parts.push(`återför händelse ${event.reverses}`)
-  parts.push(event.date)
+  const due = event.type === "due-date" ? Event.DueDatePayload.safeParse(event.payload) : undefined
+  parts.push(due?.success === true ? `${due.data.due} (fastställt ${event.date})` : event.date)
   return parts.join(", ")
 }
 
