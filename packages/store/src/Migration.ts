@@ -83,6 +83,8 @@ export const all: ReadonlyArray<Migration> = [
     name: "fastställda datum",
     // SQLite cannot change a CHECK constraint, so the table is rebuilt: renamed (its self-reference follows
     // the rename), copied in log order into the new one, dropped, and its indexes and triggers made again.
+    // The table is written out again rather than shared with version 1: an applied migration is a frozen
+    // snapshot, and a shared definition edited later would silently change what version 1 means.
     sqlite: [
       "ALTER TABLE event RENAME TO event_before_v3",
       `CREATE TABLE event (

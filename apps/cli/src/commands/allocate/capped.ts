@@ -1,30 +1,21 @@
-import { readFileSync } from "node:fs"
 import { CappedPot } from "@uppdrag/allocation"
-import { type Assignment, formatIssues, Kronor, Population, PopulationBasis, Region, type ValidationError } from "@uppdrag/core"
+import { type Assignment, Kronor, Population, PopulationBasis, Region } from "@uppdrag/core"
 import { Conditions2012 } from "@uppdrag/indicators"
 import * as Result from "effect/Result"
 import { CliError } from "../../terminal/CliError.js"
+import { refuseInvalid } from "../../terminal/Refusal.js"
+import { readInputFile } from "../../terminal/InputFile.js"
 import { renderCsv } from "../../terminal/Csv.js"
 import { writeOutput } from "../../terminal/Output.js"
 import { renderTable } from "../../terminal/Table.js"
 import type { AllocateOptions } from "../allocate.js"
 
-const refuse = (error: ValidationError): never => {
-  throw new CliError(formatIssues(error.source, error.issues))
-}
-
 /** The checklists of a conditions file (CSV `region,kompetensplan,nyaTeam,tvangsatgarder,redovisning`, ja/nej). */
 const readConditions = (file: string): Array<Conditions2012.Checklist> => {
-  let bytes: Buffer
-  try {
-    bytes = readFileSync(file)
-  } catch {
-    throw new CliError([`${file}: filen kan inte läsas`])
-  }
-  const text = Population.decode(bytes, file)
-  if (Result.isFailure(text)) refuse(text.failure)
+  const text = Population.decode(readInputFile(file), file)
+  if (Result.isFailure(text)) refuseInvalid(text.failure)
   const checklists = Conditions2012.parseCsv(Result.getOrThrow(text), file)
-  if (Result.isFailure(checklists)) refuse(checklists.failure)
+  if (Result.isFailure(checklists)) refuseInvalid(checklists.failure)
   const found = Result.getOrThrow(checklists)
   const missing = Region.all.filter((r) => !found.some((c) => c.region === r.code))
   if (missing.length > 0) throw new CliError(missing.map((r) => `${file}: ${r.name} (${r.code}) saknas; villkorsfilen ska ha en rad per region`))
@@ -48,11 +39,11 @@ export const allocateCapped = async (grant: Assignment.Grant, options: AllocateO
   }
   const checklists = readConditions(options.conditions)
   const population = Population.parseFile(options.population)
-  if (Result.isFailure(population)) refuse(population.failure)
+  if (Result.isFailure(population)) refuseInvalid(population.failure)
   // The catalog allows a capped pot exactly one component: the whole pot, by one population basis.
   const component = grant.components[0]!
   const figures = Population.basis(Result.getOrThrow(population), PopulationBasis.unsafeParse(component.basis))
-  if (Result.isFailure(figures)) refuse(figures.failure)
+  if (Result.isFailure(figures)) refuseInvalid(figures.failure)
   const attainment = CappedPot.fromChecklist(Object.fromEntries(checklists.map((c) => [c.region, Conditions2012.conditions.map((x) => c.met[x.id])])), {
     allOrNothing: options.partial !== true
   })

@@ -1,18 +1,15 @@
 import { existsSync, statSync } from "node:fs"
 import { extname } from "node:path"
 import { Allocation, GrantFile } from "@uppdrag/allocation"
-import { type Assignment, Catalog, formatIssues, Kronor, Population, Region, type ValidationError } from "@uppdrag/core"
+import { type Assignment, Catalog, Kronor, Population, Region } from "@uppdrag/core"
 import * as Result from "effect/Result"
 import { loadCatalog } from "../../terminal/Catalog.js"
 import { CliError } from "../../terminal/CliError.js"
+import { refuseInvalid } from "../../terminal/Refusal.js"
 import { renderCsv } from "../../terminal/Csv.js"
 import { writeOutput } from "../../terminal/Output.js"
 import { renderTable } from "../../terminal/Table.js"
 import type { AllocateOptions } from "../allocate.js"
-
-const refuse = (error: ValidationError): never => {
-  throw new CliError(formatIssues(error.source, error.issues))
-}
 
 /** A grant file when the argument names one (or looks like one), else a catalog id. */
 const resolveGrant = (
@@ -22,7 +19,7 @@ const resolveGrant = (
   const looksLikeFile = [".json", ".yaml", ".yml"].includes(extname(reference).toLowerCase()) || reference.includes("/")
   if (looksLikeFile || (existsSync(reference) && statSync(reference).isFile())) {
     const parsed = GrantFile.parseFile(reference)
-    if (Result.isFailure(parsed)) refuse(parsed.failure)
+    if (Result.isFailure(parsed)) refuseInvalid(parsed.failure)
     const spec = Result.getOrThrow(parsed)
     return { spec, titles: new Map(spec.components.flatMap((c) => (c.title === undefined ? [] : [[c.id, c.title] as [string, string]]))) }
   }
@@ -67,11 +64,11 @@ export const allocate = async (options: AllocateOptions): Promise<void> => {
   }
   const { spec, titles } = resolved
   const population = Population.parseFile(options.population)
-  if (Result.isFailure(population)) refuse(population.failure)
+  if (Result.isFailure(population)) refuseInvalid(population.failure)
   const result = Allocation.allocate(spec, Result.getOrThrow(population), { exclude })
   if (Result.isFailure(result)) {
     const failure = result.failure
-    if (failure._tag === "ValidationError") refuse(failure)
+    if (failure._tag === "ValidationError") refuseInvalid(failure)
     throw new CliError([failure.message])
   }
   const allocation = Result.getOrThrow(result)

@@ -1,20 +1,15 @@
-import { readFileSync } from "node:fs"
-import { formatIssues, Kronor } from "@uppdrag/core"
+import { Kronor } from "@uppdrag/core"
 import { Export, Store } from "@uppdrag/store"
 import * as Result from "effect/Result"
 import { CliError } from "../../terminal/CliError.js"
+import { refuseInvalid } from "../../terminal/Refusal.js"
+import { readInputFile } from "../../terminal/InputFile.js"
 import { progress } from "../../terminal/Output.js"
 import { storeFailure, withStore } from "../../terminal/Store.js"
 
 export const dbImport = async (file: string, options: { db?: string; catalog?: Array<string> }): Promise<void> => {
-  let bytes: Buffer
-  try {
-    bytes = readFileSync(file)
-  } catch {
-    throw new CliError([`${file}: filen kan inte läsas`])
-  }
-  const parsed = Export.parse(bytes, file)
-  if (Result.isFailure(parsed)) throw new CliError(formatIssues(parsed.failure.source, parsed.failure.issues))
+  const parsed = Export.parse(readInputFile(file), file)
+  if (Result.isFailure(parsed)) return refuseInvalid(parsed.failure)
   await withStore(options, async ({ store }) => {
     const bar = progress("Importerar händelser")
     const imported = await store.importLog(parsed.success, { onProgress: bar.update })

@@ -1,7 +1,8 @@
-import { Assignment, CalendarDate, formatIssues } from "@uppdrag/core"
+import { Assignment, CalendarDate } from "@uppdrag/core"
 import { Calendar, Deadline, DeadlineFilter, DeadlineQuery, Obligation, Reminder, Workload } from "@uppdrag/deadlines"
 import { loadCatalog } from "../../terminal/Catalog.js"
 import { CliError } from "../../terminal/CliError.js"
+import { refuseInvalid } from "../../terminal/Refusal.js"
 import { renderCsv } from "../../terminal/Csv.js"
 import { writeOutput } from "../../terminal/Output.js"
 import { renderTable } from "../../terminal/Table.js"
@@ -18,10 +19,6 @@ export const statusLabel: Readonly<Record<Deadline.Status, string>> = {
   "datum-ej-satt": "datum ej satt"
 }
 
-const refuse = (error: { source: string; issues: ReadonlyArray<{ path: string; message: string; line?: number }> }): never => {
-  throw new CliError(formatIssues(error.source, error.issues))
-}
-
 /**
  * The deadlines a query asks for, evaluated on its as-of date: the catalog's
  * duties plus the action items of meetings (in the store and `--records`),
@@ -34,7 +31,7 @@ export const selectDeadlines = async (
 ): Promise<{ asOf: CalendarDate.CalendarDate; within: number; deadlines: Array<Deadline.Deadline> }> => {
   const catalog = loadCatalog(options.catalog)
   const query = DeadlineQuery.decode(options, catalog.assignments, CalendarDate.today(), command)
-  if (query._tag === "Failure") return refuse(query.failure)
+  if (query._tag === "Failure") return refuseInvalid(query.failure)
   const recorded = await readRecorded(options.db, catalog)
   const obligations = Obligation.collect(catalog.assignments, {
     extra: await actionItems(recorded.meetings, options.records ?? [], options.catalog),
@@ -62,7 +59,7 @@ const note = (d: Deadline.Deadline, asOf: CalendarDate.CalendarDate, stages: Rea
 /** `uppdrag deadlines`. */
 export const deadlinesList = async (options: DeadlinesOptions): Promise<void> => {
   const stages = Reminder.parseStages(options.reminders ?? "30,14,3", "--reminders")
-  if (stages._tag === "Failure") return refuse(stages.failure)
+  if (stages._tag === "Failure") return refuseInvalid(stages.failure)
   if (options.perMonth === true && options.format === "ics") throw new CliError(["--per-month kan visas som table, json eller csv, inte ics"], 2)
   const { asOf, deadlines } = await selectDeadlines(options)
   if (options.perMonth === true) {

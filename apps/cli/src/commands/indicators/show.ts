@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs"
-import { formatIssues, Region } from "@uppdrag/core"
+import { Region } from "@uppdrag/core"
 import { Comparison, type Cube, FollowUp, Indicator, Publication } from "@uppdrag/indicators"
 import * as Result from "effect/Result"
 import { CliError } from "../../terminal/CliError.js"
+import { refuseInvalid } from "../../terminal/Refusal.js"
 import { renderCsv } from "../../terminal/Csv.js"
 import { writeOutput } from "../../terminal/Output.js"
 import { renderTable } from "../../terminal/Table.js"
@@ -105,7 +106,7 @@ const loadCube = async (options: ShowOptions): Promise<Cube.Cube> => {
       throw new CliError([`${options.cube}: filen finns inte eller kan inte läsas`])
     }
     const parsed = Publication.parseJson(text, options.cube)
-    if (Result.isFailure(parsed)) throw new CliError(formatIssues(parsed.failure.source, parsed.failure.issues))
+    if (Result.isFailure(parsed)) return refuseInvalid(parsed.failure)
     return parsed.success
   }
   return computeCube({ episodes: options.episodes!, population: options.population, populationLag: options.populationLag, threshold: options.threshold })
@@ -147,7 +148,10 @@ const showFollowUp = (indicator: Indicator.Indicator, options: ShowOptions): voi
     throw new CliError([`${options.followup}: filen finns inte eller kan inte läsas`])
   }
   const parsed = FollowUp.parseCsv(text, options.followup)
-  if (Result.isFailure(parsed)) throw new CliError(formatIssues(parsed.failure.source, parsed.failure.issues))
+  if (Result.isFailure(parsed)) {
+    refuseInvalid(parsed.failure)
+    return
+  }
   const progress = parsed.success.filter((a) => a.measure === indicator.id).map(FollowUp.progress)
   if (options.format === "json") {
     writeOutput(`${JSON.stringify({ indicator: indicator.id, regions: progress }, null, 2)}\n`, options.out)

@@ -1,9 +1,9 @@
-import { readFileSync } from "node:fs"
 import { userInfo } from "node:os"
 import { formatIssues, Kronor, Region } from "@uppdrag/core"
 import { Event } from "@uppdrag/store"
 import * as Result from "effect/Result"
 import { CliError } from "../../terminal/CliError.js"
+import { readInputFile } from "../../terminal/InputFile.js"
 import { progress } from "../../terminal/Output.js"
 import { storeFailure, withStore } from "../../terminal/Store.js"
 import { fields, type Kind, type Located, readBatch, toEvent } from "./input.js"
@@ -48,13 +48,7 @@ export const recordEvents = async (kind: Kind, options: Record<string, string | 
     if (given.length > 0) {
       throw new CliError([`--file kan inte kombineras med ${given.map((f) => `--${f}`).join(", ")}: fälten läses ur filen`], 2)
     }
-    let bytes: Buffer
-    try {
-      bytes = readFileSync(file)
-    } catch {
-      throw new CliError([`${file}: filen kan inte läsas`])
-    }
-    const batch = readBatch(kind, bytes, file, recordedBy)
+    const batch = readBatch(kind, readInputFile(file), file, recordedBy)
     if (Result.isFailure(batch)) refuseIssues(file, batch.failure)
     located = (batch as Result.Success<Array<Located>, never>).success
     // --note applies to every row that has none of its own.

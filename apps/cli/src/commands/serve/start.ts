@@ -1,9 +1,10 @@
 import { existsSync } from "node:fs"
-import { CalendarDate, formatIssues, Population } from "@uppdrag/core"
+import { CalendarDate, Population } from "@uppdrag/core"
 import { Store } from "@uppdrag/store"
 import { Site, WebApp, WebServer } from "@uppdrag/web"
 import { loadCatalog } from "../../terminal/Catalog.js"
 import { CliError } from "../../terminal/CliError.js"
+import { refuseInvalid } from "../../terminal/Refusal.js"
 import { allocationOf, storeFailure, storeLocation } from "../../terminal/Store.js"
 
 /**
@@ -17,7 +18,7 @@ export const serve = async (options: { port: number; host: string; population?: 
   let population: Population.Population | undefined
   if (options.population !== undefined) {
     const parsed = Population.parseFile(options.population)
-    if (parsed._tag === "Failure") throw new CliError(formatIssues(parsed.failure.source, parsed.failure.issues))
+    if (parsed._tag === "Failure") return refuseInvalid(parsed.failure)
     population = parsed.success
   }
   const location = storeLocation(options.db)
