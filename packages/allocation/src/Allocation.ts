@@ -314,3 +314,37 @@ export const plainRounding = (allocation: Allocation): Array<PlainRounding> =>
  */
 export const totals = (allocation: Allocation): Map<string, Kronor.Kronor> =>
   new Map(allocation.rows.filter((r) => !allocation.exclude.includes(r.region)).map((r) => [r.region, r.total]))
+
+/**
+ * The grant is not split in advance: a capped performance pot is paid per
+ * region for the conditions it meets, up to its population share.
+ */
+export class NotSplitInAdvance extends Data.TaggedError("NotSplitInAdvance")<{ readonly grant: string }> {
+  override get message(): string {
+    return "potten betalas ut per region efter vilka villkor som uppfyllts, upp till regionens befolkningsandel, och har ingen fast fördelning i förväg."
+  }
+}
+
+/**
+ * A catalog grant allocated by the given population: the one rule for which
+ * grants have a regional split and how it is made, so every caller (the
+ * ledger's `allocated` column, the CLI, the web view) gets the same figures.
+ *
+ * @example
+ * Allocation.allocateGrant(grant, population) // Result.succeed({ grant: "specialiserad-psykiatri-2026", rows: [...], ... })
+ */
+export const allocateGrant = (
+  grant: Assignment.Grant,
+  population: Population.Population
+): Result.Result<Allocation, NotSplitInAdvance | ValidationError | AllocationRefused> =>
+  grant.method === "largest-remainder" ? allocate(fromGrant(grant), population) : Result.fail(new NotSplitInAdvance({ grant: grant.id }))
+
+/**
+ * Each eligible region's total in an allocation (excluded regions left
+ * out): the `allocated` figures of the grant's ledger.
+ *
+ * @example
+ * Allocation.totalsByRegion(allocation).get("03") // 58203923
+ */
+export const totalsByRegion = (allocation: Allocation): ReadonlyMap<Region.RegionCode, Kronor.Kronor> =>
+  new Map(allocation.rows.filter((row) => !allocation.exclude.includes(row.region)).map((row) => [row.region, row.total]))

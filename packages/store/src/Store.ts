@@ -1,13 +1,13 @@
-import { Ledger } from "@uppdrag/allocation"
-import { type Assignment, CalendarDate, type Catalog, fromZodIssues, type Issue, Region } from "@uppdrag/core"
+import { Event, EventLog, EventLogError, type EventLogFailure, LogExport } from "@uppdrag/application"
+import { CalendarDate, Region } from "@uppdrag/core"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 import * as Result from "effect/Result"
 import { sql } from "kysely"
-import * as Check from "./Check.js"
-import * as Event from "./Event.js"
-import * as Export from "./Export.js"
 import { type Connection, type Database, type EventRow, migrationLock, openPostgres, openSqlite } from "./internal/Database.js"
 import * as Migration from "./Migration.js"
-import { type Reason, StoreError } from "./StoreError.js"
+
+type Reason = EventLogFailure.Reason
 
 /**
  * Where the data lives: an SQLite file (the embedded default) or a
@@ -34,82 +34,39 @@ export const display = (location: Location): string => {
 
 /** Options of {@link open}. */
 export interface OpenOptions {
-  /** The catalog events are checked against (grants, assignments, obligations). */
-  readonly catalog: Catalog.Catalog
-  /**
-   * Each grant's allocation per region code, in whole kronor: the `allocated`
-   * column of the ledger and the ceiling for requisitions.
-   */
-  readonly allocationOf: (grant: Assignment.Grant) => ReadonlyMap<string, number>
   /** Migrate only up to this version (tests of upgrades); default the latest. */
-  readonly migrateTo?: number
+  readonly migrateTo?: number | undefined
   /**
    * Open for reading only (the web view): the database refuses every write,
    * a missing SQLite file is not created, and nothing is migrated (an older
    * database is refused with `OlderSchema`).
    */
-  readonly readOnly?: boolean
-}
-
-/** Options of writes: when it is recorded (an ISO 8601 UTC instant) and progress for long batches. */
-export interface WriteOptions {
-  readonly recordedAt: string
-  readonly onProgress?: (done: number, total: number) => void
-}
-
-/** Options of {@link Store.importLog}. */
-export interface ImportOptions {
-  readonly onProgress?: (done: number, total: number) => void
-}
-
-/** Which events to read: by grant, assignment and types; all when empty. */
-export interface EventFilter {
-  readonly grant?: string
-  readonly assignment?: string
-  readonly types?: ReadonlyArray<Event.EventType>
+  readonly readOnly?: boolean | undefined
 }
 
 /**
- * The repository every package and app stores through: an append-only event
- * log, checked before each write, from which all state is derived. The same
- * interface over SQLite and PostgreSQL; every method returns a `Result` and
- * never throws for an expected failure; a failed write writes nothing.
+ * The event log in SQLite or PostgreSQL: the application's `EventLog` port
+ * (read, count, append what a use case decided under the write lock), plus
+ * what only the database knows (its schema version, the migrations applied
+ * when it was opened) and `close`. The store holds no domain rule: the
+ * decision passed to `append` does, and its refusal comes back unchanged.
  *
  * @example
  * import { Store } from "@uppdrag/store"
- * const opened = await Store.open({ kind: "sqlite", path: "data/uppdrag.db" }, { catalog, allocationOf })
+ * const opened = await Store.open({ kind: "sqlite", path: "data/uppdrag.db" })
  * if (Result.isSuccess(opened)) {
- *   const store = opened.success
- *   await store.append([{ type: "requisition", grant: "specialiserad-psykiatri-2026", region: "03", amount: 58_203_923, date: "2026-04-15", recordedBy: "anna" }],
- *     { recordedAt: new Date().toISOString() })
- *   const ledger = await store.ledger("specialiserad-psykiatri-2026")
- *   await store.close()
+ *   const count = await Effect.runPromise(opened.success.count)
+ *   await opened.success.close()
  * }
  */
-export interface Store {
-  readonly location: Location
+export interface Store extends EventLog.Shape {
+  readonly where: Location
   /** The schema version of the database after opening. */
   readonly schemaVersion: number
   /** The migrations applied when it was opened (empty when it was up to date). */
   readonly migrated: ReadonlyArray<Migration.Migration>
-  /**
-   * Checks a batch in order and appends it in one transaction: every event
-   * is written, or (on a refusal, invalid input or a crash) none is.
-   */
-  readonly append: (events: ReadonlyArray<Event.NewEvent>, options: WriteOptions) => Promise<Result.Result<ReadonlyArray<Event.StoredEvent>, StoreError>>
-  /** Events in log order, optionally filtered. */
-  readonly events: (filter?: EventFilter) => Promise<Result.Result<ReadonlyArray<Event.StoredEvent>, StoreError>>
-  /** Number of events in the log. */
-  readonly count: () => Promise<Result.Result<number, StoreError>>
-  /** A grant's ledger per region and nationally, folded from the log by `@uppdrag/allocation`. */
-  readonly ledger: (grant: string) => Promise<Result.Result<Ledger.Summary, StoreError>>
-  /** The whole database as an export document (read in one snapshot). */
-  readonly exportLog: () => Promise<Result.Result<Export.Document, StoreError>>
-  /**
-   * Imports an export document into an empty database in one transaction,
-   * checking every event again; returns the number of events imported.
-   */
-  readonly importLog: (doc: Export.Document, options?: ImportOptions) => Promise<Result.Result<number, StoreError>>
+  /** The whole log as an export document (read in one snapshot). */
+  readonly exportLog: Effect.Effect<LogExport.Document, EventLogError>
   readonly close: () => Promise<void>
 }
 
@@ -132,7 +89,7 @@ const toRow = (event: Event.StoredEvent): EventRow => ({
 /** Thrown inside a database call when a stored row does not parse; reported as a database failure. */
 class CorruptRow extends Error {}
 
-const eventTypes: ReadonlySet<string> = new Set(Event.EventType.options)
+const eventTypes: ReadonlySet<string> = new Set(Event.EventTypeSchema.options)
 const isCount = (value: unknown): boolean => typeof value === "number" && Number.isSafeInteger(value) && value > 0
 
 /**
@@ -185,7 +142,7 @@ const fromRow = (row: EventRow): Event.StoredEvent => {
 
 const selectEvents = (conn: Connection) => conn.selectFrom("event").selectAll().orderBy("seq")
 
-const readEvents = async (conn: Connection, filter: EventFilter = {}): Promise<Array<Event.StoredEvent>> => {
+const readEvents = async (conn: Connection, filter: EventLog.Filter = {}): Promise<Array<Event.StoredEvent>> => {
   let query = selectEvents(conn)
   if (filter.grant !== undefined) query = query.where("grant_id", "=", filter.grant)
   if (filter.assignment !== undefined) query = query.where("assignment_id", "=", filter.assignment)
@@ -193,8 +150,8 @@ const readEvents = async (conn: Connection, filter: EventFilter = {}): Promise<A
   return (await query.execute()).map(fromRow)
 }
 
-/** The stored events a batch can touch (see `Check.needs`), in log order. */
-const readPrior = async (conn: Connection, needs: Check.Needs): Promise<Array<Event.StoredEvent>> => {
+/** The stored events a decision needs (see `EventLog.Needs`), in log order. */
+const readPrior = async (conn: Connection, needs: EventLog.Needs): Promise<Array<Event.StoredEvent>> => {
   const grants = [...needs.grants]
   const seqs = [...needs.seqs]
   const assignments = [...needs.assignments]
@@ -227,7 +184,7 @@ const currentVersion = async (database: Database, conn: Connection): Promise<num
   return Number(row?.version ?? 0)
 }
 
-type Outcome<A> = { commit: true; value: Result.Result<A, Reason> } | { commit: false; value: Result.Result<A, Reason> }
+type Outcome<A> = { commit: boolean; value: Result.Result<A, Reason> }
 
 const done = <A>(value: A): Outcome<A> => ({ commit: true, value: Result.succeed(value) })
 const stop = <A>(reason: Reason): Outcome<A> => ({ commit: false, value: Result.fail(reason) })
@@ -281,11 +238,11 @@ const isConnectionFailure = (error: unknown): boolean => {
  * migrations, and refuses a database written by a newer version.
  *
  * @example
- * const opened = await Store.open({ kind: "sqlite", path: "data/uppdrag.db" }, { catalog, allocationOf })
+ * const opened = await Store.open({ kind: "sqlite", path: "data/uppdrag.db" })
  */
-export const open = async (location: Location, options: OpenOptions): Promise<Result.Result<Store, StoreError>> => {
+export const open = async (location: Location, options: OpenOptions = {}): Promise<Result.Result<Store, EventLogError>> => {
   const where = display(location)
-  const fail = (reason: Reason): Result.Result<never, StoreError> => Result.fail(new StoreError({ location: where, reason }))
+  const fail = (reason: Reason): Result.Result<never, EventLogError> => Result.fail(new EventLogError({ location: where, reason }))
   let database: Database
   try {
     const readOnly = options.readOnly === true
@@ -305,112 +262,69 @@ export const open = async (location: Location, options: OpenOptions): Promise<Re
     await database.close()
     return fail(migrated.failure)
   }
-  const ctx = Check.context(options.catalog, options.allocationOf)
 
-  // Runs a database call, turning thrown driver errors into a StoreError.
-  const guard = async <A>(work: () => Promise<Result.Result<A, Reason>>): Promise<Result.Result<A, StoreError>> => {
-    try {
-      const result = await work()
-      return Result.isFailure(result) ? fail(result.failure) : Result.succeed(result.success)
-    } catch (error) {
-      return fail({ _tag: isConnectionFailure(error) ? "Unavailable" : "Database", cause: error instanceof CorruptRow ? error.message : causeOf(error) })
-    }
-  }
-
-  const validate = (events: ReadonlyArray<Event.NewEvent>, source: string): Result.Result<Array<Event.ValidNewEvent>, Reason> => {
-    const valid: Array<Event.ValidNewEvent> = []
-    const issues: Array<Issue> = []
-    events.forEach((event, i) => {
-      const parsed = Event.NewEvent.safeParse(event, { reportInput: true })
-      if (parsed.success) valid.push(parsed.data)
-      else issues.push(...fromZodIssues(parsed.error.issues).map((issue) => ({ ...issue, path: issue.path === "" ? `[${i}]` : `[${i}].${issue.path}` })))
-    })
-    return issues.length > 0 ? Result.fail({ _tag: "Invalid", source, issues }) : Result.succeed(valid)
-  }
-
-  const writeChecked = (
-    valid: ReadonlyArray<Event.ValidNewEvent>,
-    recordedAt: string | ReadonlyArray<string>,
-    onProgress: ((done: number, total: number) => void) | undefined,
-    requireEmpty: boolean
-  ) =>
-    database.write(async (conn): Promise<Outcome<Array<Event.StoredEvent>>> => {
-      const last = await conn.selectFrom("event").select((eb) => [eb.fn.max("seq").as("seq"), eb.fn.countAll().as("n")]).executeTakeFirst()
-      const count = Number(last?.n ?? 0)
-      if (requireEmpty && count > 0) return stop({ _tag: "NotEmpty", events: count })
-      const prior = await readPrior(conn, Check.needs(ctx, valid))
-      const checked = Check.batch(ctx, prior, valid, { firstSeq: Number(last?.seq ?? 0) + 1, recordedAt })
-      if (Result.isFailure(checked)) return stop(checked.failure)
-      await database.insertEvents(conn, checked.success.map(toRow), onProgress)
-      return done(checked.success)
-    })
-
-  const recordedAtReason = (recordedAt: string): Reason | undefined =>
-    Event.recordedAt.safeParse(recordedAt).success
-      ? undefined
-      : { _tag: "Invalid", source: "recordedAt", issues: [{ path: "recordedAt", message: `${JSON.stringify(recordedAt)} är ingen tidpunkt i UTC` }] }
+  // Runs a database call; thrown driver errors become an EventLogError, a decision's refusal passes through.
+  const guard = <A, E>(work: () => Promise<Result.Result<A, E>>): Effect.Effect<A, E | EventLogError> =>
+    Effect.flatMap(
+      Effect.tryPromise({
+        try: work,
+        catch: (error) =>
+          new EventLogError({
+            location: where,
+            reason: error instanceof CorruptRow ? { _tag: "Corrupt", cause: error.message } : { _tag: isConnectionFailure(error) ? "Unavailable" : "Database", cause: causeOf(error) }
+          })
+      }),
+      (result) => (Result.isFailure(result) ? Effect.fail(result.failure) : Effect.succeed(result.success))
+    )
 
   const store: Store = {
-    location,
+    location: where,
+    where: location,
     schemaVersion: migrated.success.version,
     migrated: migrated.success.applied,
-    append: (events, writeOptions) =>
-      guard(async () => {
-        const bad = recordedAtReason(writeOptions.recordedAt)
-        if (bad !== undefined) return Result.fail(bad)
-        const valid = validate(events, "händelser")
-        if (Result.isFailure(valid)) return Result.fail(valid.failure)
-        if (valid.success.length === 0) return Result.succeed([])
-        return writeChecked(valid.success, writeOptions.recordedAt, writeOptions.onProgress, false)
-      }),
-    events: (filter) => guard(() => database.read(async (conn) => Result.succeed(await readEvents(conn, filter)))),
-    count: () =>
+    read: (filter) => guard(() => database.read(async (conn) => Result.succeed(await readEvents(conn, filter)))),
+    count: guard(() =>
+      database.read(async (conn) => {
+        const row = await conn.selectFrom("event").select((eb) => eb.fn.countAll().as("n")).executeTakeFirst()
+        return Result.succeed(Number(row?.n ?? 0))
+      })
+    ),
+    append: (needs, decide, onProgress) =>
       guard(() =>
-        database.read(async (conn) => {
-          const row = await conn.selectFrom("event").select((eb) => eb.fn.countAll().as("n")).executeTakeFirst()
-          return Result.succeed(Number(row?.n ?? 0))
+        database.write(async (conn): Promise<{ commit: boolean; value: Result.Result<ReadonlyArray<Event.StoredEvent>, E> }> => {
+          const last = await conn.selectFrom("event").select((eb) => [eb.fn.max("seq").as("seq"), eb.fn.countAll().as("n")]).executeTakeFirst()
+          const prior = await readPrior(conn, needs)
+          const decided = decide({ prior, nextSeq: Number(last?.seq ?? 0) + 1, size: Number(last?.n ?? 0) })
+          if (Result.isFailure(decided)) return { commit: false, value: decided }
+          await database.insertEvents(conn, decided.success.map(toRow), onProgress)
+          return { commit: true, value: decided }
         })
       ),
-    ledger: (grant) =>
-      guard(async () => {
-        const terms = ctx.termsFor(grant)
-        if (terms === undefined) return Result.fail({ _tag: "Refused", index: 0, rule: "UnknownGrant", reason: `statsbidraget ${grant} finns inte i katalogen` })
-        const events = await database.read((conn) => readEvents(conn, { grant }))
-        return Result.succeed(Ledger.summarize(terms, Check.entriesOf(events, grant)))
-      }),
-    exportLog: () =>
-      guard(() =>
-        database.read(async (conn) =>
-          Result.succeed({ format: Export.format, schemaVersion: migrated.success.version, events: await readEvents(conn) } satisfies Export.Document)
-        )
-      ),
-    importLog: (doc, importOptions = {}) =>
-      guard(async () => {
-        if (doc.schemaVersion > Migration.latest) return Result.fail({ _tag: "NewerSchema", found: doc.schemaVersion, known: Migration.latest })
-        const asNew: Array<Event.NewEvent> = doc.events.map((e) => ({
-          type: e.type,
-          assignment: e.assignment,
-          ...(e.grant === null ? {} : { grant: e.grant }),
-          ...(e.region === null || e.type === "reversal" ? {} : { region: e.region }),
-          ...(e.amount === null ? {} : { amount: e.amount }),
-          date: e.date,
-          recordedBy: e.recordedBy,
-          note: e.note,
-          ...(e.reverses === null ? {} : { reverses: e.reverses }),
-          ...(e.obligation === null ? {} : { obligation: e.obligation }),
-          ...(e.payload === null ? {} : { payload: e.payload })
-        }))
-        const valid = validate(asNew, "events")
-        if (Result.isFailure(valid)) return Result.fail(valid.failure)
-        const written = await writeChecked(
-          valid.success,
-          doc.events.map((e) => e.recordedAt),
-          importOptions.onProgress,
-          true
-        )
-        return Result.map(written, (events) => events.length)
-      }),
+    exportLog: guard(() =>
+      database.read(async (conn) =>
+        Result.succeed({ format: LogExport.format, schemaVersion: migrated.success.version, events: await readEvents(conn) } satisfies LogExport.Document)
+      )
+    ),
     close: () => database.close()
   }
   return Result.succeed(store)
 }
+
+/**
+ * The store as the application's `EventLog` layer: opened when the layer is
+ * built, closed when its scope ends.
+ *
+ * @example
+ * program.pipe(Effect.provide(Store.layer({ kind: "sqlite", path: "data/uppdrag.db" })))
+ */
+export const layer = (location: Location, options: OpenOptions = {}): Layer.Layer<EventLog.EventLog, EventLogError> =>
+  Layer.effect(
+    EventLog.EventLog,
+    Effect.acquireRelease(
+      Effect.flatMap(
+        Effect.promise(() => open(location, options)),
+        (opened) => (Result.isSuccess(opened) ? Effect.succeed(opened.success as EventLog.Shape & Store) : Effect.fail(opened.failure))
+      ),
+      (store) => Effect.promise(() => store.close())
+    )
+  )

@@ -1,16 +1,12 @@
 /**
- * @uppdrag/store: the storage adapter of uppdrag. An append-only event log in
- * SQLite (the embedded default) or PostgreSQL, checked by the domain rules
- * before every write, with versioned migrations and export/import.
+ * @uppdrag/store: the storage adapter of uppdrag. The application's event
+ * log port (`EventLog` of `@uppdrag/application`) over SQLite (the embedded
+ * default) or PostgreSQL: append-only, versioned migrations, every append
+ * one transaction under a write lock in which the use case's decision runs.
  *
  * @example
  * import { Store } from "@uppdrag/store"
- * const opened = await Store.open({ kind: "sqlite", path: "data/uppdrag.db" }, { catalog, allocationOf })
+ * const log = Store.layer({ kind: "sqlite", path: "data/uppdrag.db" })
  */
-export * as Check from "./Check.js"
-export * as Event from "./Event.js"
-export * as Export from "./Export.js"
 export * as Migration from "./Migration.js"
-export * as Recorded from "./Recorded.js"
 export * as Store from "./Store.js"
-export { describe as describeFailure, type Reason, StoreError } from "./StoreError.js"

@@ -13,13 +13,13 @@ export const format = "uppdrag-händelselogg"
  * of either kind reproduces the same state.
  *
  * @example
- * const doc: Export.Document = { format: "uppdrag-händelselogg", schemaVersion: 2, events: [] }
+ * const doc: LogExport.Document = { format: "uppdrag-händelselogg", schemaVersion: 2, events: [] }
  */
-export const Document: z.ZodType<Document, unknown> = z
+export const DocumentSchema: z.ZodType<Document, unknown> = z
   .strictObject({
     format: z.literal(format),
     schemaVersion: z.number().int().positive(),
-    events: z.array(Event.StoredEvent)
+    events: z.array(Event.StoredEventSchema)
   })
   .superRefine((doc, ctx) => {
     doc.events.forEach((event, i) => {
@@ -37,7 +37,7 @@ export interface Document {
  * name the path of each problem (`events[3].amount`).
  *
  * @example
- * Export.parse(readFileSync("export.json"), "export.json")
+ * LogExport.parse(readFileSync("export.json"), "export.json")
  */
 export const parse = (bytes: Uint8Array, source: string): Result.Result<Document, { source: string; issues: ReadonlyArray<Issue> }> => {
   let text: string
@@ -52,7 +52,7 @@ export const parse = (bytes: Uint8Array, source: string): Result.Result<Document
   } catch (error) {
     return Result.fail({ source, issues: [{ path: "", message: `ogiltig JSON: ${(error as Error).message}` }] })
   }
-  const parsed = Document.safeParse(value, { reportInput: true })
+  const parsed = DocumentSchema.safeParse(value, { reportInput: true })
   return parsed.success ? Result.succeed(parsed.data) : Result.fail({ source, issues: fromZodIssues(parsed.error.issues) })
 }
 
@@ -60,7 +60,7 @@ export const parse = (bytes: Uint8Array, source: string): Result.Result<Document
  * The export as text: one event per line inside the array, so files diff well.
  *
  * @example
- * Export.stringify({ format: "uppdrag-händelselogg", schemaVersion: 2, events: [] })
+ * LogExport.stringify({ format: "uppdrag-händelselogg", schemaVersion: 2, events: [] })
  */
 export const stringify = (doc: Document): string => {
   const events = doc.events.map((event) => `    ${JSON.stringify(event)}`).join(",\n")

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest"
 import { Event } from "../src/index.js"
 
 const issuesOf = (input: unknown) => {
-  const parsed = Event.NewEvent.safeParse(input, { reportInput: true })
+  const parsed = Event.NewEventSchema.safeParse(input, { reportInput: true })
   return parsed.success ? [] : fromZodIssues(parsed.error.issues).map((i) => `${i.path}: ${i.message}`)
 }
 
@@ -12,7 +12,7 @@ const uppsala = { type: "requisition", grant: "specialiserad-psykiatri-2026", re
 
 describe("Event.NewEvent", () => {
   it("seed 003: Uppsala's requisition of 58 203 923 kr is a valid event; the note defaults to empty", () => {
-    const parsed = Event.NewEvent.safeParse(uppsala)
+    const parsed = Event.NewEventSchema.safeParse(uppsala)
     expect(parsed.success && parsed.data).toEqual({ ...uppsala, note: "" })
   })
 
@@ -51,7 +51,7 @@ describe("Event.NewEvent", () => {
     fc.assert(
       fc.property(fc.oneof(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.double(), fc.integer({ max: -1 })), (amount) => {
         const ok = Number.isSafeInteger(amount) && amount >= 0
-        expect(Event.NewEvent.safeParse({ ...uppsala, amount }).success).toBe(ok)
+        expect(Event.NewEventSchema.safeParse({ ...uppsala, amount }).success).toBe(ok)
       })
     )
   })

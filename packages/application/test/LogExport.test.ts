@@ -1,6 +1,6 @@
 import { Result } from "effect"
 import { describe, expect, it } from "vitest"
-import { Export } from "../src/index.js"
+import { LogExport } from "../src/index.js"
 
 const event = {
   seq: 1,
@@ -18,21 +18,21 @@ const event = {
   payload: null
 }
 const doc = { format: "uppdrag-händelselogg", schemaVersion: 2, events: [event] }
-const parse = (text: string | Uint8Array) => Export.parse(typeof text === "string" ? new TextEncoder().encode(text) : text, "export.json")
+const parse = (text: string | Uint8Array) => LogExport.parse(typeof text === "string" ? new TextEncoder().encode(text) : text, "export.json")
 const messages = (text: string | Uint8Array) => {
   const result = parse(text)
   return Result.isFailure(result) ? result.failure.issues.map((i) => `${i.path}: ${i.message}`) : []
 }
 
-describe("Export", () => {
+describe("LogExport", () => {
   it("stringify and parse round-trip, with a byte order mark allowed", () => {
-    const text = Export.stringify(doc as never)
+    const text = LogExport.stringify(doc as never)
     expect(Result.isSuccess(parse(`\uFEFF${text}`)) && parse(text)).toEqual(Result.succeed(doc))
     expect(text.trimEnd().split("\n")).toHaveLength(7)
   })
 
   it("an empty log is a valid export", () => {
-    expect(Result.isSuccess(parse(Export.stringify({ format: Export.format, schemaVersion: 2, events: [] })))).toBe(true)
+    expect(Result.isSuccess(parse(LogExport.stringify({ format: LogExport.format, schemaVersion: 2, events: [] })))).toBe(true)
   })
 
   it.each([

@@ -14,10 +14,10 @@ import { z } from "zod"
  * indicators packages, validated by their schemas before it reaches the store.
  *
  * @example
- * EventType.parse("requisition") // "requisition"
+ * Event.EventTypeSchema.parse("requisition") // "requisition"
  */
-export const EventType = z.enum(["requisition", "payout", "use", "repayment", "reversal", "report", "due-date", "meeting", "measurement"])
-export type EventType = z.infer<typeof EventType>
+export const EventTypeSchema = z.enum(["requisition", "payout", "use", "repayment", "reversal", "report", "due-date", "meeting", "measurement"])
+export type EventType = z.infer<typeof EventTypeSchema>
 
 /** The event types that move money in a grant's ledger. */
 export const moneyTypes = ["requisition", "payout", "use", "repayment"] as const
@@ -52,17 +52,17 @@ const text = z.string().trim().min(1)
  * The payload of a `due-date` event: the date that was set.
  *
  * @example
- * Event.DueDatePayload.parse({ due: "2027-02-26" }).due // "2027-02-26"
+ * Event.DueDatePayloadSchema.parse({ due: "2027-02-26" }).due // "2027-02-26"
  */
-export const DueDatePayload: z.ZodType<{ readonly due: CalendarDate.CalendarDate }, { readonly due: string }> = z.strictObject({ due: CalendarDate.schema })
+export const DueDatePayloadSchema: z.ZodType<{ readonly due: CalendarDate.CalendarDate }, { readonly due: string }> = z.strictObject({ due: CalendarDate.schema })
 
 /**
  * A recording instant: ISO 8601 in UTC with milliseconds, as `Date#toISOString` writes it.
  *
  * @example
- * Event.recordedAt.safeParse("2026-04-15T08:00:00.000Z").success // true
+ * Event.RecordedAtSchema.safeParse("2026-04-15T08:00:00.000Z").success // true
  */
-export const recordedAt = z.iso.datetime({ precision: 3, message: "måste vara en tidpunkt i UTC, t.ex. 2026-04-15T08:00:00.000Z" })
+export const RecordedAtSchema = z.iso.datetime({ precision: 3, message: "måste vara en tidpunkt i UTC, t.ex. 2026-04-15T08:00:00.000Z" })
 const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "id får bara innehålla a–z, 0–9, - och _")
 
 /**
@@ -86,9 +86,9 @@ const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "id får bara innehålla 
  *   amount: 58_203_923, date: "2026-04-15", recordedBy: "anna", note: "Rekvisition 2026-04-15, dnr 4.1-123/2026"
  * }
  */
-export const NewEvent: z.ZodType<ValidNewEvent, NewEvent> = z
+export const NewEventSchema: z.ZodType<ValidNewEvent, NewEvent> = z
   .strictObject({
-    type: EventType,
+    type: EventTypeSchema,
     assignment: slug.optional(),
     grant: slug.optional(),
     region: Region.codeSchema.optional(),
@@ -130,7 +130,7 @@ export const NewEvent: z.ZodType<ValidNewEvent, NewEvent> = z
       forbid("amount")
       forbid("reverses")
       forbid("region")
-      const payload = DueDatePayload.safeParse(event.payload)
+      const payload = DueDatePayloadSchema.safeParse(event.payload)
       if (!payload.success) {
         ctx.addIssue({ code: "custom", path: ["payload", "due"], message: "saknas eller är inget datum (krävs för fastställt datum, t.ex. { \"due\": \"2027-02-26\" })" })
       }
@@ -181,16 +181,16 @@ export interface ValidNewEvent {
  *   region: "03", amount: 58_203_923, date: "2026-04-15", recordedBy: "anna", recordedAt: "2026-04-15T08:00:00.000Z",
  *   note: "", reverses: null, obligation: null, payload: null }
  */
-export const StoredEvent: z.ZodType<StoredEvent, unknown> = z.strictObject({
+export const StoredEventSchema: z.ZodType<StoredEvent, unknown> = z.strictObject({
   seq: z.number().int().positive(),
-  type: EventType,
+  type: EventTypeSchema,
   assignment: slug,
   grant: slug.nullable(),
   region: Region.codeSchema.nullable(),
   amount: Kronor.schema.nullable(),
   date: CalendarDate.schema,
   recordedBy: text,
-  recordedAt: z.lazy(() => recordedAt),
+  recordedAt: z.lazy(() => RecordedAtSchema),
   note: z.string(),
   reverses: z.number().int().positive().nullable(),
   obligation: slug.nullable(),

@@ -3,7 +3,7 @@ import { Event, Recorded } from "../src/index.js"
 
 /** A stored event as the store reads it back, validated by its schema. */
 const stored = (seq: number, event: { type: Event.EventType; date: string } & Record<string, unknown>): Event.StoredEvent =>
-  Event.StoredEvent.parse({
+  Event.StoredEventSchema.parse({
     seq,
     assignment: "specialiserad-psykiatri-2026",
     grant: null,

@@ -1,4 +1,5 @@
 import type { CalendarDate } from "@uppdrag/core"
+import { Reporting } from "@uppdrag/deadlines"
 import * as Event from "./Event.js"
 
 /**
@@ -34,11 +35,11 @@ export const fold = (events: ReadonlyArray<Event.StoredEvent>): Recorded => {
   const meetings: Array<Recorded["meetings"][number]> = []
   for (const e of events) {
     if (reversed.has(e.seq)) continue
-    if (e.type === "report" && e.obligation !== null && e.region === null) {
+    if (e.type === "report" && e.obligation !== null && Reporting.closesDuty(e)) {
       submissions.push({ assignment: e.assignment, obligation: e.obligation, submittedOn: e.date })
     } else if (e.type === "due-date" && e.obligation !== null) {
       // The store checked the payload before writing it.
-      const payload = Event.DueDatePayload.safeParse(e.payload)
+      const payload = Event.DueDatePayloadSchema.safeParse(e.payload)
       if (payload.success) dueDates.push({ assignment: e.assignment, obligation: e.obligation, due: payload.data.due, setOn: e.date })
     } else if (e.type === "meeting" && e.payload !== null) {
       meetings.push({ seq: e.seq, payload: e.payload })

@@ -1,0 +1,143 @@
+import type { CalendarDate, ValidationError } from "@uppdrag/core"
+import { Deadline, DeadlineFilter, DeadlineQuery, Obligation, Reminder } from "@uppdrag/deadlines"
+import { ActionItem, MeetingRecord } from "@uppdrag/meetings"
+import * as Effect from "effect/Effect"
+import { CatalogSource } from "./CatalogSource.js"
+import { EventLog } from "./EventLog.js"
+import type { EventLogError } from "./EventLogError.js"
+import * as MeetingRecords from "./MeetingRecords.js"
+import * as Recorded from "./Recorded.js"
+import type * as Table from "./Table.js"
+import * as Today from "./Today.js"
+
+/**
+ * The deadline list as of a date: every duty of the catalog, with the dates
+ * set later (due-date events), the submissions recorded, and the action
+ * items of recorded meetings (and of meeting files the caller read),
+ * evaluated by `@uppdrag/deadlines`. The CLI's `deadlines` and `start`, the
+ * web view's Översikt, assignment pages and downloads all ask this.
+ *
+ * @example
+ * import { DeadlineList } from "@uppdrag/application"
+ * const { asOf, deadlines } = yield* DeadlineList.list({ asOf: "2026-12-01" })
+ */
+export interface Query extends DeadlineQuery.Raw {
+  /** Include submitted duties too; without it (and without a status) only open ones. */
+  readonly all?: boolean | undefined
+}
+
+/** The answer: the date, the "soon" horizon and the deadlines in order. */
+export interface Listing {
+  readonly asOf: CalendarDate.CalendarDate
+  readonly within: number
+  readonly deadlines: ReadonlyArray<Deadline.Deadline>
+}
+
+/** Options of {@link list}. */
+export interface Options {
+  /** Meeting records read from files (`--records`), after those in the log. */
+  readonly records?: ReadonlyArray<MeetingRecord.MeetingRecord> | undefined
+  /** The command named in messages about the query (`--as-of` …). */
+  readonly command?: string | undefined
+}
+
+/**
+ * Answers a deadline query.
+ *
+ * @example
+ * const listing = yield* DeadlineList.list({ asOf: "2026-12-01", status: "forsenad" })
+ */
+export const list = (
+  query: Query,
+  options: Options = {}
+): Effect.Effect<Listing, ValidationError | Obligation.CollectError | Obligation.UnknownObligation | MeetingRecords.UnreadableRecord | EventLogError, CatalogSource | EventLog> =>
+  Effect.gen(function* () {
+    const catalog = yield* CatalogSource
+    const today = yield* Today.today
+    const decoded = yield* Effect.fromResult(DeadlineQuery.decode(query, catalog.assignments, today, options.command))
+    const log = yield* EventLog
+    const events = yield* log.read({ types: Recorded.types })
+    const recorded = Recorded.fold(events)
+    const records = yield* Effect.fromResult(MeetingRecords.decodeStored(events))
+    const { meetings } = MeetingRecord.current([...records, ...(options.records ?? [])])
+    const obligations = yield* Effect.fromResult(
+      Obligation.collect(catalog.assignments, { extra: actionItems(meetings), dueDates: recorded.dueDates, asOf: decoded.asOf })
+    )
+    const evaluated = yield* Effect.fromResult(Deadline.evaluate(obligations, { asOf: decoded.asOf, within: decoded.within, submissions: recorded.submissions }))
+    const filter: DeadlineFilter.DeadlineFilter =
+      query.all === true || decoded.filter.statuses !== undefined ? decoded.filter : { ...decoded.filter, statuses: Deadline.openStatuses }
+    return { asOf: decoded.asOf, within: decoded.within, deadlines: DeadlineFilter.apply(evaluated, filter) } satisfies Listing
+  })
+
+/** Meetings' action items as extra duties of kind `ovrigt` (origin `moten`). */
+const actionItems = (meetings: Parameters<typeof ActionItem.obligations>[0]): Array<Obligation.ExtraInput> =>
+  ActionItem.obligations(meetings).map(({ assignment, obligation: o }) => ({
+    origin: "moten",
+    ...(assignment === null ? {} : { assignment }),
+    id: o.id,
+    kind: o.kind,
+    title: o.title,
+    due: o.due ?? "",
+    responsible: o.responsible,
+    recipient: o.recipient,
+    contents: o.contents,
+    source: o.source
+  }))
+
+/** Swedish labels of the statuses. */
+export const statusLabels: Readonly<Record<Deadline.Status, string>> = {
+  kommande: "Kommande",
+  snart: "Snart",
+  forsenad: "Försenad",
+  inlamnad: "Inlämnad",
+  "inlamnad-sent": "Inlämnad sent",
+  "datum-ej-satt": "Datum ej satt"
+}
+
+/**
+ * "söndag – närmast följande vardag 2027-05-31", or null on a working day.
+ *
+ * @example
+ * DeadlineList.nonWorkingNote(d) // "söndag – närmast följande vardag 2027-05-31"
+ */
+export const nonWorkingNote = (d: Deadline.Deadline): string | null =>
+  d.nonWorkingDay === null ? null : `${d.nonWorkingDay}${d.nextWorkingDay === null ? "" : ` – närmast följande vardag ${d.nextWorkingDay}`}`
+
+/**
+ * The id users record a report under (`uppdrag record report --obligation`):
+ * the obligation id (unique within its assignment).
+ */
+const obligationId = (d: Deadline.Deadline): string => d.obligation.id
+
+/**
+ * The deadline table: the same fields in every format (table, CSV, JSON,
+ * HTML, xlsx). `id` is the obligation id `uppdrag record report` takes,
+ * `key` the duty's unique key across assignments.
+ */
+export const columns: Table.Columns<Deadline.Deadline> = [
+  { field: "due", header: "Förfaller", kind: "date", value: (d) => d.obligation.due },
+  { field: "daysLeft", header: "Dagar", kind: "integer", value: (d) => d.daysLeft },
+  { field: "workingDaysLeft", header: "Arbetsdagar", kind: "integer", value: (d) => d.workingDaysLeft },
+  { field: "status", header: "Status", kind: "text", value: (d) => d.status },
+  { field: "kind", header: "Typ", kind: "text", value: (d) => d.obligation.kind },
+  { field: "title", header: "Vad", kind: "text", value: (d) => d.obligation.title },
+  { field: "assignment", header: "Uppdrag", kind: "text", value: (d) => d.obligation.assignment ?? d.obligation.origin },
+  { field: "assignmentId", header: "Uppdragets id", kind: "text", value: (d) => d.obligation.assignmentId },
+  { field: "id", header: "Id", kind: "text", value: obligationId },
+  { field: "recipient", header: "Mottagare", kind: "text", value: (d) => d.obligation.recipient },
+  { field: "responsible", header: "Ansvarig", kind: "text", value: (d) => d.obligation.responsible },
+  { field: "dueSetBy", header: "Datum bestäms av", kind: "text", value: (d) => d.obligation.dueSetBy },
+  { field: "nonWorkingDay", header: "Helgdag eller helg", kind: "text", value: (d) => d.nonWorkingDay },
+  { field: "nextWorkingDay", header: "Närmast följande vardag", kind: "date", value: (d) => d.nextWorkingDay },
+  { field: "citeDiaryNumber", header: "Ange diarienummer", kind: "flag", value: (d) => d.obligation.citeDiaryNumber },
+  { field: "contents", header: "Innehåll", kind: "text", value: (d) => d.obligation.contents.join("; ") },
+  { field: "key", header: "Nyckel", kind: "text", value: (d) => Obligation.key(d.obligation) }
+]
+
+/**
+ * The reminder a deadline is at as of a date, if any (`--reminders 30,14,3`).
+ *
+ * @example
+ * DeadlineList.reminder(d, "2026-12-01", [30, 14, 3]) // { on: "2026-11-30", stage: 30 }
+ */
+export const reminder = (d: Deadline.Deadline, asOf: CalendarDate.CalendarDate, stages: ReadonlyArray<number>): Reminder.Reminder | undefined => Reminder.current(d, asOf, stages)

@@ -1,0 +1,207 @@
+import { type CalendarDate, Catalog, Region, type ValidationError } from "@uppdrag/core"
+import { Agreement, Coverage, type Meeting, MeetingRecord, Party, Series } from "@uppdrag/meetings"
+import * as Context from "effect/Context"
+import * as Data from "effect/Data"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Result from "effect/Result"
+import { CatalogInvalid, CatalogSource } from "./CatalogSource.js"
+import type * as Event from "./Event.js"
+import { EventLog } from "./EventLog.js"
+import type { EventLogError } from "./EventLogError.js"
+import type { Populations } from "./Populations.js"
+import * as Recording from "./Recording.js"
+
+/**
+ * What is recorded about meetings: meeting and agreement records in the
+ * event log (and in files the user names), consultation coverage per
+ * assignment, each region's agreement and dialogues, and the meeting series.
+ *
+ * @example
+ * import { MeetingRecords } from "@uppdrag/application"
+ * const { meetings, agreements } = yield* MeetingRecords.current()
+ */
+
+/** A `meeting` event in the log does not read back as a meeting or agreement record. */
+export class UnreadableRecord extends Data.TaggedError("UnreadableRecord")<{ readonly seq: number }> {
+  override get message(): string {
+    return `händelse ${this.seq}: mötesposten i databasen har fel form och kan inte läsas`
+  }
+}
+
+/** A reference (`--assignment`, `--grant`, `--region`) that the catalog does not know. */
+export class UnknownReference extends Data.TaggedError("UnknownReference")<{ readonly option: string; readonly detail: string }> {
+  override get message(): string {
+    return `${this.option}: ${this.detail}`
+  }
+}
+
+/** A meeting record that cannot be stored as it stands. */
+export class RecordNotStorable extends Data.TaggedError("RecordNotStorable")<{ readonly source: string; readonly detail: string }> {
+  override get message(): string {
+    return `${this.source}: ${this.detail}`
+  }
+}
+
+/** The meeting series in force: seed 001's series plus the user's own files. */
+/** The series in force. */
+export type SeriesShape = ReadonlyArray<Series.Series>
+
+export class MeetingSeries extends Context.Service<MeetingSeries, SeriesShape>()("@uppdrag/application/MeetingSeries") {}
+
+/**
+ * The series as a layer: built-in plus `extra` files, refused with every problem.
+ *
+ * @example
+ * MeetingSeries.pipe(Effect.provide(layerSeries(["serier.yaml"])))
+ */
+export const layerSeries = (extra: ReadonlyArray<string> = []): Layer.Layer<MeetingSeries, CatalogInvalid> =>
+  Layer.effect(
+    MeetingSeries,
+    Effect.suspend(() => {
+      const loaded = Series.load({ extra: [...extra] })
+      if (Result.isSuccess(loaded)) return Effect.succeed(loaded.success)
+      return Effect.fail(new CatalogInvalid({ errors: loaded.failure }))
+    })
+  )
+
+/**
+ * What record files are checked against: the catalog, its parties and the series.
+ *
+ * @example
+ * const context = yield* MeetingRecords.context
+ * MeetingRecord.parseFile("mote.yaml", context)
+ */
+export const context: Effect.Effect<Meeting.Context, never, CatalogSource | MeetingSeries> = Effect.gen(function* () {
+  const catalog = yield* CatalogSource
+  const series = yield* MeetingSeries
+  return { catalog, parties: Party.directory(catalog), series: [...series] }
+})
+
+/**
+ * The meeting and agreement records in the event log, in log order; a
+ * record that does not read back is refused, never dropped.
+ *
+ * @example
+ * const records = yield* MeetingRecords.stored
+ */
+export const stored: Effect.Effect<Array<MeetingRecord.MeetingRecord>, UnreadableRecord | EventLogError, EventLog> = Effect.gen(function* () {
+  const log = yield* EventLog
+  const events = yield* log.read({ types: ["meeting", "reversal"] })
+  return yield* Effect.fromResult(decodeStored(events))
+})
+
+/**
+ * Reads meeting records back from `meeting` events (reversed ones left out).
+ *
+ * @example
+ * MeetingRecords.decodeStored(events) // Result.succeed([meeting, agreement])
+ */
+export const decodeStored = (events: ReadonlyArray<Event.StoredEvent>): Result.Result<Array<MeetingRecord.MeetingRecord>, UnreadableRecord> => {
+  const reversed = new Set(events.flatMap((e) => (e.reverses === null ? [] : [e.reverses])))
+  const records: Array<MeetingRecord.MeetingRecord> = []
+  for (const event of events) {
+    if (event.type !== "meeting" || event.payload === null || reversed.has(event.seq)) continue
+    const parsed = MeetingRecord.schema.safeParse(event.payload)
+    if (!parsed.success) return Result.fail(new UnreadableRecord({ seq: event.seq }))
+    records.push(parsed.data)
+  }
+  return Result.succeed(records)
+}
+
+/**
+ * The current meetings and agreements: those in the log, then `extra` (from
+ * files), a later record with the same id replacing an earlier one.
+ *
+ * @example
+ * const { meetings, agreements } = yield* MeetingRecords.current(fromFiles)
+ */
+export const current = (
+  extra: ReadonlyArray<MeetingRecord.MeetingRecord> = []
+): Effect.Effect<{ meetings: Array<Meeting.Meeting>; agreements: Array<Agreement.Agreement> }, UnreadableRecord | EventLogError, EventLog> =>
+  Effect.map(stored, (records) => MeetingRecord.current([...records, ...extra]))
+
+/**
+ * Which named parties have been consulted for an assignment as of a date.
+ *
+ * @example
+ * const report = yield* MeetingRecords.coverage("S2025/01528", "2026-12-01")
+ */
+export const coverage = (
+  reference: string,
+  asOf: CalendarDate.CalendarDate,
+  extra: ReadonlyArray<MeetingRecord.MeetingRecord> = []
+): Effect.Effect<Coverage.Coverage, UnknownReference | UnreadableRecord | EventLogError, CatalogSource | EventLog> =>
+  Effect.gen(function* () {
+    const catalog = yield* CatalogSource
+    const assignment = Catalog.findAssignment(catalog, reference)
+    if (assignment === undefined) return yield* Effect.fail(new UnknownReference({ option: "--assignment", detail: `okänt uppdrag ${JSON.stringify(reference)}; se uppdrag catalog list` }))
+    const { meetings } = yield* current(extra)
+    return Coverage.report(assignment, meetings, asOf)
+  })
+
+/**
+ * Each region's agreement, follow-ups and dialogues for a grant (the newest
+ * grant when none is named), optionally one region.
+ *
+ * @example
+ * const status = yield* MeetingRecords.agreements({ asOf: "2026-12-01", region: "03" })
+ */
+/** Each region's agreement status for a grant as of a date. */
+export interface AgreementStatus {
+  readonly grant: string
+  readonly asOf: CalendarDate.CalendarDate
+  readonly regions: ReadonlyArray<Agreement.RegionStatus>
+}
+
+export const agreements = (
+  query: { readonly grant?: string | undefined; readonly region?: string | undefined; readonly asOf: CalendarDate.CalendarDate },
+  extra: ReadonlyArray<MeetingRecord.MeetingRecord> = []
+): Effect.Effect<AgreementStatus, UnknownReference | UnreadableRecord | EventLogError, CatalogSource | EventLog> =>
+  Effect.gen(function* () {
+    const catalog = yield* CatalogSource
+    const grant = query.grant ?? [...Catalog.grants(catalog)].sort((a, b) => b.grant.year - a.grant.year)[0]?.grant.id
+    if (grant === undefined) return yield* Effect.fail(new UnknownReference({ option: "--grant", detail: "katalogen har inga statsbidrag" }))
+    let region: Region.Region | undefined
+    if (query.region !== undefined) {
+      const found = Region.parse(query.region)
+      if (Result.isFailure(found)) return yield* Effect.fail(new UnknownReference({ option: "--region", detail: found.failure }))
+      region = found.success
+    }
+    const { meetings, agreements } = yield* current(extra)
+    const status = Agreement.status({ catalog, grant, agreements, meetings, asOf: query.asOf })
+    if (Result.isFailure(status)) return yield* Effect.fail(new UnknownReference({ option: "--grant", detail: status.failure }))
+    return { grant, asOf: query.asOf, regions: status.success.filter((r) => region === undefined || r.region === region.code) }
+  })
+
+/**
+ * Stores one validated record as a `meeting` event: a meeting under its
+ * assignment and date, an agreement under its grant and signing date.
+ *
+ * @example
+ * const event = yield* MeetingRecords.record(record, { source: "mote.yaml", recordedBy: "anna" })
+ */
+export const record = (
+  meetingRecord: MeetingRecord.MeetingRecord,
+  options: { readonly source: string; readonly recordedBy: string; readonly note: string }
+): Effect.Effect<Event.StoredEvent, RecordNotStorable | Recording.Refused | EventLogError | ValidationError, EventLog | CatalogSource | Populations> =>
+  Effect.gen(function* () {
+    if (meetingRecord.kind === "mote" && meetingRecord.assignment === undefined) {
+      return yield* Effect.fail(new RecordNotStorable({ source: options.source, detail: "assignment: mötet hör inte till något uppdrag i katalogen; ange assignment för att spara det" }))
+    }
+    const payload = JSON.parse(JSON.stringify(meetingRecord)) as Event.Json
+    const event: Event.NewEvent =
+      meetingRecord.kind === "mote"
+        ? {
+            type: "meeting",
+            assignment: meetingRecord.assignment,
+            ...(meetingRecord.region === undefined ? {} : { region: meetingRecord.region }),
+            date: meetingRecord.date,
+            recordedBy: options.recordedBy,
+            note: options.note,
+            payload
+          }
+        : { type: "meeting", grant: meetingRecord.grant, region: meetingRecord.region, date: meetingRecord.signed, recordedBy: options.recordedBy, note: options.note, payload }
+    const written = yield* Recording.record([event])
+    return written[0]!
+  })

@@ -1,0 +1,91 @@
+import { Kronor } from "@uppdrag/core"
+
+/**
+ * The table definitions both apps render: each column's machine name (CSV
+ * header, JSON key), Swedish header, kind and decimals, and how a row gives
+ * its value. The CLI's table, CSV and JSON and the web view's HTML, CSV and
+ * xlsx all come from one definition, so they carry the same fields.
+ *
+ * @example
+ * import { Table } from "@uppdrag/application"
+ * const columns: Table.Columns<{ region: string; amount: number }> = [
+ *   { field: "region", header: "Region", kind: "text", value: (r) => r.region },
+ *   { field: "amount", header: "Belopp", kind: "kronor", value: (r) => r.amount }
+ * ]
+ * Table.record(columns, { region: "03", amount: 58_203_923 }) // { region: "03", amount: 58203923 }
+ */
+export type Cell = string | number | boolean | null
+
+/** How a column's values read: text, a date, a count, whole kronor, a decimal number, yes/no. */
+export type Kind = "text" | "date" | "integer" | "kronor" | "decimal" | "flag"
+
+/** One column of a table. */
+export interface Column<Row> {
+  /** Machine name: the CSV header and JSON key (ASCII, stable). */
+  readonly field: string
+  /** Swedish header for people. */
+  readonly header: string
+  readonly kind: Kind
+  /** Decimals shown for `decimal` columns (default 1). */
+  readonly decimals?: number | undefined
+  readonly value: (row: Row) => Cell
+}
+
+/** A table's columns in order. */
+export type Columns<Row> = ReadonlyArray<Column<Row>>
+
+/**
+ * A row as a JSON object keyed by the columns' fields.
+ *
+ * @example
+ * Table.record(columns, row) // { region: "03", amount: 58203923 }
+ */
+export const record = <Row>(columns: Columns<Row>, row: Row): Record<string, Cell> => Object.fromEntries(columns.map((c) => [c.field, c.value(row)]))
+
+/**
+ * A row as machine cells in column order (for CSV and spreadsheets).
+ *
+ * @example
+ * Table.cells(columns, row) // ["03", 58203923]
+ */
+export const cells = <Row>(columns: Columns<Row>, row: Row): Array<Cell> => columns.map((c) => c.value(row))
+
+/**
+ * The machine header row.
+ *
+ * @example
+ * Table.fields(columns) // ["region", "amount"]
+ */
+export const fields = <Row>(columns: Columns<Row>): Array<string> => columns.map((c) => c.field)
+
+/**
+ * A value as people read it in Swedish: `58 203 923` for kronor, `12,3` for
+ * a decimal, `ja`/`nej` for a flag, `–` for nothing.
+ *
+ * @example
+ * Table.display({ field: "x", header: "X", kind: "decimal", decimals: 1, value: () => 12.34 }, 12.34) // "12,3"
+ */
+export const display = <Row>(column: Column<Row>, cell: Cell): string => {
+  if (cell === null || cell === "") return "–"
+  if (typeof cell === "boolean") return cell ? "ja" : "nej"
+  if (typeof cell === "string") return cell
+  switch (column.kind) {
+    case "kronor":
+    case "integer":
+      return Number.isSafeInteger(cell) ? Kronor.formatNumber(cell) : decimal(cell, column.decimals ?? 1)
+    case "decimal":
+      return decimal(cell, column.decimals ?? 1)
+    default:
+      return String(cell)
+  }
+}
+
+/** Whether a column holds numbers (right-aligned). */
+export const isNumeric = <Row>(column: Column<Row>): boolean => column.kind === "kronor" || column.kind === "integer" || column.kind === "decimal"
+
+const decimal = (value: number, decimals: number): string => {
+  const fixed = Math.abs(value).toFixed(decimals)
+  const [whole = "0", fraction] = fixed.split(".")
+  const sign = value < 0 && Number(fixed) !== 0 ? "−" : ""
+  return `${sign}${Kronor.formatNumber(BigInt(whole))}${fraction === undefined ? "" : `,${fraction}`}`
+}
