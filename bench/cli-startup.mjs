@@ -3,97 +3,128 @@
 // it), and each everyday CLI command end to end. Every command runs against a
 // fresh temporary SQLite database (copied from a template before each run, the
 // copy not timed), in a temporary working directory, without DATABASE_URL.
-// Runs are interleaved so that load on the machine hits everything alike;
-// prints the median, minimum and maximum wall time in milliseconds and the
-// median as a multiple of `node -e 0`. Figures, not a timed test.
 //
-//   node bench/cli-startup.mjs [runs]   (default 7; build first: npm run build)
+// Two figures per row, each the median of the runs: wall-clock time, and the
+// CPU time (user + system) the child process reports at exit through a tiny
+// preload on file descriptor 3. CPU time is what to compare on a shared,
+// loaded machine; wall time is what a user waits. Runs are interleaved so that
+// load on the machine hits every row alike. Figures, not a timed test.
+//
+//   node bench/cli-startup.mjs [runs] [--compare OTHER_CHECKOUT]
+//
+// runs defaults to 7. With --compare, every row is also measured in another
+// built checkout (e.g. a worktree of main: the "before"), interleaved with
+// this one in the same run. Build first: npm run build.
 import { spawnSync } from "node:child_process"
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs"
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
-import { join } from "node:path"
+import { basename, join, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
 
-const root = fileURLToPath(new URL("..", import.meta.url))
-const bin = join(root, "apps/cli/dist/bin.js")
-const population = join(root, "../shared/data/population-2025-09.csv")
-const packages = ["core", "allocation", "deadlines", "indicators", "meetings", "store"]
-for (const file of [bin, population, ...packages.map((p) => join(root, "packages", p, "dist/index.js"))]) {
-  if (!existsSync(file)) {
-    process.stderr.write(`${file} saknas: bygg först (npm run build)\n`)
-    process.exit(1)
-  }
-}
-const runs = Number(process.argv[2] ?? 7)
-if (!Number.isInteger(runs) || runs < 1) {
-  process.stderr.write("antal körningar måste vara ett positivt heltal\n")
+const args = process.argv.slice(2)
+const compareAt = args.indexOf("--compare")
+const other = compareAt === -1 ? undefined : args.splice(compareAt, 2)[1]
+const runs = Number(args[0] ?? 7)
+if (!Number.isInteger(runs) || runs < 1 || (compareAt !== -1 && other === undefined)) {
+  process.stderr.write("användning: node bench/cli-startup.mjs [antal körningar] [--compare ANNAN_UTCHECKNING]\n")
   process.exit(2)
+}
+
+const here = fileURLToPath(new URL("..", import.meta.url))
+const roots = [...(other === undefined ? [] : [resolve(other)]), here]
+const packages = ["core", "allocation", "deadlines", "indicators", "meetings", "store"]
+const population = join(here, "../shared/data/population-2025-09.csv")
+for (const root of roots) {
+  for (const file of [join(root, "apps/cli/dist/bin.js"), ...packages.map((p) => join(root, "packages", p, "dist/index.js"))]) {
+    if (!existsSync(file)) {
+      process.stderr.write(`${file} saknas: bygg först (npm run build)\n`)
+      process.exit(1)
+    }
+  }
 }
 
 const work = mkdtempSync(join(tmpdir(), "uppdrag-bench-start-"))
 process.on("exit", () => rmSync(work, { recursive: true, force: true }))
-const template = join(work, "mall.db")
 const db = join(work, "uppdrag.db")
 const env = { ...process.env, UPPDRAG_DB: db }
 delete env.DATABASE_URL
+// Reports the child's own CPU time on fd 3 when it exits; costs well under a millisecond.
+const preload = join(work, "cpu.cjs")
+writeFileSync(preload, `process.on("exit", () => { try { require("node:fs").writeSync(3, JSON.stringify(process.cpuUsage())) } catch {} })\n`)
 
 const grant = "specialiserad-psykiatri-2026"
-const cli = (...args) => [bin, ...args]
-const importOf = (p) => ["--input-type=module", "-e", `await import(${JSON.stringify(join(root, "packages", p, "dist/index.js"))})`]
-const requireOf = (p) => ["-e", `require(${JSON.stringify(join(root, "packages", p, "dist/index.cjs"))})`]
-
-const rows = [
-  { group: "bas", name: "node -e 0", args: ["-e", "0"] },
-  ...packages.map((p) => ({ group: "import", name: `import @uppdrag/${p}`, args: importOf(p) })),
-  ...packages.map((p) => ({ group: "require", name: `require @uppdrag/${p}`, args: requireOf(p) })),
-  { group: "kommando", name: "--help", args: cli("--help") },
-  { group: "kommando", name: "catalog list", args: cli("catalog", "list") },
-  { group: "kommando", name: "deadlines --as-of 2026-11-23", args: cli("deadlines", "--as-of", "2026-11-23") },
-  { group: "kommando", name: `allocate --grant ${grant}`, args: cli("allocate", "--grant", grant, "--population", population) },
-  { group: "kommando", name: `ledger --grant ${grant}`, args: cli("ledger", "--grant", grant) },
-  { group: "kommando", name: "meetings upcoming 2026-04-01…06-30", args: cli("meetings", "upcoming", "--from", "2026-04-01", "--to", "2026-06-30") },
-  {
-    group: "kommando",
-    name: "record requisition",
-    args: cli("record", "requisition", "--grant", grant, "--region", "03", "--amount", "58203923", "--date", "2026-04-15")
-  },
-  { group: "kommando", name: "start --no-serve", args: cli("start", "--no-serve", "--as-of", "2026-11-23") }
+const commands = [
+  ["--help", ["--help"]],
+  ["catalog list", ["catalog", "list"]],
+  ["deadlines --as-of 2026-11-23", ["deadlines", "--as-of", "2026-11-23"]],
+  [`allocate --grant ${grant}`, ["allocate", "--grant", grant, "--population", population]],
+  [`ledger --grant ${grant}`, ["ledger", "--grant", grant]],
+  ["meetings upcoming 2026-04-01…06-30", ["meetings", "upcoming", "--from", "2026-04-01", "--to", "2026-06-30"]],
+  ["record requisition", ["record", "requisition", "--grant", grant, "--region", "03", "--amount", "58203923", "--date", "2026-04-15"]],
+  ["start --no-serve", ["start", "--no-serve", "--as-of", "2026-11-23"]]
 ]
 
-const time = (args) => {
-  copyFileSync(template, db)
+/** Every row: its label, and per checkout the node arguments and the template database it starts from. */
+const rows = [
+  { group: "bas", name: "node -e 0", per: [{ args: ["-e", "0"] }] },
+  ...packages.map((p) => ({
+    group: "import",
+    name: `import @uppdrag/${p}`,
+    per: roots.map((root) => ({ args: ["--input-type=module", "-e", `await import(${JSON.stringify(join(root, "packages", p, "dist/index.js"))})`] }))
+  })),
+  ...packages.map((p) => ({
+    group: "require",
+    name: `require @uppdrag/${p}`,
+    per: roots.map((root) => ({ args: ["-e", `require(${JSON.stringify(join(root, "packages", p, "dist/index.cjs"))})`] }))
+  })),
+  ...commands.map(([name, command]) => ({
+    group: "kommando",
+    name,
+    per: roots.map((root, i) => ({ args: [join(root, "apps/cli/dist/bin.js"), ...command], template: join(work, `mall-${i}.db`) }))
+  }))
+]
+
+// Each checkout's template: a database created and migrated once by its own `db init`.
+roots.forEach((root, i) => {
+  const made = spawnSync(process.execPath, [join(root, "apps/cli/dist/bin.js"), "db", "init", "--db", join(work, `mall-${i}.db`)], { cwd: work, env, stdio: ["ignore", "ignore", "pipe"] })
+  if (made.status !== 0) throw new Error(`db init i ${root} avslutades med ${made.status}: ${made.stderr}`)
+})
+
+const time = ({ args, template }) => {
+  if (template !== undefined) copyFileSync(template, db)
   for (const suffix of ["-wal", "-shm"]) rmSync(db + suffix, { force: true })
   const start = process.hrtime.bigint()
-  const result = spawnSync(process.execPath, args, { cwd: work, env, stdio: ["ignore", "ignore", "pipe"] })
-  const ms = Number(process.hrtime.bigint() - start) / 1e6
+  const result = spawnSync(process.execPath, ["--require", preload, ...args], { cwd: work, env, stdio: ["ignore", "ignore", "pipe", "pipe"] })
+  const wall = Number(process.hrtime.bigint() - start) / 1e6
   if (result.status !== 0) throw new Error(`node ${args.join(" ")} avslutades med ${result.status}: ${result.stderr}`)
-  return ms
+  const usage = JSON.parse(result.output[3].toString())
+  return { wall, cpu: (usage.user + usage.system) / 1000 }
 }
 
-// The template: a database created and migrated once (by `db init`), so every run starts from the same state.
-{
-  const made = spawnSync(process.execPath, [bin, "db", "init", "--db", template], { cwd: work, env, stdio: ["ignore", "ignore", "pipe"] })
-  if (made.status !== 0) throw new Error(`db init avslutades med ${made.status}: ${made.stderr}`)
-}
-
-const samples = rows.map(() => [])
-for (const r of rows) time(r.args) // warm the file cache once
-for (let i = 0; i < runs; i++) rows.forEach((r, j) => samples[j].push(time(r.args)))
+const samples = rows.map((r) => r.per.map(() => []))
+for (const r of rows) for (const p of r.per) time(p) // warm the file cache once
+for (let i = 0; i < runs; i++) rows.forEach((r, j) => r.per.forEach((p, k) => samples[j][k].push(time(p))))
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b)
   const mid = Math.floor(s.length / 2)
   return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2
 }
-const fmt = (ms) => ms.toFixed(1).padStart(8)
-const base = median(samples[0])
+const baseWall = median(samples[0][0].map((s) => s.wall))
+const baseCpu = median(samples[0][0].map((s) => s.cpu))
+const cell = (xs) => {
+  const wall = median(xs.map((s) => s.wall))
+  const cpu = median(xs.map((s) => s.cpu))
+  return `${wall.toFixed(0).padStart(7)}${`${(wall / baseWall).toFixed(2)}×`.padStart(7)}${cpu.toFixed(0).padStart(7)}${`${(cpu / baseCpu).toFixed(2)}×`.padStart(7)}`
+}
 
-console.log(`Start-up, ${runs} körningar per rad, node ${process.version} (ms, väggklocka; kvot = median / median för node -e 0)`)
-console.log(`${"vad".padEnd(44)}${"median".padStart(8)}${"min".padStart(8)}${"max".padStart(8)}${"kvot".padStart(8)}`)
+console.log(`Start-up, ${runs} körningar per rad, node ${process.version}; median i ms och kvot mot node -e 0 (vägg / cpu = user+sys)`)
+const header = `${"vägg".padStart(7)}${"kvot".padStart(7)}${"cpu".padStart(7)}${"kvot".padStart(7)}`
+console.log(`${"".padEnd(46)}${roots.map((root) => `${basename(root).padStart(28)}`).join("  ")}`)
+console.log(`${"vad".padEnd(46)}${roots.map(() => header).join("  ")}`)
 let group = ""
 rows.forEach((r, j) => {
   if (r.group !== group && group !== "") console.log("")
   group = r.group
-  const m = median(samples[j])
-  console.log(`${r.name.padEnd(44)}${fmt(m)}${fmt(Math.min(...samples[j]))}${fmt(Math.max(...samples[j]))}${`${(m / base).toFixed(2)}×`.padStart(8)}`)
+  console.log(`${r.name.padEnd(46)}${samples[j].map(cell).join("  ")}`)
 })
