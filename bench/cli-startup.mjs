@@ -103,7 +103,9 @@ const time = ({ args, template }) => {
 
 const samples = rows.map((r) => r.per.map(() => []))
 for (const r of rows) for (const p of r.per) time(p) // warm the file cache once
-for (let i = 0; i < runs; i++) rows.forEach((r, j) => r.per.forEach((p, k) => samples[j][k].push(time(p))))
+for (let i = 0; i < runs; i++) {
+  for (const [j, r] of rows.entries()) for (const [k, p] of r.per.entries()) samples[j][k].push(time(p))
+}
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b)
