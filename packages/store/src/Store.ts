@@ -290,7 +290,7 @@ export const open = async (location: Location, options: OpenOptions = {}): Promi
       })
     ),
     append: <E>(needs: EventLog.Needs, decide: EventLog.Decide<E>, onProgress?: ((done: number, total: number) => void) | undefined) =>
-      guard<ReadonlyArray<Event.StoredEvent>, E>(() =>
+      guard(() =>
         database.write(async (conn): Promise<{ commit: boolean; value: Result.Result<ReadonlyArray<Event.StoredEvent>, E> }> => {
           const last = await conn.selectFrom("event").select((eb) => [eb.fn.max("seq").as("seq"), eb.fn.countAll().as("n")]).executeTakeFirst()
           const prior = await readPrior(conn, needs)
