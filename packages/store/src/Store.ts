@@ -289,7 +289,7 @@ export const open = async (location: Location, options: OpenOptions = {}): Promi
         return Result.succeed(Number(row?.n ?? 0))
       })
     ),
-    append: (needs, decide, onProgress) =>
+    append: <E>(needs: EventLog.Needs, decide: EventLog.Decide<E>, onProgress?: ((done: number, total: number) => void) | undefined) =>
       guard(() =>
         database.write(async (conn): Promise<{ commit: boolean; value: Result.Result<ReadonlyArray<Event.StoredEvent>, E> }> => {
           const last = await conn.selectFrom("event").select((eb) => [eb.fn.max("seq").as("seq"), eb.fn.countAll().as("n")]).executeTakeFirst()
