@@ -146,7 +146,7 @@ const meetingSpanDays = 56
  *
  * @example
  * import { WebApp, Site } from "@uppdrag/web"
- * const app = WebApp.make(Result.getOrThrow(Site.make({ catalog: Catalog.unsafeLoad(), today: () => CalendarDate.today() })))
+ * const app = WebApp.make(Result.getOrThrow(Site.make({ catalog: Catalog.unsafeLoad() })))
  * const response = await app.request("/?datum=2026-11-23")
  * // `pageCache`: how many rendered pages to keep (default 500; 0 renders every request).
  */
@@ -310,6 +310,7 @@ export const make = (site: Site, options: { readonly pageCache?: number } = {}):
         outcome={region.outcome}
         region={region.region}
         explanation={region.explanation}
+        regionRow={region.row}
         plainRounding={plainRounding}
         ledger={ledgerView}
       />

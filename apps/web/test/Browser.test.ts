@@ -295,7 +295,7 @@ describe("links and downloads", () => {
     const report = rows.find((r) => r.due === "2027-05-30")
     expect(report).toMatchObject({ assignment: "S2025/01528", kind: "delredovisning", nonWorkingDay: "söndag", nextWorkingDay: "2027-05-31", status: "kommande", id: "delredovisning-2027-05-30" })
     // The meeting of 2026-09-10's action item, due 2026-12-04 (issue 11).
-    expect(rows.find((r) => r.due === "2026-12-04")).toMatchObject({ title: "Skicka underlag om vårdplatser till IVO", status: "kommande" })
+    expect(rows.find((r) => r.due === "2026-12-04")).toMatchObject({ title: "Skicka underlag om vårdplatser till IVO", status: "snart" })
     await page.close()
   })
 
