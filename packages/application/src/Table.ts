@@ -43,12 +43,17 @@ export type Columns<Row> = ReadonlyArray<Column<Row>>
 export const record = <Row>(columns: Columns<Row>, row: Row): Record<string, Cell> => Object.fromEntries(columns.map((c) => [c.field, c.value(row)]))
 
 /**
- * A row as machine cells in column order (for CSV and spreadsheets).
+ * A row as machine cells in column order (for CSV and spreadsheets): numbers
+ * stay numbers, a flag reads `ja` or `nej` (as in every CSV of uppdrag), nothing is null.
  *
  * @example
  * Table.cells(columns, row) // ["03", 58203923]
  */
-export const cells = <Row>(columns: Columns<Row>, row: Row): Array<Cell> => columns.map((c) => c.value(row))
+export const cells = <Row>(columns: Columns<Row>, row: Row): Array<string | number | null> =>
+  columns.map((c) => {
+    const value = c.value(row)
+    return typeof value === "boolean" ? (value ? "ja" : "nej") : value
+  })
 
 /**
  * The machine header row.
