@@ -83,7 +83,7 @@ describe("CappedPot (seed 002, the 2012 performance-based model)", () => {
           }
         }
       ),
-      { numRuns: 200 }
+      { numRuns: 100 }
     )
   })
 })

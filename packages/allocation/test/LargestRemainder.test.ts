@@ -62,7 +62,8 @@ describe("LargestRemainder", () => {
             const exact = floor * s.denominator === s.quotaNumerator
             expect(s.amount === floor || (!exact && s.amount === floor + 1n)).toBe(true)
           }
-        })
+        }),
+        { numRuns: 100 }
       )
     })
 
@@ -80,7 +81,8 @@ describe("LargestRemainder", () => {
         fc.property(fc.oneof(pots, fc.bigInt({ min: 0n, max: 10n ** 20n })), populations, (pot, weights) => {
           expect(run(pot, weights).map((s) => s.amount)).toEqual(reference(BigInt(pot), weights))
           if (typeof pot === "number") expect(Result.getOrThrow(LargestRemainder.amounts(pot, weights.map((weight, i) => ({ id: String(i).padStart(2, "0"), weight }))))).toEqual(reference(BigInt(pot), weights).map(Number))
-        })
+        }),
+        { numRuns: 100 }
       )
     })
 
@@ -92,7 +94,8 @@ describe("LargestRemainder", () => {
           expect(byRank.map((s) => s.rank)).toEqual(shares.map((_, i) => i + 1))
           for (let i = 1; i < byRank.length; i++) expect(LargestRemainder.compareForExtra(byRank[i - 1]!, byRank[i]!)).toBeLessThan(0)
           for (const s of shares) expect(s.extra).toBe(s.rank <= shares.filter((x) => x.extra).length)
-        })
+        }),
+        { numRuns: 100 }
       )
     })
 
@@ -106,7 +109,8 @@ describe("LargestRemainder", () => {
           const again = new Map(Result.getOrThrow(LargestRemainder.allocate(pot, claimants)).map((s) => [s.id, s.amount]))
           expect(two).toEqual(one)
           expect(again).toEqual(one)
-        })
+        }),
+        { numRuns: 100 }
       )
     })
 
@@ -116,7 +120,8 @@ describe("LargestRemainder", () => {
           const shares = run(pot, Array.from({ length: n }, () => weight))
           for (let i = 1; i < n; i++) expect(shares[i - 1]!.amount - shares[i]!.amount).toBeGreaterThanOrEqual(0n)
           expect(shares[0]!.amount - shares[n - 1]!.amount).toBeLessThanOrEqual(1n)
-        })
+        }),
+        { numRuns: 100 }
       )
     })
   })

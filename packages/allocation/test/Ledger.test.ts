@@ -193,7 +193,8 @@ describe("Ledger.check", () => {
         const before = Ledger.summary(terms, start)
         expect(Result.getOrThrow(Ledger.replay(terms, accepted.slice(half), start))).toEqual(stepwise)
         expect(Ledger.summary(terms, start)).toEqual(before)
-      })
+      }),
+      { numRuns: 100 }
     )
   })
 })

@@ -14,7 +14,7 @@ import * as Region from "./Region.js"
  * `utbetalning` (payout), `aterbetalning` (repayment of unused funds),
  * `utvardering` (evaluation), `ovrigt` (anything else, e.g. competence plans).
  */
-export const ObligationKind = z.enum([
+export const ObligationKindSchema = z.enum([
   "delredovisning",
   "slutredovisning",
   "ekonomisk-redovisning",
@@ -24,7 +24,8 @@ export const ObligationKind = z.enum([
   "utvardering",
   "ovrigt"
 ])
-export type ObligationKind = z.infer<typeof ObligationKind>
+/** A kind of dated duty, e.g. `delredovisning`; validated by {@link ObligationKindSchema}. */
+export type ObligationKind = z.infer<typeof ObligationKindSchema>
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "id får bara innehålla a–z, 0–9, - och _")
 
@@ -33,10 +34,10 @@ const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "id får bara innehålla 
  * may be left to an agency to set (`dueSetBy`), as for the regions' reporting
  * of the 2026 funds.
  */
-export const ReportingObligation = z
+export const ReportingObligationSchema = z
   .strictObject({
     id: slug,
-    kind: ObligationKind,
+    kind: ObligationKindSchema,
     title: z.string().min(1),
     due: CalendarDate.schema.nullable(),
     /** Who sets the date when the decision leaves it open, e.g. `Socialstyrelsen`. */
@@ -57,7 +58,8 @@ export const ReportingObligation = z
       ctx.addIssue({ code: "custom", path: ["due"], message: "datum saknas: ange due eller dueSetBy" })
     }
   })
-export type ReportingObligation = z.infer<typeof ReportingObligation>
+/** A dated duty from a decision, as {@link ReportingObligationSchema} parses it (defaults applied). */
+export type ReportingObligation = z.infer<typeof ReportingObligationSchema>
 
 /**
  * One named part of a year's funds, when the decision splits them further
@@ -65,9 +67,9 @@ export type ReportingObligation = z.infer<typeof ReportingObligation>
  * SKL's own work, 7 000 000 kr SKL distributes, 42 500 000 kr stimulus).
  *
  * @example
- * Assignment.FundingPart.parse({ id: "stimulansmedel", title: "Stimulansmedel", amount: 42_500_000, usedBy: "landstingen", source: "Resterande medel …" })
+ * Assignment.FundingPartSchema.parse({ id: "stimulansmedel", title: "Stimulansmedel", amount: 42_500_000, usedBy: "landstingen", source: "Resterande medel …" })
  */
-export const FundingPart = z.strictObject({
+export const FundingPartSchema = z.strictObject({
   id: slug,
   title: z.string().min(1),
   amount: Kronor.schema,
@@ -77,10 +79,11 @@ export const FundingPart = z.strictObject({
   grant: slug.optional(),
   source: z.string().min(1)
 })
-export type FundingPart = z.infer<typeof FundingPart>
+/** One named part of a year's funds, as {@link FundingPartSchema} parses it. */
+export type FundingPart = z.infer<typeof FundingPartSchema>
 
 /** Funds for one budget year: the total, the agency's own use and what goes to regions. */
-export const Funding = z
+export const FundingSchema = z
   .strictObject({
     year: z.number().int().min(1990).max(2100),
     total: Kronor.schema,
@@ -90,7 +93,7 @@ export const Funding = z
     planned: z.boolean().default(false),
     note: z.string().optional(),
     /** A finer split of the total; the parts must sum to it. */
-    parts: z.array(FundingPart).default([])
+    parts: z.array(FundingPartSchema).default([])
   })
   .superRefine((f, ctx) => {
     if (f.ownUse !== undefined && f.toRegions !== undefined && f.ownUse + f.toRegions > f.total) {
@@ -106,10 +109,11 @@ export const Funding = z
       ids.add(p.id)
     })
   })
-export type Funding = z.infer<typeof Funding>
+/** Funds for one budget year, as {@link FundingSchema} parses it (defaults applied). */
+export type Funding = z.infer<typeof FundingSchema>
 
 /** One part of a grant, split by population in an age band. */
-export const GrantComponent = z.strictObject({
+export const GrantComponentSchema = z.strictObject({
   id: slug,
   title: z.string().min(1),
   amount: Kronor.schema,
@@ -121,7 +125,8 @@ export const GrantComponent = z.strictObject({
   /** Given to each eligible region before the rest is split by population. */
   fixedPerRegion: Kronor.schema.optional()
 })
-export type GrantComponent = z.infer<typeof GrantComponent>
+/** One part of a grant split by population, as {@link GrantComponentSchema} parses it. */
+export type GrantComponent = z.infer<typeof GrantComponentSchema>
 
 /**
  * A state grant (statsbidrag) to the regions: how it is split and the dates
@@ -129,14 +134,14 @@ export type GrantComponent = z.infer<typeof GrantComponent>
  * to whole kronor; `capped-performance` pays each region up to its
  * population share once its conditions are met (the 2012 model).
  */
-export const Grant = z
+export const GrantSchema = z
   .strictObject({
     id: slug,
     title: z.string().min(1),
     year: z.number().int(),
     amount: Kronor.schema,
     method: z.enum(["largest-remainder", "capped-performance"]),
-    components: z.array(GrantComponent).min(1),
+    components: z.array(GrantComponentSchema).min(1),
     exclude: z.array(Region.codeSchema).default([]),
     conditions: z.array(z.string().min(1)).default([]),
     requisitionWindow: DateRange.schema.optional(),
@@ -168,16 +173,18 @@ export const Grant = z
       }
     })
   })
-export type Grant = z.infer<typeof Grant>
+/** A state grant (statsbidrag) to the regions, as {@link GrantSchema} parses it (defaults applied). */
+export type Grant = z.infer<typeof GrantSchema>
 
 /** An agency, organisation or group a decision says to consult (dialog, inhämta kunskap). */
-export const ConsultedParty = z.strictObject({
+export const ConsultedPartySchema = z.strictObject({
   id: slug,
   name: z.string().min(1),
   kind: z.enum(["myndighet", "organisation", "grupp", "samordnare", "bolag"]),
   aliases: z.array(z.string().min(1)).default([])
 })
-export type ConsultedParty = z.infer<typeof ConsultedParty>
+/** A party a decision says to consult, as {@link ConsultedPartySchema} parses it. */
+export type ConsultedParty = z.infer<typeof ConsultedPartySchema>
 
 const Reference = z.strictObject({
   diaryNumber: DiaryNumber.textSchema,
@@ -189,8 +196,9 @@ const Reference = z.strictObject({
  * agreement (`overenskommelse`), or an agency's working document about one of
  * them (`underlag`, e.g. Socialstyrelsen's presentation of the 2026 grant).
  */
-export const AssignmentKind = z.enum(["regeringsuppdrag", "overenskommelse", "underlag"])
-export type AssignmentKind = z.infer<typeof AssignmentKind>
+export const AssignmentKindSchema = z.enum(["regeringsuppdrag", "overenskommelse", "underlag"])
+/** What a catalog entry is: `regeringsuppdrag`, `overenskommelse` or `underlag`; validated by {@link AssignmentKindSchema}. */
+export type AssignmentKind = z.infer<typeof AssignmentKindSchema>
 
 const kindLabels: Record<AssignmentKind, string> = {
   regeringsuppdrag: "Regeringsuppdrag",
@@ -214,12 +222,12 @@ export const kindLabel = (kind: AssignmentKind): string => kindLabels[kind]
  *
  * @example
  * import { Assignment } from "@uppdrag/core"
- * const result = Assignment.Assignment.safeParse(yamlValue)
+ * const result = Assignment.AssignmentSchema.safeParse(yamlValue)
  */
-export const Assignment = z
+export const AssignmentSchema = z
   .strictObject({
     id: slug,
-    kind: AssignmentKind,
+    kind: AssignmentKindSchema,
     title: z.string().min(1),
     /**
      * The decision date (for an agreement, the day it was signed). When the
@@ -253,10 +261,10 @@ export const Assignment = z
         itemName: z.string().optional()
       })
       .optional(),
-    funding: z.array(Funding).default([]),
-    grants: z.array(Grant).default([]),
-    obligations: z.array(ReportingObligation).default([]),
-    consult: z.array(ConsultedParty).default([]),
+    funding: z.array(FundingSchema).default([]),
+    grants: z.array(GrantSchema).default([]),
+    obligations: z.array(ReportingObligationSchema).default([]),
+    consult: z.array(ConsultedPartySchema).default([]),
     perspectives: z.array(z.string().min(1)).default([]),
     /** Standing requirements without a date (keep Regeringskansliet informed, sex-disaggregated statistics), quoted. */
     requirements: z.array(z.string().min(1)).default([]),
@@ -318,9 +326,15 @@ export const Assignment = z
       }
     })
   })
-export type Assignment = z.infer<typeof Assignment>
+/**
+ * One catalog entry, as {@link AssignmentSchema} parses it (defaults applied).
+ *
+ * @example
+ * const title = (a: Assignment.Assignment): string => `${Assignment.mainDiaryNumber(a)} ${a.title}`
+ */
+export type Assignment = z.infer<typeof AssignmentSchema>
 /** The catalog file form, before defaults are applied. */
-export type AssignmentInput = z.input<typeof Assignment>
+export type AssignmentInput = z.input<typeof AssignmentSchema>
 
 /**
  * The diary number that identifies the assignment: the first one listed, or
@@ -357,25 +371,3 @@ export const matches = (a: Assignment, reference: string): boolean => {
   if (Result.isFailure(parsed)) return false
   return a.diaryNumbers.some((d) => DiaryNumber.equals(DiaryNumber.unsafeParse(d), parsed.success))
 }
-
-// The schemas again under names that differ from their types: bundled `.d.ts`
-// files keep only the type when a value and a type share a name inside a
-// namespace re-export, and other packages need the values to validate input.
-/** The zod schema of {@link Assignment}. */
-export const AssignmentSchema = Assignment
-/** The zod schema of {@link ReportingObligation}. */
-export const ReportingObligationSchema = ReportingObligation
-/** The zod schema of {@link AssignmentKind}. */
-export const AssignmentKindSchema = AssignmentKind
-/** The zod schema of {@link ObligationKind}. */
-export const ObligationKindSchema = ObligationKind
-/** The zod schema of {@link Grant}. */
-export const GrantSchema = Grant
-/** The zod schema of {@link GrantComponent}. */
-export const GrantComponentSchema = GrantComponent
-/** The zod schema of {@link Funding}. */
-export const FundingSchema = Funding
-/** The zod schema of {@link FundingPart}. */
-export const FundingPartSchema = FundingPart
-/** The zod schema of {@link ConsultedParty}. */
-export const ConsultedPartySchema = ConsultedParty

@@ -14,7 +14,7 @@ const minimal = {
 }
 
 const problems = (input: unknown) => {
-  const result = Assignment.Assignment.safeParse(input, { reportInput: true })
+  const result = Assignment.AssignmentSchema.safeParse(input, { reportInput: true })
   return result.success ? [] : fromZodIssues(result.error.issues).map((i) => `${i.path}: ${i.message}`)
 }
 
@@ -26,7 +26,7 @@ describe("Assignment", () => {
   })
 
   it("defaults: day precision, empty lists", () => {
-    const a = Assignment.Assignment.parse(minimal)
+    const a = Assignment.AssignmentSchema.parse(minimal)
     expect([a.decidedPrecision, a.funding, a.grants, a.obligations, a.requirements]).toEqual(["day", [], [], [], []])
     expect(Assignment.formatDecided(a)).toBe("2026-02-02")
     expect(Assignment.mainDiaryNumber(a)).toBe("S2026/01234")
@@ -34,7 +34,7 @@ describe("Assignment", () => {
 
   it("a year-precision date is written as 1 January", () => {
     expect(problems({ ...minimal, decided: "2024-05-01", decidedPrecision: "year" })).toEqual(["decided: med decidedPrecision: year skrivs datumet som ÅÅÅÅ-01-01"])
-    expect(Assignment.formatDecided(Assignment.Assignment.parse({ ...minimal, decided: "2024-01-01", decidedPrecision: "year" }))).toBe("2024")
+    expect(Assignment.formatDecided(Assignment.AssignmentSchema.parse({ ...minimal, decided: "2024-01-01", decidedPrecision: "year" }))).toBe("2024")
   })
 
   it("an obligation needs a date or who sets it (seed 003: 'senast det datum som Socialstyrelsen bestämmer')", () => {

@@ -86,7 +86,8 @@ describe("CalendarDate properties", () => {
         const date = CalendarDate.fromEpochDay(n)
         expect(CalendarDate.isCalendarDate(date)).toBe(true)
         expect(CalendarDate.toEpochDay(date)).toBe(n)
-      })
+      }),
+      { numRuns: 100 }
     )
   })
 
@@ -97,7 +98,8 @@ describe("CalendarDate properties", () => {
         const next = CalendarDate.addDays(date, 1)
         expect(next > date).toBe(true)
         expect(CalendarDate.weekday(next)).toBe((CalendarDate.weekday(date) % 7) + 1)
-      })
+      }),
+      { numRuns: 100 }
     )
   })
 
@@ -108,7 +110,8 @@ describe("CalendarDate properties", () => {
         const valid = day <= CalendarDate.daysInMonth(year, month)
         expect(Result.isSuccess(CalendarDate.parse(text))).toBe(valid)
         if (valid) expect(CalendarDate.parts(d(text))).toEqual({ year, month, day })
-      })
+      }),
+      { numRuns: 100 }
     )
   })
 
@@ -117,7 +120,8 @@ describe("CalendarDate properties", () => {
       fc.property(epochDays, fc.integer({ min: -20000, max: 20000 }), (n, k) => {
         const date = CalendarDate.fromEpochDay(n)
         expect(CalendarDate.daysBetween(date, CalendarDate.addDays(date, k))).toBe(k)
-      })
+      }),
+      { numRuns: 100 }
     )
   })
 })

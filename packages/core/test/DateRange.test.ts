@@ -34,7 +34,8 @@ describe("DateRange properties", () => {
         expect(DateRange.length(range)).toBe(days + 1)
         expect(DateRange.contains(range, CalendarDate.addDays(start, -1))).toBe(false)
         expect(DateRange.contains(range, CalendarDate.addDays(end, 1))).toBe(false)
-      })
+      }),
+      { numRuns: 100 }
     )
   })
 })

@@ -38,7 +38,8 @@ describe("DiaryNumber properties", () => {
       fc.property(fc.constantFrom("S", "Fi", "Ju", "U"), fc.integer({ min: 1900, max: 2100 }), fc.integer({ min: 0, max: 99999 }), fc.boolean(), (department, year, serial, partial) => {
         const d = { department, year, serial, partial }
         expect(DiaryNumber.parse(DiaryNumber.format(d))).toEqual(Result.succeed(d))
-      })
+      }),
+      { numRuns: 100 }
     )
   })
 
@@ -48,7 +49,8 @@ describe("DiaryNumber properties", () => {
         const a = { department: "S", year: y1, serial: s1, partial: false }
         const b = { department: "S", year: y2, serial: s2, partial: false }
         expect(Math.sign(DiaryNumber.compare(a, b))).toBe(Math.sign(DiaryNumber.key(a).localeCompare(DiaryNumber.key(b))))
-      })
+      }),
+      { numRuns: 100 }
     )
   })
 })

@@ -51,7 +51,8 @@ describe("Kronor properties", () => {
     fc.assert(
       fc.property(amount, fc.constantFrom(" ", "\u00a0", "\u202f"), (n, separator) => {
         expect(Kronor.parse(Kronor.format(n, separator))).toEqual(Result.succeed(n))
-      })
+      }),
+      { numRuns: 100 }
     )
   })
 
@@ -61,7 +62,8 @@ describe("Kronor properties", () => {
         const text = Kronor.formatNumber(n)
         expect(text.replaceAll(" ", "")).toBe(String(n))
         expect(text).toMatch(/^\d{1,3}( \d{3})*$/)
-      })
+      }),
+      { numRuns: 100 }
     )
   })
 
@@ -71,7 +73,8 @@ describe("Kronor properties", () => {
         const exact = amounts.reduce((acc, a) => acc + BigInt(a), 0n)
         if (exact <= BigInt(Number.MAX_SAFE_INTEGER)) expect(BigInt(Kronor.sum(...amounts))).toBe(exact)
         else expect(() => Kronor.sum(...amounts)).toThrow(RangeError)
-      })
+      }),
+      { numRuns: 100 }
     )
   })
 })

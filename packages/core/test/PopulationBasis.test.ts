@@ -33,7 +33,8 @@ describe("PopulationBasis", () => {
       fc.property(fc.integer({ min: 0, max: 120 }), fc.option(fc.integer({ min: 0, max: 120 }), { nil: undefined }), (from, width) => {
         const band = { from, to: width === undefined ? undefined : from + width }
         expect(PopulationBasis.unsafeParse(PopulationBasis.format(band))).toEqual(band)
-      })
+      }),
+      { numRuns: 100 }
     )
   })
 

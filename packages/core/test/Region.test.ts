@@ -63,7 +63,8 @@ describe("Region", () => {
     fc.assert(
       fc.property(fc.constantFrom(...Region.all), fc.constantFrom("code", "name", "shortName", "authority") as fc.Arbitrary<"code" | "name" | "shortName" | "authority">, (region, field) => {
         expect(Region.find(region[field])).toBe(region)
-      })
+      }),
+      { numRuns: 100 }
     )
   })
 

@@ -73,9 +73,9 @@ export interface SubmissionInput extends Omit<Submission, "submittedOn"> {
  * cannot be named in an inferred declaration).
  *
  * @example
- * Deadline.Submission.safeParse({ assignment: "S2024/01004", obligation: "x", submittedOn: "2026-02-30" }).success // false
+ * Deadline.SubmissionSchema.safeParse({ assignment: "S2024/01004", obligation: "x", submittedOn: "2026-02-30" }).success // false
  */
-export const Submission: z.ZodType<Submission, SubmissionInput> = z.strictObject({
+export const SubmissionSchema: z.ZodType<Submission, SubmissionInput> = z.strictObject({
   /** Assignment id or diary number; for an extra duty tied to none, its origin. */
   assignment: z.string().min(1),
   obligation: z.string().min(1),
@@ -215,7 +215,7 @@ export const evaluate = (
   const issues: Array<{ path: string; message: string }> = []
   const decoded: Array<Submission> = []
   ;(options.submissions ?? []).forEach((value, i) => {
-    const parsed = Submission.safeParse(value, { reportInput: true })
+    const parsed = SubmissionSchema.safeParse(value, { reportInput: true })
     if (parsed.success) decoded.push(parsed.data)
     else issues.push(...fromZodIssues(parsed.error.issues).map((issue) => ({ ...issue, path: issue.path === "" ? `[${i}]` : `[${i}].${issue.path}` })))
   })

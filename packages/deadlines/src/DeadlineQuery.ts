@@ -75,7 +75,7 @@ export const decode = (
   }
   let kind: Assignment.ObligationKind | undefined
   if (raw.kind !== undefined) {
-    const parsed = Obligation.Kind.safeParse(raw.kind)
+    const parsed = Obligation.KindSchema.safeParse(raw.kind)
     if (parsed.success) kind = parsed.data
     else issues.push({ path: "--kind", message: `okänd typ ${JSON.stringify(raw.kind)}; giltiga typer: ${Obligation.kinds.join(", ")}` })
   }

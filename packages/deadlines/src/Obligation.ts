@@ -27,9 +27,9 @@ export const kinds = Object.keys(kindLabels) as [Assignment.ObligationKind, ...A
  * zod schema of a kind.
  *
  * @example
- * Obligation.Kind.safeParse("rapport").success // false
+ * Obligation.KindSchema.safeParse("rapport").success // false
  */
-export const Kind = z.enum(kinds)
+export const KindSchema = z.enum(kinds)
 
 /**
  * The Swedish label of a kind, for people: `aterbetalning` is "Återbetalning".
@@ -109,13 +109,13 @@ export interface ExtraInput extends Omit<Extra, "kind" | "due" | "contents"> {
  * cannot be named in an inferred declaration).
  *
  * @example
- * Obligation.Extra.safeParse({ origin: "moten", id: "a", title: "T", due: "2026-12-04", responsible: "S", recipient: "R" }).success // true
+ * Obligation.ExtraSchema.safeParse({ origin: "moten", id: "a", title: "T", due: "2026-12-04", responsible: "S", recipient: "R" }).success // true
  */
-export const Extra: z.ZodType<Extra, ExtraInput> = z.strictObject({
+export const ExtraSchema: z.ZodType<Extra, ExtraInput> = z.strictObject({
   origin: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "origin får bara innehålla a–z, 0–9, - och _"),
   assignment: z.string().min(1).optional(),
   id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "id får bara innehålla a–z, 0–9, - och _"),
-  kind: Kind.default("ovrigt"),
+  kind: KindSchema.default("ovrigt"),
   title: z.string().min(1),
   due: CalendarDate.schema,
   responsible: z.string().min(1),
@@ -153,9 +153,9 @@ export interface DueDateInput extends Omit<DueDate, "due" | "setOn"> {
  * zod schema of a recorded due date.
  *
  * @example
- * Obligation.DueDate.safeParse({ assignment: "S2025/01528", obligation: "x", due: "2027-02-30" }).success // false
+ * Obligation.DueDateSchema.safeParse({ assignment: "S2025/01528", obligation: "x", due: "2027-02-30" }).success // false
  */
-export const DueDate: z.ZodType<DueDate, DueDateInput> = z.strictObject({
+export const DueDateSchema: z.ZodType<DueDate, DueDateInput> = z.strictObject({
   assignment: z.string().min(1),
   obligation: z.string().min(1),
   due: CalendarDate.schema,
@@ -302,7 +302,7 @@ export const collect = (
   options: { extra?: ReadonlyArray<unknown>; dueDates?: ReadonlyArray<unknown>; asOf?: CalendarDate.CalendarDate } = {}
 ): Result.Result<Array<Obligation>, CollectError> => {
   const all = assignments.flatMap((a) => a.obligations.map((o) => fromAssignment(a, o)))
-  const extras = decodeAll(Extra, options.extra ?? [], "extra skyldigheter")
+  const extras = decodeAll(ExtraSchema, options.extra ?? [], "extra skyldigheter")
   if (Result.isFailure(extras)) return Result.fail(extras.failure)
   const seen = new Set(all.map(key))
   for (const extra of extras.success) {
@@ -332,7 +332,7 @@ export const collect = (
     seen.add(key(o))
     all.push(o)
   }
-  const dates = decodeAll(DueDate, options.dueDates ?? [], "fastställda datum")
+  const dates = decodeAll(DueDateSchema, options.dueDates ?? [], "fastställda datum")
   if (Result.isFailure(dates)) return Result.fail(dates.failure)
   for (const set of dates.success) {
     if (options.asOf !== undefined && set.setOn !== undefined && set.setOn > options.asOf) continue

@@ -50,7 +50,8 @@ describe("Reminder: properties", () => {
           expect(CalendarDate.daysBetween(r.on, due)).toBeGreaterThanOrEqual(r.stage)
           expect(CalendarDate.daysBetween(r.on, due)).toBeLessThan(r.stage + 7)
         }
-      })
+      }),
+      { numRuns: 100 }
     )
   })
 })

@@ -79,7 +79,8 @@ describe("WorkingDay: properties", () => {
       fc.property(anyDate, anyDate, anyDate, (a, b, c) => {
         expect(WorkingDay.between(a, b)).toBe(0 - WorkingDay.between(b, a))
         expect(WorkingDay.between(a, b) + WorkingDay.between(b, c)).toBe(WorkingDay.between(a, c))
-      })
+      }),
+      { numRuns: 100 }
     )
   })
   it("next is a working day after the date with only non-working days in between", () => {
@@ -90,7 +91,8 @@ describe("WorkingDay: properties", () => {
         expect(WorkingDay.isWorkingDay(n)).toBe(true)
         expect(WorkingDay.between(d, n)).toBe(1)
         for (let x = CalendarDate.addDays(d, 1); x < n; x = CalendarDate.addDays(x, 1)) expect(WorkingDay.isWorkingDay(x)).toBe(false)
-      })
+      }),
+      { numRuns: 100 }
     )
   })
   it("onOrNext leaves working days alone and never moves back", () => {
@@ -99,7 +101,8 @@ describe("WorkingDay: properties", () => {
         const moved = WorkingDay.onOrNext(d)
         expect(moved >= d).toBe(true)
         expect(moved === d).toBe(WorkingDay.isWorkingDay(d))
-      })
+      }),
+      { numRuns: 100 }
     )
   })
   it("add and between are inverse on working days", () => {

@@ -30,7 +30,8 @@ describe("Workload.perMonth: facts from the seeds", () => {
         const months = Workload.perMonth(chosen)
         expect(months.reduce((n, m) => n + m.total, 0)).toBe(chosen.length)
         for (const m of months) expect(Object.values(m.byKind).reduce((n, x) => n + (x ?? 0), 0)).toBe(m.total)
-      })
+      }),
+      { numRuns: 100 }
     )
   })
   it("nothing dated gives no months", () => {

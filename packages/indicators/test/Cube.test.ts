@@ -106,7 +106,7 @@ describe("episodes to the cube: hand-made file with known answers", () => {
         const cube = Result.getOrThrow(await Cube.fromEpisodes(chunks, "delad.csv", { years, population: flatPopulation(years) }))
         expect(cube.patients).toEqual(whole.patients)
       }),
-      { numRuns: 40 }
+      { numRuns: 25 }
     )
   })
 

@@ -149,7 +149,7 @@ describe("small counts: properties of the protected cube", () => {
             }
           }
       }),
-      { numRuns: 40 }
+      { numRuns: 25 }
     )
   })
 

@@ -75,7 +75,8 @@ describe("consultation coverage", () => {
             expect(p.lastMeeting).toBe(dates.length === 0 ? null : dates.sort().at(-1))
           }
         }
-      )
+      ),
+      { numRuns: 100 }
     )
   })
 })
