@@ -1,16 +1,8 @@
+import { DeadlineList } from "@uppdrag/application"
 import { type Deadline, Obligation } from "@uppdrag/deadlines"
-import type { FC } from "hono/jsx"
-import { TableRegion } from "./TableRegion.js"
+import type { Child, FC } from "hono/jsx"
 import * as Format from "./Format.js"
-
-const statusLabels: Readonly<Record<Deadline.Status, string>> = {
-  kommande: "Kommande",
-  snart: "Snart",
-  forsenad: "Försenad",
-  inlamnad: "Inlämnad",
-  "inlamnad-sent": "Inlämnad sent",
-  "datum-ej-satt": "Datum ej satt"
-}
+import { TableRegion } from "./TableRegion.js"
 
 /**
  * A deadline's status as a labelled badge (the word carries the meaning; colour only adds to it).
@@ -18,68 +10,73 @@ const statusLabels: Readonly<Record<Deadline.Status, string>> = {
  * @example
  * <StatusBadge status="snart" /> // <span class="status status-snart">Snart</span>
  */
-export const StatusBadge: FC<{ status: Deadline.Status }> = ({ status }) => <span class={`status status-${status}`}>{statusLabels[status]}</span>
+export const StatusBadge: FC<{ status: Deadline.Status }> = ({ status }) => <span class={`status status-${status}`}>{DeadlineList.statusLabels[status]}</span>
 
-/** The Swedish word for a status, for CSV and spreadsheets. */
-export const statusLabel = (status: Deadline.Status): string => statusLabels[status]
+/** The Swedish header of one of the application's deadline columns. */
+const header = (field: string): string => DeadlineList.columns.find((c) => c.field === field)?.header ?? field
+
+/** How the HTML table shows a deadline field: its header from the application's definition, its cell for people. */
+interface HtmlColumn {
+  readonly field: string
+  readonly numeric?: boolean
+  readonly cell: (d: Deadline.Deadline) => Child
+}
+
+const dash = (value: string | null): string => (value === null || value === "" ? "–" : value)
+
+const assignmentCell = (d: Deadline.Deadline): Child =>
+  d.obligation.assignmentId === null ? dash(d.obligation.assignment ?? d.obligation.origin) : <a href={`/uppdrag/${d.obligation.assignmentId}`}>{d.obligation.assignment}</a>
+
+/** The columns after the date (the row header), in the application's order. */
+const columns = (withAssignment: boolean): ReadonlyArray<HtmlColumn> => [
+  { field: "daysLeft", numeric: true, cell: (d) => (d.daysLeft === null ? "–" : Format.days(d.daysLeft)) },
+  { field: "workingDaysLeft", numeric: true, cell: (d) => (d.workingDaysLeft === null ? "–" : Format.integer(d.workingDaysLeft)) },
+  { field: "status", cell: (d) => <StatusBadge status={d.status} /> },
+  { field: "kind", cell: (d) => Obligation.kindLabel(d.obligation.kind) },
+  { field: "title", cell: (d) => d.obligation.title },
+  ...(withAssignment ? [{ field: "assignment", cell: assignmentCell }] : []),
+  // The id `uppdrag record report --obligation` takes.
+  { field: "id", cell: (d) => <code>{d.obligation.id}</code> },
+  { field: "recipient", cell: (d) => dash(d.obligation.recipient) },
+  { field: "nonWorkingDay", cell: (d) => dash(DeadlineList.nonWorkingNote(d)) }
+]
 
 /**
- * "söndag – närmast följande vardag 2027-05-31", or nothing on a working day.
+ * The deadlines table of the application's deadline list: date, days left
+ * (calendar and working days), status, kind, what, id, recipient and the
+ * non-working-day note, headed by the application's Swedish column headers;
+ * with the assignment column when several assignments are shown.
  *
  * @example
- * nonWorkingNote(d) // "söndag – närmast följande vardag 2027-05-31"
+ * <DeadlineTable caption="Kommande tidsfrister" deadlines={listing.deadlines} withAssignment />
  */
-export const nonWorkingNote = (d: Deadline.Deadline): string =>
-  d.nonWorkingDay === null ? "" : `${d.nonWorkingDay}${d.nextWorkingDay === null ? "" : ` – närmast följande vardag ${d.nextWorkingDay}`}`
-
-/**
- * The deadlines table: date, days left (calendar and working days), status,
- * kind, what, recipient, non-working-day flag; with the assignment column
- * when several assignments are shown.
- *
- * @example
- * <DeadlineTable caption="Kommande tidsfrister" deadlines={deadlines} withAssignment />
- */
-export const DeadlineTable: FC<{ caption: string; deadlines: ReadonlyArray<Deadline.Deadline>; withAssignment: boolean }> = ({ caption, deadlines, withAssignment }) => (
-  <TableRegion label={caption}>
-    <table>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Datum</th>
-          <th scope="col" class="num">
-            Kalenderdagar kvar
-          </th>
-          <th scope="col" class="num">
-            Arbetsdagar kvar
-          </th>
-          <th scope="col">Status</th>
-          <th scope="col">Typ</th>
-          <th scope="col">Vad</th>
-          {withAssignment ? <th scope="col">Uppdrag</th> : null}
-          <th scope="col">Mottagare</th>
-          <th scope="col">Helgdag eller helg</th>
-        </tr>
-      </thead>
-      <tbody>
-        {deadlines.map((d) => (
+export const DeadlineTable: FC<{ caption: string; deadlines: ReadonlyArray<Deadline.Deadline>; withAssignment: boolean }> = ({ caption, deadlines, withAssignment }) => {
+  const shown = columns(withAssignment)
+  return (
+    <TableRegion label={caption}>
+      <table>
+        <caption>{caption}</caption>
+        <thead>
           <tr>
-            <th scope="row">{d.obligation.due ?? `Bestäms av ${d.obligation.dueSetBy ?? "annan"}`}</th>
-            <td class="num">{d.daysLeft === null ? "–" : Format.days(d.daysLeft)}</td>
-            <td class="num">{d.workingDaysLeft === null ? "–" : Format.integer(d.workingDaysLeft)}</td>
-            <td>
-              <StatusBadge status={d.status} />
-            </td>
-            <td>{Obligation.kindLabel(d.obligation.kind)}</td>
-            <td>{d.obligation.title}</td>
-            {withAssignment ? (
-              <td>{d.obligation.assignmentId === null ? "–" : <a href={`/uppdrag/${d.obligation.assignmentId}`}>{d.obligation.assignment}</a>}</td>
-            ) : null}
-            <td>{d.obligation.recipient}</td>
-            <td>{nonWorkingNote(d) === "" ? "–" : nonWorkingNote(d)}</td>
+            <th scope="col">{header("due")}</th>
+            {shown.map((c) => (
+              <th scope="col" class={c.numeric === true ? "num" : undefined}>
+                {header(c.field)}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
-  </TableRegion>
-)
+        </thead>
+        <tbody>
+          {deadlines.map((d) => (
+            <tr>
+              <th scope="row">{d.obligation.due ?? `Bestäms av ${d.obligation.dueSetBy ?? "annan"}`}</th>
+              {shown.map((c) => (
+                <td class={c.numeric === true ? "num" : undefined}>{c.cell(d)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
+  )
+}

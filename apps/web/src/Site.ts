@@ -1,77 +1,78 @@
-import { Allocation, type Ledger, PublishedPopulation } from "@uppdrag/allocation"
-import { type Assignment, type CalendarDate, Catalog, type Population } from "@uppdrag/core"
-import { Obligation } from "@uppdrag/deadlines"
+import { CatalogSource, EventLog, MeetingRecords, Populations, Today } from "@uppdrag/application"
+import type { CalendarDate, Catalog, Population } from "@uppdrag/core"
 import { Cube, Denominator, Synthetic } from "@uppdrag/indicators"
-import { type Meeting, MeetingRecord, Series } from "@uppdrag/meetings"
-import { Recorded as RecordedLog, type Store } from "@uppdrag/store"
+import * as Clock from "effect/Clock"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import * as Layer from "effect/Layer"
+import * as ManagedRuntime from "effect/ManagedRuntime"
 import * as Result from "effect/Result"
-import type { AllocationOutcome } from "./pages/AllocationPage.js"
 
 /**
- * What the site reads, gathered once at start-up (the catalog and what is
- * derived from it) plus read-only handles for what can change (the store).
- * Pages only render what the packages return.
+ * The services every page's use case runs on: the catalog, the population
+ * in force, the (read-only) event log and the meeting series, plus Effect's
+ * clock for today's date.
+ */
+export type Services = CatalogSource.CatalogSource | Populations.Populations | EventLog.EventLog | MeetingRecords.MeetingSeries
+
+/**
+ * What the site works from: the application's layers, built once at
+ * start-up into one runtime that every request runs its use case on, plus
+ * what only the web view has (the indicator sample, its logger). Pages only
+ * render what the application returns.
  */
 export interface Site {
   readonly catalog: Catalog.Catalog
-  /** Every dated duty of the catalog (from @uppdrag/deadlines). */
-  readonly obligations: ReadonlyArray<Obligation.Obligation>
-  /** Each grant's allocation (from @uppdrag/allocation), or why there is none, by grant id. */
-  readonly allocations: ReadonlyMap<string, AllocationOutcome>
-  /** The meeting series (from @uppdrag/meetings: seed 001's series). */
-  readonly series: ReadonlyArray<MeetingSeries>
+  /** The meeting series in force (seed 001's series), as the application loads them. */
+  readonly series: MeetingRecords.SeriesShape
+  /** Whether an event log (database) is connected; without one the ledger is not shown. */
+  readonly connected: boolean
+  /**
+   * Runs a use case on the site's services. Its typed failure comes back as
+   * `Result.fail`; a defect rejects (the app logs it and shows a 500 page).
+   */
+  readonly run: <A, E>(program: Effect.Effect<A, E, Services>) => Promise<Result.Result<A, E>>
+  /** Today's date in Sweden by the site's clock (`Today.today`). Pages also take `?datum=`. */
+  readonly today: () => CalendarDate.CalendarDate
+  /** How many events the log holds (0 without a database). */
+  readonly count: () => Promise<number>
   /**
    * The protected indicator cube built from the indicators package's
    * synthetic sample, or why not. Built on first use (a few seconds at the
    * calibrated size) and kept; call it once after listening to warm it up.
    */
   readonly indicators: () => Promise<Result.Result<Cube.Cube, string>>
-  /** Stops building the indicator sample (on shutdown), so the process can end at once. */
+  /** Stops building the indicator sample and releases the runtime (on shutdown), so the process can end at once. */
   readonly stop: () => void
-  /** Today's date in Sweden; tests pass a fixed one. Pages also take `?datum=`. */
-  readonly today: () => CalendarDate.CalendarDate
   /** Logs unexpected failures (the visitor only sees a Swedish message). */
   readonly log: (message: string) => void
-  /** The event log, read-only; undefined when the site runs on the catalog alone. */
-  readonly store: ReadOnlyStore | undefined
-}
-
-/**
- * A meeting series as @uppdrag/meetings loads it (named through `unsafeLoad`
- * because the package's bundled types export `Series.Series` as a value only).
- */
-export type MeetingSeries = ReturnType<typeof Series.unsafeLoad>[number]
-
-/**
- * The part of the store the site may use: reads only. The web app is handed
- * this narrowed view, so no page or handler can append to the event log.
- */
-export type ReadOnlyStore = Pick<Store.Store, "ledger" | "events" | "count">
-
-/** What the site reads from the event log, or why it could not. */
-export interface Recorded {
-  /** Submitted reports, as @uppdrag/deadlines takes them. */
-  readonly submissions: RecordedLog.Recorded["submissions"]
-  /** Dates set for duties the decision left open, as @uppdrag/deadlines takes them. */
-  readonly dueDates: RecordedLog.Recorded["dueDates"]
-  /** The current meeting records (later records of the same id replace earlier ones). */
-  readonly meetings: ReadonlyArray<Meeting.Meeting>
 }
 
 /** Options of {@link make}. */
 export interface Options {
   readonly catalog: Catalog.Catalog
   /**
-   * Population figures the grants are split by; by default the figures the
-   * allocation package ships for each grant's population reference (SCB
-   * September 2025 for the 2026 grant).
+   * Population figures the grants are split by (`uppdrag serve --population
+   * FILE`), for the allocation table and the ledger's "Tilldelat" alike; by
+   * default the figures the allocation package ships for each grant's
+   * population reference (SCB September 2025 for the 2026 grant).
    */
   readonly population?: Population.Population | undefined
+  /** The file {@link population} was read from, for messages. */
+  readonly populationFile?: string | undefined
+  /**
+   * The event log, opened read-only (`Store.open(location, { readOnly: true })`);
+   * without it the site runs on the catalog alone, over an empty in-memory log.
+   */
+  readonly eventLog?: EventLog.Shape | undefined
   /** The synthetic indicator sample: generator seed and roughly how many episode rows (default the package's calibrated size). */
   readonly indicatorSample?: { readonly seed: number; readonly episodes?: number | undefined } | undefined
-  readonly today: () => CalendarDate.CalendarDate
-  readonly log?: (message: string) => void
-  readonly store?: ReadOnlyStore | undefined
+  /**
+   * Fixes today's date (tests): the site's clock then reads noon of that day
+   * in Sweden. Without it the date comes from the system clock.
+   */
+  readonly today?: (() => CalendarDate.CalendarDate) | undefined
+  readonly log?: ((message: string) => void) | undefined
 }
 
 /** Years of the sample cube: those of the statistics database. */
@@ -99,28 +100,60 @@ const sampleCube = async (sample: { seed: number; episodes?: number | undefined 
   return Result.isSuccess(cube) ? Result.succeed(cube.success) : Result.fail(cube.failure.message)
 }
 
-const allocationOf = (grant: Assignment.Grant, population: Population.Population | undefined): AllocationOutcome => {
-  if (grant.method !== "largest-remainder") {
-    return { _tag: "NotAllocated", reason: "potten betalas ut per region efter vilka villkor som uppfyllts, upp till regionens befolkningsandel, och har ingen fast fördelning i förväg." }
+/**
+ * A clock whose wall time is noon (10:00 UTC, 11:00 or 12:00 in Stockholm)
+ * of the given day; sleeping and monotonic time stay the system's.
+ */
+const fixedDayClock = (today: () => CalendarDate.CalendarDate): Clock.Clock => {
+  const system = Clock.Clock.defaultValue()
+  const millis = (): number => Date.parse(`${today()}T10:00:00.000Z`)
+  return {
+    currentTimeMillisUnsafe: millis,
+    currentTimeMillis: Effect.sync(millis),
+    currentTimeNanosUnsafe: () => BigInt(millis()) * 1_000_000n,
+    currentTimeNanos: Effect.sync(() => BigInt(millis()) * 1_000_000n),
+    monotonicTimeNanosUnsafe: () => system.monotonicTimeNanosUnsafe(),
+    monotonicTimeNanos: system.monotonicTimeNanos,
+    sleep: (duration) => system.sleep(duration)
   }
-  const figures = population === undefined ? PublishedPopulation.forGrant(grant) : Result.succeed(population)
-  if (Result.isFailure(figures)) return { _tag: "NotAllocated", reason: figures.failure.message }
-  const result = Allocation.allocate(Allocation.fromGrant(grant), figures.success)
-  return Result.isSuccess(result) ? { _tag: "Allocated", allocation: result.success } : { _tag: "NotAllocated", reason: result.failure.message }
 }
 
 /**
- * Gathers the site's data from the packages. Fails with Swedish lines when
- * the catalog's duties do not collect.
+ * The site's layers: the catalog, the population in force, the read-only
+ * log (or an empty one in memory), the meeting series, and the fixed clock
+ * when `today` is given.
  *
  * @example
- * const site = Result.getOrThrow(Site.make({ catalog: Catalog.unsafeLoad(), population, today: () => CalendarDate.today() }))
+ * const layer = Site.layer({ catalog, eventLog: store })
+ */
+export const layer = (options: Options): Layer.Layer<Services, CatalogSource.CatalogInvalid> => {
+  const services = Layer.mergeAll(
+    CatalogSource.layerOf(options.catalog),
+    options.population === undefined ? Populations.layerPublished : Populations.layerOf(options.population, options.populationFile ?? options.population.source),
+    options.eventLog === undefined ? EventLog.layerMemory() : Layer.succeed(EventLog.EventLog, options.eventLog),
+    MeetingRecords.layerSeries()
+  )
+  return options.today === undefined ? services : Layer.merge(services, Layer.succeed(Clock.Clock, fixedDayClock(options.today)))
+}
+
+/**
+ * Builds the site's services once. Fails with Swedish lines when they do
+ * not build (the meeting series do not load).
+ *
+ * @example
+ * const opened = await Store.open(location, { readOnly: true })
+ * const site = Result.getOrThrow(Site.make({ catalog: Catalog.unsafeLoad(), eventLog: Result.getOrThrow(opened) }))
  */
 export const make = (options: Options): Result.Result<Site, ReadonlyArray<string>> => {
-  const obligations = Obligation.collect(options.catalog.assignments)
-  if (Result.isFailure(obligations)) return Result.fail([obligations.failure.message])
-  const series = Series.load()
-  if (Result.isFailure(series)) return Result.fail(series.failure.map((e) => e.message))
+  const runtime = ManagedRuntime.make(layer(options))
+  const built = runtime.runSyncExit(Effect.gen(function* () {
+    return yield* MeetingRecords.MeetingSeries
+  }))
+  if (Exit.isFailure(built)) {
+    void runtime.dispose()
+    const failure = Exit.findErrorOption(built)
+    return Result.fail([failure._tag === "Some" ? failure.value.message : "webbvyns tjänster kunde inte byggas"])
+  }
   const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`))
   let cube: Promise<Result.Result<Cube.Cube, string>> | undefined
   let stopped = false
@@ -132,76 +165,48 @@ export const make = (options: Options): Result.Result<Site, ReadonlyArray<string
     })
     return cube
   }
+  const run = <A, E>(program: Effect.Effect<A, E, Services>): Promise<Result.Result<A, E>> => runtime.runPromise(Effect.result(program))
   return Result.succeed({
     catalog: options.catalog,
-    obligations: obligations.success,
-    allocations: new Map(Catalog.grants(options.catalog).map(({ grant }) => [grant.id, allocationOf(grant, options.population)])),
-    series: series.success,
+    series: built.value,
+    connected: options.eventLog !== undefined,
+    run,
+    today: () => runtime.runSync(Today.today),
+    count: async () => {
+      const count = await run(Effect.gen(function* () {
+        return yield* (yield* EventLog.EventLog).count
+      }))
+      if (Result.isFailure(count)) throw new Error(count.failure.message)
+      return count.success
+    },
     indicators,
     stop: () => {
       stopped = true
+      void runtime.dispose()
     },
-    today: options.today,
-    log,
-    store: options.store
+    log
   })
 }
 
 /**
  * How far the event log has come (its number of events), for the page cache:
- * a new event changes every page that shows recorded data. `"katalog"` without a store.
+ * a new event changes every page that shows recorded data. `"katalog"` without a database.
  * Read at most every {@link versionTtlMs} milliseconds.
  *
  * @example
  * await Site.dataVersion(site) // "17"
  */
 export const dataVersion = async (site: Site): Promise<string> => {
-  if (site.store === undefined) return "katalog"
+  if (!site.connected) return "katalog"
   const now = performance.now()
   const known = versions.get(site)
   if (known !== undefined && now - known.at < versionTtlMs) return known.value
-  const count = await site.store.count()
-  if (Result.isFailure(count)) throw new Error(count.failure.message)
-  versions.set(site, { value: String(count.success), at: now })
-  return String(count.success)
+  const value = String(await site.count())
+  versions.set(site, { value, at: now })
+  return value
 }
 
 /** How long a read of the log's size is trusted: a new event shows on the pages within this time. */
 export const versionTtlMs = 500
 
 const versions = new WeakMap<Site, { readonly value: string; readonly at: number }>()
-
-/**
- * Submitted reports, dates set for open duties and meeting records from the
- * event log (@uppdrag/store's `Recorded`), the meetings read back with the
- * meetings package's schema.
- *
- * @example
- * const { submissions, dueDates, meetings } = await Site.recorded(site)
- */
-export const recorded = async (site: Site): Promise<Recorded> => {
-  if (site.store === undefined) return { submissions: [], dueDates: [], meetings: [] }
-  const events = await site.store.events({ types: RecordedLog.types })
-  if (Result.isFailure(events)) throw new Error(events.failure.message)
-  const { submissions, dueDates, meetings } = RecordedLog.fold(events.success)
-  const records = meetings.flatMap(({ payload }) => {
-    const parsed = MeetingRecord.schema.safeParse(payload)
-    return parsed.success ? [parsed.data] : []
-  })
-  return { submissions, dueDates, meetings: MeetingRecord.current(records).meetings }
-}
-
-/**
- * A grant's ledger (allocated, requisitioned, paid out, reported used, to
- * repay, repaid, outstanding) per region and nationally, as the store folds
- * it; undefined without a store.
- *
- * @example
- * (await Site.ledger(site, "specialiserad-psykiatri-2026"))?.total.requisitioned
- */
-export const ledger = async (site: Site, grant: string): Promise<Ledger.Summary | undefined> => {
-  if (site.store === undefined) return undefined
-  const summary = await site.store.ledger(grant)
-  if (Result.isFailure(summary)) throw new Error(summary.failure.message)
-  return summary.success
-}

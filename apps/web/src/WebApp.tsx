@@ -1,8 +1,10 @@
 import { Allocation } from "@uppdrag/allocation"
+import { DeadlineList, GrantState, IndicatorTable, MeetingRecords, Table } from "@uppdrag/application"
 import { Assignment, CalendarDate, Catalog, Region } from "@uppdrag/core"
-import { Calendar, Deadline, Obligation } from "@uppdrag/deadlines"
+import { Calendar } from "@uppdrag/deadlines"
 import { Comparison, type Cube, type Dimension, Publication, Synthetic } from "@uppdrag/indicators"
 import { ICalendar, Occurrence } from "@uppdrag/meetings"
+import * as Effect from "effect/Effect"
 import * as Result from "effect/Result"
 import { type Context, Hono } from "hono"
 import type { JSX } from "hono/jsx/jsx-runtime"
@@ -16,15 +18,14 @@ import { AccessibilityPage } from "./pages/AccessibilityPage.js"
 import { AllocationListPage, AllocationPage } from "./pages/AllocationPage.js"
 import { AssignmentListPage } from "./pages/AssignmentListPage.js"
 import { AssignmentPage, CoverageTable } from "./pages/AssignmentPage.js"
-import { LedgerSection, ledgerColumns } from "./pages/LedgerSection.js"
-import { MeetingsPage, OccurrenceTable } from "./pages/MeetingsPage.js"
-import { Coverage } from "@uppdrag/meetings"
 import { IndicatorsPage, type IndicatorsView, registerIndicators } from "./pages/IndicatorsPage.js"
+import { LedgerSection } from "./pages/LedgerSection.js"
+import { MeetingsPage, OccurrenceTable } from "./pages/MeetingsPage.js"
 import { OverviewPage } from "./pages/OverviewPage.js"
 import * as PageCache from "./PageCache.js"
 import * as QueryParameters from "./QueryParameters.js"
 import { readOnlyMethods, securityHeaders } from "./Security.js"
-import { dataVersion, ledger, recorded, type Site, sampleYears } from "./Site.js"
+import { dataVersion, type Services, type Site, sampleYears } from "./Site.js"
 import * as Stylesheet from "./Stylesheet.js"
 
 export type { Site } from "./Site.js"
@@ -49,25 +50,45 @@ const parseQuery = <S extends z.ZodType>(c: Context, schema: S): Result.Result<z
   return Result.fail(page(c, <ErrorPage status={400} title="Felaktig parameter" lines={QueryParameters.describe(parsed.failure)} />, 400))
 }
 
-/**
- * Evaluates every duty on a date with the deadlines package (status, days,
- * working days, non-working days), with the submissions and set dates recorded in the store.
- */
-const evaluate = async (site: Site, asOf: CalendarDate.CalendarDate): Promise<Array<Deadline.Deadline>> => {
-  const { submissions, dueDates } = await recorded(site)
-  // The catalog's duties were collected once; only dates set in the log need them collected again.
-  const obligations = dueDates.length === 0 ? site.obligations : Result.getOrThrow(Obligation.collect(site.catalog.assignments, { dueDates, asOf }))
-  return Result.getOrThrow(Deadline.evaluate(obligations, { asOf, submissions }))
+/** A use case's typed failure: every error of the application is tagged and says what went wrong in Swedish. */
+interface Failure {
+  readonly _tag: string
+  readonly message: string
 }
-const ofAssignment = (deadlines: ReadonlyArray<Deadline.Deadline>, id: string) => deadlines.filter((d) => d.obligation.assignmentId === id)
 
-/** A table offered for download as CSV and as xlsx. */
+/**
+ * The 500 page for a use case that failed, logged. A meeting record in the
+ * log that does not read back stops the page rather than being left out.
+ */
+const failurePage = (c: Context, site: Site, failure: Failure) => {
+  site.log(`Fel vid ${c.req.method} ${new URL(c.req.url).pathname}: ${failure._tag}: ${failure.message}`)
+  const [title, lines] =
+    failure._tag === "UnreadableRecord"
+      ? ["Mötesposterna kan inte läsas", [`${failure.message}.`, "Sidan visas inte hellre än att visa den utan posten. Felet har loggats."]]
+      : failure._tag === "EventLogError"
+        ? ["Databasen kan inte läsas", ["Händelserna i databasen kunde inte läsas, så sidan kan inte visas. Felet har loggats."]]
+        : ["Något gick fel", ["Sidan kunde inte visas på grund av ett internt fel. Felet har loggats."]]
+  return page(c, <ErrorPage status={500} title={title} lines={lines} />, 500)
+}
+
+/** A table offered for download as CSV and as xlsx: machine header row and cells. */
 interface DataTable {
   readonly name: string
   readonly sheet: string
   readonly header: ReadonlyArray<string>
   readonly rows: ReadonlyArray<ReadonlyArray<Csv.Cell>>
 }
+
+/**
+ * One of the application's table definitions as a download: its fields as
+ * the header row and its machine cells, the same as the CLI's `--format csv`.
+ */
+const fromDefinition = <Row,>(name: string, sheet: string, columns: Table.Columns<Row>, rows: ReadonlyArray<Row>): DataTable => ({
+  name,
+  sheet,
+  header: Table.fields(columns),
+  rows: rows.map((row) => Table.cells(columns, row))
+})
 
 const sendTable = async (c: Context, kind: "csv" | "xlsx", table: DataTable): Promise<Response> =>
   kind === "csv"
@@ -118,16 +139,6 @@ const MeetingQuery = z
 /** The default span of Möten: eight weeks from the start. */
 const meetingSpanDays = 56
 
-/** Not yet handed in: the deadlines package's own list rule (`Deadline.openStatuses`). */
-const isOpen = (d: Deadline.Deadline): boolean => Deadline.openStatuses.includes(d.status)
-
-const deadlineHeader = ["uppdrag", "titel", "typ", "datum", "mottagare", "status", "kalenderdagar_kvar", "arbetsdagar_kvar", "helgdag", "narmast_foljande_vardag"]
-const deadlineRows = (deadlines: ReadonlyArray<Deadline.Deadline>): Array<Array<Csv.Cell>> =>
-  deadlines.map((d) => {
-    const row = Deadline.toRow(d)
-    return [row.assignment, row.title, row.kind, row.due, row.recipient, row.status, row.daysLeft, row.workingDaysLeft, row.nonWorkingDay, row.nextWorkingDay]
-  })
-
 /**
  * The web view as a Hono app: server-rendered Swedish pages, GET and HEAD only,
  * security headers on every response, validated query parameters, no file
@@ -157,17 +168,29 @@ export const make = (site: Site, options: { readonly pageCache?: number } = {}):
     return c.body(Stylesheet.text)
   })
 
+  /** Runs a use case on the site's services: its value, or the 500 page for its failure. */
+  const attempt = async <A, E extends Failure>(c: Context, program: Effect.Effect<A, E, Services>): Promise<Result.Result<A, Response | Promise<Response>>> => {
+    const result = await site.run(program)
+    return Result.isSuccess(result) ? Result.succeed(result.success) : Result.fail(failurePage(c, site, result.failure))
+  }
+
+  /** The deadline list as of a date (`uppdrag deadlines --as-of`): open duties, or all with `all`, of one assignment or every one. */
+  const deadlines = (c: Context, query: DeadlineList.Query) => attempt(c, Effect.map(DeadlineList.list(query, { command: "webbvyn" }), (listing) => listing.deadlines))
+
+  /** The ledger of a grant, or undefined when no database is connected. */
+  const ledgerOf = (grant: string) => (site.connected ? Effect.map(GrantState.ledger(grant), (summary) => summary as typeof summary | undefined) : Effect.succeed(undefined))
+
   app.get("/", async (c) => {
     const query = parseQuery(c, DatedQuery)
     if (Result.isFailure(query)) return query.failure
     const asOf = query.success.datum ?? site.today()
-    const deadlines = (await evaluate(site, asOf)).filter(isOpen)
-    const grants = await Promise.all(
-      Catalog.grants(site.catalog).map(async (g) => {
-        const summary = await ledger(site, g.grant.id)
-        return { ...g, ledger: summary?.total }
-      })
+    const due = await deadlines(c, { asOf })
+    if (Result.isFailure(due)) return due.failure
+    const grants = await attempt(
+      c,
+      Effect.forEach(Catalog.grants(site.catalog), (g) => Effect.map(ledgerOf(g.grant.id), (summary) => ({ ...g, ledger: summary?.total })))
     )
+    if (Result.isFailure(grants)) return grants.failure
     const until = CalendarDate.addDays(asOf, 27)
     const meetings = (
       <>
@@ -177,15 +200,18 @@ export const make = (site: Site, options: { readonly pageCache?: number } = {}):
         </p>
       </>
     )
-    return page(c, <OverviewPage asOf={asOf} deadlines={deadlines} grants={grants} meetings={meetings} />)
+    return page(c, <OverviewPage asOf={asOf} deadlines={due.success} grants={grants.success} meetings={meetings} />)
   })
 
   for (const kind of ["csv", "xlsx"] as const) {
+    // The table of Översikt: the same rows and fields as `uppdrag deadlines --as-of DATUM --format csv`.
     app.get(`/tidsfrister.${kind}`, async (c) => {
       const query = parseQuery(c, DatedQuery)
       if (Result.isFailure(query)) return query.failure
       const asOf = query.success.datum ?? site.today()
-      return sendTable(c, kind, { name: `tidsfrister-${asOf}`, sheet: `Tidsfrister ${asOf}`, header: deadlineHeader, rows: deadlineRows(await evaluate(site, asOf)) })
+      const due = await deadlines(c, { asOf })
+      if (Result.isFailure(due)) return due.failure
+      return sendTable(c, kind, fromDefinition(`tidsfrister-${asOf}`, `Tidsfrister ${asOf}`, DeadlineList.columns, due.success))
     })
   }
 
@@ -193,7 +219,9 @@ export const make = (site: Site, options: { readonly pageCache?: number } = {}):
     const query = parseQuery(c, DatedQuery)
     if (Result.isFailure(query)) return query.failure
     const asOf = query.success.datum ?? site.today()
-    return Attachment.send(c, "tidsfrister.ics", "ics", Calendar.toIcs(await evaluate(site, asOf), { generatedAt: new Date().toISOString() }))
+    const due = await deadlines(c, { asOf, all: true })
+    if (Result.isFailure(due)) return due.failure
+    return Attachment.send(c, "tidsfrister.ics", "ics", Calendar.toIcs(due.success, { generatedAt: new Date().toISOString() }))
   })
 
   app.get("/uppdrag", async (c) => {
@@ -202,40 +230,52 @@ export const make = (site: Site, options: { readonly pageCache?: number } = {}):
     return page(c, <AssignmentListPage assignments={site.catalog.assignments} />)
   })
 
+  const findAssignment = (c: Context) => site.catalog.assignments.find((a) => a.id === c.req.param("id"))
+  const noAssignment = (c: Context) => notFound(c, [`Det finns inget uppdrag med id ${c.req.param("id")} i katalogen.`])
+
   app.get("/uppdrag/:id", async (c) => {
     const query = parseQuery(c, DatedQuery)
     if (Result.isFailure(query)) return query.failure
-    const assignment = site.catalog.assignments.find((a) => a.id === c.req.param("id"))
-    if (assignment === undefined) return notFound(c, [`Det finns inget uppdrag med id ${c.req.param("id")} i katalogen.`])
+    const assignment = findAssignment(c)
+    if (assignment === undefined) return noAssignment(c)
     const asOf = query.success.datum ?? site.today()
-    const deadlines = ofAssignment(await evaluate(site, asOf), assignment.id)
+    const due = await deadlines(c, { asOf, assignment: assignment.id, all: true })
+    if (Result.isFailure(due)) return due.failure
     const known = (diaryNumber: string) => Catalog.findAssignment(site.catalog, diaryNumber.replace(/\s*\(delvis\)$/, ""))
-    // Coverage for assignments that name parties to consult. (@uppdrag/meetings' Coverage.report
-    // needs a diary number; the 2012 agreement has none, so it shows the plain list of parties.)
-    const consultation = assignment.consult.length === 0 || assignment.diaryNumbers.length === 0 ? undefined : <CoverageTable coverage={Coverage.report(assignment, (await recorded(site)).meetings, asOf)} asOf={asOf} />
+    // Coverage for assignments that name parties to consult. (The 2012 agreement has no
+    // diary number to report under, so it shows the plain list of parties.)
+    let consultation: JSX.Element | undefined
+    if (assignment.consult.length > 0 && assignment.diaryNumbers.length > 0) {
+      const coverage = await attempt(c, MeetingRecords.coverage(assignment.id, asOf))
+      if (Result.isFailure(coverage)) return coverage.failure
+      consultation = <CoverageTable coverage={coverage.success} asOf={asOf} />
+    }
     const documents = Catalog.documentsAbout(site.catalog, assignment)
-    return page(c, <AssignmentPage assignment={assignment} asOf={asOf} deadlines={deadlines} findAssignment={known} consultation={consultation} documents={documents} />)
+    return page(c, <AssignmentPage assignment={assignment} asOf={asOf} deadlines={due.success} findAssignment={known} consultation={consultation} documents={documents} />)
   })
 
   for (const kind of ["csv", "xlsx"] as const) {
+    // The assignment page's timeline: `uppdrag deadlines --assignment ID --all --as-of DATUM --format csv`.
     app.get(`/uppdrag/:id/tidsfrister.${kind}`, async (c) => {
       const query = parseQuery(c, DatedQuery)
       if (Result.isFailure(query)) return query.failure
-      const assignment = site.catalog.assignments.find((a) => a.id === c.req.param("id"))
-      if (assignment === undefined) return notFound(c, [`Det finns inget uppdrag med id ${c.req.param("id")} i katalogen.`])
+      const assignment = findAssignment(c)
+      if (assignment === undefined) return noAssignment(c)
       const asOf = query.success.datum ?? site.today()
-      const deadlines = ofAssignment(await evaluate(site, asOf), assignment.id)
-      return sendTable(c, kind, { name: `tidsfrister-${assignment.id}-${asOf}`, sheet: `Tidsfrister ${asOf}`, header: deadlineHeader, rows: deadlineRows(deadlines) })
+      const due = await deadlines(c, { asOf, assignment: assignment.id, all: true })
+      if (Result.isFailure(due)) return due.failure
+      return sendTable(c, kind, fromDefinition(`tidsfrister-${assignment.id}-${asOf}`, `Tidsfrister ${asOf}`, DeadlineList.columns, due.success))
     })
   }
 
   app.get("/uppdrag/:id/tidsfrister.ics", async (c) => {
     const query = parseQuery(c, z.strictObject({}))
     if (Result.isFailure(query)) return query.failure
-    const assignment = site.catalog.assignments.find((a) => a.id === c.req.param("id"))
-    if (assignment === undefined) return notFound(c, [`Det finns inget uppdrag med id ${c.req.param("id")} i katalogen.`])
-    const deadlines = ofAssignment(await evaluate(site, site.today()), assignment.id)
-    return Attachment.send(c, `tidsfrister-${assignment.id}.ics`, "ics", Calendar.toIcs(deadlines, { generatedAt: new Date().toISOString(), name: `Tidsfrister ${Assignment.mainDiaryNumber(assignment)}` }))
+    const assignment = findAssignment(c)
+    if (assignment === undefined) return noAssignment(c)
+    const due = await deadlines(c, { asOf: site.today(), assignment: assignment.id, all: true })
+    if (Result.isFailure(due)) return due.failure
+    return Attachment.send(c, `tidsfrister-${assignment.id}.ics`, "ics", Calendar.toIcs(due.success, { generatedAt: new Date().toISOString(), name: `Tidsfrister ${Assignment.mainDiaryNumber(assignment)}` }))
   })
 
   const findGrant = (c: Context) => Catalog.findGrant(site.catalog, c.req.param("grant") ?? "")
@@ -247,19 +287,32 @@ export const make = (site: Site, options: { readonly pageCache?: number } = {}):
     return page(c, <AllocationListPage grants={Catalog.grants(site.catalog)} />)
   })
 
+  const stockholm = Region.all[0]!.code
   app.get("/fordelning/:grant", async (c) => {
     const query = parseQuery(c, z.strictObject({ region: Region.codeSchema.optional() }))
     if (Result.isFailure(query)) return query.failure
     const found = findGrant(c)
     if (found === undefined) return noGrant(c)
-    const outcome = site.allocations.get(found.grant.id) ?? { _tag: "NotAllocated", reason: "fördelningen saknas." }
-    const region = Region.fromCode(query.success.region ?? "01")!
-    const explanation = outcome._tag === "Allocated" ? Allocation.explain(outcome.allocation, region.code) : []
-    const plainRounding = outcome._tag === "Allocated" ? Allocation.plainRounding(outcome.allocation) : []
-    const ledgerView = <LedgerSection grantId={found.grant.id} year={found.grant.year} summary={await ledger(site, found.grant.id)} />
+    // The allocation and the ledger's "Tilldelat" both come from the population in force.
+    const state = await attempt(
+      c,
+      Effect.all({ region: GrantState.region(found.grant.id, query.success.region ?? stockholm), ledger: ledgerOf(found.grant.id) })
+    )
+    if (Result.isFailure(state)) return state.failure
+    const { region, ledger } = state.success
+    const plainRounding = region.outcome._tag === "Allocated" ? Allocation.plainRounding(region.outcome.allocation) : []
+    const ledgerView = <LedgerSection grantId={found.grant.id} year={found.grant.year} summary={ledger} />
     return page(
       c,
-      <AllocationPage assignment={found.assignment} grant={found.grant} outcome={outcome} region={region} explanation={explanation} plainRounding={plainRounding} ledger={ledgerView} />
+      <AllocationPage
+        assignment={found.assignment}
+        grant={found.grant}
+        outcome={region.outcome}
+        region={region.region}
+        explanation={region.explanation}
+        plainRounding={plainRounding}
+        ledger={ledgerView}
+      />
     )
   })
 
@@ -268,17 +321,13 @@ export const make = (site: Site, options: { readonly pageCache?: number } = {}):
       const query = parseQuery(c, z.strictObject({}))
       if (Result.isFailure(query)) return query.failure
       const found = findGrant(c)
-      const outcome = found === undefined ? undefined : site.allocations.get(found.grant.id)
-      if (outcome?._tag !== "Allocated") return noGrant(c)
-      const { allocation } = outcome
-      const ids = allocation.components.map((co) => co.id)
+      if (found === undefined) return noGrant(c)
+      const outcome = await attempt(c, GrantState.allocation(found.grant))
+      if (Result.isFailure(outcome)) return outcome.failure
+      if (outcome.success._tag !== "Allocated") return notFound(c, [`Statsbidraget ${found.grant.id} har ingen fördelning att ladda ner: ${outcome.success.reason}`])
+      const { allocation } = outcome.success
       // The same columns as `uppdrag allocate --format csv` (and the published appendix table).
-      return sendTable(c, kind, {
-        name: `fordelning-${allocation.grant}`,
-        sheet: `Fördelning ${found?.grant.year ?? ""}`,
-        header: ["region", "name", ...ids, "total"],
-        rows: allocation.rows.map((r) => [r.region, r.name, ...ids.map((id) => r.amounts[id] ?? 0), r.total])
-      })
+      return sendTable(c, kind, fromDefinition(`fordelning-${allocation.grant}`, `Fördelning ${found.grant.year}`, GrantState.allocationColumns(allocation), allocation.rows))
     })
   }
 
@@ -288,14 +337,10 @@ export const make = (site: Site, options: { readonly pageCache?: number } = {}):
       if (Result.isFailure(query)) return query.failure
       const found = findGrant(c)
       if (found === undefined) return noGrant(c)
-      const summary = await ledger(site, found.grant.id)
-      if (summary === undefined) return notFound(c, ["Ingen databas är ansluten, så det finns ingen liggare att ladda ner."])
-      return sendTable(c, kind, {
-        name: `liggare-${found.grant.id}`,
-        sheet: `Liggare ${found.grant.year}`,
-        header: ["region", ...ledgerColumns.map(([field]) => field)],
-        rows: [...summary.rows, summary.total].map((row) => [row.region, ...ledgerColumns.map(([field]) => row[field])])
-      })
+      const summary = await attempt(c, ledgerOf(found.grant.id))
+      if (Result.isFailure(summary)) return summary.failure
+      if (summary.success === undefined) return notFound(c, ["Ingen databas är ansluten, så det finns ingen liggare att ladda ner."])
+      return sendTable(c, kind, fromDefinition(`liggare-${found.grant.id}`, `Liggare ${found.grant.year}`, GrantState.ledgerColumns, GrantState.ledgerRows(summary.success)))
     })
   }
 
@@ -317,12 +362,8 @@ export const make = (site: Site, options: { readonly pageCache?: number } = {}):
       const cube = await site.indicators()
       if (Result.isFailure(cube)) return unavailable(c, cube.failure)
       const view = indicatorsView(cube.success, query.success)
-      return sendTable(c, kind, {
-        name: `${view.indicator.id}-${view.year}-${view.sex}`,
-        sheet: `${view.indicator.id} ${view.year}`,
-        header: ["region", "namn", "ar", "kon", "varde", "skyddat", "rang", "kvot_mot_riket", "forandring_procent"],
-        rows: view.byRegion.rows.map((r) => [r.region, r.name, view.year, view.sex, r.value, r.value === null ? "ja" : "nej", r.rank, r.ratioToRiket, r.changePercent])
-      })
+      // The application's by-region table (the fields of `uppdrag indicators show --by region --format csv`).
+      return sendTable(c, kind, fromDefinition(`${view.indicator.id}-${view.year}-${view.sex}`, `${view.indicator.id} ${view.year}`, IndicatorTable.byRegionColumns(view.indicator, view.year), view.byRegion.rows))
     })
   }
 

@@ -4,7 +4,8 @@ import type { Cell } from "./Csv.js"
 /**
  * An .xlsx workbook of one sheet (write-excel-file, the spreadsheet library
  * the CLI uses): a bold header row, then the rows; numbers are numeric cells
- * (whole kronor with thousands grouping), text is text, empty is empty. Opens
+ * (whole kronor with thousands grouping), flags are booleans, text is text,
+ * empty is empty. Opens
  * in Excel and LibreOffice with numbers as numbers.
  *
  * @example
@@ -15,6 +16,7 @@ export const render = async (sheet: string, header: ReadonlyArray<string>, rows:
     if (value === null) return null
     if (typeof value === "number") return { type: Number, value, format: Number.isInteger(value) ? "#,##0" : "#,##0.0" }
     if (typeof value === "bigint") return { type: Number, value: Number(value), format: "#,##0" }
+    if (typeof value === "boolean") return { type: Boolean, value }
     return { type: String, value }
   }
   const data = [header.map((value) => ({ value, fontWeight: "bold" as const })), ...rows.map((row) => row.map(cell))]

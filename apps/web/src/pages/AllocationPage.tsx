@@ -1,4 +1,5 @@
 import type { Allocation } from "@uppdrag/allocation"
+import { GrantState } from "@uppdrag/application"
 import { Assignment, Region } from "@uppdrag/core"
 import type { Child, FC } from "hono/jsx"
 import { BarChart, Legend } from "../charts/BarChart.js"
@@ -8,8 +9,8 @@ import * as Format from "../Format.js"
 import { Layout } from "../Layout.js"
 import { TableRegion } from "../TableRegion.js"
 
-/** A grant's allocation as computed by @uppdrag/allocation, or why it could not be. */
-export type AllocationOutcome = { readonly _tag: "Allocated"; readonly allocation: Allocation.Allocation } | { readonly _tag: "NotAllocated"; readonly reason: string }
+/** A grant's allocation by the population in force (the application's `GrantState.allocation`), or why it has none. */
+export type AllocationOutcome = GrantState.Outcome
 
 const componentTitle = (grant: Assignment.Grant, id: string): string => grant.components.find((c) => c.id === id)?.title ?? id
 
@@ -26,6 +27,8 @@ const describeChart = (allocation: Allocation.Allocation): string => {
 
 const AllocationTable: FC<{ grant: Assignment.Grant; allocation: Allocation.Allocation }> = ({ grant, allocation }) => {
   const caption = `Fördelning per region och komponent, statsbidrag ${grant.year}`
+  // The application's allocation table (the published appendix's columns): its amount columns, each component then the total.
+  const amounts = GrantState.allocationColumns(allocation).filter((c) => c.kind === "kronor")
   return (
     <TableRegion label={caption}>
       <table>
@@ -33,14 +36,11 @@ const AllocationTable: FC<{ grant: Assignment.Grant; allocation: Allocation.Allo
         <thead>
           <tr>
             <th scope="col">Region</th>
-            {allocation.components.map((c) => (
+            {amounts.map((c) => (
               <th scope="col" class="num">
-                {`${componentTitle(grant, c.id)} (${c.basis} år)`}
+                {c.header}
               </th>
             ))}
-            <th scope="col" class="num">
-              Totalt
-            </th>
           </tr>
         </thead>
         <tbody>
@@ -49,10 +49,9 @@ const AllocationTable: FC<{ grant: Assignment.Grant; allocation: Allocation.Allo
               <th scope="row">
                 <a href={`/fordelning/${grant.id}?region=${row.region}#forklaring`}>{row.name}</a>
               </th>
-              {allocation.components.map((c) => (
-                <td class="num">{Format.kronor(row.amounts[c.id] ?? 0)}</td>
+              {amounts.map((c) => (
+                <td class="num">{Format.kronor(Number(c.value(row) ?? 0))}</td>
               ))}
-              <td class="num">{Format.kronor(row.total)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,3 +1,4 @@
+import { IndicatorTable } from "@uppdrag/application"
 import { type Comparison, Dimension, Indicator } from "@uppdrag/indicators"
 import type { FC } from "hono/jsx"
 import { BarChart, Legend } from "../charts/BarChart.js"
@@ -18,9 +19,8 @@ export const registerIndicators: ReadonlyArray<Indicator.Indicator> = Indicator.
  */
 export const formatValue = (indicator: Indicator.Indicator, value: number | null): string => {
   if (value === null) return "skyddat"
-  if (indicator.unit === "antal") return Format.integer(value)
-  if (indicator.unit === "procent") return `${Format.decimal(value, 1)}\u00a0%`
-  return Format.decimal(value, 1)
+  const text = Format.decimal(value, IndicatorTable.decimalsOf(indicator.unit))
+  return indicator.unit === "procent" ? `${text}\u00a0%` : text
 }
 
 const signed = (value: number | null, digits: number): string => (value === null ? "–" : `${value > 0 ? "+" : ""}${Format.decimal(value, digits)}`)
@@ -63,6 +63,9 @@ export const IndicatorsPage: FC<{ view: IndicatorsView }> = ({ view }) => {
   const highest = published[0]
   const lowest = published[published.length - 1]
   const regionCaption = `${indicator.title}, ${year}, ${sexText}, per region`
+  // Headers of the application's by-region table (the CLI's `indicators show --by region`).
+  const columns = IndicatorTable.byRegionColumns(indicator, year)
+  const header = (field: string): string => columns.find((c) => c.field === field)?.header ?? field
   const sexCaption = `${indicator.title}, ${year}, riket, per kön`
   const yearsCaption = `${indicator.title}, riket, ${view.years.from}–${view.years.to}`
   const years = view.overYears.map((y) => String(y.year))
@@ -143,19 +146,12 @@ export const IndicatorsPage: FC<{ view: IndicatorsView }> = ({ view }) => {
           <caption>{regionCaption}</caption>
           <thead>
             <tr>
-              <th scope="col">Region</th>
-              <th scope="col" class="num">
-                Värde
-              </th>
-              <th scope="col" class="num">
-                Rang
-              </th>
-              <th scope="col" class="num">
-                Kvot mot riket
-              </th>
-              <th scope="col" class="num">
-                {`Förändring från ${year - 1}`}
-              </th>
+              <th scope="col">{header("name")}</th>
+              {["value", "rank", "ratioToRiket", "changePercent"].map((field) => (
+                <th scope="col" class="num">
+                  {header(field)}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>

@@ -3,7 +3,7 @@ import type { Occurrence } from "@uppdrag/meetings"
 import type { FC } from "hono/jsx"
 import { Downloads } from "../Downloads.js"
 import { Layout } from "../Layout.js"
-import type { MeetingSeries } from "../Site.js"
+import type { MeetingRecords } from "@uppdrag/application"
 import { TableRegion } from "../TableRegion.js"
 
 const statusText = (o: Occurrence.Occurrence): string => {
@@ -60,7 +60,7 @@ export const MeetingsPage: FC<{
   from: CalendarDate.CalendarDate
   to: CalendarDate.CalendarDate
   occurrences: ReadonlyArray<Occurrence.Occurrence>
-  series: ReadonlyArray<MeetingSeries>
+  series: MeetingRecords.SeriesShape
   assignmentHref: (reference: string) => string | undefined
 }> = ({ from, to, occurrences, series, assignmentHref }) => {
   const query = `fran=${from}&till=${to}`
