@@ -79,5 +79,8 @@ export const populationLayer = (file: string | undefined): Layer.Layer<Populatio
  * @example
  * program.pipe(Effect.provide(catalogLayer(options.catalog, options.population)))
  */
-export const catalogLayer = (catalog: ReadonlyArray<string> | undefined, population?: string | undefined) =>
+export const catalogLayer = (
+  catalog: ReadonlyArray<string> | undefined,
+  population?: string | undefined
+): Layer.Layer<CatalogSource.CatalogSource | Populations.Populations, CatalogSource.CatalogInvalid | ValidationError> =>
   Layer.mergeAll(CatalogSource.layer(catalog ?? []), populationLayer(population))

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from "node:fs"
 import { extname } from "node:path"
 import { Allocation, GrantFile } from "@uppdrag/allocation"
-import { type Assignment, Catalog, Kronor, Population, Region, ValidationError } from "@uppdrag/core"
+import { type Assignment, Catalog, Kronor, Population, Region, type ValidationError } from "@uppdrag/core"
 import { CatalogSource } from "@uppdrag/application"
 import * as Effect from "effect/Effect"
 import * as Result from "effect/Result"
@@ -10,6 +10,7 @@ import { renderCsv } from "../../terminal/Csv.js"
 import { writeOutput } from "../../terminal/Output.js"
 import { renderTable } from "../../terminal/Table.js"
 import type { AllocateOptions } from "../allocate.js"
+import type { Outcome } from "../../terminal/Options.js"
 
 /** A grant file when the argument names one (or looks like one), else a catalog id. */
 const resolveGrant = (
@@ -50,7 +51,7 @@ export const refuseBinaryOnTerminal = (out: string | undefined): Effect.Effect<v
   out === undefined && process.stdout.isTTY === true ? Effect.fail(new Refusal({ lines: ["--format xlsx skriver binärdata: ange --out FIL (eller skicka vidare med |)"] })) : Effect.void
 
 /** `uppdrag allocate`: parse the input, call the allocation package, render. */
-export const allocate = (options: AllocateOptions) =>
+export const allocate = (options: AllocateOptions): Outcome =>
   Effect.gen(function* () {
     const exclude = yield* parseExclude(options.exclude)
     if (options.explain !== undefined && options.format === "xlsx") return yield* Effect.fail(new Refusal({ lines: ["--explain kan visas som table, csv eller json, inte xlsx"] }))

@@ -3,9 +3,10 @@ import { CatalogSource } from "@uppdrag/application"
 import * as Effect from "effect/Effect"
 import { writeOutput } from "../../terminal/Output.js"
 import { renderTable } from "../../terminal/Table.js"
+import type { Outcome } from "../../terminal/Options.js"
 
 /** `uppdrag catalog list`: the decisions of the catalog in force. */
-export const catalogList = (options: { format: "table" | "json"; catalog?: Array<string>; out?: string }) =>
+export const catalogList = (options: { format: "table" | "json"; catalog?: Array<string>; out?: string }): Outcome =>
   Effect.gen(function* () {
   const catalog = yield* CatalogSource.CatalogSource
   if (options.format === "json") {

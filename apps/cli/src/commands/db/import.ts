@@ -5,12 +5,13 @@ import { NothingSaved, Refusal } from "../../terminal/Failure.js"
 import { readInputFile } from "../../terminal/InputFile.js"
 import { catalogLayer, logLayer } from "../../terminal/Log.js"
 import { progress } from "../../terminal/Output.js"
+import type { Outcome } from "../../terminal/Options.js"
 
 /**
  * `uppdrag db import FILE`: `LogExport.parse`, then `Recording.importLog`
  * into an empty log (every event checked again), in one transaction.
  */
-export const dbImport = (file: string, options: { db?: string; catalog?: Array<string> }) =>
+export const dbImport = (file: string, options: { db?: string; catalog?: Array<string> }): Outcome =>
   Effect.gen(function* () {
     const parsed = LogExport.parse(yield* readInputFile(file), file)
     if (parsed._tag === "Failure") return yield* Effect.fail(new ValidationError(parsed.failure))

@@ -1,15 +1,16 @@
-import { DeadlineList, Table, Today } from "@uppdrag/application"
-import { Assignment, type CalendarDate } from "@uppdrag/core"
+import { type CatalogSource, DeadlineList, type EventLog, type EventLogError, type Populations, Table, Today } from "@uppdrag/application"
+import { Assignment, type CalendarDate, type ValidationError } from "@uppdrag/core"
 import { Calendar, type Deadline, Reminder, Workload } from "@uppdrag/deadlines"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { renderCsv } from "../../terminal/Csv.js"
-import { Usage } from "../../terminal/Failure.js"
+import { type Refusal, Usage } from "../../terminal/Failure.js"
 import { catalogLayer, logLayer } from "../../terminal/Log.js"
 import { writeOutput } from "../../terminal/Output.js"
 import { renderTable } from "../../terminal/Table.js"
 import type { DeadlinesOptions } from "../deadlines.js"
 import { loadRecords } from "../meetings/sources.js"
+import type { Outcome } from "../../terminal/Options.js"
 
 /** A status as the terminal table shows it: `kommande`, `försenad`, `datum ej satt` … */
 export const statusText = (status: Deadline.Status): string => DeadlineList.statusLabels[status].toLowerCase()
@@ -23,7 +24,7 @@ export const statusText = (status: Deadline.Status): string => DeadlineList.stat
 export const selectDeadlines = (
   options: Pick<DeadlinesOptions, "asOf" | "within" | "assignment" | "kind" | "recipient" | "status" | "from" | "to" | "all" | "records">,
   command = "uppdrag deadlines"
-) =>
+): Effect.Effect<DeadlineList.Listing, Effect.Error<ReturnType<typeof DeadlineList.list>> | Refusal | CatalogSource.CatalogInvalid, CatalogSource.CatalogSource | EventLog.EventLog> =>
   Effect.gen(function* () {
     const records = yield* loadRecords(options.records ?? [])
     const { records: _, ...query } = options
@@ -31,7 +32,9 @@ export const selectDeadlines = (
   })
 
 /** The layers of {@link selectDeadlines}. */
-export const deadlineLayers = (options: Pick<DeadlinesOptions, "catalog" | "db">) => Layer.mergeAll(catalogLayer(options.catalog), logLayer(options.db))
+export const deadlineLayers = (
+  options: Pick<DeadlinesOptions, "catalog" | "db">
+): Layer.Layer<CatalogSource.CatalogSource | Populations.Populations | EventLog.EventLog, CatalogSource.CatalogInvalid | ValidationError | EventLogError | Refusal> => Layer.mergeAll(catalogLayer(options.catalog), logLayer(options.db))
 
 const note = (d: Deadline.Deadline, asOf: CalendarDate.CalendarDate, stages: ReadonlyArray<number>): string => {
   const parts: Array<string> = []
@@ -42,18 +45,13 @@ const note = (d: Deadline.Deadline, asOf: CalendarDate.CalendarDate, stages: Rea
   return parts.join("; ")
 }
 
-const column = (field: string): Table.Column<Deadline.Deadline> => {
-  const found = DeadlineList.columns.find((c) => c.field === field)
-  if (found === undefined) throw new Error(`DeadlineList.columns saknar ${field}`)
-  return found
-}
-
 /**
  * The columns of the terminal table: those of `DeadlineList.columns` that fit
  * a terminal, with `id` (what `uppdrag record report --obligation` takes).
  * Every column is in `--format json` and `csv`.
  */
-const tableColumns = ["due", "daysLeft", "workingDaysLeft", "status", "kind", "assignment", "id", "recipient"].map(column)
+const shown = new Set(["due", "daysLeft", "workingDaysLeft", "status", "kind", "assignment", "id", "recipient"])
+const tableColumns = DeadlineList.columns.filter((c) => shown.has(c.field))
 
 /**
  * The deadline table for a terminal: header + `Table.display` of each of
@@ -73,7 +71,7 @@ export const renderDeadlines = (deadlines: ReadonlyArray<Deadline.Deadline>, asO
   )
 
 /** `uppdrag deadlines`. */
-export const deadlinesList = (options: DeadlinesOptions) =>
+export const deadlinesList = (options: DeadlinesOptions): Outcome =>
   Effect.gen(function* () {
     const stages = yield* Effect.fromResult(Reminder.parseStages(options.reminders ?? "30,14,3", "--reminders"))
     if (options.perMonth === true && options.format === "ics") return yield* Effect.fail(new Usage({ lines: ["--per-month kan visas som table, json eller csv, inte ics"] }))

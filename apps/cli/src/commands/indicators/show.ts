@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs"
 import { Region, type ValidationError } from "@uppdrag/core"
 import { Comparison, type Cube, FollowUp, Indicator, Publication } from "@uppdrag/indicators"
+import { IndicatorTable, Table } from "@uppdrag/application"
 import * as Effect from "effect/Effect"
 import { Refusal, Usage } from "../../terminal/Failure.js"
 import { renderCsv } from "../../terminal/Csv.js"
@@ -23,7 +24,7 @@ export interface ShowOptions {
   out?: string
 }
 
-const decimals = (unit: string): number => (unit === "antal" || unit === "antal platser" ? 0 : 1)
+const decimals = IndicatorTable.decimalsOf
 const number = (value: number | null, digits: number): string =>
   value === null ? ".." : value.toLocaleString("sv-SE", { minimumFractionDigits: digits, maximumFractionDigits: digits }).replace(/\u00a0/g, " ")
 
@@ -44,27 +45,18 @@ export const indicatorsShow = (id: string, options: ShowOptions) =>
     if (options.format === "json") {
     return yield* writeOutput(`${JSON.stringify(comparison, null, 2)}\n`, options.out)
   }
-    if (options.format === "csv") {
-      return yield* writeOutput(
-        renderCsv(
-          ["region", "name", "value", "rank", "ratioToRiket", "change", "changePercent"],
-          comparison.rows.map((r) => [r.region, r.name, r.value, r.rank, r.ratioToRiket, r.change, r.changePercent])
-        ),
-        options.out
-      )
+    const columns = IndicatorTable.byRegionColumns(indicator, year)
+    if (options.format === "csv") return yield* writeOutput(renderCsv(Table.fields(columns), comparison.rows.map((r) => Table.cells(columns, r))), options.out)
+    // On a terminal: a protected value reads "..", a change its sign.
+    const cell = (column: Table.Column<Comparison.RegionRow>, row: Comparison.RegionRow): string => {
+      const value = column.value(row)
+      if (value === null) return column.field === "value" ? ".." : ""
+      const text = Table.display(column, value)
+      return (column.field === "change" || column.field === "changePercent") && typeof value === "number" && value > 0 ? `+${text}` : text
     }
-    const rows = comparison.rows.map((r) => [
-      r.region,
-      r.name,
-      number(r.value, digits),
-      r.rank === null ? "" : String(r.rank),
-      r.ratioToRiket === null ? "" : number(r.ratioToRiket, 2),
-      r.change === null ? "" : `${r.change > 0 ? "+" : ""}${number(r.change, digits)}`,
-      r.changePercent === null ? "" : `${r.changePercent > 0 ? "+" : ""}${number(r.changePercent, 1)} %`
-    ])
     const table = renderTable(
-      [{ header: "Kod" }, { header: "Region" }, { header: indicator.unit, numeric: true }, { header: "Rang", numeric: true }, { header: "Kvot mot riket", numeric: true }, { header: `Förändring från ${year - 1}`, numeric: true }, { header: "%", numeric: true }],
-      rows
+      columns.map((c) => ({ header: c.header, numeric: Table.isNumeric(c) })),
+      comparison.rows.map((r) => columns.map((c) => cell(c, r)))
     )
     const cv = comparison.coefficientOfVariation === null ? ".." : `${number(comparison.coefficientOfVariation, 1)} %`
     return yield* writeOutput(

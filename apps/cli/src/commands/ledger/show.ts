@@ -6,13 +6,14 @@ import { catalogLayer, logLayer } from "../../terminal/Log.js"
 import { writeOutput } from "../../terminal/Output.js"
 import { renderTable } from "../../terminal/Table.js"
 import type { LedgerOptions } from "../ledger.js"
+import type { Outcome } from "../../terminal/Options.js"
 
 /**
  * `uppdrag ledger`: `GrantState.ledger` (allocated by the population in
  * force, `--population` or the published figures) rendered with
  * `GrantState.ledgerColumns`: the same fields in json, csv and the table.
  */
-export const ledgerShow = (options: LedgerOptions) =>
+export const ledgerShow = (options: LedgerOptions): Outcome =>
   Effect.gen(function* () {
     const summary = yield* GrantState.ledger(options.grant)
     const all = GrantState.ledgerRows(summary)

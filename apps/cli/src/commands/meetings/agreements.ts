@@ -5,6 +5,7 @@ import { logLayer } from "../../terminal/Log.js"
 import { writeOutput } from "../../terminal/Output.js"
 import { renderTable } from "../../terminal/Table.js"
 import { dateOption, loadRecords, meetingLayers } from "./sources.js"
+import type { Outcome } from "../../terminal/Options.js"
 
 /** `uppdrag meetings agreements`: `MeetingRecords.agreements` over the log and `--records`, rendered. */
 export const meetingsAgreements = (options: {
@@ -17,7 +18,7 @@ export const meetingsAgreements = (options: {
   catalog?: Array<string>
   out?: string
   db?: string
-}) =>
+}): Outcome =>
   Effect.gen(function* () {
     const asOf = yield* dateOption("--as-of", options.asOf)
     const files = yield* loadRecords(options.records ?? [], options.series)

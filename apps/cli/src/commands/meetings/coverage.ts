@@ -5,6 +5,7 @@ import { logLayer } from "../../terminal/Log.js"
 import { writeOutput } from "../../terminal/Output.js"
 import { renderTable } from "../../terminal/Table.js"
 import { dateOption, loadRecords, meetingLayers } from "./sources.js"
+import type { Outcome } from "../../terminal/Options.js"
 
 /** `uppdrag meetings coverage`: `MeetingRecords.coverage` over the log and `--records`, rendered. */
 export const meetingsCoverage = (options: {
@@ -16,7 +17,7 @@ export const meetingsCoverage = (options: {
   catalog?: Array<string>
   out?: string
   db?: string
-}) =>
+}): Outcome =>
   Effect.gen(function* () {
     const asOf = yield* dateOption("--as-of", options.asOf)
     const files = yield* loadRecords(options.records ?? [], options.series)

@@ -8,6 +8,7 @@ import { NothingSaved, Refusal } from "../../terminal/Failure.js"
 import { logLayer } from "../../terminal/Log.js"
 import { writeOutput } from "../../terminal/Output.js"
 import { meetingLayers } from "./sources.js"
+import type { Outcome } from "../../terminal/Options.js"
 
 const whoAmI = (): string => {
   try {
@@ -23,7 +24,7 @@ const whoAmI = (): string => {
  * Everything is checked before the database is opened: a refused file
  * writes nothing and creates no database.
  */
-export const meetingsRecord = (file: string, options: { ics?: string; check?: boolean; by?: string; db?: string; series?: Array<string>; catalog?: Array<string> }) =>
+export const meetingsRecord = (file: string, options: { ics?: string; check?: boolean; by?: string; db?: string; series?: Array<string>; catalog?: Array<string> }): Outcome =>
   Effect.gen(function* () {
     const context = yield* MeetingRecords.context
     const parsed = MeetingRecord.parseFile(file, context)

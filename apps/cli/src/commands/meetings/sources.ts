@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from "node:fs"
 import { extname, join } from "node:path"
-import { CatalogSource, MeetingRecords, Today } from "@uppdrag/application"
-import { CalendarDate, formatIssues } from "@uppdrag/core"
+import { type CatalogSource, MeetingRecords, type Populations, Today } from "@uppdrag/application"
+import { CalendarDate, formatIssues, type ValidationError } from "@uppdrag/core"
 import { MeetingRecord } from "@uppdrag/meetings"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -15,7 +15,10 @@ import { catalogLayer } from "../../terminal/Log.js"
  * @example
  * program.pipe(Effect.provide(meetingLayers(options)))
  */
-export const meetingLayers = (options: { catalog?: ReadonlyArray<string> | undefined; series?: ReadonlyArray<string> | undefined }) =>
+export const meetingLayers = (options: {
+  catalog?: ReadonlyArray<string> | undefined
+  series?: ReadonlyArray<string> | undefined
+}): Layer.Layer<CatalogSource.CatalogSource | Populations.Populations | MeetingRecords.MeetingSeries, CatalogSource.CatalogInvalid | ValidationError> =>
   Layer.mergeAll(catalogLayer(options.catalog), MeetingRecords.layerSeries(options.series ?? []))
 
 /**

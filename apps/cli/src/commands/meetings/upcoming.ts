@@ -6,9 +6,10 @@ import { Refusal } from "../../terminal/Failure.js"
 import { writeOutput } from "../../terminal/Output.js"
 import { renderTable } from "../../terminal/Table.js"
 import { dateOption, meetingLayers } from "./sources.js"
+import type { Outcome } from "../../terminal/Options.js"
 
 /** `uppdrag meetings upcoming`: the occurrences of the series in force in a period. */
-export const meetingsUpcoming = (options: { from?: string; to?: string; format: "table" | "json" | "ics"; series?: Array<string>; catalog?: Array<string>; out?: string }) =>
+export const meetingsUpcoming = (options: { from?: string; to?: string; format: "table" | "json" | "ics"; series?: Array<string>; catalog?: Array<string>; out?: string }): Outcome =>
   Effect.gen(function* () {
     const series = yield* MeetingRecords.MeetingSeries
     const from = yield* dateOption("--from", options.from)

@@ -1,11 +1,12 @@
 import { existsSync } from "node:fs"
-import { CatalogSource, Today } from "@uppdrag/application"
+import { CatalogSource } from "@uppdrag/application"
 import { Population } from "@uppdrag/core"
 import { Store } from "@uppdrag/store"
 import { Site, WebApp, WebServer } from "@uppdrag/web"
 import * as Effect from "effect/Effect"
 import { Refusal } from "../../terminal/Failure.js"
 import { storeLocation } from "../../terminal/Log.js"
+import type { Outcome } from "../../terminal/Options.js"
 
 /** Why the server could not listen, in Swedish. */
 const listenFailure = (error: unknown, options: { port: number; host: string }): Refusal | Error => {
@@ -54,7 +55,7 @@ const interrupted = Effect.callback<void>((resume) => {
  * SIGTERM, then closes the server and the store (exit code 0). The site
  * gets the event log read-only, the catalog and the population in force.
  */
-export const serve = (options: { port: number; host: string; population?: string; db?: string; catalog?: Array<string> }) =>
+export const serve = (options: { port: number; host: string; population?: string; db?: string; catalog?: Array<string> }): Outcome =>
   Effect.gen(function* () {
     const catalog = yield* CatalogSource.CatalogSource
     let population: Population.Population | undefined
@@ -64,7 +65,11 @@ export const serve = (options: { port: number; host: string; population?: string
       population = parsed.success
     }
     const store = yield* readOnlyStore(options.db)
-    const site = Site.make({ catalog, population, store, today: () => Effect.runSync(Today.today) })
+    const site = Site.make({
+      catalog,
+      ...(population === undefined ? {} : { population, populationFile: options.population }),
+      ...(store === undefined ? {} : { eventLog: store })
+    })
     if (site._tag === "Failure") return yield* Effect.fail(new Refusal({ lines: [...site.failure] }))
     const running = yield* Effect.tryPromise({
       try: () => WebServer.listen(WebApp.make(site.success), { port: options.port, host: options.host }),

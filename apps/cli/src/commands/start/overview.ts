@@ -3,6 +3,7 @@ import { DeadlineFilter } from "@uppdrag/deadlines"
 import * as Effect from "effect/Effect"
 import { writeOutput } from "../../terminal/Output.js"
 import { deadlineLayers, renderDeadlines, selectDeadlines } from "../deadlines/list.js"
+import type { Outcome } from "../../terminal/Options.js"
 
 /** How far ahead the overview looks. */
 const horizonDays = 365
@@ -15,7 +16,7 @@ const horizonDays = 365
  * when the command passes it, else DATABASE_URL, UPPDRAG_DB or the default
  * file; it is created or upgraded here.
  */
-export const start = (options: { catalog?: Array<string>; asOf?: string; db?: string }) =>
+export const start = (options: { catalog?: Array<string>; asOf?: string; db?: string }): Outcome =>
   Effect.gen(function* () {
     const { asOf, within, deadlines: open } = yield* selectDeadlines({ ...(options.asOf === undefined ? {} : { asOf: options.asOf }), all: false }, "uppdrag start")
     const upcoming = DeadlineFilter.apply(open, { from: asOf, to: CalendarDate.addDays(asOf, horizonDays), statuses: ["snart", "kommande"] })
