@@ -1,44 +1,110 @@
-// Start-up cost of the CLI: `node apps/cli/dist/bin.js --help` against bare
-// `node -e 0`, plus `catalog list --format json` (which loads the catalog).
-// Runs are interleaved so that load on the machine hits all commands alike;
-// prints the median, minimum and maximum wall time of each in milliseconds.
+// Start-up cost, as a ratio against bare `node -e 0` measured in the same run:
+// the import of each package's built ESM entry (and the CommonJS `require` of
+// it), and each everyday CLI command end to end. Every command runs against a
+// fresh temporary SQLite database (copied from a template before each run, the
+// copy not timed), in a temporary working directory, without DATABASE_URL.
 //
-//   node bench/cli-startup.mjs [runs]   (default 20; build first: npm run build)
+// Two figures per row, each the median of the runs: wall-clock time, and the
+// CPU time (user + system) the child process reports at exit through a tiny
+// preload on file descriptor 3. CPU time is what to compare on a shared,
+// loaded machine; wall time is what a user waits. Runs are interleaved so that
+// load on the machine hits every row alike. Figures, not a timed test.
+//
+//   node bench/cli-startup.mjs [runs] [--compare OTHER_CHECKOUT]
+//
+// runs defaults to 7. With --compare, every row is also measured in another
+// built checkout (e.g. a worktree of main: the "before"), interleaved with
+// this one in the same run. Build first: npm run build.
 import { spawnSync } from "node:child_process"
-import { existsSync } from "node:fs"
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { basename, join, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
 
-const bin = fileURLToPath(new URL("../apps/cli/dist/bin.js", import.meta.url))
-if (!existsSync(bin)) {
-  process.stderr.write(`${bin} saknas: bygg först (npm run build)\n`)
-  process.exit(1)
-}
-const runs = Number(process.argv[2] ?? 20)
-if (!Number.isInteger(runs) || runs < 1) {
-  process.stderr.write("antal körningar måste vara ett positivt heltal\n")
+const args = process.argv.slice(2)
+const compareAt = args.indexOf("--compare")
+const other = compareAt === -1 ? undefined : args.splice(compareAt, 2)[1]
+const runs = Number(args[0] ?? 7)
+if (!Number.isInteger(runs) || runs < 1 || (compareAt !== -1 && other === undefined)) {
+  process.stderr.write("användning: node bench/cli-startup.mjs [antal körningar] [--compare ANNAN_UTCHECKNING]\n")
   process.exit(2)
 }
 
-const commands = [
-  { name: "node -e 0", args: ["-e", "0"] },
-  { name: "uppdrag --help", args: [bin, "--help"] },
-  { name: "uppdrag catalog list --format json", args: [bin, "catalog", "list", "--format", "json"] }
-]
-
-const time = (args) => {
-  const start = process.hrtime.bigint()
-  const result = spawnSync(process.execPath, args, { stdio: ["ignore", "ignore", "pipe"] })
-  const ms = Number(process.hrtime.bigint() - start) / 1e6
-  if (result.status !== 0) throw new Error(`${args.join(" ")} avslutades med ${result.status}: ${result.stderr}`)
-  return ms
+const here = fileURLToPath(new URL("..", import.meta.url))
+const roots = [...(other === undefined ? [] : [resolve(other)]), here]
+const packages = ["core", "allocation", "deadlines", "indicators", "meetings", "store"]
+const population = join(here, "../shared/data/population-2025-09.csv")
+for (const root of roots) {
+  for (const file of [join(root, "apps/cli/dist/bin.js"), ...packages.map((p) => join(root, "packages", p, "dist/index.js"))]) {
+    if (!existsSync(file)) {
+      process.stderr.write(`${file} saknas: bygg först (npm run build)\n`)
+      process.exit(1)
+    }
+  }
 }
 
-const samples = commands.map(() => [])
-for (const c of commands) time(c.args) // warm the file cache once
+const work = mkdtempSync(join(tmpdir(), "uppdrag-bench-start-"))
+process.on("exit", () => rmSync(work, { recursive: true, force: true }))
+const db = join(work, "uppdrag.db")
+const env = { ...process.env, UPPDRAG_DB: db }
+delete env.DATABASE_URL
+// Reports the child's own CPU time on fd 3 when it exits; costs well under a millisecond.
+const preload = join(work, "cpu.cjs")
+writeFileSync(preload, `process.on("exit", () => { try { require("node:fs").writeSync(3, JSON.stringify(process.cpuUsage())) } catch {} })\n`)
+
+const grant = "specialiserad-psykiatri-2026"
+const commands = [
+  ["--help", ["--help"]],
+  ["catalog list", ["catalog", "list"]],
+  ["deadlines --as-of 2026-11-23", ["deadlines", "--as-of", "2026-11-23"]],
+  [`allocate --grant ${grant}`, ["allocate", "--grant", grant, "--population", population]],
+  [`ledger --grant ${grant}`, ["ledger", "--grant", grant]],
+  ["meetings upcoming 2026-04-01…06-30", ["meetings", "upcoming", "--from", "2026-04-01", "--to", "2026-06-30"]],
+  ["record requisition", ["record", "requisition", "--grant", grant, "--region", "03", "--amount", "58203923", "--date", "2026-04-15"]],
+  ["start --no-serve", ["start", "--no-serve", "--as-of", "2026-11-23"]]
+]
+
+/** Every row: its label, and per checkout the node arguments and the template database it starts from. */
+const rows = [
+  { group: "bas", name: "node -e 0", per: [{ args: ["-e", "0"] }] },
+  ...packages.map((p) => ({
+    group: "import",
+    name: `import @uppdrag/${p}`,
+    per: roots.map((root) => ({ args: ["--input-type=module", "-e", `await import(${JSON.stringify(join(root, "packages", p, "dist/index.js"))})`] }))
+  })),
+  ...packages.map((p) => ({
+    group: "require",
+    name: `require @uppdrag/${p}`,
+    per: roots.map((root) => ({ args: ["-e", `require(${JSON.stringify(join(root, "packages", p, "dist/index.cjs"))})`] }))
+  })),
+  ...commands.map(([name, command]) => ({
+    group: "kommando",
+    name,
+    per: roots.map((root, i) => ({ args: [join(root, "apps/cli/dist/bin.js"), ...command], template: join(work, `mall-${i}.db`) }))
+  }))
+]
+
+// Each checkout's template: a database created and migrated once by its own `db init`.
+roots.forEach((root, i) => {
+  const made = spawnSync(process.execPath, [join(root, "apps/cli/dist/bin.js"), "db", "init", "--db", join(work, `mall-${i}.db`)], { cwd: work, env, stdio: ["ignore", "ignore", "pipe"] })
+  if (made.status !== 0) throw new Error(`db init i ${root} avslutades med ${made.status}: ${made.stderr}`)
+})
+
+const time = ({ args, template }) => {
+  if (template !== undefined) copyFileSync(template, db)
+  for (const suffix of ["-wal", "-shm"]) rmSync(db + suffix, { force: true })
+  const start = process.hrtime.bigint()
+  const result = spawnSync(process.execPath, ["--require", preload, ...args], { cwd: work, env, stdio: ["ignore", "ignore", "pipe", "pipe"] })
+  const wall = Number(process.hrtime.bigint() - start) / 1e6
+  if (result.status !== 0) throw new Error(`node ${args.join(" ")} avslutades med ${result.status}: ${result.stderr}`)
+  const usage = JSON.parse(result.output[3].toString())
+  return { wall, cpu: (usage.user + usage.system) / 1000 }
+}
+
+const samples = rows.map((r) => r.per.map(() => []))
+for (const r of rows) for (const p of r.per) time(p) // warm the file cache once
 for (let i = 0; i < runs; i++) {
-  commands.forEach((c, j) => {
-    samples[j].push(time(c.args))
-  })
+  for (const [j, r] of rows.entries()) for (const [k, p] of r.per.entries()) samples[j][k].push(time(p))
 }
 
 const median = (xs) => {
@@ -46,12 +112,21 @@ const median = (xs) => {
   const mid = Math.floor(s.length / 2)
   return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2
 }
-const fmt = (ms) => ms.toFixed(1).padStart(8)
+const baseWall = median(samples[0][0].map((s) => s.wall))
+const baseCpu = median(samples[0][0].map((s) => s.cpu))
+const cell = (xs) => {
+  const wall = median(xs.map((s) => s.wall))
+  const cpu = median(xs.map((s) => s.cpu))
+  return `${wall.toFixed(0).padStart(7)}${`${(wall / baseWall).toFixed(2)}×`.padStart(7)}${cpu.toFixed(0).padStart(7)}${`${(cpu / baseCpu).toFixed(2)}×`.padStart(7)}`
+}
 
-console.log(`CLI start-up, ${runs} körningar per kommando (ms, väggklocka)`)
-console.log(`${"kommando".padEnd(38)}${"median".padStart(8)}${"min".padStart(8)}${"max".padStart(8)}`)
-commands.forEach((c, j) => {
-  console.log(`${c.name.padEnd(38)}${fmt(median(samples[j]))}${fmt(Math.min(...samples[j]))}${fmt(Math.max(...samples[j]))}`)
+console.log(`Start-up, ${runs} körningar per rad, node ${process.version}; median i ms och kvot mot node -e 0 (vägg / cpu = user+sys)`)
+const header = `${"vägg".padStart(7)}${"kvot".padStart(7)}${"cpu".padStart(7)}${"kvot".padStart(7)}`
+console.log(`${"".padEnd(46)}${roots.map((root) => `${basename(root).padStart(28)}`).join("  ")}`)
+console.log(`${"vad".padEnd(46)}${roots.map(() => header).join("  ")}`)
+let group = ""
+rows.forEach((r, j) => {
+  if (r.group !== group && group !== "") console.log("")
+  group = r.group
+  console.log(`${r.name.padEnd(46)}${samples[j].map(cell).join("  ")}`)
 })
-const base = median(samples[0])
-console.log(`uppdrag --help över node -e 0: ${(median(samples[1]) - base).toFixed(1)} ms (${(median(samples[1]) / base).toFixed(2)}×)`)

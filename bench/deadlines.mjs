@@ -50,23 +50,23 @@ const line = (label, value) => process.stdout.write(`${label.padEnd(58)} ${value
 
 line("import @uppdrag/deadlines + core (ms)", loadMs.toFixed(1))
 
-// Holidays: the first year pays for the library's rule set, later years are computed, then cached.
+// Holidays: computed from the statute's rules per year, then cached (the rules hold from 2005).
 let t = process.hrtime.bigint()
 SwedishHoliday.inYear(2026)
 line("first holiday year, cold (ms)", (Number(process.hrtime.bigint() - t) / 1e6).toFixed(1))
 t = process.hrtime.bigint()
-for (let y = 1990; y <= 2100; y++) SwedishHoliday.inYear(y)
-line("holiday years 1990–2100, uncached (ms per year)", (Number(process.hrtime.bigint() - t) / 1e6 / 111).toFixed(2))
+for (let y = 2005; y <= 2100; y++) SwedishHoliday.inYear(y)
+line("holiday years 2005–2100, uncached (ms per year)", (Number(process.hrtime.bigint() - t) / 1e6 / 95).toFixed(3))
 
 // Working days between random pairs of dates up to 20 years apart (years now cached).
-const base = CalendarDate.toEpochDay(CalendarDate.unsafeParse("1995-01-01"))
+const base = CalendarDate.toEpochDay(CalendarDate.unsafeParse("2025-01-01"))
 let seed = 42
 const random = () => {
   seed = (seed * 1103515245 + 12345) % 2 ** 31
   return seed / 2 ** 31
 }
 const pairs = Array.from({ length: 100_000 }, () => {
-  const a = base + Math.floor(random() * 365 * 80)
+  const a = base + Math.floor(random() * 365 * 50) // 2025–2074, so the pair stays within 2005–2094
   return [CalendarDate.fromEpochDay(a), CalendarDate.fromEpochDay(a + Math.floor((random() - 0.5) * 365 * 40))]
 })
 const betweenMs = measure(() => {

@@ -30,34 +30,37 @@ const esm = (name) => requireFromWeb.resolve(name).replace(/index\.cjs$/, "index
 // A real SQLite event log, as `uppdrag serve` reads it: every region has
 // requisitioned its whole 2026 allocation (21 events), so the ledger and the
 // page cache's data version come from the database on every request.
-const openStore = async (catalog, allocations) => {
+const openStore = async (catalog) => {
   const { Store } = await import(esm("@uppdrag/store"))
+  const { CatalogSource, EventLog, GrantState, Populations, Recording } = await import(esm("@uppdrag/application"))
+  const Effect = await import(requireFromWeb.resolve("effect/Effect").replace(/\.cjs$/, ".js"))
+  const Layer = await import(requireFromWeb.resolve("effect/Layer").replace(/\.cjs$/, ".js"))
   const folder = mkdtempSync(join(tmpdir(), "uppdrag-bench-db-"))
   process.once("exit", () => rmSync(folder, { recursive: true, force: true }))
-  const allocationOf = (grant) => {
-    const outcome = allocations.get(grant.id)
-    return outcome?._tag === "Allocated" ? new Map(outcome.allocation.rows.map((r) => [r.region, r.total])) : new Map()
-  }
-  const opened = await Store.open({ kind: "sqlite", path: join(folder, "uppdrag.db") }, { catalog, allocationOf })
+  const location = { kind: "sqlite", path: join(folder, "uppdrag.db") }
+  const opened = await Store.open(location)
   if (opened._tag !== "Success") throw new Error(opened.failure.message)
   const store = opened.success
-  const grant = allocations.get("specialiserad-psykiatri-2026")
-  if (grant?._tag === "Allocated") {
-    const events = grant.allocation.rows.map((r) => ({ type: "requisition", grant: "specialiserad-psykiatri-2026", region: r.region, amount: r.total, date: "2026-04-15", recordedBy: "bench", note: "" }))
-    const written = await store.append(events, { recordedAt: "2026-11-01T08:00:00.000Z" })
-    if (written._tag !== "Success") throw new Error(written.failure.message)
+  const layers = Layer.mergeAll(CatalogSource.layerOf(catalog), Populations.layerPublished, Layer.succeed(EventLog.EventLog, store))
+  const found = await Effect.runPromise(GrantState.find("specialiserad-psykiatri-2026").pipe(Effect.provide(layers)))
+  const outcome = await Effect.runPromise(GrantState.allocation(found.grant).pipe(Effect.provide(layers)))
+  if (outcome._tag === "Allocated") {
+    const events = outcome.allocation.rows.map((r) => ({ type: "requisition", grant: "specialiserad-psykiatri-2026", region: r.region, amount: r.total, date: "2026-04-15", recordedBy: "bench", note: "" }))
+    await Effect.runPromise(Recording.record(events).pipe(Effect.provide(layers)))
   }
-  return { readOnly: { ledger: store.ledger, events: store.events, count: store.count } }
+  await store.close()
+  // Read-only, as `uppdrag serve` opens it.
+  const reader = await Store.open(location, { readOnly: true })
+  if (reader._tag !== "Success") throw new Error(reader.failure.message)
+  return reader.success
 }
 
 const site = async (options) => {
   const { Site, WebApp } = await import(dist)
   const { CalendarDate, Catalog } = await import(esm("@uppdrag/core"))
   const catalog = Catalog.unsafeLoad()
-  const bare = Site.make({ catalog, today: () => CalendarDate.unsafeParse(asOf) })
-  if (bare._tag !== "Success") throw new Error(bare.failure.join("\n"))
-  const { readOnly } = await openStore(catalog, bare.success.allocations)
-  const made = Site.make({ catalog, store: readOnly, today: () => CalendarDate.unsafeParse(asOf), log: (line) => process.stderr.write(`${line}\n`) })
+  const eventLog = await openStore(catalog)
+  const made = Site.make({ catalog, eventLog, today: () => CalendarDate.unsafeParse(asOf), log: (line) => process.stderr.write(`${line}\n`) })
   if (made._tag !== "Success") throw new Error(made.failure.join("\n"))
   await made.success.indicators()
   return WebApp.make(made.success, options)

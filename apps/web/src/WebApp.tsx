@@ -146,7 +146,7 @@ const meetingSpanDays = 56
  *
  * @example
  * import { WebApp, Site } from "@uppdrag/web"
- * const app = WebApp.make(Result.getOrThrow(Site.make({ catalog: Catalog.unsafeLoad(), today: () => CalendarDate.today() })))
+ * const app = WebApp.make(Result.getOrThrow(Site.make({ catalog: Catalog.unsafeLoad() })))
  * const response = await app.request("/?datum=2026-11-23")
  * // `pageCache`: how many rendered pages to keep (default 500; 0 renders every request).
  */
@@ -204,12 +204,12 @@ export const make = (site: Site, options: { readonly pageCache?: number } = {}):
   })
 
   for (const kind of ["csv", "xlsx"] as const) {
-    // The table of Översikt: the same rows and fields as `uppdrag deadlines --as-of DATUM --format csv`.
+    // Every duty as of the date, handed in or not: the rows and fields of `uppdrag deadlines --as-of DATUM --all --format csv`.
     app.get(`/tidsfrister.${kind}`, async (c) => {
       const query = parseQuery(c, DatedQuery)
       if (Result.isFailure(query)) return query.failure
       const asOf = query.success.datum ?? site.today()
-      const due = await deadlines(c, { asOf })
+      const due = await deadlines(c, { asOf, all: true })
       if (Result.isFailure(due)) return due.failure
       return sendTable(c, kind, fromDefinition(`tidsfrister-${asOf}`, `Tidsfrister ${asOf}`, DeadlineList.columns, due.success))
     })
@@ -310,6 +310,7 @@ export const make = (site: Site, options: { readonly pageCache?: number } = {}):
         outcome={region.outcome}
         region={region.region}
         explanation={region.explanation}
+        regionRow={region.row}
         plainRounding={plainRounding}
         ledger={ledgerView}
       />

@@ -4,9 +4,9 @@
  *
  * @example
  * import { Site, WebApp, WebServer } from "@uppdrag/web"
- * import { CalendarDate, Catalog } from "@uppdrag/core"
+ * import { Catalog } from "@uppdrag/core"
  * import { Result } from "effect"
- * const site = Result.getOrThrow(Site.make({ catalog: Catalog.unsafeLoad(), today: () => CalendarDate.today() }))
+ * const site = Result.getOrThrow(Site.make({ catalog: Catalog.unsafeLoad() }))
  * const app = WebApp.make(site)
  * const running = await WebServer.listen(app, { port: 3000, host: "127.0.0.1" })
  */

@@ -291,8 +291,11 @@ describe("links and downloads", () => {
     await download.saveAs(file)
     expect(download.suggestedFilename()).toBe("tidsfrister-2026-11-23.csv")
     const rows = parseCsv(readFileSync(file), { bom: true, columns: true }) as Array<Record<string, string>>
-    const report = rows.find((r) => r.datum === "2027-05-30")
-    expect(report).toMatchObject({ uppdrag: "S2025/01528", typ: "delredovisning", helgdag: "söndag", narmast_foljande_vardag: "2027-05-31", status: "kommande" })
+    // The application's deadline fields, as `uppdrag deadlines --format csv` has them.
+    const report = rows.find((r) => r.due === "2027-05-30")
+    expect(report).toMatchObject({ assignment: "S2025/01528", kind: "delredovisning", nonWorkingDay: "söndag", nextWorkingDay: "2027-05-31", status: "kommande", id: "delredovisning-2027-05-30" })
+    // The meeting of 2026-09-10's action item, due 2026-12-04 (issue 11).
+    expect(rows.find((r) => r.due === "2026-12-04")).toMatchObject({ title: "Skicka underlag om vårdplatser till IVO", status: "snart" })
     await page.close()
   })
 

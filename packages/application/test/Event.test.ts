@@ -27,6 +27,27 @@ describe("Event.NewEvent", () => {
     expect(issuesOf({ type: "reversal", date: "2026-06-01", recordedBy: "x" })).toEqual(["reverses: saknas (krävs för återföring)"])
   })
 
+  it("seed 003: a due-date event names the duty and carries the date Socialstyrelsen set as payload { due }", () => {
+    const setDue = { type: "due-date", assignment: "specialiserad-psykiatri-2026", obligation: "regionernas-redovisning-2026", date: "2026-12-10", recordedBy: "x", payload: { due: "2027-02-26" } }
+    expect(issuesOf(setDue)).toEqual([])
+    expect(issuesOf({ ...setDue, payload: { due: "2027-02-30" } })).toEqual(['payload.due: saknas eller är inget datum (krävs för fastställt datum, t.ex. { "due": "2027-02-26" })'])
+    expect(issuesOf({ ...setDue, region: "03" })).toEqual(["region: används inte för fastställt datum"])
+    expect(Event.DueDatePayloadSchema.parse({ due: "2027-02-26" })).toEqual({ due: "2027-02-26" })
+    expect(Event.DueDatePayloadSchema.safeParse({ due: "2027-02-26", extra: 1 }).success).toBe(false)
+  })
+
+  it("RecordedAtSchema takes UTC instants with milliseconds, as Date#toISOString writes them", () => {
+    expect(Event.RecordedAtSchema.safeParse("2026-04-15T08:00:00.000Z").success).toBe(true)
+    expect(Event.RecordedAtSchema.safeParse(new Date(Date.UTC(2026, 11, 1)).toISOString()).success).toBe(true)
+    for (const bad of ["2026-04-15T08:00:00Z", "2026-04-15 10:00", "2026-04-15T10:00:00.000+02:00"]) expect(Event.RecordedAtSchema.safeParse(bad).success).toBe(false)
+  })
+
+  it("EventTypeSchema lists the nine event types, each with a Swedish name; four of them move money", () => {
+    expect(Event.EventTypeSchema.options).toHaveLength(9)
+    for (const type of Event.EventTypeSchema.options) expect(Event.typeName[type]).toMatch(/\S/)
+    expect(Event.EventTypeSchema.options.filter(Event.isMoneyType)).toEqual(["requisition", "payout", "use", "repayment"])
+  })
+
   it("fields that do not belong to the type are refused", () => {
     expect(issuesOf({ ...uppsala, reverses: 3 })).toEqual(["reverses: används inte för rekvisition"])
     expect(issuesOf({ type: "reversal", reverses: 1, amount: 5, date: "2026-06-01", recordedBy: "x" })).toEqual(["amount: används inte för återföring"])
@@ -52,8 +73,18 @@ describe("Event.NewEvent", () => {
       fc.property(fc.oneof(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.double(), fc.integer({ max: -1 })), (amount) => {
         const ok = Number.isSafeInteger(amount) && amount >= 0
         expect(Event.NewEventSchema.safeParse({ ...uppsala, amount }).success).toBe(ok)
-      })
+      }),
+      { numRuns: 200 }
     )
+  })
+
+  it("StoredEventSchema reads a stored row back and refuses one with a missing field", () => {
+    const row = { seq: 1, type: "requisition", assignment: "specialiserad-psykiatri-2026", grant: "specialiserad-psykiatri-2026", region: "03", amount: 58_203_923,
+      date: "2026-04-15", recordedBy: "anna", recordedAt: "2026-04-15T08:00:00.000Z", note: "", reverses: null, obligation: null, payload: null }
+    expect(Event.StoredEventSchema.parse(row)).toEqual(row)
+    expect(Object.keys(row)).toEqual([...Event.columns])
+    const { note: _, ...noNote } = row
+    expect(Event.StoredEventSchema.safeParse(noNote).success).toBe(false)
   })
 
   it("toCells writes nulls as empty cells and the payload as JSON", () => {

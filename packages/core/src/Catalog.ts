@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url"
 import * as Result from "effect/Result"
 import * as Assignment from "./Assignment.js"
 import * as DiaryNumber from "./DiaryNumber.js"
+import * as BuiltinCatalog from "./internal/BuiltinCatalog.js"
 import * as SourceDocument from "./SourceDocument.js"
 import { formatPath, type Issue, ValidationError } from "./ValidationError.js"
 
@@ -25,6 +26,13 @@ export interface Catalog {
 
 /** Folder of the built-in catalog, shipped with the package. */
 export const builtinDirectory = (): string => fileURLToPath(new URL("../catalog/", import.meta.url))
+
+/**
+ * The built-in catalog validated at build time, as data (`dist/catalog.json`).
+ * Resolved from this module like {@link builtinDirectory}: `src/` and `dist/`
+ * sit side by side, so the path is the same from the source and the bundle.
+ */
+const builtinData = (): URL => new URL("../dist/catalog.json", import.meta.url)
 
 const isCatalogFile = (file: string): boolean => [".yaml", ".yml", ".json"].includes(extname(file).toLowerCase())
 
@@ -93,18 +101,32 @@ const at = (located: Located, path: ReadonlyArray<PropertyKey>, message: string)
 /**
  * Loads the built-in catalog and any extra files or folders. Fails with one
  * error per bad file; an assignment id, diary number or grant id defined
- * twice is an error.
+ * twice is an error. The built-in files were validated when the package was
+ * built and are read as data (no YAML parsing or schema validation), unless
+ * they differ from what was validated; extra files are always parsed and
+ * validated in full.
  *
  * @example
  * Catalog.load({ extra: ["./egna-uppdrag"] })
  */
 export const load = (options: { extra?: ReadonlyArray<string>; builtin?: boolean } = {}): Result.Result<Catalog, ReadonlyArray<ValidationError>> => {
-  const files: Array<string> = []
+  const files: Array<{ readonly file: string; readonly located?: Located }> = []
   const errors: Array<ValidationError> = []
-  for (const path of [...(options.builtin === false ? [] : [builtinDirectory()]), ...(options.extra ?? [])]) {
+  if (options.builtin !== false) {
+    const found = filesAt(builtinDirectory())
+    if (Result.isFailure(found)) errors.push(found.failure)
+    else {
+      const data = BuiltinCatalog.read(found.success, builtinData())
+      found.success.forEach((file, i) => {
+        const located = data?.[i]
+        files.push(located === undefined ? { file } : { file, located })
+      })
+    }
+  }
+  for (const path of options.extra ?? []) {
     const found = filesAt(path)
     if (Result.isFailure(found)) errors.push(found.failure)
-    else files.push(...found.success)
+    else files.push(...found.success.map((file) => ({ file })))
   }
   const assignments: Array<Assignment.Assignment> = []
   const sources = new Map<string, string>()
@@ -113,10 +135,10 @@ export const load = (options: { extra?: ReadonlyArray<string>; builtin?: boolean
   const documents: Array<{ located: Located; file: string }> = []
   // A file named twice (`--catalog` pointing into the built-in folder) is read once.
   const seen = new Set<string>()
-  for (const file of files) {
+  for (const { file, located: validated } of files) {
     if (seen.has(resolve(file))) continue
     seen.add(resolve(file))
-    const result = readLocated(file)
+    const result = validated === undefined ? readLocated(file) : Result.succeed(validated)
     if (Result.isFailure(result)) {
       errors.push(result.failure)
       continue

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs"
-import { parse as parseCsvText } from "csv-parse/sync"
+import { createRequire } from "node:module"
 import * as Result from "effect/Result"
 import * as PopulationBasis from "./PopulationBasis.js"
 import * as Region from "./Region.js"
@@ -161,9 +161,18 @@ const checkRows = (source: string, rows: ReadonlyArray<Row>): Result.Result<Popu
 
 type Records = Array<{ record: Array<string>; info: { lines: number } }>
 
+/**
+ * `csv-parse/sync`, loaded on the first CSV read rather than with the
+ * package (only population input needs it); `require` gives its CommonJS
+ * build to the ESM and the CJS build of this package alike.
+ */
+let csvParseModule: typeof import("csv-parse/sync") | undefined
+const csvParse = (): typeof import("csv-parse/sync") =>
+  (csvParseModule ??= createRequire(import.meta.url)("csv-parse/sync") as typeof import("csv-parse/sync"))
+
 const readCsv = (text: string, delimiter: string): Result.Result<Records, { line: number; message: string }> => {
   try {
-    const records = parseCsvText(text, {
+    const records = csvParse().parse(text, {
       delimiter,
       info: true,
       relax_column_count: true,

@@ -1,5 +1,6 @@
+import { createRequire } from "node:module"
 import * as Result from "effect/Result"
-import { isMap, isSeq, LineCounter, type Node, parseDocument } from "yaml"
+import type { Node } from "yaml"
 import type { z } from "zod"
 import { type Issue, ValidationError } from "./ValidationError.js"
 import { fromZodIssues } from "./ZodIssues.js"
@@ -19,6 +20,15 @@ export interface SourceDocument {
   readonly value: unknown
   readonly lineOf: (path: ReadonlyArray<PropertyKey>) => number | undefined
 }
+
+/**
+ * The `yaml` package, loaded on the first parse rather than with the
+ * package: the built-in catalog is read as data, so only a command given a
+ * user's file pays for the parser. `require` gives yaml's Node build (it is
+ * CommonJS) to the ESM and the CJS build of this package alike.
+ */
+let yamlModule: typeof import("yaml") | undefined
+const yaml = (): typeof import("yaml") => (yamlModule ??= createRequire(import.meta.url)("yaml") as typeof import("yaml"))
 
 const yamlErrors: Record<string, string> = {
   DUPLICATE_KEY: "nyckeln förekommer två gånger",
@@ -68,6 +78,7 @@ export const parse = (bytes: Uint8Array, source: string): Result.Result<SourceDo
     return Result.fail(new ValidationError({ source, issues: [{ path: "", message: "filen är inte kodad som UTF-8", line: text }] }))
   }
   if (text.replace(/^\uFEFF/, "").trim() === "") return Result.fail(new ValidationError({ source, issues: [{ path: "", message: "filen är tom" }] }))
+  const { isMap, isSeq, LineCounter, parseDocument } = yaml()
   const lineCounter = new LineCounter()
   const doc = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter, uniqueKeys: true, prettyErrors: false })
   if (doc.errors.length > 0) {

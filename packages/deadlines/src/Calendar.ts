@@ -1,5 +1,5 @@
+import { createRequire } from "node:module"
 import { CalendarDate } from "@uppdrag/core"
-import ical, { ICalAlarmType, ICalEventTransparency } from "ical-generator"
 import type * as Deadline from "./Deadline.js"
 import * as Obligation from "./Obligation.js"
 import * as Reminder from "./Reminder.js"
@@ -31,6 +31,17 @@ export interface IcsOptions {
   /** Calendar name shown by the client. */
   readonly name?: string
 }
+
+/**
+ * `ical-generator`, loaded on the first export rather than with the package:
+ * most callers never write iCalendar. `require` gives its CommonJS build to
+ * the ESM and the CJS build of this package alike; its named `ICalCalendar`
+ * class is used, not the default export, which a CJS bundle would take for
+ * the whole module.
+ */
+let icalGenerator: typeof import("ical-generator") | undefined
+const loadIcalGenerator = (): typeof import("ical-generator") =>
+  (icalGenerator ??= createRequire(import.meta.url)("ical-generator") as typeof import("ical-generator"))
 
 /** Hour of the day reminders are given. */
 const reminderHour = 9
@@ -72,7 +83,8 @@ export const description = (d: Deadline.Deadline): string => {
  * Calendar.toIcs(deadlines, { generatedAt: "2026-11-23T08:00:00Z", stages: [14, 3] })
  */
 export const toIcs = (deadlines: ReadonlyArray<Deadline.Deadline>, options: IcsOptions): string => {
-  const calendar = ical({
+  const { ICalAlarmType, ICalCalendar, ICalEventTransparency } = loadIcalGenerator()
+  const calendar = new ICalCalendar({
     name: options.name ?? "Tidsfrister – regeringsuppdrag och statsbidrag",
     prodId: { company: "uppdrag", product: "tidsfrister", language: "SV" }
   })

@@ -2,6 +2,7 @@ import { CalendarDate, fromZodIssues, ValidationError } from "@uppdrag/core"
 import * as Result from "effect/Result"
 import { z } from "zod"
 import * as Obligation from "./Obligation.js"
+import * as SwedishHoliday from "./SwedishHoliday.js"
 import * as WorkingDay from "./WorkingDay.js"
 
 /**
@@ -148,7 +149,8 @@ export const statusOf = (
 }
 
 /**
- * Evaluates one duty on a date.
+ * Evaluates one duty on a date. Throws a `RangeError` when `asOf` or the due
+ * date is before {@link SwedishHoliday.firstYear} ({@link evaluate} refuses those instead).
  *
  * @example
  * Deadline.make(obligation, CalendarDate.unsafeParse("2026-11-23"), 30, null).daysLeft // 7
@@ -194,7 +196,9 @@ export const bySoonest = (a: Deadline, b: Deadline): number => {
  * Evaluates every duty on `asOf`, soonest first. Submissions are matched to
  * duties by assignment (id or diary number) and obligation id; one naming a
  * duty that does not exist is an error, so a typo never passes silently.
- * Submissions dated after `asOf` are not yet known on that date.
+ * Submissions dated after `asOf` are not yet known on that date. An `asOf`
+ * or a due date before {@link SwedishHoliday.firstYear} is refused: the
+ * working-day rules of that time are not known here.
  *
  * @example
  * Deadline.evaluate(obligations, {
@@ -216,6 +220,11 @@ export const evaluate = (
     else issues.push(...fromZodIssues(parsed.error.issues).map((issue) => ({ ...issue, path: issue.path === "" ? `[${i}]` : `[${i}].${issue.path}` })))
   })
   if (issues.length > 0) return Result.fail(new ValidationError({ source: "inlämningar", issues }))
+  const early = (date: CalendarDate.CalendarDate): boolean => CalendarDate.parts(date).year < SwedishHoliday.firstYear
+  const rules = `svenska helgdagar och vardagar beräknas från ${SwedishHoliday.firstYear} (lag (1989:253) i lydelse från 2005)`
+  if (early(options.asOf)) return Result.fail(new ValidationError({ source: "asOf", issues: [{ path: "", message: `${options.asOf}: ${rules}` }] }))
+  const tooEarly = obligations.flatMap((o) => (o.due !== null && early(o.due) ? [{ path: Obligation.key(o), message: `förfallodagen ${o.due}: ${rules}` }] : []))
+  if (tooEarly.length > 0) return Result.fail(new ValidationError({ source: "skyldigheter", issues: tooEarly }))
   for (const s of decoded) {
     const target = obligations.find((o) => o.id === s.obligation && Obligation.belongsTo(o, s.assignment))
     if (target === undefined) return Result.fail(new Obligation.UnknownObligation({ assignment: s.assignment, obligation: s.obligation, context: "inlämning" }))

@@ -1,5 +1,5 @@
 import { CalendarDate } from "@uppdrag/core"
-import { holidayYear } from "./internal/HolidaySource.js"
+import { firstYear as first, holidayYear } from "./internal/HolidaySource.js"
 
 /**
  * Why a day is a holiday in Sweden. `allman-helgdag` is a public holiday of
@@ -27,9 +27,23 @@ export interface SwedishHoliday {
 }
 
 /**
+ * The first year whose holidays this module knows: lag (1989:253) in its
+ * form since 1 January 2005 (Sveriges nationaldag a holiday, annandag pingst
+ * not). Every function here throws a `RangeError` for an earlier year rather
+ * than answer with today's rules.
+ *
+ * @example
+ * SwedishHoliday.firstYear // 2005
+ */
+export const firstYear: number = first
+
+/**
  * The holidays of a year, in date order: the thirteen dated public holidays
  * of lag (1989:253) (Sundays are holidays too but are not listed) and the
- * three eves. The dates come from the maintained `date-holidays` data.
+ * three eves. Computed from the statute's rules (Easter, "the Saturday
+ * 20–26 June", …) without loading any library; the tests check every day
+ * 2010–2035 against the maintained `date-holidays` data. Throws a
+ * `RangeError` for a year before {@link firstYear}.
  *
  * @example
  * SwedishHoliday.inYear(2027).map((h) => h.name)

@@ -124,3 +124,18 @@ describe("Deadline.statusOf: the window", () => {
     )
   })
 })
+
+describe("Deadline.evaluate: dates before the holiday rules are refused", () => {
+  it("an asOf in 2004 is a ValidationError naming the first year, not a guess", () => {
+    const result = Deadline.evaluate(obligations(), { asOf: date("2004-12-31") })
+    expect(Result.isFailure(result) && result.failure._tag).toBe("ValidationError")
+    if (Result.isFailure(result)) expect(result.failure.message).toBe("asOf: 2004-12-31: svenska helgdagar och vardagar beräknas från 2005 (lag (1989:253) i lydelse från 2005)")
+  })
+  it("a duty due in 2004 is named by its key", () => {
+    const [first] = obligations()
+    const result = Deadline.evaluate([{ ...first!, due: date("2004-06-01") }], { asOf: date("2026-11-23") })
+    expect(Result.isFailure(result) && result.failure.message).toBe(
+      `skyldigheter: ${first!.assignmentId}/${first!.id}: förfallodagen 2004-06-01: svenska helgdagar och vardagar beräknas från 2005 (lag (1989:253) i lydelse från 2005)`
+    )
+  })
+})

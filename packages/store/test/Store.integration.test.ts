@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto"
 import pg from "pg"
 import { afterAll, describe } from "vitest"
 import type { Store } from "../src/index.js"
-import { contract } from "./contract.js"
+import { storeContract } from "./contract.js"
 
 // PostgreSQL runs the same suite when DATABASE_URL is set (always in CI, see .ci/run).
 const url = process.env.DATABASE_URL
@@ -26,8 +26,9 @@ afterAll(async () => {
 })
 
 describe.skipIf(url === undefined)("PostgreSQL", () => {
-  contract({
+  storeContract({
     name: "PostgreSQL",
+    runs: 10,
     fresh: async (): Promise<Store.Location> => {
       const schema = `test_${randomBytes(6).toString("hex")}`
       schemas.push(schema)

@@ -2,18 +2,18 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import BetterSqlite3 from "better-sqlite3"
-import { Result } from "effect"
+import * as Result from "effect/Result"
 import { afterAll, describe, expect, it } from "vitest"
 import { Store } from "../src/index.js"
-import { catalog, contract } from "./contract.js"
-import { allocationOf } from "./fixtures/allocation.js"
+import { storeContract } from "./contract.js"
 
 const folder = mkdtempSync(join(tmpdir(), "uppdrag-store-"))
 let n = 0
 afterAll(() => rmSync(folder, { recursive: true, force: true }))
 
-contract({
+storeContract({
   name: "SQLite",
+  runs: 20,
   fresh: async () => ({ kind: "sqlite", path: join(folder, `db-${++n}`, "uppdrag.db") }),
   raw: async (location, statement) => {
     if (location.kind !== "sqlite") throw new Error("SQLite expected")
@@ -29,14 +29,14 @@ contract({
 describe("SQLite specifics", () => {
   it("read-only never creates a missing file", async () => {
     const path = join(folder, "saknas", "uppdrag.db")
-    const opened = await Store.open({ kind: "sqlite", path }, { catalog, allocationOf, readOnly: true })
+    const opened = await Store.open({ kind: "sqlite", path }, { readOnly: true })
     expect(Result.isFailure(opened) && opened.failure.reason._tag).toBe("Unavailable")
     expect(existsSync(path)).toBe(false)
   })
 
   it("creates the file and its folders, in WAL mode with foreign keys on", async () => {
     const path = join(folder, "ny", "mapp", "uppdrag.db")
-    const opened = await Store.open({ kind: "sqlite", path }, { catalog, allocationOf })
+    const opened = await Store.open({ kind: "sqlite", path })
     expect(Result.isSuccess(opened)).toBe(true)
     if (Result.isSuccess(opened)) await opened.success.close()
     const db = new BetterSqlite3(path)
@@ -49,7 +49,7 @@ describe("SQLite specifics", () => {
     const path = join(folder, "inte-en-databas.db")
     const { writeFileSync } = await import("node:fs")
     writeFileSync(path, "det här är text, ingen databas ".repeat(200))
-    const opened = await Store.open({ kind: "sqlite", path }, { catalog, allocationOf })
+    const opened = await Store.open({ kind: "sqlite", path })
     expect(Result.isFailure(opened)).toBe(true)
     if (Result.isFailure(opened)) {
       expect(opened.failure.reason._tag).toBe("Unavailable")

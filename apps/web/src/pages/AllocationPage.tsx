@@ -69,9 +69,8 @@ const AllocationTable: FC<{ grant: Assignment.Grant; allocation: Allocation.Allo
   )
 }
 
-const Explanation: FC<{ grant: Assignment.Grant; explanation: ReadonlyArray<Allocation.Explanation>; region: Region.Region }> = ({ grant, explanation, region }) => {
+const Explanation: FC<{ grant: Assignment.Grant; explanation: ReadonlyArray<Allocation.Explanation>; region: Region.Region; total: number }> = ({ grant, explanation, region, total }) => {
   const caption = `Så räknades beloppet för ${region.name}`
-  const total = explanation.reduce((sum, e) => sum + e.amount, 0)
   return (
     <TableRegion label={caption}>
       <table>
@@ -144,9 +143,11 @@ export const AllocationPage: FC<{
   outcome: AllocationOutcome
   region: Region.Region
   explanation: ReadonlyArray<Allocation.Explanation>
+  /** The chosen region's row of the allocation (its total). */
+  regionRow?: Allocation.Row | undefined
   plainRounding: ReadonlyArray<Allocation.PlainRounding>
   ledger?: Child
-}> = ({ assignment, grant, outcome, region, explanation, plainRounding, ledger }) => {
+}> = ({ assignment, grant, outcome, region, explanation, regionRow, plainRounding, ledger }) => {
   const series = grant.components.map((c) => ({ key: c.id, label: c.title }))
   const off = plainRounding.filter((p) => p.difference !== 0)
   return (
@@ -232,7 +233,7 @@ export const AllocationPage: FC<{
               <button type="submit">Visa förklaring</button>
             </div>
           </form>
-          <Explanation grant={grant} explanation={explanation} region={region} />
+          <Explanation grant={grant} explanation={explanation} region={region} total={regionRow?.total ?? 0} />
         </>
       )}
       {ledger}

@@ -1,0 +1,140 @@
+import { CatalogSource, DeadlineList, type Event, EventLog, GrantState, MeetingRecords, Populations, Table } from "@uppdrag/application"
+import { PublishedPopulation } from "@uppdrag/allocation"
+import { CalendarDate, Catalog, type Population } from "@uppdrag/core"
+import { parse as parseCsv } from "csv-parse/sync"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Result from "effect/Result"
+import { afterAll, describe, expect, it } from "vitest"
+import * as WebApp from "../src/WebApp.js"
+import { catalog, logged, makeSite, makeStoredSite } from "./support/TestSite.js"
+
+const GRANT = "specialiserad-psykiatri-2026"
+
+const csvRows = async (response: Response): Promise<Array<Record<string, string>>> => {
+  expect(response.status).toBe(200)
+  return parseCsv(Buffer.from(await response.arrayBuffer()), { bom: true, columns: true }) as Array<Record<string, string>>
+}
+
+/** The cells of the application's definition as CSV reads them back (numbers as text, null empty). */
+const asCsv = <Row,>(columns: Table.Columns<Row>, rows: ReadonlyArray<Row>): Array<Record<string, string>> =>
+  rows.map((row) => {
+    const cells = Table.cells(columns, row)
+    return Object.fromEntries(Table.fields(columns).map((field, i) => [field, cells[i] === null || cells[i] === undefined ? "" : String(cells[i])]))
+  })
+
+describe("the web view asks the application, as the CLI does (issue 11)", async () => {
+  const stored = await makeStoredSite()
+  const app = WebApp.make(stored.site, { pageCache: 0 })
+  afterAll(() => stored.close())
+  const layers = Layer.mergeAll(CatalogSource.layerOf(catalog), Populations.layerPublished, Layer.succeed(EventLog.EventLog, stored.store))
+  const ask = <A, E>(program: Effect.Effect<A, E, CatalogSource.CatalogSource | Populations.Populations | EventLog.EventLog>) => Effect.runPromise(program.pipe(Effect.provide(layers)))
+
+  it("the meeting of 2026-09-10's action item, due 2026-12-04, is on Översikt and in /tidsfrister.csv?datum=2026-12-01", async () => {
+    const html = await (await app.request("/?datum=2026-12-01")).text()
+    expect(html).toContain("Skicka underlag om vårdplatser till IVO")
+    const rows = await csvRows(await app.request("/tidsfrister.csv?datum=2026-12-01"))
+    expect(rows.find((r) => r.due === "2026-12-04")).toMatchObject({ title: "Skicka underlag om vårdplatser till IVO", kind: "ovrigt", status: "snart", recipient: "IVO" })
+  })
+
+  it("/tidsfrister.csv has the rows and fields of `uppdrag deadlines --as-of 2026-12-01 --all --format csv` (DeadlineList.list)", async () => {
+    const listing = await ask(DeadlineList.list({ asOf: "2026-12-01", all: true }))
+    const rows = await csvRows(await app.request("/tidsfrister.csv?datum=2026-12-01"))
+    expect(Object.keys(rows[0] ?? {})).toEqual(Table.fields(DeadlineList.columns))
+    expect(rows).toEqual(asCsv(DeadlineList.columns, listing.deadlines))
+  })
+
+  it("an assignment's deadline CSV is `uppdrag deadlines --assignment ID --all`, including submitted duties", async () => {
+    const listing = await ask(DeadlineList.list({ asOf: "2026-11-23", assignment: GRANT, all: true }))
+    const rows = await csvRows(await app.request(`/uppdrag/${GRANT}/tidsfrister.csv?datum=2026-11-23`))
+    expect(rows).toEqual(asCsv(DeadlineList.columns, listing.deadlines))
+    expect(rows.find((r) => r.id === "delredovisning-2026-03-30")?.status).toBe("inlamnad")
+  })
+
+  it("the ledger CSV is GrantState.ledger in the application's ledger columns: Uppsala's 58 203 923 kr requisitioned (seed 003)", async () => {
+    const summary = await ask(GrantState.ledger(GRANT))
+    const rows = await csvRows(await app.request(`/fordelning/${GRANT}/liggare.csv`))
+    expect(rows).toEqual(asCsv(GrantState.ledgerColumns, GrantState.ledgerRows(summary)))
+    expect(rows.find((r) => r.region === "03")).toMatchObject({ name: "Uppsala län", allocated: "58203923", requisitioned: "58203923" })
+    expect(rows.at(-1)?.name).toBe("Riket")
+  })
+
+  it("the assignment page's consultation coverage is MeetingRecords.coverage", async () => {
+    const coverage = await ask(MeetingRecords.coverage(GRANT, CalendarDate.unsafeParse("2026-11-23")))
+    const html = await (await app.request(`/uppdrag/${GRANT}?datum=2026-11-23`)).text()
+    expect(html).toContain(`${coverage.parties.filter((p) => p.consulted).length} av ${coverage.parties.length} parter`)
+  })
+
+  it("logged nothing", () => {
+    expect(logged).toEqual([])
+  })
+})
+
+describe("uppdrag serve --population FILE: one population for the allocation table and the ledger's Tilldelat", async () => {
+  // The published figures with Uppsala's (03) doubled, so its share grows.
+  const grant = Catalog.findGrant(catalog, GRANT)!.grant
+  const published = Result.getOrThrow(PublishedPopulation.forGrant(grant))
+  const population: Population.Population = { source: "dubbla-uppsala.csv", rows: published.rows.map((r) => (r.region === "03" ? { ...r, population: r.population * 2 } : r)) }
+  const stored = await makeStoredSite({ population, populationFile: "dubbla-uppsala.csv" })
+  const app = WebApp.make(stored.site, { pageCache: 0 })
+  afterAll(() => stored.close())
+
+  it("Uppsala's total in Fördelning equals its Tilldelat in the ledger, and is no longer seed 003's 58 203 923 kr", async () => {
+    const allocation = await csvRows(await app.request(`/fordelning/${GRANT}/fordelning.csv`))
+    const ledger = await csvRows(await app.request(`/fordelning/${GRANT}/liggare.csv`))
+    const uppsala = allocation.find((r) => r.region === "03")?.total
+    expect(uppsala).not.toBe("58203923")
+    expect(ledger.find((r) => r.region === "03")?.allocated).toBe(uppsala)
+    expect(ledger.at(-1)?.allocated).toBe("1490000000")
+    const html = await (await app.request(`/fordelning/${GRANT}`)).text()
+    const kronor = `${Number(uppsala).toLocaleString("sv-SE").replaceAll(/\s/g, "\u00a0")}\u00a0kr`
+    const uppsalaRows = html.match(/<tr><th scope="row">(?:<a [^>]*>)?Uppsala län(?:<\/a>)?<\/th>.*?<\/tr>/g) ?? []
+    expect(uppsalaRows).toHaveLength(2)
+    for (const row of uppsalaRows) expect(row).toContain(kronor)
+  })
+})
+
+describe("a meeting record in the log that does not read back", () => {
+  const broken: Event.StoredEvent = {
+    seq: 1,
+    type: "meeting",
+    assignment: GRANT,
+    grant: null,
+    region: null,
+    amount: null,
+    date: "2026-09-10",
+    recordedBy: "test",
+    recordedAt: "2026-11-01T08:00:00.000Z",
+    note: "",
+    reverses: null,
+    obligation: null,
+    payload: { kind: "mote", title: "saknar id och datum" }
+  } as unknown as Event.StoredEvent
+  const lines: Array<string> = []
+  const app = WebApp.make(makeSite({ eventLog: EventLog.makeMemory([broken]), log: (line) => lines.push(line) }), { pageCache: 0 })
+
+  it.each(["/?datum=2026-11-23", `/uppdrag/${GRANT}?datum=2026-11-23`, "/tidsfrister.csv?datum=2026-11-23"])("%s is a Swedish 500 page, logged, never a list without it", async (path) => {
+    lines.length = 0
+    const response = await app.request(path)
+    expect(response.status).toBe(500)
+    const html = await response.text()
+    expect(html).toContain("Mötesposterna kan inte läsas")
+    expect(html).toContain("händelse 1: mötesposten i databasen har fel form och kan inte läsas")
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toContain("UnreadableRecord")
+  })
+
+  it("pages that read no meeting records still answer", async () => {
+    expect((await app.request(`/fordelning/${GRANT}`)).status).toBe(200)
+  })
+})
+
+describe("today comes from the site's clock", () => {
+  it("a site fixed to 2026-11-23 dates Översikt that day; without a date the system clock's day", async () => {
+    const fixed = makeSite()
+    expect(fixed.today()).toBe("2026-11-23")
+    expect(await (await WebApp.make(fixed, { pageCache: 0 }).request("/")).text()).toContain("Läget per 2026-11-23")
+    const live = makeSite({ today: undefined })
+    expect(live.today()).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+  })
+})
