@@ -1,5 +1,4 @@
-import { existsSync } from "node:fs"
-import { CatalogSource, EventLog, type EventLogError, Populations } from "@uppdrag/application"
+import { CatalogSource, type EventLog, type EventLogError, Populations } from "@uppdrag/application"
 import { Population, type ValidationError } from "@uppdrag/core"
 import { Store } from "@uppdrag/store"
 import * as Effect from "effect/Effect"
@@ -36,28 +35,6 @@ export const storeLocation = (db: string | undefined): Effect.Effect<Store.Locat
  */
 export const logLayer = (db: string | undefined, options: Store.OpenOptions = {}): Layer.Layer<EventLog.EventLog, EventLogError | Refusal | ValidationError> =>
   Layer.unwrap(Effect.map(storeLocation(db), (location) => Store.layer(location, options)))
-
-/**
- * The event log for a command that only reads: the database read-only when
- * it exists, else an empty log in memory, so that reading never creates a
- * database file. `missing` is told the path of a file that does not exist.
- *
- * @example
- * program.pipe(Effect.provide(readLayer(options.db, (path) => warn(path))))
- */
-export const readLayer = (
-  db: string | undefined,
-  missing: (path: string) => void = () => undefined
-): Layer.Layer<EventLog.EventLog, EventLogError | Refusal | ValidationError> =>
-  Layer.unwrap(
-    Effect.map(storeLocation(db), (location) => {
-      if (location.kind === "sqlite" && !existsSync(location.path)) {
-        missing(location.path)
-        return EventLog.layerMemory()
-      }
-      return Store.layer(location, { readOnly: true })
-    })
-  )
 
 /**
  * The population in force: `--population FILE` for every grant, else the
