@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from "commander"
+import { Command, CommanderError } from "commander"
 import { registerAllocate } from "./commands/allocate.js"
 import { registerCatalog } from "./commands/catalog.js"
 import { registerDb } from "./commands/db.js"
@@ -9,23 +9,21 @@ import { registerMeetings } from "./commands/meetings.js"
 import { registerRecord } from "./commands/record.js"
 import { registerServe } from "./commands/serve.js"
 import { registerStart } from "./commands/start.js"
-import { CliError, ExitCode } from "./terminal/CliError.js"
+import type { Outcome, Perform } from "./terminal/Options.js"
 import { translateUsageError } from "./terminal/UsageError.js"
 
-/** Options every command that reads the catalog accepts. */
-export const catalogOption = (): Option =>
-  new Option("--catalog <path>", "egen katalogfil eller mapp, utöver den inbyggda (kan anges flera gånger)")
-    .argParser((value: string, previous: Array<string> | undefined) => [...(previous ?? []), value])
-
-/** Formats accepted by `--format`, validated by commander (usage error, exit 2). */
-export const formatOption = (formats: ReadonlyArray<string>, fallback: string): Option =>
-  new Option("--format <format>", "utdataformat").choices(formats).default(fallback)
+/** Exit codes (kept here too, so that `--help` loads no other module). */
+const ExitCode = { ok: 0, usage: 2, unexpected: 70 } as const
 
 /**
  * The `uppdrag` program. Each `register*` adds one domain's commands; their
- * implementations are imported only when the command runs.
+ * implementations are imported only when the command runs, and each returns
+ * its outcome through `perform`.
+ *
+ * @example
+ * const program = makeProgram((work) => async (...args) => void (await work(...args)))
  */
-export const makeProgram = (): Command => {
+export const makeProgram = (perform: Perform): Command => {
   const program = new Command("uppdrag")
     .description("Regeringsuppdrag och statsbidrag inom den specialiserade psykiatriska vården: fördelning, tidsfrister, indikatorer och möten.")
     .version("0.1.0", "-V, --version", "visa versionen")
@@ -44,22 +42,35 @@ Exempel:
 
 Slutkoder: 0 klart, 1 felaktig indata eller avvisat, 2 felaktigt anrop.`
   )
-  registerStart(program)
-  registerCatalog(program)
-  registerAllocate(program)
-  registerDeadlines(program)
-  registerIndicators(program)
-  registerMeetings(program)
-  registerDb(program)
-  registerRecord(program)
-  registerLedger(program)
-  registerServe(program)
+  registerStart(program, perform)
+  registerCatalog(program, perform)
+  registerAllocate(program, perform)
+  registerDeadlines(program, perform)
+  registerIndicators(program, perform)
+  registerMeetings(program, perform)
+  registerDb(program, perform)
+  registerRecord(program, perform)
+  registerLedger(program, perform)
+  registerServe(program, perform)
   return program
 }
 
-/** Runs the program on `argv` and returns the exit code; never throws. */
+/**
+ * Runs the program on `argv` and returns the exit code; never throws. The
+ * command's outcome is run here and its failure rendered once (exit 1 for a
+ * refusal, 2 for a usage error).
+ *
+ * @example
+ * process.exitCode = await run(["deadlines", "--as-of", "2026-12-01"])
+ */
 export const run = async (argv: ReadonlyArray<string>): Promise<number> => {
-  const program = makeProgram()
+  let outcome: Outcome | undefined
+  const perform: Perform =
+    (work) =>
+    async (...args) => {
+      outcome = await work(...args)
+    }
+  const program = makeProgram(perform)
   const exitAll = (command: Command): void => {
     command.exitOverride()
     command.commands.forEach(exitAll)
@@ -67,17 +78,15 @@ export const run = async (argv: ReadonlyArray<string>): Promise<number> => {
   exitAll(program)
   try {
     await program.parseAsync(argv as Array<string>, { from: "user" })
-    return ExitCode.ok
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return ExitCode.ok
       return ExitCode.usage
     }
-    if (error instanceof CliError) {
-      process.stderr.write(`${error.lines.join("\n")}\n`)
-      return error.exitCode
-    }
     process.stderr.write(`Oväntat fel: ${(error as Error).stack ?? String(error)}\n`)
-    return 70
+    return ExitCode.unexpected
   }
+  if (outcome === undefined) return ExitCode.ok
+  const { settle } = await import("./terminal/Settle.js")
+  return settle(outcome)
 }

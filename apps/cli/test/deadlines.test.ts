@@ -18,18 +18,27 @@ const uppdrag = (...args: Array<string>) => {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
+// Every field of the application's DeadlineList.columns, in its order: the same in json and csv (issue 11).
 interface Row {
-  assignment: string | null
-  title: string
-  kind: string
   due: string | null
-  recipient: string
-  status: string
   daysLeft: number | null
   workingDaysLeft: number | null
+  status: string
+  kind: string
+  title: string
+  assignment: string | null
+  assignmentId: string | null
+  id: string
+  recipient: string
+  responsible: string
+  dueSetBy: string | null
   nonWorkingDay: string | null
   nextWorkingDay: string | null
+  citeDiaryNumber: boolean
+  contents: string
+  key: string
 }
+const fields = ["due", "daysLeft", "workingDaysLeft", "status", "kind", "title", "assignment", "assignmentId", "id", "recipient", "responsible", "dueSetBy", "nonWorkingDay", "nextWorkingDay", "citeDiaryNumber", "contents", "key"]
 
 const json = (...args: Array<string>): Array<Row> => {
   const run = uppdrag("deadlines", "--format", "json", ...args)
@@ -87,7 +96,9 @@ describe("uppdrag deadlines: acceptance facts from the seeds", () => {
   })
   it("each row has exactly the documented fields, soonest first", () => {
     for (const row of rows) {
-      expect(Object.keys(row)).toEqual(["assignment", "title", "kind", "due", "recipient", "status", "daysLeft", "workingDaysLeft", "nonWorkingDay", "nextWorkingDay"])
+      expect(Object.keys(row)).toEqual(fields)
+      // The id `uppdrag record report --obligation` takes is in every row.
+      expect(row.id).not.toBe("")
     }
     const dated = rows.map((r) => r.due).filter((d) => d !== null)
     expect(dated).toEqual([...dated].sort())
@@ -108,16 +119,23 @@ describe("uppdrag deadlines: filters and formats", () => {
     const row = json("--as-of", "2027-06-01", "--catalog", userCatalog, "--assignment", "S2026/01234")
     expect(row).toEqual([
       {
-        assignment: "S2026/01234",
-        title: "Redovisning av uppföljningen",
-        kind: "delredovisning",
         due: "2027-06-25",
-        recipient: "Regeringskansliet (Socialdepartementet)",
-        status: "snart",
         daysLeft: 24,
         workingDaysLeft: 17,
+        status: "snart",
+        kind: "delredovisning",
+        title: "Redovisning av uppföljningen",
+        assignment: "S2026/01234",
+        assignmentId: "eget-uppdrag",
+        id: "redovisning-2027-06-25",
+        recipient: "Regeringskansliet (Socialdepartementet)",
+        responsible: "Socialstyrelsen",
+        dueSetBy: null,
         nonWorkingDay: "midsommarafton",
-        nextWorkingDay: "2027-06-28"
+        nextWorkingDay: "2027-06-28",
+        citeDiaryNumber: true,
+        contents: "En uppföljning",
+        key: "eget-uppdrag/redovisning-2027-06-25"
       }
     ])
   })
@@ -126,6 +144,8 @@ describe("uppdrag deadlines: filters and formats", () => {
     expect(run.code).toBe(0)
     expect(run.stdout).toContain("Tidsfrister per 2026-11-23")
     expect(run.stdout).toMatch(/2027-05-30 +188 +126 +kommande +delredovisning +S2025\/01528 .*söndag, nästa vardag 2027-05-31/)
+    // The id to record a report under (`uppdrag record report --obligation`) is in the table.
+    expect(run.stdout).toMatch(/2027-05-30 +188 +126 +kommande +delredovisning +S2025\/01528 +delredovisning-2027-05-30 /)
   })
   it("table: the latest reminder stage reached is noted, with configurable stages", () => {
     const standard = uppdrag("deadlines", "--as-of", "2026-11-23", "--assignment", "S2024/01004", "--from", "2026-11-30", "--to", "2026-11-30")
@@ -136,8 +156,8 @@ describe("uppdrag deadlines: filters and formats", () => {
   it("csv: a header and one row per duty", () => {
     const run = uppdrag("deadlines", "--as-of", "2026-11-23", "--assignment", "S2024/01004", "--kind", "slutredovisning", "--format", "csv")
     const [header, row, ...rest] = run.stdout.trimEnd().split("\n")
-    expect(header).toBe("assignment,title,kind,due,recipient,status,daysLeft,workingDaysLeft,nonWorkingDay,nextWorkingDay,responsible,dueSetBy,citeDiaryNumber,contents,id")
-    expect(row).toMatch(/^S2024\/01004,Slutredovisning,slutredovisning,2027-11-30,Regeringskansliet \(Socialdepartementet\),kommande,372,257,,,Socialstyrelsen,,ja,/)
+    expect(header).toBe(fields.join(","))
+    expect(row).toMatch(/^2027-11-30,372,257,kommande,slutredovisning,Slutredovisning,S2024\/01004,tvangsvard-2024,slutredovisning-2027-11-30,Regeringskansliet \(Socialdepartementet\),Socialstyrelsen,,,,ja,".*",tvangsvard-2024\/slutredovisning-2027-11-30$/)
     expect(rest).toEqual([])
   })
   it("ics to --out: one event per dated duty, three alarms each, UIDs the same on a second run", () => {
@@ -222,7 +242,25 @@ actionItems:
   it("a meeting's action item appears as kind ovrigt for its assignment", () => {
     const rows = json("--as-of", "2026-11-23", "--records", meeting, "--assignment", "S2025/01528", "--kind", "ovrigt")
     expect(rows).toEqual([
-      { assignment: "S2025/01528", title: "Skicka underlag till IVO", kind: "ovrigt", due: "2026-12-04", recipient: "IVO", status: "snart", daysLeft: 11, workingDaysLeft: 9, nonWorkingDay: null, nextWorkingDay: null }
+      {
+        due: "2026-12-04",
+        daysLeft: 11,
+        workingDaysLeft: 9,
+        status: "snart",
+        kind: "ovrigt",
+        title: "Skicka underlag till IVO",
+        assignment: "S2025/01528",
+        assignmentId: "specialiserad-psykiatri-2026",
+        id: "atgard-samrad-2026-11-20-1",
+        recipient: "IVO",
+        responsible: "Socialstyrelsen",
+        dueSetBy: null,
+        nonWorkingDay: null,
+        nextWorkingDay: null,
+        citeDiaryNumber: false,
+        contents: "",
+        key: "specialiserad-psykiatri-2026/atgard-samrad-2026-11-20-1"
+      }
     ])
   })
   it("a meeting stored with `uppdrag meetings record` brings its action item without --records", () => {

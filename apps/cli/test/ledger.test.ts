@@ -17,7 +17,8 @@ const uppdrag = (args: Array<string>, extraEnv: Record<string, string> = {}, cwd
 }
 
 const GRANT = "specialiserad-psykiatri-2026"
-const fields = ["region", "allocated", "requisitioned", "paidOut", "reportedUsed", "toRepay", "repaid", "outstanding"]
+// GrantState.ledgerColumns: the same fields in json as in csv (issue 11), so the region's name too.
+const fields = ["region", "name", "allocated", "requisitioned", "paidOut", "reportedUsed", "toRepay", "repaid", "outstanding"]
 
 beforeAll(() => {
   if (!existsSync(bin)) throw new Error(`${bin} saknas: bygg först (node tooling/scripts/pnpm.mjs --filter @uppdrag/cli run build)`)
@@ -36,6 +37,7 @@ describe("uppdrag ledger on a new database: no set-up step", () => {
     for (const row of ledger.rows) expect(Object.keys(row)).toEqual(fields)
     expect(ledger.rows.find((r) => r.region === "09")).toEqual({
       region: "09",
+      name: "Gotlands län",
       allocated: 8_670_310,
       requisitioned: 0,
       paidOut: 0,
@@ -45,7 +47,7 @@ describe("uppdrag ledger on a new database: no set-up step", () => {
       outstanding: 0
     })
     expect(ledger.rows.find((r) => r.region === "03")?.allocated).toBe(58_203_923)
-    expect(ledger.total).toEqual({ region: "00", allocated: 1_490_000_000, requisitioned: 0, paidOut: 0, reportedUsed: 0, toRepay: 0, repaid: 0, outstanding: 0 })
+    expect(ledger.total).toEqual({ region: "00", name: "Riket", allocated: 1_490_000_000, requisitioned: 0, paidOut: 0, reportedUsed: 0, toRepay: 0, repaid: 0, outstanding: 0 })
   })
 
   it("with no --db and no variables it creates ./data/uppdrag.db in the working folder", () => {
@@ -94,9 +96,9 @@ describe("uppdrag ledger after the money flow", () => {
     const { code, stdout } = uppdrag(["ledger", "--grant", GRANT, "--format", "json", "--db", db])
     expect(code).toBe(0)
     const ledger = JSON.parse(stdout) as { rows: Array<Record<string, number | string>>; total: Record<string, number | string> }
-    const uppsala = { region: "03", allocated: 58_203_923, requisitioned: 58_203_923, paidOut: 58_203_923, reportedUsed: 50_000_000, toRepay: 8_203_923, repaid: 3_000_000, outstanding: 5_203_923 }
+    const uppsala = { region: "03", name: "Uppsala län", allocated: 58_203_923, requisitioned: 58_203_923, paidOut: 58_203_923, reportedUsed: 50_000_000, toRepay: 8_203_923, repaid: 3_000_000, outstanding: 5_203_923 }
     expect(ledger.rows.find((r) => r.region === "03")).toEqual(uppsala)
-    expect(ledger.total).toEqual({ ...uppsala, region: "00", allocated: 1_490_000_000 })
+    expect(ledger.total).toEqual({ ...uppsala, region: "00", name: "Riket", allocated: 1_490_000_000 })
   })
 
   it("the table groups digits the Swedish way and ends with Riket", () => {

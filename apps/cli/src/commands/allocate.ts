@@ -1,8 +1,8 @@
 import { type Command, Option } from "commander"
-import { catalogOption, formatOption } from "../program.js"
+import { catalogOption, formatOption, type Perform } from "../terminal/Options.js"
 
 /** `uppdrag allocate`: split a grant over the regions by population, to the krona; a capped, performance-based pot by its conditions. */
-export const registerAllocate = (program: Command): void => {
+export const registerAllocate = (program: Command, perform: Perform): void => {
   program
     .command("allocate")
     .description("fördela ett statsbidrag på regionerna efter befolkning, på kronan (största rest-metoden), eller en prestationsbaserad pott med tak efter villkor")
@@ -37,10 +37,12 @@ Exempel:
   $ uppdrag allocate --grant heldygnsvard-stimulansmedel-2012 --population befolkning-2011-12-31.csv --conditions villkor-2012.csv
   $ uppdrag allocate --grant heldygnsvard-stimulansmedel-2012 --population befolkning-2011-12-31.csv --conditions villkor-2012.csv --partial --redistribute`
     )
-    .action(async (options: AllocateOptions) => {
-      const { allocate } = await import("./allocate/run.js")
-      await allocate(options)
-    })
+    .action(
+      perform(async (options: AllocateOptions) => {
+        const { allocate } = await import("./allocate/run.js")
+        return allocate(options)
+      })
+    )
 }
 
 /** The options commander hands the implementation. */

@@ -1,8 +1,8 @@
 import { type Command, Option } from "commander"
-import { catalogOption, formatOption } from "../program.js"
+import { catalogOption, formatOption, type Perform } from "../terminal/Options.js"
 
 /** `uppdrag catalog list|validate`. */
-export const registerCatalog = (program: Command): void => {
+export const registerCatalog = (program: Command, perform: Perform): void => {
   const catalog = program.command("catalog").description("visa och granska katalogen över regeringsbeslut")
   catalog.helpOption("-h, --help", "visa hjälp")
 
@@ -14,10 +14,12 @@ export const registerCatalog = (program: Command): void => {
     .addOption(new Option("--out <fil>", "skriv till fil i stället för standard ut"))
     .helpOption("-h, --help", "visa hjälp")
     .addHelpText("after", "\nExempel:\n  $ uppdrag catalog list\n  $ uppdrag catalog list --format json --catalog mina-uppdrag/")
-    .action(async (options: { format: "table" | "json"; catalog?: Array<string>; out?: string }) => {
-      const { catalogList } = await import("./catalog/list.js")
-      catalogList(options)
-    })
+    .action(
+      perform(async (options: { format: "table" | "json"; catalog?: Array<string>; out?: string }) => {
+        const { catalogList } = await import("./catalog/list.js")
+        return catalogList(options)
+      })
+    )
 
   catalog
     .command("validate")
@@ -25,8 +27,10 @@ export const registerCatalog = (program: Command): void => {
     .argument("<sökväg...>", "katalogfil eller mapp")
     .helpOption("-h, --help", "visa hjälp")
     .addHelpText("after", "\nExempel:\n  $ uppdrag catalog validate mitt-uppdrag.yaml\n  $ uppdrag catalog validate mina-uppdrag/")
-    .action(async (paths: Array<string>) => {
-      const { catalogValidate } = await import("./catalog/validate.js")
-      catalogValidate(paths)
-    })
+    .action(
+      perform(async (paths: Array<string>) => {
+        const { catalogValidate } = await import("./catalog/validate.js")
+        return catalogValidate(paths)
+      })
+    )
 }

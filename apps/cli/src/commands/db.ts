@@ -1,9 +1,9 @@
 import { type Command, Option } from "commander"
-import { catalogOption } from "../program.js"
+import { catalogOption, type Perform } from "../terminal/Options.js"
 import { dbOption } from "../terminal/DbOption.js"
 
 /** `uppdrag db init|migrate|export|import`: the database itself. */
-export const registerDb = (program: Command): void => {
+export const registerDb = (program: Command, perform: Perform): void => {
   const db = program
     .command("db")
     .description("databasen: skapa, migrera, exportera och importera händelseloggen")
@@ -26,20 +26,24 @@ Exempel:
     .addOption(dbOption())
     .helpOption("-h, --help", "visa hjälp")
     .addHelpText("after", "\nExempel:\n  $ uppdrag db init\n  $ uppdrag db init --db /srv/uppdrag/uppdrag.db")
-    .action(async (options: { db?: string }) => {
-      const { dbInit } = await import("./db/init.js")
-      await dbInit(options, "init")
-    })
+    .action(
+      perform(async (options: { db?: string }) => {
+        const { dbInit } = await import("./db/init.js")
+        return dbInit(options, "init")
+      })
+    )
 
   db.command("migrate")
     .description("uppgradera en äldre databas till den senaste schemaversionen; en nyare databas avvisas")
     .addOption(dbOption())
     .helpOption("-h, --help", "visa hjälp")
     .addHelpText("after", "\nExempel:\n  $ uppdrag db migrate\n  $ uppdrag db migrate --db gammal.db")
-    .action(async (options: { db?: string }) => {
-      const { dbInit } = await import("./db/init.js")
-      await dbInit(options, "migrate")
-    })
+    .action(
+      perform(async (options: { db?: string }) => {
+        const { dbInit } = await import("./db/init.js")
+        return dbInit(options, "migrate")
+      })
+    )
 
   db.command("export")
     .description("exportera hela databasen till JSON (eller händelseloggen till CSV); - skriver till standard ut")
@@ -48,10 +52,12 @@ Exempel:
     .addOption(dbOption())
     .helpOption("-h, --help", "visa hjälp")
     .addHelpText("after", "\nExempel:\n  $ uppdrag db export säkerhetskopia.json\n  $ uppdrag db export logg.csv\n  $ uppdrag db export - --format csv | less")
-    .action(async (file: string, options: { db?: string; format?: "json" | "csv" }) => {
-      const { dbExport } = await import("./db/export.js")
-      await dbExport(file, options)
-    })
+    .action(
+      perform(async (file: string, options: { db?: string; format?: "json" | "csv" }) => {
+        const { dbExport } = await import("./db/export.js")
+        return dbExport(file, options)
+      })
+    )
 
   db.command("import")
     .description("importera en JSON-export till en tom databas (SQLite eller PostgreSQL), i en enda transaktion")
@@ -60,8 +66,10 @@ Exempel:
     .addOption(catalogOption())
     .helpOption("-h, --help", "visa hjälp")
     .addHelpText("after", "\nExempel:\n  $ uppdrag db import säkerhetskopia.json --db ny.db\n  $ DATABASE_URL=postgres://… uppdrag db import säkerhetskopia.json")
-    .action(async (file: string, options: { db?: string; catalog?: Array<string> }) => {
-      const { dbImport } = await import("./db/import.js")
-      await dbImport(file, options)
-    })
+    .action(
+      perform(async (file: string, options: { db?: string; catalog?: Array<string> }) => {
+        const { dbImport } = await import("./db/import.js")
+        return dbImport(file, options)
+      })
+    )
 }

@@ -1,5 +1,5 @@
 import { type Command, Option } from "commander"
-import { catalogOption, formatOption } from "../program.js"
+import { catalogOption, formatOption, type Perform, repeatable } from "../terminal/Options.js"
 import { dbOption } from "../terminal/DbOption.js"
 
 /** Options of `uppdrag deadlines`, as commander gives them. */
@@ -23,7 +23,7 @@ export interface DeadlinesOptions {
 }
 
 /** `uppdrag deadlines`: every reporting obligation with its status. */
-export const registerDeadlines = (program: Command): void => {
+export const registerDeadlines = (program: Command, perform: Perform): void => {
   program
     .command("deadlines")
     .description("tidsfrister: alla redovisningar, rekvisitioner, utbetalningar och återbetalningar med status per datum")
@@ -40,9 +40,7 @@ export const registerDeadlines = (program: Command): void => {
     .addOption(catalogOption())
     .addOption(dbOption())
     .addOption(
-      new Option("--records <sökväg>", "mötesprotokoll (YAML/JSON, fil eller mapp; kan anges flera gånger): åtgärdspunkterna visas som typ ovrigt").argParser(
-        (value: string, previous: Array<string> | undefined) => [...(previous ?? []), value]
-      )
+      new Option("--records <sökväg>", "mötesprotokoll (YAML/JSON, fil eller mapp; kan anges flera gånger): åtgärdspunkterna visas som typ ovrigt").argParser(repeatable)
     )
     .addOption(new Option("--per-month", "arbetsbörda: antal skyldigheter per månad (per typ och uppdrag) i stället för en rad per skyldighet"))
     .addOption(formatOption(["table", "json", "csv", "ics"], "table"))
@@ -70,8 +68,10 @@ Exempel:
   $ uppdrag deadlines --per-month --all --from 2027-01-01 --to 2027-12-31
   $ uppdrag deadlines --catalog mina-uppdrag/`
     )
-    .action(async (options: DeadlinesOptions) => {
-      const { deadlinesList } = await import("./deadlines/list.js")
-      await deadlinesList(options)
-    })
+    .action(
+      perform(async (options: DeadlinesOptions) => {
+        const { deadlinesList } = await import("./deadlines/list.js")
+        return deadlinesList(options)
+      })
+    )
 }

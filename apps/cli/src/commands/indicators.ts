@@ -1,5 +1,5 @@
 import { type Command, Option } from "commander"
-import { formatOption } from "../program.js"
+import { formatOption, type Perform } from "../terminal/Options.js"
 import type { ShowOptions } from "./indicators/show.js"
 
 const outOption = (): Option => new Option("--out <fil>", "skriv till fil i stället för standard ut (skrivs helt eller inte alls)")
@@ -10,7 +10,7 @@ const populationOption = (): Option =>
 const lagOption = (): Option => new Option("--population-lag <år>", "använd befolkningen så många år före (1 = 31 december året före)").choices(["0", "1"]).default("0")
 
 /** `uppdrag indicators list|compute|show|sample`. */
-export const registerIndicators = (program: Command): void => {
+export const registerIndicators = (program: Command, perform: Perform): void => {
   const indicators = program
     .command("indicators")
     .description("indikatorer för psykiatrisk tvångsvård (LPT) och rättspsykiatrisk vård (LRV): kub per region, kön, ålder och vårdform, skyddad mot röjande")
@@ -23,10 +23,12 @@ export const registerIndicators = (program: Command): void => {
     .addOption(outOption())
     .helpOption("-h, --help", "visa hjälp")
     .addHelpText("after", "\nExempel:\n  $ uppdrag indicators list\n  $ uppdrag indicators list --format json")
-    .action(async (options: { format: "table" | "json"; out?: string }) => {
-      const { indicatorsList } = await import("./indicators/list.js")
-      indicatorsList(options)
-    })
+    .action(
+      perform(async (options: { format: "table" | "json"; out?: string }) => {
+        const { indicatorsList } = await import("./indicators/list.js")
+        return indicatorsList(options)
+      })
+    )
 
   indicators
     .command("compute")
@@ -53,10 +55,12 @@ regioner räknas i båda men en gång i riket. Antal från 1 till tröskeln − 
 prickas så att inget prickat värde kan räknas fram ur tabellens övriga uppgifter. Felaktiga rader
 anges med fil, rad och fält; då skrivs ingenting.`
     )
-    .action(async (options: { episodes: string; population?: string; populationLag: string; years?: string; threshold?: string; threads?: string; format: "json" | "csv" | "jsonstat"; out?: string }) => {
-      const { indicatorsCompute } = await import("./indicators/compute.js")
-      await indicatorsCompute(options)
-    })
+    .action(
+      perform(async (options: { episodes: string; population?: string; populationLag: string; years?: string; threshold?: string; threads?: string; format: "json" | "csv" | "jsonstat"; out?: string }) => {
+        const { indicatorsCompute } = await import("./indicators/compute.js")
+        return indicatorsCompute(options)
+      })
+    )
 
   indicators
     .command("show")
@@ -85,13 +89,10 @@ Exempel:
   $ uppdrag indicators show sjalvvald-inlaggning-platser --followup uppfoljning.csv`
     )
     .action(
-      async (
-        id: string,
-        options: ShowOptions
-      ) => {
+      perform(async (id: string, options: ShowOptions) => {
         const { indicatorsShow } = await import("./indicators/show.js")
-        await indicatorsShow(id, options)
-      }
+        return indicatorsShow(id, options)
+      })
     )
 
   indicators
@@ -112,8 +113,10 @@ Filerna är syntetiska: patient-id börjar med SYN och LÄSMIG.txt säger att de
 personer. Kalibrering: knappt 12 000 patienter i sluten LPT 2023, hälften kvinnor; ungefär 1 500 i
 domstols-LRV, 87 procent män.`
     )
-    .action(async (options: { out: string; seed: string; episodes?: string }) => {
-      const { indicatorsSample } = await import("./indicators/sample.js")
-      await indicatorsSample(options)
-    })
+    .action(
+      perform(async (options: { out: string; seed: string; episodes?: string }) => {
+        const { indicatorsSample } = await import("./indicators/sample.js")
+        return indicatorsSample(options)
+      })
+    )
 }

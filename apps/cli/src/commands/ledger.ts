@@ -1,15 +1,26 @@
 import { type Command, Option } from "commander"
-import { catalogOption, formatOption } from "../program.js"
+import { catalogOption, formatOption, type Perform } from "../terminal/Options.js"
 import { dbOption } from "../terminal/DbOption.js"
 
+/** Options of `uppdrag ledger`, as commander gives them. */
+export interface LedgerOptions {
+  readonly grant: string
+  readonly format: "table" | "json" | "csv"
+  readonly out?: string
+  readonly population?: string
+  readonly db?: string
+  readonly catalog?: Array<string>
+}
+
 /** `uppdrag ledger --grant ID`: a grant's ledger per region and nationally. */
-export const registerLedger = (program: Command): void => {
+export const registerLedger = (program: Command, perform: Perform): void => {
   program
     .command("ledger")
     .description("huvudbok för ett statsbidrag: tilldelat, rekvirerat, utbetalt, redovisat använt, att återbetala, återbetalt och utestående per region och för riket")
     .requiredOption("--grant <id>", "statsbidragets id, t.ex. specialiserad-psykiatri-2026")
     .addOption(formatOption(["table", "json", "csv"], "table"))
     .addOption(new Option("--out <fil>", "skriv till fil i stället för standard ut"))
+    .addOption(new Option("--population <fil>", "befolkningsfil att räkna tilldelningen efter, i stället för de inbyggda SCB-uppgifterna"))
     .addOption(dbOption())
     .addOption(catalogOption())
     .helpOption("-h, --help", "visa hjälp")
@@ -23,8 +34,10 @@ Exempel:
   $ uppdrag ledger --grant specialiserad-psykiatri-2026 --format json --db data/uppdrag.db
   $ uppdrag ledger --grant specialiserad-psykiatri-2026 --format csv --out huvudbok.csv`
     )
-    .action(async (options: { grant: string; format: "table" | "json" | "csv"; out?: string; db?: string; catalog?: Array<string> }) => {
-      const { ledgerShow } = await import("./ledger/show.js")
-      await ledgerShow(options)
-    })
+    .action(
+      perform(async (options: LedgerOptions) => {
+        const { ledgerShow } = await import("./ledger/show.js")
+        return ledgerShow(options)
+      })
+    )
 }

@@ -1,15 +1,14 @@
 import { type Command, Option } from "commander"
-import { catalogOption, formatOption } from "../program.js"
+import { catalogOption, formatOption, type Perform, repeatable } from "../terminal/Options.js"
 import { dbOption } from "../terminal/DbOption.js"
 
-const repeatable = (value: string, previous: Array<string> | undefined): Array<string> => [...(previous ?? []), value]
 const seriesOption = (): Option => new Option("--series <fil>", "egen seriefil (YAML/JSON), utöver de inbyggda serierna ur seed 001 (kan anges flera gånger)").argParser(repeatable)
 const recordsOption = (): Option =>
   new Option("--records <sökväg>", "läs registrerade möten och överenskommelser från fil eller mapp (YAML/JSON, kan anges flera gånger)").argParser(repeatable)
 const outOption = (): Option => new Option("--out <fil>", "skriv till fil i stället för standard ut")
 
 /** `uppdrag meetings upcoming|coverage|record|agreements`. */
-export const registerMeetings = (program: Command): void => {
+export const registerMeetings = (program: Command, perform: Perform): void => {
   const meetings = program.command("meetings").description("mötesserier, samråd med namngivna parter, överenskommelser med regionerna och åtgärdspunkter")
   meetings.helpOption("-h, --help", "visa hjälp")
 
@@ -35,10 +34,12 @@ Exempel:
 Med --format ics skrivs varje serie som har tillfällen i perioden som en återkommande
 händelse (RRULE) med tidszonen Europe/Stockholm (VTIMEZONE), så att Outlook visar rätt lokal tid.`
     )
-    .action(async (options: { from?: string; to?: string; format: "table" | "json" | "ics"; series?: Array<string>; catalog?: Array<string>; out?: string }) => {
-      const { meetingsUpcoming } = await import("./meetings/upcoming.js")
-      meetingsUpcoming(options)
-    })
+    .action(
+      perform(async (options: { from?: string; to?: string; format: "table" | "json" | "ics"; series?: Array<string>; catalog?: Array<string>; out?: string }) => {
+        const { meetingsUpcoming } = await import("./meetings/upcoming.js")
+        return meetingsUpcoming(options)
+      })
+    )
 
   meetings
     .command("coverage")
@@ -62,10 +63,12 @@ Exempel:
   $ uppdrag meetings coverage --assignment S2025/01528 --as-of 2027-05-01 --format json
   $ uppdrag meetings coverage --assignment S2025/01528 --db data/uppdrag.db`
     )
-    .action(async (options: { assignment: string; asOf?: string; format: "table" | "json"; db?: string; records?: Array<string>; series?: Array<string>; catalog?: Array<string>; out?: string }) => {
-      const { meetingsCoverage } = await import("./meetings/coverage.js")
-      await meetingsCoverage(options)
-    })
+    .action(
+      perform(async (options: { assignment: string; asOf?: string; format: "table" | "json"; db?: string; records?: Array<string>; series?: Array<string>; catalog?: Array<string>; out?: string }) => {
+        const { meetingsCoverage } = await import("./meetings/coverage.js")
+        return meetingsCoverage(options)
+      })
+    )
 
   meetings
     .command("record")
@@ -103,10 +106,12 @@ Ett möte:
 En överenskommelse börjar med kind: overenskommelse och anger grant, region, signed,
 activities, expectedResults, expectedEffects, followUpMeasures och followUps.`
     )
-    .action(async (file: string, options: { ics?: string; check?: boolean; by?: string; db?: string; series?: Array<string>; catalog?: Array<string> }) => {
-      const { meetingsRecord } = await import("./meetings/record.js")
-      await meetingsRecord(file, options)
-    })
+    .action(
+      perform(async (file: string, options: { ics?: string; check?: boolean; by?: string; db?: string; series?: Array<string>; catalog?: Array<string> }) => {
+        const { meetingsRecord } = await import("./meetings/record.js")
+        return meetingsRecord(file, options)
+      })
+    )
 
   meetings
     .command("agreements")
@@ -130,9 +135,9 @@ Exempel:
   $ uppdrag meetings agreements --grant specialiserad-psykiatri-2026 --format json`
     )
     .action(
-      async (options: { region?: string; grant?: string; asOf?: string; format: "table" | "json"; db?: string; records?: Array<string>; series?: Array<string>; catalog?: Array<string>; out?: string }) => {
+      perform(async (options: { region?: string; grant?: string; asOf?: string; format: "table" | "json"; db?: string; records?: Array<string>; series?: Array<string>; catalog?: Array<string>; out?: string }) => {
         const { meetingsAgreements } = await import("./meetings/agreements.js")
-        await meetingsAgreements(options)
-      }
+        return meetingsAgreements(options)
+      })
     )
 }

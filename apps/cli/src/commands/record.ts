@@ -1,5 +1,5 @@
 import { type Command, Option } from "commander"
-import { catalogOption } from "../program.js"
+import { catalogOption, type Perform } from "../terminal/Options.js"
 import { dbOption } from "../terminal/DbOption.js"
 import type { Kind } from "./record/input.js"
 
@@ -62,7 +62,7 @@ const kinds: Record<Kind, { description: string; options: Array<Option>; columns
 }
 
 /** `uppdrag record requisition|payout|use|repayment|report|due-date|reversal`: append events to the log. */
-export const registerRecord = (program: Command): void => {
+export const registerRecord = (program: Command, perform: Perform): void => {
   const record = program
     .command("record")
     .description("registrera händelser i händelseloggen; reglerna kontrolleras först och inget sparas om något avvisas")
@@ -89,9 +89,11 @@ Exempel:
       .addOption(catalogOption())
       .helpOption("-h, --help", "visa hjälp")
       .addHelpText("after", `\nExempel:\n  $ ${spec.example}\n  $ uppdrag record ${kind} --file ${kind}.csv   (kolumner: ${spec.columns})`)
-      .action(async (options: Record<string, string | Array<string> | undefined>) => {
-        const { recordEvents } = await import("./record/append.js")
-        await recordEvents(kind, options)
-      })
+      .action(
+        perform(async (options: Record<string, string | Array<string> | undefined>) => {
+          const { recordEvents } = await import("./record/append.js")
+          return recordEvents(kind, options)
+        })
+      )
   }
 }

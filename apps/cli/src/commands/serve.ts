@@ -1,5 +1,5 @@
 import { type Command, InvalidArgumentError, Option } from "commander"
-import { catalogOption } from "../program.js"
+import { catalogOption, type Perform } from "../terminal/Options.js"
 import { dbOption } from "../terminal/DbOption.js"
 
 const parsePort = (value: string): number => {
@@ -8,7 +8,7 @@ const parsePort = (value: string): number => {
 }
 
 /** `uppdrag serve`: the read-only web view. */
-export const registerServe = (program: Command): void => {
+export const registerServe = (program: Command, perform: Perform): void => {
   program
     .command("serve")
     .description("starta webbvyn (skrivskyddad): översikt, uppdrag, fördelning, indikatorer och möten i webbläsaren")
@@ -29,8 +29,10 @@ Exempel:
   $ uppdrag serve --port 8080 --db data/uppdrag.db
   $ uppdrag serve --host 0.0.0.0 --port 3000`
     )
-    .action(async (options: { port: number; host: string; population?: string; db?: string; catalog?: Array<string> }) => {
-      const { serve } = await import("./serve/start.js")
-      await serve(options)
-    })
+    .action(
+      perform(async (options: { port: number; host: string; population?: string; db?: string; catalog?: Array<string> }) => {
+        const { serve } = await import("./serve/start.js")
+        return serve(options)
+      })
+    )
 }

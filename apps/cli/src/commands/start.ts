@@ -1,5 +1,5 @@
 import { type Command, InvalidArgumentError, Option } from "commander"
-import { catalogOption } from "../program.js"
+import { catalogOption, type Perform } from "../terminal/Options.js"
 import { dbOption } from "../terminal/DbOption.js"
 
 const parsePort = (value: string): number => {
@@ -12,7 +12,7 @@ const parsePort = (value: string): number => {
  * upgrading it), prints the upcoming deadlines overview and starts the
  * read-only web view.
  */
-export const registerStart = (program: Command): void => {
+export const registerStart = (program: Command, perform: Perform): void => {
   program
     .command("start")
     .description("huvudjobbet: skapa/uppgradera databasen, visa kommande tidsfrister och starta webbvyn")
@@ -24,13 +24,13 @@ export const registerStart = (program: Command): void => {
     .addOption(new Option("--host <adress>", "webbvyns adress").default("127.0.0.1"))
     .helpOption("-h, --help", "visa hjälp")
     .addHelpText("after", "\nExempel:\n  $ uppdrag start\n  $ uppdrag start --as-of 2026-11-23 --no-serve\n  $ uppdrag start --db data/uppdrag.db --port 8080")
-    .action(async (options: { catalog?: Array<string>; db?: string; asOf?: string; serve: boolean; port: number; host: string }) => {
-      // The overview opens the store, which creates or upgrades the database on first use.
-      const { start } = await import("./start/overview.js")
-      await start(options)
-      if (options.serve) {
-        const { serve } = await import("./serve/start.js")
-        await serve(options)
-      }
-    })
+    .action(
+      perform(async (options: { catalog?: Array<string>; db?: string; asOf?: string; serve: boolean; port: number; host: string }) => {
+        // The overview opens the store, which creates or upgrades the database on first use.
+        const { start } = await import("./start/overview.js")
+        if (!options.serve) return start(options)
+        const [{ serve }, Effect] = await Promise.all([import("./serve/start.js"), import("effect/Effect")])
+        return Effect.andThen(start(options), serve(options))
+      })
+    )
 }

@@ -1,6 +1,6 @@
-import { formatIssues, fromZodIssues } from "@uppdrag/core"
+import { fromZodIssues, ValidationError } from "@uppdrag/core"
+import * as Result from "effect/Result"
 import { z } from "zod"
-import { CliError } from "./CliError.js"
 
 /**
  * The environment variables the CLI reads, validated once: the only module
@@ -8,13 +8,15 @@ import { CliError } from "./CliError.js"
  *
  * - `DATABASE_URL`: a PostgreSQL URL; when set, data is stored there.
  * - `UPPDRAG_DB`: the SQLite file to use instead of `./data/uppdrag.db`.
+ * - `CI`: set in continuous integration (no progress lines).
  *
  * @example
- * const env = readEnvironment() // { databaseUrl: undefined, uppdragDb: "data/test.db" }
+ * const env = readEnvironment() // Result.succeed({ databaseUrl: undefined, uppdragDb: "data/test.db", ci: false })
  */
 export interface Environment {
   readonly databaseUrl: string | undefined
   readonly uppdragDb: string | undefined
+  readonly ci: boolean
 }
 
 const Schema = z.object({
@@ -25,16 +27,17 @@ const Schema = z.object({
   UPPDRAG_DB: z.string().trim().min(1, "ange en sökväg till en SQLite-fil").optional()
 })
 
-let cached: Environment | undefined
+let cached: Result.Result<Environment, ValidationError> | undefined
 
 /** Reads and validates the environment (once); refuses a malformed value, naming the variable. */
-export const readEnvironment = (env: NodeJS.ProcessEnv = process.env): Environment => {
+export const readEnvironment = (env: NodeJS.ProcessEnv = process.env): Result.Result<Environment, ValidationError> => {
   if (cached !== undefined && env === process.env) return cached
   // An empty variable counts as unset, as in most shells' `VAR= command`.
   const present = (value: string | undefined): string | undefined => (value === undefined || value === "" ? undefined : value)
   const parsed = Schema.safeParse({ DATABASE_URL: present(env.DATABASE_URL), UPPDRAG_DB: present(env.UPPDRAG_DB) })
-  if (!parsed.success) throw new CliError(formatIssues("miljövariabel", fromZodIssues(parsed.error.issues)))
-  const result = { databaseUrl: parsed.data.DATABASE_URL, uppdragDb: parsed.data.UPPDRAG_DB }
+  const result: Result.Result<Environment, ValidationError> = parsed.success
+    ? Result.succeed({ databaseUrl: parsed.data.DATABASE_URL, uppdragDb: parsed.data.UPPDRAG_DB, ci: env.CI !== undefined })
+    : Result.fail(new ValidationError({ source: "miljövariabel", issues: fromZodIssues(parsed.error.issues) }))
   if (env === process.env) cached = result
   return result
 }

@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs"
-import { CliError } from "./CliError.js"
+import * as Effect from "effect/Effect"
+import { Refusal } from "./Failure.js"
 
-/** The bytes of an input file the user named, or a refusal naming it (exit 1). */
-export const readInputFile = (file: string): Buffer => {
-  try {
-    return readFileSync(file)
-  } catch {
-    throw new CliError([`${file}: filen kan inte läsas`])
-  }
-}
+/**
+ * The bytes of an input file the user named, or a refusal naming it (exit 1).
+ *
+ * @example
+ * const bytes = yield* readInputFile("rekvisitioner.csv")
+ */
+export const readInputFile = (file: string): Effect.Effect<Buffer, Refusal> =>
+  Effect.try({ try: () => readFileSync(file), catch: () => new Refusal({ lines: [`${file}: filen kan inte läsas`] }) })

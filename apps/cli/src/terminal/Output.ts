@@ -1,16 +1,28 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from "node:fs"
 import { basename, dirname, join } from "node:path"
-import { CliError } from "./CliError.js"
+import * as Effect from "effect/Effect"
+import { readEnvironment } from "./Environment.js"
+import { Refusal } from "./Failure.js"
 
 /**
  * Writes a command's result to `--out FILE` or standard output. A file is
  * written to a temporary name beside it, flushed and renamed into place, so a
  * failed or interrupted run never leaves a half-written file.
+ *
+ * @example
+ * yield* writeOutput(text, options.out)
  */
-export const writeOutput = (content: string | Uint8Array, out: string | undefined): void => {
+export const writeOutput = (content: string | Uint8Array, out: string | undefined): Effect.Effect<void, Refusal> =>
+  Effect.suspend(() => {
+    const written = write(content, out)
+    return written === undefined ? Effect.void : Effect.fail(new Refusal({ lines: [written] }))
+  })
+
+/** Writes; returns the message of a failure, if any. */
+const write = (content: string | Uint8Array, out: string | undefined): string | undefined => {
   if (out === undefined || out === "-") {
     process.stdout.write(content)
-    return
+    return undefined
   }
   const temporary = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`)
   try {
@@ -22,15 +34,17 @@ export const writeOutput = (content: string | Uint8Array, out: string | undefine
       closeSync(fd)
     }
     renameSync(temporary, out)
+    return undefined
   } catch (error) {
     rmSync(temporary, { force: true })
-    throw new CliError([`Kunde inte skriva ${out}: ${(error as Error).message}`])
+    return `Kunde inte skriva ${out}: ${(error as Error).message}`
   }
 }
 
 /** Progress on a terminal only: silent when standard error is piped or in CI. */
 export const progress = (label: string): { update: (done: number, total?: number) => void; done: () => void } => {
-  const enabled = process.stderr.isTTY === true && process.env.CI === undefined
+  const env = readEnvironment()
+  const enabled = process.stderr.isTTY === true && env._tag === "Success" && !env.success.ci
   let last = 0
   return {
     update: (done, total) => {

@@ -1,26 +1,25 @@
 import { CappedPot } from "@uppdrag/allocation"
 import { type Assignment, Kronor, Population, PopulationBasis, Region } from "@uppdrag/core"
 import { Conditions2012 } from "@uppdrag/indicators"
+import * as Effect from "effect/Effect"
 import * as Result from "effect/Result"
-import { CliError } from "../../terminal/CliError.js"
-import { refuseInvalid } from "../../terminal/Refusal.js"
+import { Refusal, Usage } from "../../terminal/Failure.js"
 import { readInputFile } from "../../terminal/InputFile.js"
 import { renderCsv } from "../../terminal/Csv.js"
 import { writeOutput } from "../../terminal/Output.js"
 import { renderTable } from "../../terminal/Table.js"
 import type { AllocateOptions } from "../allocate.js"
+import { refuseBinaryOnTerminal } from "./run.js"
 
 /** The checklists of a conditions file (CSV `region,kompetensplan,nyaTeam,tvangsatgarder,redovisning`, ja/nej). */
-const readConditions = (file: string): Array<Conditions2012.Checklist> => {
-  const text = Population.decode(readInputFile(file), file)
-  if (Result.isFailure(text)) refuseInvalid(text.failure)
-  const checklists = Conditions2012.parseCsv(Result.getOrThrow(text), file)
-  if (Result.isFailure(checklists)) refuseInvalid(checklists.failure)
-  const found = Result.getOrThrow(checklists)
-  const missing = Region.all.filter((r) => !found.some((c) => c.region === r.code))
-  if (missing.length > 0) throw new CliError(missing.map((r) => `${file}: ${r.name} (${r.code}) saknas; villkorsfilen ska ha en rad per region`))
-  return found
-}
+const readConditions = (file: string) =>
+  Effect.gen(function* () {
+    const text = yield* Effect.fromResult(Population.decode(yield* readInputFile(file), file))
+    const found = yield* Effect.fromResult(Conditions2012.parseCsv(text, file))
+    const missing = Region.all.filter((r) => !found.some((c) => c.region === r.code))
+    if (missing.length > 0) return yield* Effect.fail(new Refusal({ lines: missing.map((r) => `${file}: ${r.name} (${r.code}) saknas; villkorsfilen ska ha en rad per region`) }))
+    return found
+  })
 
 /**
  * `uppdrag allocate` for a capped, performance-based pot (the 2012 model of
@@ -29,40 +28,38 @@ const readConditions = (file: string): Array<Conditions2012.Checklist> => {
  * met), what is not earned reported as unallocated unless `--redistribute`
  * splits it again under the same caps.
  */
-export const allocateCapped = async (grant: Assignment.Grant, options: AllocateOptions): Promise<void> => {
+export const allocateCapped = (grant: Assignment.Grant, options: AllocateOptions) =>
+  Effect.gen(function* () {
   if (options.conditions === undefined) {
-    throw new CliError([`--conditions FIL krävs för ${grant.id}: potten betalas efter vilka villkor varje region uppfyllt (se --help)`], 2)
+    return yield* Effect.fail(new Usage({ lines: [`--conditions FIL krävs för ${grant.id}: potten betalas efter vilka villkor varje region uppfyllt (se --help)`] }))
   }
   const unsupported = (["explain", "exclude", "compare"] as const).filter((o) => options[o] !== undefined)
   if (unsupported.length > 0) {
-    throw new CliError([`${unsupported.map((o) => `--${o}`).join(", ")} gäller befolkningsfördelningar, inte en prestationsbaserad pott som ${grant.id}`], 2)
+    return yield* Effect.fail(new Usage({ lines: [`${unsupported.map((o) => `--${o}`).join(", ")} gäller befolkningsfördelningar, inte en prestationsbaserad pott som ${grant.id}`] }))
   }
-  const checklists = readConditions(options.conditions)
-  const population = Population.parseFile(options.population)
-  if (Result.isFailure(population)) refuseInvalid(population.failure)
+  const checklists = yield* readConditions(options.conditions)
+  const population = yield* Effect.fromResult(Population.parseFile(options.population))
   // The catalog allows a capped pot exactly one component: the whole pot, by one population basis.
   const component = grant.components[0]!
-  const figures = Population.basis(Result.getOrThrow(population), PopulationBasis.unsafeParse(component.basis))
-  if (Result.isFailure(figures)) refuseInvalid(figures.failure)
+  const figures = yield* Effect.fromResult(Population.basis(population, PopulationBasis.unsafeParse(component.basis)))
   const attainment = CappedPot.fromChecklist(Object.fromEntries(checklists.map((c) => [c.region, Conditions2012.conditions.map((x) => c.met[x.id])])), {
     allOrNothing: options.partial !== true
   })
-  const outcome = CappedPot.allocate(grant.amount, Result.getOrThrow(figures), attainment, { redistribute: options.redistribute === true })
-  if (Result.isFailure(outcome)) throw new CliError([outcome.failure.message])
-  const result = Result.getOrThrow(outcome)
+  const outcome = CappedPot.allocate(grant.amount, figures, attainment, { redistribute: options.redistribute === true })
+  if (Result.isFailure(outcome)) return yield* Effect.fail(new Refusal({ lines: [outcome.failure.message] }))
+  const result = outcome.success
   const missing = new Map(checklists.map((c) => [c.region, Conditions2012.evaluate(c).missing]))
   switch (options.format) {
     case "csv":
-      writeOutput(
+      return yield* writeOutput(
         renderCsv(
           ["region", "name", "population", "cap", "conditionsMet", "earned", "redistributed", "amount"],
           result.rows.map((r) => [r.region, r.name, r.population, r.cap, Conditions2012.conditions.length - (missing.get(r.region)?.length ?? 0), r.earned, r.redistributed, r.amount])
         ),
         options.out
       )
-      return
     case "json":
-      writeOutput(
+      return yield* writeOutput(
         `${JSON.stringify(
           {
             grant: grant.id,
@@ -88,12 +85,10 @@ export const allocateCapped = async (grant: Assignment.Grant, options: AllocateO
         )}\n`,
         options.out
       )
-      return
     case "xlsx": {
-      if (options.out === undefined && process.stdout.isTTY === true) throw new CliError(["--format xlsx skriver binärdata: ange --out FIL (eller skicka vidare med |)"])
-      const { cappedToXlsx } = await import("./xlsx.js")
-      writeOutput(await cappedToXlsx(grant.id, result), options.out)
-      return
+      yield* refuseBinaryOnTerminal(options.out)
+      const { cappedToXlsx } = yield* Effect.promise(() => import("./xlsx.js"))
+      return yield* writeOutput(yield* Effect.promise(() => cappedToXlsx(grant.id, result)), options.out)
     }
     case "table": {
       const n = (value: number) => Kronor.formatNumber(value)
@@ -120,10 +115,9 @@ export const allocateCapped = async (grant: Assignment.Grant, options: AllocateO
       text += `\nUtbetalas: ${Kronor.format(result.paid)}. Ej fördelat: ${Kronor.format(result.unallocated)}${
         result.unallocated === 0 ? "." : result.redistributed ? " (ingen region som intjänat något har plats kvar under sitt tak)." : " (fördelas inte vidare; --redistribute fördelar det under samma tak)."
       }\n`
-      writeOutput(text, options.out)
-      return
+      return yield* writeOutput(text, options.out)
     }
   }
-}
+  })
 
 const sumRedistributed = (result: CappedPot.Outcome): number => result.rows.reduce((sum, r) => sum + r.redistributed, 0)

@@ -1,99 +1,96 @@
 import { existsSync, statSync } from "node:fs"
 import { extname } from "node:path"
 import { Allocation, GrantFile } from "@uppdrag/allocation"
-import { type Assignment, Catalog, Kronor, Population, Region } from "@uppdrag/core"
+import { type Assignment, Catalog, Kronor, Population, Region, type ValidationError } from "@uppdrag/core"
+import { CatalogSource } from "@uppdrag/application"
+import * as Effect from "effect/Effect"
 import * as Result from "effect/Result"
-import { loadCatalog } from "../../terminal/Catalog.js"
-import { CliError } from "../../terminal/CliError.js"
-import { refuseInvalid } from "../../terminal/Refusal.js"
+import { Refusal, Usage } from "../../terminal/Failure.js"
 import { renderCsv } from "../../terminal/Csv.js"
 import { writeOutput } from "../../terminal/Output.js"
 import { renderTable } from "../../terminal/Table.js"
 import type { AllocateOptions } from "../allocate.js"
+import type { Outcome } from "../../terminal/Options.js"
 
 /** A grant file when the argument names one (or looks like one), else a catalog id. */
 const resolveGrant = (
   reference: string,
   extraCatalog: ReadonlyArray<string>
-): { spec: Allocation.Spec; titles: Map<string, string> } | { capped: Assignment.Grant } => {
-  const looksLikeFile = [".json", ".yaml", ".yml"].includes(extname(reference).toLowerCase()) || reference.includes("/")
-  if (looksLikeFile || (existsSync(reference) && statSync(reference).isFile())) {
-    const parsed = GrantFile.parseFile(reference)
-    if (Result.isFailure(parsed)) refuseInvalid(parsed.failure)
-    const spec = Result.getOrThrow(parsed)
-    return { spec, titles: new Map(spec.components.flatMap((c) => (c.title === undefined ? [] : [[c.id, c.title] as [string, string]]))) }
-  }
-  const catalog = loadCatalog(extraCatalog)
-  const found = Catalog.findGrant(catalog, reference)
-  if (found === undefined) {
-    const known = Catalog.grants(catalog).map((g) => g.grant.id)
-    throw new CliError([`--grant: okänt statsbidrag ${JSON.stringify(reference)} och ingen sådan fil (statsbidrag i katalogen: ${known.join(", ")})`])
-  }
-  if (found.grant.method === "capped-performance") return { capped: found.grant }
-  return { spec: Allocation.fromGrant(found.grant), titles: new Map(found.grant.components.map((c) => [c.id, c.title])) }
-}
+): Effect.Effect<{ spec: Allocation.Spec; titles: Map<string, string> } | { capped: Assignment.Grant }, ValidationError | CatalogSource.CatalogInvalid | Refusal> =>
+  Effect.gen(function* () {
+    const looksLikeFile = [".json", ".yaml", ".yml"].includes(extname(reference).toLowerCase()) || reference.includes("/")
+    if (looksLikeFile || (existsSync(reference) && statSync(reference).isFile())) {
+      const parsed = GrantFile.parseFile(reference)
+      if (Result.isFailure(parsed)) return yield* Effect.fail(parsed.failure)
+      const spec = parsed.success
+      return { spec, titles: new Map(spec.components.flatMap((c) => (c.title === undefined ? [] : [[c.id, c.title] as [string, string]]))) }
+    }
+    const catalog = yield* Effect.fromResult(CatalogSource.load(extraCatalog))
+    const found = Catalog.findGrant(catalog, reference)
+    if (found === undefined) {
+      const known = Catalog.grants(catalog).map((g) => g.grant.id)
+      return yield* Effect.fail(new Refusal({ lines: [`--grant: okänt statsbidrag ${JSON.stringify(reference)} och ingen sådan fil (statsbidrag i katalogen: ${known.join(", ")})`] }))
+    }
+    if (found.grant.method === "capped-performance") return { capped: found.grant }
+    return { spec: Allocation.fromGrant(found.grant), titles: new Map(found.grant.components.map((c) => [c.id, c.title])) }
+  })
 
-const parseExclude = (text: string | undefined): Array<string> => {
-  if (text === undefined) return []
+const parseExclude = (text: string | undefined): Effect.Effect<Array<string>, Refusal> => {
+  if (text === undefined) return Effect.succeed([])
   const codes = text
     .split(",")
     .map((c) => c.trim())
     .filter((c) => c !== "")
   const bad = codes.filter((c) => !Region.isRegionCode(c))
-  if (bad.length > 0) throw new CliError(bad.map((c) => `--exclude: okänd regionkod ${JSON.stringify(c)} (ange SCB-koder 01–25, kommaseparerade)`))
-  return codes
+  if (bad.length > 0) return Effect.fail(new Refusal({ lines: bad.map((c) => `--exclude: okänd regionkod ${JSON.stringify(c)} (ange SCB-koder 01–25, kommaseparerade)`) }))
+  return Effect.succeed(codes)
 }
 
+/** `--format xlsx` writes binary data: not onto a terminal. */
+export const refuseBinaryOnTerminal = (out: string | undefined): Effect.Effect<void, Refusal> =>
+  out === undefined && process.stdout.isTTY === true ? Effect.fail(new Refusal({ lines: ["--format xlsx skriver binärdata: ange --out FIL (eller skicka vidare med |)"] })) : Effect.void
+
 /** `uppdrag allocate`: parse the input, call the allocation package, render. */
-export const allocate = async (options: AllocateOptions): Promise<void> => {
-  const exclude = parseExclude(options.exclude)
-  if (options.explain !== undefined && options.format === "xlsx") throw new CliError(["--explain kan visas som table, csv eller json, inte xlsx"])
-  const explainRegion = options.explain === undefined ? undefined : Region.parse(options.explain)
-  if (explainRegion !== undefined && (Result.isFailure(explainRegion) || explainRegion.success.code === "00")) {
-    throw new CliError([`--explain: okänd region ${JSON.stringify(options.explain)} (ange SCB-kod 01–25 eller länets namn)`])
-  }
-  const resolved = resolveGrant(options.grant, options.catalog ?? [])
-  if ("capped" in resolved) {
-    const { allocateCapped } = await import("./capped.js")
-    await allocateCapped(resolved.capped, options)
-    return
-  }
-  const unsupported = (["conditions", "partial", "redistribute"] as const).filter((o) => options[o] !== undefined)
-  if (unsupported.length > 0) {
-    throw new CliError([`${unsupported.map((o) => `--${o}`).join(", ")} gäller prestationsbaserade pottar (capped-performance), inte ${options.grant}`], 2)
-  }
-  const { spec, titles } = resolved
-  const population = Population.parseFile(options.population)
-  if (Result.isFailure(population)) refuseInvalid(population.failure)
-  const result = Allocation.allocate(spec, Result.getOrThrow(population), { exclude })
-  if (Result.isFailure(result)) {
-    const failure = result.failure
-    if (failure._tag === "ValidationError") refuseInvalid(failure)
-    throw new CliError([failure.message])
-  }
-  const allocation = Result.getOrThrow(result)
-  if (explainRegion !== undefined && Result.isSuccess(explainRegion)) {
-    writeOutput(renderExplanation(allocation, explainRegion.success, options.format), options.out)
-    return
-  }
-  switch (options.format) {
-    case "csv":
-      writeOutput(toCsv(allocation), options.out)
-      return
-    case "json":
-      writeOutput(`${JSON.stringify(toJson(allocation, options.compare === true), null, 2)}\n`, options.out)
-      return
-    case "xlsx": {
-      if (options.out === undefined && process.stdout.isTTY === true) throw new CliError(["--format xlsx skriver binärdata: ange --out FIL (eller skicka vidare med |)"])
-      const { toXlsx } = await import("./xlsx.js")
-      writeOutput(await toXlsx(allocation, titles), options.out)
-      return
+export const allocate = (options: AllocateOptions): Outcome =>
+  Effect.gen(function* () {
+    const exclude = yield* parseExclude(options.exclude)
+    if (options.explain !== undefined && options.format === "xlsx") return yield* Effect.fail(new Refusal({ lines: ["--explain kan visas som table, csv eller json, inte xlsx"] }))
+    const explainRegion = options.explain === undefined ? undefined : Region.parse(options.explain)
+    if (explainRegion !== undefined && (Result.isFailure(explainRegion) || explainRegion.success.code === "00")) {
+      return yield* Effect.fail(new Refusal({ lines: [`--explain: okänd region ${JSON.stringify(options.explain)} (ange SCB-kod 01–25 eller länets namn)`] }))
     }
-    case "table":
-      writeOutput(toTable(allocation, titles, options.compare === true), options.out)
-      return
-  }
-}
+    const resolved = yield* resolveGrant(options.grant, options.catalog ?? [])
+    if ("capped" in resolved) {
+      const { allocateCapped } = yield* Effect.promise(() => import("./capped.js"))
+      return yield* allocateCapped(resolved.capped, options)
+    }
+    const unsupported = (["conditions", "partial", "redistribute"] as const).filter((o) => options[o] !== undefined)
+    if (unsupported.length > 0) {
+      return yield* Effect.fail(new Usage({ lines: [`${unsupported.map((o) => `--${o}`).join(", ")} gäller prestationsbaserade pottar (capped-performance), inte ${options.grant}`] }))
+    }
+    const { spec, titles } = resolved
+    const population = yield* Effect.fromResult(Population.parseFile(options.population))
+    const result = Allocation.allocate(spec, population, { exclude })
+    if (Result.isFailure(result)) {
+      const failure = result.failure
+      return yield* Effect.fail(failure._tag === "ValidationError" ? failure : new Refusal({ lines: [failure.message] }))
+    }
+    const allocation = result.success
+    if (explainRegion !== undefined && Result.isSuccess(explainRegion)) return yield* writeOutput(renderExplanation(allocation, explainRegion.success, options.format), options.out)
+    switch (options.format) {
+      case "csv":
+        return yield* writeOutput(toCsv(allocation), options.out)
+      case "json":
+        return yield* writeOutput(`${JSON.stringify(toJson(allocation, options.compare === true), null, 2)}\n`, options.out)
+      case "xlsx": {
+        yield* refuseBinaryOnTerminal(options.out)
+        const { toXlsx } = yield* Effect.promise(() => import("./xlsx.js"))
+        return yield* writeOutput(yield* Effect.promise(() => toXlsx(allocation, titles)), options.out)
+      }
+      case "table":
+        return yield* writeOutput(toTable(allocation, titles, options.compare === true), options.out)
+    }
+  })
 
 /** `region,name,<component ids>,total`, SCB code order, plain integers. */
 const toCsv = (allocation: Allocation.Allocation): string =>

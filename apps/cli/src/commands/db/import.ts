@@ -1,24 +1,31 @@
-import { Kronor } from "@uppdrag/core"
-import { Export, Store } from "@uppdrag/store"
-import * as Result from "effect/Result"
-import { CliError } from "../../terminal/CliError.js"
-import { refuseInvalid } from "../../terminal/Refusal.js"
+import { EventLog, LogExport, Recording } from "@uppdrag/application"
+import { Kronor, ValidationError } from "@uppdrag/core"
+import * as Effect from "effect/Effect"
+import { NothingSaved, Refusal } from "../../terminal/Failure.js"
 import { readInputFile } from "../../terminal/InputFile.js"
+import { catalogLayer, logLayer } from "../../terminal/Log.js"
 import { progress } from "../../terminal/Output.js"
-import { storeFailure, withStore } from "../../terminal/Store.js"
+import type { Outcome } from "../../terminal/Options.js"
 
-export const dbImport = async (file: string, options: { db?: string; catalog?: Array<string> }): Promise<void> => {
-  const parsed = Export.parse(readInputFile(file), file)
-  if (Result.isFailure(parsed)) return refuseInvalid(parsed.failure)
-  await withStore(options, async ({ store }) => {
-    const bar = progress("Importerar händelser")
-    const imported = await store.importLog(parsed.success, { onProgress: bar.update })
-    bar.done()
-    if (Result.isFailure(imported)) {
-      const reason = imported.failure.reason
-      if (reason._tag === "Refused") throw new CliError([`${file}: events[${reason.index}] (händelse ${reason.index + 1}): ${reason.reason}`, "Inget importerades."])
-      throw storeFailure(imported.failure)
-    }
-    process.stdout.write(`Importerade ${Kronor.formatNumber(imported.success)} händelser till ${Store.display(store.location)}.\n`)
+/**
+ * `uppdrag db import FILE`: `LogExport.parse`, then `Recording.importLog`
+ * into an empty log (every event checked again), in one transaction.
+ */
+export const dbImport = (file: string, options: { db?: string; catalog?: Array<string> }): Outcome =>
+  Effect.gen(function* () {
+    const parsed = LogExport.parse(yield* readInputFile(file), file)
+    if (parsed._tag === "Failure") return yield* Effect.fail(new ValidationError(parsed.failure))
+    const imported = yield* Effect.gen(function* () {
+      const bar = progress("Importerar händelser")
+      const count = yield* Recording.importLog(parsed.success, { onProgress: bar.update }).pipe(Effect.ensuring(Effect.sync(bar.done)))
+      const log = yield* EventLog.EventLog
+      return { count, location: log.location }
+    }).pipe(
+      Effect.catchTag("Refused", (refused) =>
+        Effect.fail(new NothingSaved({ error: new Refusal({ lines: [`${file}: events[${refused.index}] (händelse ${refused.index + 1}): ${refused.message}`] }), note: "Inget importerades." }))
+      ),
+      Effect.provide(logLayer(options.db)),
+      Effect.provide(catalogLayer(options.catalog))
+    )
+    process.stdout.write(`Importerade ${Kronor.formatNumber(imported.count)} händelser till ${imported.location}.\n`)
   })
-}

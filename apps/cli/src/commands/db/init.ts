@@ -1,22 +1,19 @@
 import { Kronor } from "@uppdrag/core"
-import { Store } from "@uppdrag/store"
-import * as Result from "effect/Result"
-import { storeFailure, withStore } from "../../terminal/Store.js"
+import * as Effect from "effect/Effect"
+import { withStore } from "./export.js"
 
-export const dbInit = async (options: { db?: string }, mode: "init" | "migrate"): Promise<void> => {
-  await withStore(options, async ({ store }) => {
-    const count = await store.count()
-    if (Result.isFailure(count)) throw storeFailure(count.failure)
-    const where = Store.display(store.location)
-    const applied = store.migrated.map((m) => `  ${m.version}: ${m.name}`)
-    if (applied.length > 0) {
-      const from = store.migrated[0]!.version - 1
-      process.stdout.write(
-        `${mode === "init" && from === 0 ? "Skapade" : "Migrerade"} ${where} från schemaversion ${from} till ${store.schemaVersion}:\n${applied.join("\n")}\n`
-      )
-    } else {
-      process.stdout.write(`${where} har redan den senaste schemaversionen (${store.schemaVersion}).\n`)
-    }
-    process.stdout.write(`${Kronor.formatNumber(count.success)} händelser i loggen.\n`)
-  })
-}
+/** `uppdrag db init|migrate`: opens (creates, migrates) the store and says what was done. */
+export const dbInit = (options: { db?: string }, mode: "init" | "migrate") =>
+  withStore(options.db, (store) =>
+    Effect.gen(function* () {
+      const count = yield* store.count
+      const applied = store.migrated.map((m) => `  ${m.version}: ${m.name}`)
+      if (applied.length > 0) {
+        const from = store.migrated[0]!.version - 1
+        process.stdout.write(`${mode === "init" && from === 0 ? "Skapade" : "Migrerade"} ${store.location} från schemaversion ${from} till ${store.schemaVersion}:\n${applied.join("\n")}\n`)
+      } else {
+        process.stdout.write(`${store.location} har redan den senaste schemaversionen (${store.schemaVersion}).\n`)
+      }
+      process.stdout.write(`${Kronor.formatNumber(count)} händelser i loggen.\n`)
+    })
+  )

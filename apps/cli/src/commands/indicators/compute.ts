@@ -1,8 +1,10 @@
 import { Publication } from "@uppdrag/indicators"
+import * as Effect from "effect/Effect"
 import { writeOutput } from "../../terminal/Output.js"
 import { computeCube } from "./input.js"
 
-export const indicatorsCompute = async (options: {
+/** `uppdrag indicators compute`: the protected cube as json, csv or JSON-stat. */
+export const indicatorsCompute = (options: {
   episodes: string
   population?: string
   populationLag: string
@@ -11,8 +13,9 @@ export const indicatorsCompute = async (options: {
   threads?: string
   format: "json" | "csv" | "jsonstat"
   out?: string
-}): Promise<void> => {
-  const cube = await computeCube(options)
-  const text = options.format === "csv" ? Publication.toCsv(cube) : options.format === "jsonstat" ? Publication.toJsonStat(cube) : Publication.toJson(cube)
-  writeOutput(text, options.out)
-}
+}) =>
+  Effect.gen(function* () {
+    const cube = yield* computeCube(options)
+    const text = options.format === "csv" ? Publication.toCsv(cube) : options.format === "jsonstat" ? Publication.toJsonStat(cube) : Publication.toJson(cube)
+    return yield* writeOutput(text, options.out)
+  })

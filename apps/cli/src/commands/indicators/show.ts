@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs"
-import { Region } from "@uppdrag/core"
+import { Region, type ValidationError } from "@uppdrag/core"
 import { Comparison, type Cube, FollowUp, Indicator, Publication } from "@uppdrag/indicators"
-import * as Result from "effect/Result"
-import { CliError } from "../../terminal/CliError.js"
-import { refuseInvalid } from "../../terminal/Refusal.js"
+import { IndicatorTable, Table } from "@uppdrag/application"
+import * as Effect from "effect/Effect"
+import { Refusal, Usage } from "../../terminal/Failure.js"
 import { renderCsv } from "../../terminal/Csv.js"
 import { writeOutput } from "../../terminal/Output.js"
 import { renderTable } from "../../terminal/Table.js"
@@ -24,99 +24,76 @@ export interface ShowOptions {
   out?: string
 }
 
-const decimals = (unit: string): number => (unit === "antal" || unit === "antal platser" ? 0 : 1)
+const decimals = IndicatorTable.decimalsOf
 const number = (value: number | null, digits: number): string =>
   value === null ? ".." : value.toLocaleString("sv-SE", { minimumFractionDigits: digits, maximumFractionDigits: digits }).replace(/\u00a0/g, " ")
 
-export const indicatorsShow = async (id: string, options: ShowOptions): Promise<void> => {
+/** `uppdrag indicators show ID`: the definition, or the values of a cube or follow-up file. */
+export const indicatorsShow = (id: string, options: ShowOptions) =>
+  Effect.gen(function* () {
   const indicator = Indicator.find(id)
-  if (indicator === undefined) throw new CliError([`okänd indikator ${JSON.stringify(id)}; se uppdrag indicators list`])
-  if (indicator.kind === "uppfoljning") {
-    showFollowUp(indicator, options)
-    return
-  }
-  if (options.cube === undefined && options.episodes === undefined) {
-    showDefinition(indicator, options)
-    return
-  }
-  const cube = await loadCube(options)
+  if (indicator === undefined) return yield* Effect.fail(new Refusal({ lines: [`okänd indikator ${JSON.stringify(id)}; se uppdrag indicators list`] }))
+  if (indicator.kind === "uppfoljning") return yield* showFollowUp(indicator, options)
+  if (options.cube === undefined && options.episodes === undefined) return yield* showDefinition(indicator, options)
+  const cube = yield* loadCube(options)
   const year = options.year === undefined ? cube.years.to : Number(options.year)
   if (!/^\d{4}$/.test(options.year ?? String(year)) || year < cube.years.from || year > cube.years.to)
-    throw new CliError([`fel: --year ${options.year} ligger utanför kubens år ${cube.years.from}–${cube.years.to}`], 2)
+    return yield* Effect.fail(new Usage({ lines: [`fel: --year ${options.year} ligger utanför kubens år ${cube.years.from}–${cube.years.to}`] }))
   const digits = decimals(indicator.unit)
   if (options.by === "region") {
     const comparison = Comparison.byRegion(cube, indicator, { year })
     if (options.format === "json") {
-    writeOutput(`${JSON.stringify(comparison, null, 2)}\n`, options.out)
-    return
+    return yield* writeOutput(`${JSON.stringify(comparison, null, 2)}\n`, options.out)
   }
-    if (options.format === "csv") {
-      writeOutput(
-        renderCsv(
-          ["region", "name", "value", "rank", "ratioToRiket", "change", "changePercent"],
-          comparison.rows.map((r) => [r.region, r.name, r.value, r.rank, r.ratioToRiket, r.change, r.changePercent])
-        ),
-        options.out
-      )
-      return
+    const columns = IndicatorTable.byRegionColumns(indicator, year)
+    if (options.format === "csv") return yield* writeOutput(renderCsv(Table.fields(columns), comparison.rows.map((r) => Table.cells(columns, r))), options.out)
+    // On a terminal: a protected value reads "..", a change its sign.
+    const cell = (column: Table.Column<Comparison.RegionRow>, row: Comparison.RegionRow): string => {
+      const value = column.value(row)
+      if (value === null) return column.field === "value" ? ".." : ""
+      const text = Table.display(column, value)
+      return (column.field === "change" || column.field === "changePercent") && typeof value === "number" && value > 0 ? `+${text}` : text
     }
-    const rows = comparison.rows.map((r) => [
-      r.region,
-      r.name,
-      number(r.value, digits),
-      r.rank === null ? "" : String(r.rank),
-      r.ratioToRiket === null ? "" : number(r.ratioToRiket, 2),
-      r.change === null ? "" : `${r.change > 0 ? "+" : ""}${number(r.change, digits)}`,
-      r.changePercent === null ? "" : `${r.changePercent > 0 ? "+" : ""}${number(r.changePercent, 1)} %`
-    ])
     const table = renderTable(
-      [{ header: "Kod" }, { header: "Region" }, { header: indicator.unit, numeric: true }, { header: "Rang", numeric: true }, { header: "Kvot mot riket", numeric: true }, { header: `Förändring från ${year - 1}`, numeric: true }, { header: "%", numeric: true }],
-      rows
+      columns.map((c) => ({ header: c.header, numeric: Table.isNumeric(c) })),
+      comparison.rows.map((r) => columns.map((c) => cell(c, r)))
     )
     const cv = comparison.coefficientOfVariation === null ? ".." : `${number(comparison.coefficientOfVariation, 1)} %`
-    writeOutput(
+    return yield* writeOutput(
       `${indicator.title}, ${year}\n\n${table}\nVariationskoefficient mellan regionerna: ${cv} (${comparison.published} av 21 regioner med publicerat värde)\n.. = prickat (för få patienter) eller saknas.\n`,
       options.out
     )
-    return
   }
   const region = options.region === undefined ? "00" : (Region.find(options.region)?.code ?? "")
-  if (region === "") throw new CliError([`okänd region ${JSON.stringify(options.region)}`])
+  if (region === "") return yield* Effect.fail(new Refusal({ lines: [`okänd region ${JSON.stringify(options.region)}`] }))
   const rows = Comparison.breakdown(cube, indicator, { year, by: options.by, region })
   if (options.format === "json") {
-    writeOutput(`${JSON.stringify({ indicator: indicator.id, year, region, by: options.by, rows }, null, 2)}\n`, options.out)
-    return
+    return yield* writeOutput(`${JSON.stringify({ indicator: indicator.id, year, region, by: options.by, rows }, null, 2)}\n`, options.out)
   }
   if (options.format === "csv") {
-    writeOutput(renderCsv(["key", "label", "value"], rows.map((r) => [r.key, r.label, r.value])), options.out)
-    return
+    return yield* writeOutput(renderCsv(["key", "label", "value"], rows.map((r) => [r.key, r.label, r.value])), options.out)
   }
   const name = Region.fromCode(region)?.name ?? region
   const table = renderTable([{ header: { sex: "Kön", age: "Ålder", careForm: "Vårdform" }[options.by] }, { header: indicator.unit, numeric: true }], rows.map((r) => [r.label, number(r.value, digits)]))
-  writeOutput(`${indicator.title}, ${name}, ${year}\n\n${table}.. = prickat (för få patienter) eller saknas.\n`, options.out)
-  return
+  return yield* writeOutput(`${indicator.title}, ${name}, ${year}\n\n${table}.. = prickat (för få patienter) eller saknas.\n`, options.out)
+  })
+
+const loadCube = (options: ShowOptions): Effect.Effect<Cube.Cube, Refusal | Usage | ValidationError> => {
+  if (options.cube === undefined) {
+    return computeCube({ episodes: options.episodes!, population: options.population, populationLag: options.populationLag, threshold: options.threshold })
+  }
+  const file = options.cube
+  return Effect.gen(function* () {
+    const text = yield* readText(file)
+    return yield* Effect.fromResult(Publication.parseJson(text, file))
+  })
 }
 
-const loadCube = async (options: ShowOptions): Promise<Cube.Cube> => {
-  if (options.cube !== undefined) {
-    let text: string
-    try {
-      text = readFileSync(options.cube, "utf8")
-    } catch {
-      throw new CliError([`${options.cube}: filen finns inte eller kan inte läsas`])
-    }
-    const parsed = Publication.parseJson(text, options.cube)
-    if (Result.isFailure(parsed)) return refuseInvalid(parsed.failure)
-    return parsed.success
-  }
-  return computeCube({ episodes: options.episodes!, population: options.population, populationLag: options.populationLag, threshold: options.threshold })
-}
+const readText = (file: string): Effect.Effect<string, Refusal> =>
+  Effect.try({ try: () => readFileSync(file, "utf8"), catch: () => new Refusal({ lines: [`${file}: filen finns inte eller kan inte läsas`] }) })
 
-const showDefinition = (indicator: Indicator.Indicator, options: ShowOptions): void => {
-  if (options.format === "json") {
-    writeOutput(`${JSON.stringify(indicator, null, 2)}\n`, options.out)
-    return
-  }
+const showDefinition = (indicator: Indicator.Indicator, options: ShowOptions) => {
+  if (options.format === "json") return writeOutput(`${JSON.stringify(indicator, null, 2)}\n`, options.out)
   const fields: Array<[string, string]> = [
     ["Id", indicator.id],
     ["Titel", indicator.title],
@@ -129,56 +106,37 @@ const showDefinition = (indicator: Indicator.Indicator, options: ShowOptions): v
     ["Källa", indicator.source],
     ["Per kön", indicator.bySex ? "ja" : "nej"]
   ]
-  if (options.format === "csv") {
-    writeOutput(renderCsv(["field", "value"], fields), options.out)
-    return
-  }
-  writeOutput(`${renderTable([{ header: "Fält" }, { header: "Värde" }], fields)}\nVärden: ange --cube KUB.json eller --episodes FIL.\n`, options.out)
+  if (options.format === "csv") return writeOutput(renderCsv(["field", "value"], fields), options.out)
+  return writeOutput(`${renderTable([{ header: "Fält" }, { header: "Värde" }], fields)}\nVärden: ange --cube KUB.json eller --episodes FIL.\n`, options.out)
 }
 
-const showFollowUp = (indicator: Indicator.Indicator, options: ShowOptions): void => {
-  if (options.followup === undefined) {
-    showDefinition(indicator, options)
-    return
-  }
-  let text: string
-  try {
-    text = readFileSync(options.followup, "utf8")
-  } catch {
-    throw new CliError([`${options.followup}: filen finns inte eller kan inte läsas`])
-  }
-  const parsed = FollowUp.parseCsv(text, options.followup)
-  if (Result.isFailure(parsed)) {
-    refuseInvalid(parsed.failure)
-    return
-  }
-  const progress = parsed.success.filter((a) => a.measure === indicator.id).map(FollowUp.progress)
-  if (options.format === "json") {
-    writeOutput(`${JSON.stringify({ indicator: indicator.id, regions: progress }, null, 2)}\n`, options.out)
-    return
-  }
-  const digits = decimals(indicator.unit)
-  if (options.format === "csv") {
-    writeOutput(
-      renderCsv(
-        ["region", "baselineYear", "baseline", "targetYear", "target", "latestYear", "latest", "progressPercent", "status"],
-        progress.map((p) => [p.region, p.baseline.year, p.baseline.value, p.target.year, p.target.value, p.latest?.year ?? null, p.latest?.value ?? null, p.progress, p.status])
-      ),
+const showFollowUp = (indicator: Indicator.Indicator, options: ShowOptions) =>
+  Effect.gen(function* () {
+    if (options.followup === undefined) return yield* showDefinition(indicator, options)
+    const parsed = yield* Effect.fromResult(FollowUp.parseCsv(yield* readText(options.followup), options.followup))
+    const progress = parsed.filter((a) => a.measure === indicator.id).map(FollowUp.progress)
+    if (options.format === "json") return yield* writeOutput(`${JSON.stringify({ indicator: indicator.id, regions: progress }, null, 2)}\n`, options.out)
+    const digits = decimals(indicator.unit)
+    if (options.format === "csv") {
+      return yield* writeOutput(
+        renderCsv(
+          ["region", "baselineYear", "baseline", "targetYear", "target", "latestYear", "latest", "progressPercent", "status"],
+          progress.map((p) => [p.region, p.baseline.year, p.baseline.value, p.target.year, p.target.value, p.latest?.year ?? null, p.latest?.value ?? null, p.progress, p.status])
+        ),
+        options.out
+      )
+    }
+    const rows = progress.map((p) => [
+      p.region,
+      Region.fromCode(p.region)?.name ?? p.region,
+      `${number(p.baseline.value, digits)} (${p.baseline.year})`,
+      `${number(p.target.value, digits)} (${p.target.year})`,
+      p.latest === null ? ".." : `${number(p.latest.value, digits)} (${p.latest.year})`,
+      p.progress === null ? ".." : `${number(p.progress, 1)} %`,
+      p.status
+    ])
+    return yield* writeOutput(
+      `${indicator.title}\n\n${renderTable([{ header: "Kod" }, { header: "Region" }, { header: "Baslinje", numeric: true }, { header: "Mål", numeric: true }, { header: "Senaste", numeric: true }, { header: "Framsteg", numeric: true }, { header: "Status" }], rows)}`,
       options.out
     )
-    return
-  }
-  const rows = progress.map((p) => [
-    p.region,
-    Region.fromCode(p.region)?.name ?? p.region,
-    `${number(p.baseline.value, digits)} (${p.baseline.year})`,
-    `${number(p.target.value, digits)} (${p.target.year})`,
-    p.latest === null ? ".." : `${number(p.latest.value, digits)} (${p.latest.year})`,
-    p.progress === null ? ".." : `${number(p.progress, 1)} %`,
-    p.status
-  ])
-  writeOutput(
-    `${indicator.title}\n\n${renderTable([{ header: "Kod" }, { header: "Region" }, { header: "Baslinje", numeric: true }, { header: "Mål", numeric: true }, { header: "Senaste", numeric: true }, { header: "Framsteg", numeric: true }, { header: "Status" }], rows)}`,
-    options.out
-  )
-}
+  })

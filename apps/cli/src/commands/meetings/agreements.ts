@@ -1,11 +1,14 @@
-import { Catalog, Region } from "@uppdrag/core"
-import { Agreement, MeetingRecord } from "@uppdrag/meetings"
-import { CliError } from "../../terminal/CliError.js"
+import { MeetingRecords } from "@uppdrag/application"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import { logLayer } from "../../terminal/Log.js"
 import { writeOutput } from "../../terminal/Output.js"
 import { renderTable } from "../../terminal/Table.js"
-import { allRecords, dateOption, loadContext } from "./sources.js"
+import { dateOption, loadRecords, meetingLayers } from "./sources.js"
+import type { Outcome } from "../../terminal/Options.js"
 
-export const meetingsAgreements = async (options: {
+/** `uppdrag meetings agreements`: `MeetingRecords.agreements` over the log and `--records`, rendered. */
+export const meetingsAgreements = (options: {
   region?: string
   grant?: string
   asOf?: string
@@ -15,49 +18,36 @@ export const meetingsAgreements = async (options: {
   catalog?: Array<string>
   out?: string
   db?: string
-}): Promise<void> => {
-  const context = loadContext(options)
-  const asOf = dateOption("--as-of", options.asOf)
-  const grants = Catalog.grants(context.catalog)
-  const grant = options.grant ?? [...grants].sort((a, b) => b.grant.year - a.grant.year)[0]?.grant.id
-  if (grant === undefined) throw new CliError(["katalogen har inga statsbidrag"])
-  let region: Region.Region | undefined
-  if (options.region !== undefined) {
-    const found = Region.parse(options.region)
-    if (found._tag === "Failure") throw new CliError([`--region: ${found.failure}`])
-    region = found.success
-  }
-  const { meetings, agreements } = MeetingRecord.current(await allRecords(options, context))
-  const status = Agreement.status({ catalog: context.catalog, grant, agreements, meetings, asOf })
-  if (status._tag === "Failure") throw new CliError([`--grant: ${status.failure}`])
-  const rows = status.success.filter((r) => region === undefined || r.region === region.code)
-  if (options.format === "json") {
-    writeOutput(`${JSON.stringify({ grant, asOf, regions: rows }, null, 2)}\n`, options.out)
-    return
-  }
-  const table = renderTable(
-    [{ header: "Kod" }, { header: "Region" }, { header: "Överenskommelse" }, { header: "Insatser", numeric: true }, { header: "Mått", numeric: true }, { header: "Dialoger", numeric: true }, { header: "Senaste dialog" }, { header: "Årsuppföljning" }],
-    rows.map((r) => [
-      r.region,
-      r.name,
-      r.agreement === null ? "saknas" : `${r.agreement.id} (${r.agreement.signed})`,
-      String(r.agreement?.activities.length ?? 0),
-      String(r.agreement?.followUpMeasures.length ?? 0),
-      String(r.dialogues.length),
-      r.dialogues.at(-1)?.date ?? "–",
-      r.nextFollowUp === null ? "–" : `${r.nextFollowUp.year} till ${r.nextFollowUp.report}: ${r.nextFollowUp.done ? "klar" : "saknas"}`
-    ])
-  )
-  const details =
-    region === undefined || rows[0]?.agreement == null
-      ? ""
-      : [
-          "",
-          `Insatser: ${rows[0].agreement.activities.map((a) => a.title).join("; ")}`,
-          `Förväntade resultat: ${rows[0].agreement.expectedResults.join("; ")}`,
-          `Förväntade effekter: ${rows[0].agreement.expectedEffects.join("; ")}`,
-          `Uppföljningsmått: ${rows[0].agreement.followUpMeasures.map((m) => (m.indicator === undefined ? m.title : `${m.title} [${m.indicator}]`)).join("; ")}`,
-          ""
-        ].join("\n")
-  writeOutput(`Överenskommelser för ${grant} per ${asOf}\n\n${table}${details}`, options.out)
-}
+}): Outcome =>
+  Effect.gen(function* () {
+    const asOf = yield* dateOption("--as-of", options.asOf)
+    const files = yield* loadRecords(options.records ?? [], options.series)
+    const { grant, regions: rows } = yield* MeetingRecords.agreements({ grant: options.grant, region: options.region, asOf }, files)
+    if (options.format === "json") return yield* writeOutput(`${JSON.stringify({ grant, asOf, regions: rows }, null, 2)}\n`, options.out)
+    const table = renderTable(
+      [{ header: "Kod" }, { header: "Region" }, { header: "Överenskommelse" }, { header: "Insatser", numeric: true }, { header: "Mått", numeric: true }, { header: "Dialoger", numeric: true }, { header: "Senaste dialog" }, { header: "Årsuppföljning" }],
+      rows.map((r) => [
+        r.region,
+        r.name,
+        r.agreement === null ? "saknas" : `${r.agreement.id} (${r.agreement.signed})`,
+        String(r.agreement?.activities.length ?? 0),
+        String(r.agreement?.followUpMeasures.length ?? 0),
+        String(r.dialogues.length),
+        r.dialogues.at(-1)?.date ?? "–",
+        r.nextFollowUp === null ? "–" : `${r.nextFollowUp.year} till ${r.nextFollowUp.report}: ${r.nextFollowUp.done ? "klar" : "saknas"}`
+      ])
+    )
+    const agreement = rows[0]?.agreement
+    const details =
+      options.region === undefined || agreement == null
+        ? ""
+        : [
+            "",
+            `Insatser: ${agreement.activities.map((a) => a.title).join("; ")}`,
+            `Förväntade resultat: ${agreement.expectedResults.join("; ")}`,
+            `Förväntade effekter: ${agreement.expectedEffects.join("; ")}`,
+            `Uppföljningsmått: ${agreement.followUpMeasures.map((m) => (m.indicator === undefined ? m.title : `${m.title} [${m.indicator}]`)).join("; ")}`,
+            ""
+          ].join("\n")
+    return yield* writeOutput(`Överenskommelser för ${grant} per ${asOf}\n\n${table}${details}`, options.out)
+  }).pipe(Effect.provide(Layer.mergeAll(meetingLayers(options), logLayer(options.db))))

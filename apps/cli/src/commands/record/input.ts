@@ -1,5 +1,5 @@
 import { CalendarDate, type Issue, Kronor, Region } from "@uppdrag/core"
-import type { Event } from "@uppdrag/store"
+import type { Event } from "@uppdrag/application"
 import { parse as parseCsv } from "csv-parse/sync"
 import * as Result from "effect/Result"
 

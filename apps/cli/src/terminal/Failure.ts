@@ -1,0 +1,107 @@
+import { formatIssues, type Issue } from "@uppdrag/core"
+import * as Data from "effect/Data"
+
+/** Exit codes of every command. */
+export const ExitCode = { ok: 0, refused: 1, usage: 2, unexpected: 70 } as const
+
+/**
+ * A usage mistake the CLI finds itself (options that do not go together, a
+ * value out of range): printed as is, exit code 2. Commander's own usage
+ * errors (unknown option, missing argument) also exit 2.
+ *
+ * @example
+ * Effect.fail(new Usage({ lines: ["--per-month kan visas som table, json eller csv, inte ics"] }))
+ */
+export class Usage extends Data.TaggedError("Usage")<{ readonly lines: ReadonlyArray<string> }> {
+  override get message(): string {
+    return this.lines.join("\n")
+  }
+}
+
+/**
+ * A refusal the CLI itself makes about its input (a file it cannot read or
+ * write, an option naming nothing known): printed as is, exit code 1.
+ *
+ * @example
+ * Effect.fail(new Refusal({ lines: ["x.csv: filen kan inte läsas"] }))
+ */
+export class Refusal extends Data.TaggedError("Refusal")<{ readonly lines: ReadonlyArray<string> }> {
+  override get message(): string {
+    return this.lines.join("\n")
+  }
+}
+
+/**
+ * A failure of a command that writes, after which nothing was written: the
+ * failure's lines, then `note` ("Inget sparades."). At most `limit` lines of
+ * the failure are shown.
+ *
+ * @example
+ * program.pipe(Effect.mapError((error) => new NothingSaved({ error, note: "Inget sparades." })))
+ */
+export class NothingSaved extends Data.TaggedError("NothingSaved")<{ readonly error: unknown; readonly note: string; readonly limit?: number | undefined }> {}
+
+/**
+ * A row of an input file (or the command line) that a rule refused
+ * (`Recording.Refused`): `file:line: avvisad: …`, or `Avvisad: …` without a file.
+ *
+ * @example
+ * new RowRefused({ file: "rekvisitioner.csv", line: 3, message: "rekvisitionen … överstiger …" })
+ */
+export class RowRefused extends Data.TaggedError("RowRefused")<{ readonly file: string | undefined; readonly line: number | undefined; readonly message: string }> {}
+
+/**
+ * Input that did not validate, as a tagged error with every issue: what a
+ * `{ source, issues }` failure of a parser becomes in the error channel.
+ */
+export interface Invalid {
+  readonly source: string
+  readonly issues: ReadonlyArray<Issue>
+}
+
+const tagOf = (error: unknown): string | undefined =>
+  typeof error === "object" && error !== null && typeof (error as { _tag?: unknown })._tag === "string" ? (error as { _tag: string })._tag : undefined
+
+/**
+ * The lines a failure prints on standard error, in Swedish, and the exit
+ * code: 2 for usage errors, 1 for every refusal, 70 for what is not an
+ * expected failure (a bug).
+ *
+ * @example
+ * describe(new Usage({ lines: ["fel: --years: …"] })) // { lines: ["fel: --years: …"], exitCode: 2 }
+ */
+export const describe = (error: unknown): { readonly lines: ReadonlyArray<string>; readonly exitCode: number } => {
+  const refused = (lines: ReadonlyArray<string>) => ({ lines, exitCode: ExitCode.refused })
+  const e = error as Record<string, unknown>
+  switch (tagOf(error)) {
+    case "Usage":
+      return { lines: (error as Usage).lines, exitCode: ExitCode.usage }
+    case "Refusal":
+      return refused((error as Refusal).lines)
+    case "ValidationError":
+      return refused(formatIssues(String(e.source), e.issues as ReadonlyArray<Issue>))
+    case "CatalogInvalid":
+      return refused((e.errors as ReadonlyArray<Invalid>).flatMap((v) => formatIssues(v.source, v.issues)))
+    case "Refused":
+      return refused([`Avvisad: ${String(e.message)}`])
+    case "RowRefused": {
+      const row = error as RowRefused
+      return refused([`${row.file === undefined ? "Avvisad" : `${row.file}:${row.line ?? "?"}: avvisad`}: ${row.message}`])
+    }
+    case "NothingSaved": {
+      const wrapped = error as NothingSaved
+      const inner = describe(wrapped.error)
+      if (inner.exitCode === ExitCode.unexpected) return inner
+      const limit = wrapped.limit ?? Number.POSITIVE_INFINITY
+      const lines = inner.lines.length > limit ? [...inner.lines.slice(0, limit), `… och ${inner.lines.length - limit} fel till`] : inner.lines
+      return { lines: [...lines, wrapped.note], exitCode: inner.exitCode }
+    }
+    case undefined:
+      break
+    default:
+      // Every other tagged failure (EventLogError, UnknownGrant, UnknownReference, UnreadableRecord,
+      // RecordNotStorable, LogNotEmpty, the deadlines' collect errors …) carries its Swedish message.
+      if (typeof e.message === "string" && e.message !== "") return refused(e.message.split("\n"))
+  }
+  return { lines: [`Oväntat fel: ${(error as Error)?.stack ?? String(error)}`], exitCode: ExitCode.unexpected }
+}
