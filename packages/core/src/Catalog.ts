@@ -85,11 +85,15 @@ const parseLocated = (bytes: Uint8Array, source: string): Result.Result<Located,
     const validated = SourceDocument.validate(doc, Assignment.AssignmentSchema)
     // A drafted entry's `FYLL I` marks: one clear issue each, in place of the schema's
     // complaint about the same value ("är inte ett datum"), and refused even where any text would do.
-    const marks = Placeholder.find(doc.value).map(({ path, what }) => ({ path: formatPath(path), message: Placeholder.message(what), line: doc.lineOf(path) }))
+    const marks = Placeholder.find(doc.value).map(({ path, what }): Issue => {
+      const line = doc.lineOf(path)
+      const issue = { path: formatPath(path), message: Placeholder.message(what) }
+      return line === undefined ? issue : { ...issue, line }
+    })
     if (marks.length === 0) return Result.map(validated, (assignment) => ({ assignment, lineOf: doc.lineOf }))
     const covered = (path: string): boolean => marks.some((m) => path === m.path || path.startsWith(`${m.path}.`) || path.startsWith(`${m.path}[`))
     const rest = Result.isFailure(validated) ? validated.failure.issues.filter((issue) => !covered(issue.path)) : []
-    const issues = [...marks.map((m): Issue => (m.line === undefined ? { path: m.path, message: m.message } : m)), ...rest]
+    const issues = [...marks, ...rest]
       .map((issue, order) => ({ issue, order }))
       .sort((a, b) => (a.issue.line ?? Number.MAX_SAFE_INTEGER) - (b.issue.line ?? Number.MAX_SAFE_INTEGER) || a.order - b.order)
       .map(({ issue }) => issue)
