@@ -9,6 +9,7 @@ import { readLists } from "./internal/Lists.js"
 import { readMoney } from "./internal/Money.js"
 import { render } from "./internal/Yaml.js"
 import * as Party from "./Party.js"
+import * as Pdf from "./Pdf.js"
 
 /**
  * A catalog entry drafted from a decision's text, for a person to check:
@@ -233,7 +234,7 @@ export const fromText = (raw: string, options: Options = {}): Result.Result<Draf
     return Result.succeed({ source, entry, context: [], notes, artefacts: text.artefacts, lines: text.lines })
   }
   const duties = readDuties(text, header)
-  const money = readMoney(text, header, duties.obligations)
+  const money = readMoney(text, duties.obligations)
   const entry: DraftEntry = {
     ...header.entry,
     ...(money.appropriation === undefined ? {} : { appropriation: money.appropriation }),
@@ -249,6 +250,18 @@ export const fromText = (raw: string, options: Options = {}): Result.Result<Draf
   if (entry.obligations.length === 0 && entry.funding.length === 0) notes.push("Inga datum eller belopp hittades i texten: skyldigheter och medel får fyllas i för hand.")
   notes.push(...duties.notes, ...money.notes)
   return Result.succeed({ source, entry, context: money.context, notes, artefacts: text.artefacts, lines: text.lines })
+}
+
+/**
+ * Drafts an entry from a decision's PDF: the text is read with
+ * {@link Pdf.extractText}, then drafted as by {@link fromText}.
+ *
+ * @example
+ * const result = await Draft.fromPdf(readFileSync("beslut.pdf"), { source: "beslut.pdf" })
+ */
+export const fromPdf = async (bytes: Uint8Array, options: Options = {}): Promise<Result.Result<Draft, NotADecision | Pdf.PdfUnreadable>> => {
+  const text = await Pdf.extractText(bytes, options.source)
+  return Result.isFailure(text) ? Result.fail(text.failure) : fromText(text.success, options)
 }
 
 const mergeParties = (extra: ReadonlyArray<Party.Party>): Array<Party.Party> => {
@@ -284,7 +297,15 @@ export const toEntry = (draft: Draft): Record<string, unknown> => {
     ...(e.concerns === undefined ? {} : { concerns: e.concerns.value }),
     ...(e.parties.length === 0 ? {} : { parties: e.parties.map((p) => p.value) }),
     ...(e.appropriation === undefined ? {} : { appropriation: strip(e.appropriation) }),
-    funding: e.funding.map((f) => ({ ...strip(f), parts: f.parts.map(strip) })),
+    funding: e.funding.map((f) => ({
+      year: f.year,
+      total: f.total,
+      ...(f.ownUse === undefined ? {} : { ownUse: f.ownUse }),
+      ...(f.toRegions === undefined ? {} : { toRegions: f.toRegions }),
+      ...(f.planned ? { planned: true } : {}),
+      note: f.note,
+      ...(f.parts.length === 0 ? {} : { parts: f.parts.map(strip) })
+    })),
     grants: e.grants.map((g) => ({ ...strip(g), components: g.components.map(strip) })),
     obligations: e.obligations.map(strip),
     consult: e.consult.map((p) => p.value),

@@ -123,11 +123,11 @@ export const slug = (name: string): string =>
     .slice(0, 6)
     .join("-") || "part"
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
 
 /** A pattern for a name that tolerates a missing hyphen (`brukar och`), any white space, and `den` before it. */
 const namePattern = (name: string): string =>
-  escape(name)
+  escapeRegExp(name)
     .replace(/-(?=,| )/g, "-?")
     .replace(/ /g, "\\s+")
 
@@ -147,7 +147,7 @@ const generic = /^(?:andra|övriga|berörda|relevanta|aktuella)?\s*(?:berörda\s
 export const splitList = (text: string, parties: ReadonlyArray<Party>, protectedNames: ReadonlyArray<string> = []): Array<Party> => {
   let rest = text
     .replace(/\.$/, "")
-    .replace(/\b(?:berörda|andra berörda) myndigheter,?\s+däribland\s+/gi, "")
+    .replace(/(?<!\p{L})(?:berörda|andra berörda) myndigheter,?\s+däribland\s+/giu, "")
     .replace(/,?\s*(?:och|samt)?\s*andra\s+(?:berörda|relevanta)\s+aktörer,?\s*(?:t\.\s?ex\.|till exempel|bl\.a\.)\s*/gi, ", ")
     .replace(/,?\s*(?:och|samt)\s+andra\s+(?:berörda|relevanta)\s+aktörer\s*$/i, "")
   // Names that must stay whole become tokens; longest first so a name inside another is not cut out of it.
@@ -157,15 +157,15 @@ export const splitList = (text: string, parties: ReadonlyArray<Party>, protected
     const pattern = new RegExp(`(?<![\\p{L}])(?:den\\s+|det\\s+)?${namePattern(name)}(?:\\s*\\([^)]*\\))?(?![\\p{L}])`, "giu")
     rest = rest.replace(pattern, (match) => {
       tokens.push(match)
-      return `\u0000${tokens.length - 1}\u0000`
+      return `\uE000${tokens.length - 1}\uE001`
     })
   }
   // Brackets are never split either: "(S 2023:C)", "(S2025:A)".
   rest = rest.replace(/\([^)]*\)/g, (match) => {
     tokens.push(match)
-    return `\u0000${tokens.length - 1}\u0000`
+    return `\uE000${tokens.length - 1}\uE001`
   })
-  const restore = (s: string): string => s.replace(/\u0000(\d+)\u0000/g, (_, i: string) => tokens[Number(i)] ?? "")
+  const restore = (s: string): string => s.replace(/\uE000(\d+)\uE001/g, (_, i: string) => tokens[Number(i)] ?? "")
 
   const chunks: Array<string> = []
   for (const piece of rest.split(/,\s+|\s+samt\s+/)) {
@@ -177,7 +177,7 @@ export const splitList = (text: string, parties: ReadonlyArray<Party>, protected
   const items = chunks.flatMap((chunk): Array<string> => {
     if (/-,?\s/.test(chunk) || !/\soch\s/.test(chunk)) return [chunk]
     // Split where a protected name meets `och`, else at the first `och` ("lärosäten och organisationer som företräder barn och unga").
-    const aroundToken = /\s+och\s+(?=\u0000)|(?<=\u0000\d+\u0000)\s+och\s+/
+    const aroundToken = /\s+och\s+(?=\uE000)|(?<=\uE000\d+\uE001)\s+och\s+/
     if (aroundToken.test(chunk)) return chunk.split(aroundToken)
     const at = chunk.search(/\s+och\s+/)
     const match = /\s+och\s+/.exec(chunk.slice(at))

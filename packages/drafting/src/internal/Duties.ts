@@ -135,7 +135,7 @@ export const readDuties = (text: DecisionText.DecisionText, header: Header): { o
       for (const p of pending) if (p.due === date) p.contents.push(t)
       continue
     }
-    if (/^(?:(?:Del|Slut)?[Rr]edovisning(?:en|arna)|Rapporten|Varje delrapport)\b.*\b(?:innehålla|inbegripa|innehållit)\b/.test(t)) {
+    if (/^(?:(?:Del|Slut)?[Rr]edovisning(?:en|arna)|Rapporten|Varje delrapport)\b.*\b(?:innehålla|inbegripa|innehållit)(?!\p{L})/u.test(t)) {
       for (const p of lastBatch) p.contents.push(t)
       continue
     }
@@ -246,7 +246,7 @@ export const readDuties = (text: DecisionText.DecisionText, header: Header): { o
     const sameTime = /^Vid samma tidpunkt\b/.test(t)
     const allDates = SwedishDate.findAll(t).filter((d) => d.precision === "yearly" && /senast\s*$/.test(t.slice(Math.max(0, d.start - 20), d.start)))
     const reportDates = [...dates, ...allDates].sort((a, b) => a.start - b.start)
-    if (kind !== undefined && /\b(?:lämna|lämnas|redovisas|slutredovisas|delredovisas|rapporteras|överlämnat|överlämna|ske|göras)\b/.test(t) && (reportDates.length > 0 || sameTime)) {
+    if (kind !== undefined && /(?<!\p{L})(?:lämna|lämnas|redovisas|slutredovisas|delredovisas|rapporteras|överlämnat|överlämna|ske|göras)(?!\p{L})/u.test(t) && (reportDates.length > 0 || sameTime)) {
       const agent = /utvärderas av (\p{Lu}\p{L}+)/u.exec(t)?.[1] ?? subjectOf(t, knownActors) ?? actor
       const recipient = recipientIn(t)
       const finalReport = /i samband med slutrapport\p{L}*|i samband med slutredovisning\p{L}*/u.test(t)

@@ -23,7 +23,7 @@ export interface Header {
 
 const unfilled = <T>(what: string): Sourced<T | Unfilled> => ({ value: Placeholder.make(what), origin: undefined })
 
-const metadataLine = /^(?:Regeringen|Regeringsbeslut\b.*|\d+ bilagor?|\d{4}-\d{2}-\d{2}|[A-ZÅÄÖ][a-zåäö]{0,3}\d{4}\/\d{5}.*|\p{L}+departementet\b.*|\d{3} \d{2} \p{L}+.*)$/u
+const metadataLine = /^(?:Regeringen|Regeringsbeslut\b.*|\d+ bilag(?:a|or)|\d{4}-\d{2}-\d{2}|[A-ZÅÄÖ][a-zåäö]{0,3}\d{4}\/\d{5}.*|\p{L}+departementet\b.*|\d{3} \d{2} \p{L}+.*)$/u
 
 /** The "Kopia till" list: one name a line, a line that goes on in lower case or with a bracket joined to the one before. */
 const readCopies = (text: DecisionText.DecisionText): Array<string> => {
@@ -46,7 +46,7 @@ export const readHeader = (text: DecisionText.DecisionText): Header => {
   const sentences = operative(text)
   const all = text.sentences
 
-  const approval = all.find((s) => /Regeringen godkänner\b.*\böverenskommelse\b/i.test(s.text))
+  const approval = all.find((s) => /Regeringen godkänner .*överenskommelse(?!\p{L})/iu.test(s.text))
   const agreementTitle = text.paragraphs.find((p) => p.section === "overenskommelse" && /^Överenskommelse mellan\b/.test(p.text))
   const commission = sentences.find((s) => /^Regeringen ger \p{Lu}[\p{L} ]*? i uppdrag\b/u.test(s.text))
   const decisionHeading = text.sentences.some((s) => s.section === "beslut") || headLines.some((l) => /^\s*Regeringsbeslut\b/.test(l.text))
@@ -123,16 +123,17 @@ export const readHeader = (text: DecisionText.DecisionText): Header => {
     const lines = agreementTitle.lines.map((l) => l.text.trim()).filter((t) => !metadataLine.test(t))
     title = { value: lines.join(" ").replace(/\s+/g, " "), origin: origin(agreementTitle) }
   } else {
-    const candidate = [...head].reverse().find((p) => p.lines.some((l) => !metadataLine.test(l.text.trim())))
-    if (candidate !== undefined) {
+    const candidate = kind === "underlag" ? undefined : [...head].reverse().find((p) => p.lines.some((l) => !metadataLine.test(l.text.trim())))
+    const first = text.paragraphs.find((p) => /\p{L}{3}/u.test(p.text))
+    if (kind === "underlag" && first !== undefined) {
+      title = { value: first.text.replace(/\*\*|\[|\]\([^)]*\)/g, "").trim(), origin: origin(first) }
+    } else if (candidate !== undefined) {
       const lines = candidate.lines.filter((l) => !metadataLine.test(l.text.trim()))
       const value = lines
         .map((l) => l.text.trim())
         .join(" ")
         .replace(/\s+/g, " ")
       title = { value, origin: { sentence: value, line: lines[0]?.number ?? candidate.line, lastLine: lines.at(-1)?.number ?? candidate.lastLine } }
-    } else if (kind === "underlag" && text.paragraphs[0] !== undefined) {
-      title = { value: text.paragraphs[0].text, origin: origin(text.paragraphs[0]) }
     }
   }
 

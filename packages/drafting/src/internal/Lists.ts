@@ -8,9 +8,22 @@ import { capitalise, diaryPattern, operative, origin } from "./Text.js"
 
 const consultPattern = /(?:föra dialog med och inhämta kunskap och erfarenheter från|inhämta kunskap och erfarenheter från|(?:ska|skall) (?:samverka|samråda|samarbeta) med)\s+(.+)$/
 
-const perspectiveItem = /(?:(?:det|den) \p{L}+ perspektivet)|(?<![\p{L}-])[\p{L}]+perspektiv(?:et)?(?:, särskilt .+?(?=, [\p{L}]+perspektiv|,? och [\p{L}]+perspektiv|$))?|mänskliga rättigheter/giu
+const perspectiveItem = /(?:(?:det|den) \p{L}+ perspektivet)|(?<![\p{L}-])[\p{L}]+perspektiv(?:et)?(?:, särskilt [^,.]+)?|mänskliga rättigheter/giu
 
 const requirementPattern = /ska löpande informera|ska hänvisa till diarienumret|könsuppdelad|utveckla indikatorer|ska (?:vidare )?ha kännedom om|följer verksamheten fortlöpande|blir giltig när/
+
+/** Where the bracket that holds position `at` opens ("(S2024/00196 (delvis), S2025/00116)"), or `at` when none does. */
+const openingBracket = (text: string, at: number): number => {
+  let depth = 0
+  for (let i = at - 1; i >= 0; i--) {
+    if (text[i] === ")") depth++
+    else if (text[i] === "(") {
+      if (depth === 0) return i
+      depth--
+    }
+  }
+  return at
+}
 
 /** The words before a diary number in brackets, as the related assignment's title. */
 const titleBefore = (sentence: string, at: number): string | undefined => {
@@ -43,7 +56,7 @@ export const readLists = (
 
   const perspectives: Array<Sourced<string>> = []
   for (const s of sentences) {
-    if (!/perspektiv/.test(s.text) || !/\b(?:beakta|beaktas|utgångspunkt|utifrån ett)\b/.test(s.text)) continue
+    if (!/perspektiv/.test(s.text) || !/(?<!\p{L})(?:beakta|beaktas|utgångspunkt|utifrån ett)(?!\p{L})/u.test(s.text)) continue
     for (const m of s.text.matchAll(perspectiveItem)) {
       const item = capitalise(m[0].replace(/perspektiv$/, "perspektivet"))
       const key = item.toLowerCase().split(",")[0] ?? ""
@@ -78,10 +91,15 @@ export const readLists = (
       if (Result.isFailure(parsed)) continue
       const key = DiaryNumber.key(parsed.success)
       if (consultSentences.has(s.text)) partyCodes.add(key)
-      if (seen.has(key) || partyCodes.has(key)) continue
+      if (partyCodes.has(key) || (seen.has(key) && !related.some((r) => DiaryNumber.key(DiaryNumber.unsafeParse(r.diaryNumber)) === key))) continue
       seen.add(key)
-      const bracket = s.text.lastIndexOf("(", d.index)
-      const title = titleBefore(s.text, bracket >= 0 ? bracket : d.index)
+      const title = titleBefore(s.text.replace(/\*\*/g, "  "), openingBracket(s.text, d.index))
+      const existing = related.find((r) => DiaryNumber.key(DiaryNumber.unsafeParse(r.diaryNumber)) === key)
+      if (existing !== undefined) {
+        // Cited both in part and whole: the whole case.
+        if (!parsed.success.partial) related[related.indexOf(existing)] = { ...existing, diaryNumber: key }
+        continue
+      }
       related.push({ diaryNumber: DiaryNumber.format(parsed.success), title: title ?? Placeholder.make(`rubrik för ${key}`), origin: origin(s) })
     }
   }

@@ -4,7 +4,6 @@ import type * as DecisionText from "../DecisionText.js"
 import type { ContextAmount, DraftAppropriation, DraftComponent, DraftFunding, DraftFundingPart, DraftGrant, DraftObligation, Origin } from "../Draft.js"
 import * as Party from "../Party.js"
 import * as SwedishDate from "../SwedishDate.js"
-import type { Header } from "./Header.js"
 import { capitalise, operative, origin } from "./Text.js"
 
 interface Money {
@@ -81,7 +80,7 @@ const readTable = (text: DecisionText.DecisionText): { titles: Array<string>; am
 
 const componentId = (title: string): string => Party.slug(title.replace(/^Medel\s+/i, "")).replace(/-/g, "_")
 
-export const readMoney = (text: DecisionText.DecisionText, header: Header, obligations: ReadonlyArray<DraftObligation>): Money => {
+export const readMoney = (text: DecisionText.DecisionText, obligations: ReadonlyArray<DraftObligation>): Money => {
   const sentences = operative(text)
   const notes: Array<string> = []
   const funding: Array<Building> = []
