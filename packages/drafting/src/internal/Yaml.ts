@@ -1,4 +1,4 @@
-import { Document, isMap, isScalar, isSeq, type Node, type Pair } from "yaml"
+import { Document, isMap, isScalar, isSeq, type Node, type Pair, Scalar } from "yaml"
 import type { Draft, Origin } from "../Draft.js"
 
 const width = 110
@@ -45,13 +45,20 @@ export const render = (draft: Draft, entry: Record<string, unknown>): string => 
     return isSeq(value) ? (value.items as Array<Node>) : []
   }
   const e = draft.entry
+  // "1:8" and "1:7" are text; YAML 1.1 readers would take them for sexagesimal numbers.
+  const quote = (node: unknown): void => {
+    if (isScalar(node) && typeof node.value === "string") node.type = Scalar.QUOTE_DOUBLE
+  }
+  quote(pairOf("decisionItem")?.value)
+  const appropriationNode = pairOf("appropriation")?.value
+  if (isMap(appropriationNode)) quote(appropriationNode.get("appropriation", true))
 
   doc.commentBefore = asComment([
     `Utkast från "uppdrag catalog draft" ur ${draft.source}. Granska varje uppgift mot beslutet.`,
     `Värden som börjar med "FYLL I" kunde inte avgöras ur texten: "uppdrag catalog validate" godtar inte`,
     "filen förrän de är ifyllda. Varje uppgift anger meningen den kommer från (source, note eller kommentar)",
     `och dess ${multiPage ? "sida och rad i texten som lästs ur PDF-filen" : "rad i texten"}.`,
-    ...(draft.artefacts.length > 0 ? [`Bortrensat som sidhuvud, sidfot, sidnummer eller brevfot: ${draft.artefacts.map((l) => place(l.number)).join(", ")}.`] : []),
+    ...(draft.artefacts.length > 0 ? wrap(`Bortrensat som sidhuvud, sidfot, sidnummer eller brevfot: ${draft.artefacts.map((l) => place(l.number)).join(", ")}.`, "  ") : []),
     ...draft.notes.flatMap((n) => wrap(`Obs: ${n}`, "  "))
   ])
 
