@@ -5,6 +5,7 @@ import * as Result from "effect/Result"
 import * as Assignment from "./Assignment.js"
 import * as DiaryNumber from "./DiaryNumber.js"
 import * as BuiltinCatalog from "./internal/BuiltinCatalog.js"
+import * as Placeholder from "./Placeholder.js"
 import * as SourceDocument from "./SourceDocument.js"
 import { formatPath, type Issue, ValidationError } from "./ValidationError.js"
 
@@ -88,9 +89,24 @@ export const parseText = (bytes: Uint8Array, source: string): Result.Result<Assi
   Result.map(parseLocated(bytes, source), (located) => located.assignment)
 
 const parseLocated = (bytes: Uint8Array, source: string): Result.Result<Located, ValidationError> =>
-  Result.flatMap(SourceDocument.parse(bytes, source), (doc) =>
-    Result.map(SourceDocument.validate(doc, Assignment.AssignmentSchema), (assignment) => ({ assignment, lineOf: doc.lineOf }))
-  )
+  Result.flatMap(SourceDocument.parse(bytes, source), (doc) => {
+    const validated = SourceDocument.validate(doc, Assignment.AssignmentSchema)
+    // A drafted entry's `FYLL I` marks: one clear issue each, in place of the schema's
+    // complaint about the same value ("är inte ett datum"), and refused even where any text would do.
+    const marks = Placeholder.find(doc.value).map(({ path, what }): Issue => {
+      const line = doc.lineOf(path)
+      const issue = { path: formatPath(path), message: Placeholder.message(what) }
+      return line === undefined ? issue : { ...issue, line }
+    })
+    if (marks.length === 0) return Result.map(validated, (assignment) => ({ assignment, lineOf: doc.lineOf }))
+    const covered = (path: string): boolean => marks.some((m) => path === m.path || path.startsWith(`${m.path}.`) || path.startsWith(`${m.path}[`))
+    const rest = Result.isFailure(validated) ? validated.failure.issues.filter((issue) => !covered(issue.path)) : []
+    const issues = [...marks, ...rest]
+      .map((issue, order) => ({ issue, order }))
+      .sort((a, b) => (a.issue.line ?? Number.MAX_SAFE_INTEGER) - (b.issue.line ?? Number.MAX_SAFE_INTEGER) || a.order - b.order)
+      .map(({ issue }) => issue)
+    return Result.fail(new ValidationError({ source, issues }))
+  })
 
 const at = (located: Located, path: ReadonlyArray<PropertyKey>, message: string): Issue => {
   const line = located.lineOf(path)

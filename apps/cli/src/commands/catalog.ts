@@ -1,7 +1,7 @@
 import { type Command, Option } from "commander"
 import { catalogOption, formatOption, type Perform } from "../terminal/Options.js"
 
-/** `uppdrag catalog list|validate`. */
+/** `uppdrag catalog list|validate|draft`. */
 export const registerCatalog = (program: Command, perform: Perform): void => {
   const catalog = program.command("catalog").description("visa och granska katalogen över regeringsbeslut")
   catalog.helpOption("-h, --help", "visa hjälp")
@@ -31,6 +31,32 @@ export const registerCatalog = (program: Command, perform: Perform): void => {
       perform(async (paths: Array<string>) => {
         const { catalogValidate } = await import("./catalog/validate.js")
         return catalogValidate(paths)
+      })
+    )
+
+  catalog
+    .command("draft")
+    .description("skriv ett utkast till katalogpost ur ett besluts text (.txt) eller PDF: varje uppgift med meningen och raden den kommer från; det som inte kan avgöras märks FYLL I")
+    .argument("<beslut>", "beslutet som text (.txt) eller PDF (.pdf)")
+    .addOption(new Option("--out <fil>", "skriv utkastet till fil i stället för standard ut"))
+    .addOption(new Option("--compare <post>", "jämför utkastet med en befintlig katalogpost (id, diarienummer eller katalogfil) uppgift för uppgift"))
+    .addOption(new Option("--all", "visa med --compare även uppgifterna som stämmer"))
+    .addOption(catalogOption())
+    .helpOption("-h, --help", "visa hjälp")
+    .addHelpText(
+      "after",
+      `
+Exempel:
+  $ uppdrag catalog draft beslut.pdf --out utkast.yaml
+  $ uppdrag catalog validate utkast.yaml          # slutkod 1 tills varje FYLL I är ifyllt
+  $ uppdrag catalog draft beslut.txt --compare S2024/01004
+
+Slutkoder: 0 utkast skrivet, 1 texten är inget beslut eller filen kan inte läsas, 2 felaktigt anrop.`
+    )
+    .action(
+      perform(async (file: string, options: { out?: string; compare?: string; all?: boolean; catalog?: Array<string> }) => {
+        const { catalogDraft } = await import("./catalog/draft.js")
+        return catalogDraft(file, options)
       })
     )
 }
