@@ -34,7 +34,7 @@ const referenceEntry = (reference: string, catalog: Catalog.Catalog) => {
 }
 
 /** `uppdrag catalog draft BESLUT`: parse the file, call `@uppdrag/drafting`, render the YAML or the comparison. */
-export const catalogDraft = (file: string, options: DraftOptions) =>
+export const catalogDraft = (file: string, options: DraftOptions): Effect.Effect<void, Refusal | CatalogSource.CatalogInvalid> =>
   Effect.gen(function* () {
   const bytes = yield* readInputFile(file)
   const catalog = yield* Effect.fromResult(CatalogSource.load(options.catalog ?? []))
