@@ -4,13 +4,12 @@
 // its `typecheck`.
 //
 // For every export of `src/index.ts` (and every member of a namespace
-// re-export, `export * as Ledger from "./Ledger.js"`), the ESM and CJS
-// declarations in `dist/` must offer it as a type where the source does and as
-// a value where the source does. The bundler that writes `dist/index.d.ts`
-// keeps only one meaning when a value and a type share a name inside a
-// namespace (a zod schema and its inferred type, a schema annotated with an
-// interface of the same name), so `Event.EventType` can vanish as a type or
-// `Assignment.Assignment` as a value while `src/` compiles cleanly.
+// re-export, `export * as Ledger from "./Ledger.js"`), the declarations in
+// `dist/` must offer it as a type where the source does and as a value where
+// the source does. They are written per module by the TypeScript compiler
+// (`emitDeclarations` of `@uppdrag/tsup-config`); a bundled `.d.ts` kept only
+// one meaning when a value and a type shared a name inside a namespace, and
+// this check keeps any future declaration build honest the same way.
 //
 //   node ../../tooling/scripts/dist-types.mjs   # prints each mismatch, exits 1 if any
 import { existsSync } from "node:fs"
@@ -19,7 +18,7 @@ import { resolve } from "node:path"
 
 const ts = createRequire(import.meta.url)("typescript")
 const root = process.cwd()
-const files = { src: "src/index.ts", esm: "dist/index.d.ts", cjs: "dist/index.d.cts" }
+const files = { src: "src/index.ts", esm: "dist/index.d.ts" }
 for (const file of Object.values(files)) {
   if (!existsSync(resolve(root, file))) {
     console.error(`dist-types: ${file} saknas i ${root} (kör build först)`)
@@ -61,7 +60,7 @@ const surface = (file) => {
 const label = (m) => [m & TYPE ? "type" : "", m & VALUE ? "value" : ""].filter(Boolean).join(" and ") || "nothing"
 const src = surface(files.src)
 const problems = []
-for (const [kind, file] of [["esm", files.esm], ["cjs", files.cjs]]) {
+for (const [kind, file] of [["esm", files.esm]]) {
   const built = surface(file)
   for (const [name, m] of src) {
     const b = built.get(name) ?? 0
@@ -74,4 +73,4 @@ if (problems.length > 0) {
   console.error(`dist-types: ${problems.length} export(s) differ between src/ and dist/; name the schema …Schema and give the type the plain name`)
   process.exit(1)
 }
-console.log(`dist-types: ${src.size} exports, the same meanings in dist/index.d.ts and dist/index.d.cts`)
+console.log(`dist-types: ${src.size} exports, the same meanings in dist/index.d.ts`)

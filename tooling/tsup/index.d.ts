@@ -1,4 +1,8 @@
 import type { Options } from "tsup"
 
-/** The build of an @uppdrag library: ESM and CJS with `.d.ts` for Node 20; `overrides` win. */
+/** The build of an @uppdrag library: ESM only for Node 20.19+, one `.d.ts` per module; `overrides` win. */
 export declare const libraryConfig: (overrides?: Options) => Options
+/** Writes one `.d.ts` per module of `src/` into `dist/` with the TypeScript compiler. */
+export declare const emitDeclarations: (root: string) => void
+/** Writes `dist/THIRD-PARTY-LICENSES.md` with the licences of the bundled packages. */
+export declare const writeNotices: (root: string, names: Array<string>) => string

@@ -1,4 +1,4 @@
-// The same package from CommonJS: `require("@uppdrag/allocation")` resolves to dist/index.d.cts.
+// The same package from CommonJS: `require("@uppdrag/allocation")` resolves to dist/index.d.ts (the package is ESM only; Node 20.19+ requires it).
 import allocation = require("@uppdrag/allocation")
 
 type Types = [allocation.Allocation.Allocation, allocation.Ledger.Entry, allocation.Ledger.Summary, allocation.Ledger.Terms, allocation.CappedPot.Outcome]

@@ -1,4 +1,4 @@
-// The same package from CommonJS: `require("@uppdrag/core")` resolves to dist/index.d.cts.
+// The same package from CommonJS: `require("@uppdrag/core")` resolves to dist/index.d.ts (the package is ESM only; Node 20.19+ requires it).
 import core = require("@uppdrag/core")
 
 type Types = [core.Assignment.Assignment, core.Assignment.Grant, core.Assignment.ReportingObligation, core.Catalog.Catalog, core.Kronor.Kronor, core.Region.Region]

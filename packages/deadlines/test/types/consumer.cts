@@ -1,4 +1,4 @@
-// The same package from CommonJS: `require("@uppdrag/deadlines")` resolves to dist/index.d.cts.
+// The same package from CommonJS: `require("@uppdrag/deadlines")` resolves to dist/index.d.ts (the package is ESM only; Node 20.19+ requires it).
 import deadlines = require("@uppdrag/deadlines")
 
 type Types = [deadlines.Deadline.Deadline, deadlines.Deadline.Submission, deadlines.Obligation.Obligation, deadlines.Obligation.DueDate, deadlines.Obligation.Extra]

@@ -1,4 +1,4 @@
-// The same package from CommonJS: `require("@uppdrag/indicators")` resolves to dist/index.d.cts.
+// The same package from CommonJS: `require("@uppdrag/indicators")` resolves to dist/index.d.ts (the package is ESM only; Node 20.19+ requires it).
 import indicators = require("@uppdrag/indicators")
 
 type Types = [indicators.Cube.Cube, indicators.Cube.Cell, indicators.Indicator.Indicator, indicators.FollowUp.Agreement]
