@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs"
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import { dirname, join, relative, resolve, sep } from "node:path"
 
@@ -43,6 +43,29 @@ export const emitDeclarations = (root) => {
     const host = { getCanonicalFileName: (f) => f, getCurrentDirectory: () => root, getNewLine: () => "\n" }
     throw new Error(`declarations of ${root}:\n${ts.formatDiagnostics(diagnostics, host)}`)
   }
+  pruneDeclarations(join(root, "dist"))
+}
+
+/**
+ * Removes the `.d.ts` files that `dist/index.d.ts` does not reach (internal modules no public type
+ * refers to, such as the store's Kysely tables): they would only name packages a user never installs.
+ */
+const pruneDeclarations = (dist) => {
+  const reached = new Set()
+  const visit = (file) => {
+    if (reached.has(file) || !existsSync(file)) return
+    reached.add(file)
+    for (const [, spec] of readFileSync(file, "utf8").matchAll(/["'](\.\.?\/[^"']+)\.js["']/g)) visit(resolve(dirname(file), `${spec}.d.ts`))
+  }
+  visit(join(dist, "index.d.ts"))
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const file = join(dir, entry.name)
+      if (entry.isDirectory()) walk(file)
+      else if (file.endsWith(".d.ts") && !reached.has(file)) rmSync(file)
+    }
+  }
+  walk(dist)
 }
 
 /** The package.json of `name` as Node finds it from `root` (read directly: `exports` may hide it). */

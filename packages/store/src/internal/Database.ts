@@ -109,6 +109,25 @@ const withConnection = async <A>(
   })
 
 /**
+ * Loads a database driver, an optional peer dependency of this package: when it is not installed the
+ * error names it, in Swedish and English, with the command that installs it.
+ */
+const driver = async <M>(name: "better-sqlite3" | "pg", database: string, load: () => Promise<M>): Promise<M> => {
+  try {
+    return await load()
+  } catch (error) {
+    const e = error as { code?: string; message?: string }
+    if ((e.code === "ERR_MODULE_NOT_FOUND" || e.code === "MODULE_NOT_FOUND") && (e.message ?? "").includes(`'${name}'`)) {
+      throw new Error(
+        `drivrutinen ${name} för ${database} är inte installerad; installera den med npm install ${name} ` +
+          `(the ${database} driver ${name} is not installed; install it with npm install ${name})`
+      )
+    }
+    throw error
+  }
+}
+
+/**
  * Opens (and creates, on first use) an SQLite file: WAL journal so readers
  * never wait for the writer, foreign keys on, full sync so a committed batch
  * survives a crash, and a busy timeout so concurrent writers queue.
@@ -116,7 +135,7 @@ const withConnection = async <A>(
 export const openSqlite = async (path: string, readOnly = false): Promise<Database> => {
   if (path !== ":memory:" && !readOnly) mkdirSync(dirname(path), { recursive: true })
   // Drivers are loaded when first used, so a command that never opens a database does not pay for them.
-  const { default: BetterSqlite3 } = await import("better-sqlite3")
+  const { default: BetterSqlite3 } = await driver("better-sqlite3", "SQLite", () => import("better-sqlite3"))
   // Read-only: SQLite itself refuses every write, and a missing file is not created.
   const native = new BetterSqlite3(path, readOnly ? { readonly: true, fileMustExist: true } : {})
   native.pragma("busy_timeout = 15000")
@@ -175,7 +194,7 @@ const parsers: Record<number, (text: string) => unknown> = {
  * checked numbers, JSON stays text: rows read the same as from SQLite.
  */
 export const openPostgres = async (url: string, schema?: string, readOnly = false): Promise<Database> => {
-  const { default: pg } = await import("pg")
+  const { default: pg } = await driver("pg", "PostgreSQL", () => import("pg"))
   // Read-only: every transaction of every connection is READ ONLY, so the server refuses writes.
   const settings = [...(schema === undefined ? [] : [`-c search_path=${schema}`]), ...(readOnly ? ["-c default_transaction_read_only=on"] : [])]
   const pool = new pg.Pool({
