@@ -1,6 +1,6 @@
 // Start-up cost, as a ratio against bare `node -e 0` measured in the same run:
 // the import of each package's built ESM entry (and the CommonJS `require` of
-// it), and each everyday CLI command end to end. Every command runs against a
+// it: its CJS build, or the ES module itself where there is none), and each everyday CLI command end to end. Every command runs against a
 // fresh temporary SQLite database (copied from a template before each run, the
 // copy not timed), in a temporary working directory, without DATABASE_URL.
 //
@@ -32,7 +32,7 @@ if (!Number.isInteger(runs) || runs < 1 || (compareAt !== -1 && other === undefi
 
 const here = fileURLToPath(new URL("..", import.meta.url))
 const roots = [...(other === undefined ? [] : [resolve(other)]), here]
-const packages = ["core", "allocation", "deadlines", "indicators", "meetings", "store"]
+const packages = ["core", "allocation", "deadlines", "indicators", "meetings", "application", "drafting", "store"]
 const population = join(here, "../shared/data/population-2025-09.csv")
 for (const root of roots) {
   for (const file of [join(root, "apps/cli/dist/bin.js"), ...packages.map((p) => join(root, "packages", p, "dist/index.js"))]) {
@@ -75,7 +75,11 @@ const rows = [
   ...packages.map((p) => ({
     group: "require",
     name: `require @uppdrag/${p}`,
-    per: roots.map((root) => ({ args: ["-e", `require(${JSON.stringify(join(root, "packages", p, "dist/index.cjs"))})`] }))
+    // The CommonJS build where a checkout has one, else require() of the ES module (Node 20.19+).
+    per: roots.map((root) => {
+      const cjs = join(root, "packages", p, "dist/index.cjs")
+      return { args: ["-e", `require(${JSON.stringify(existsSync(cjs) ? cjs : join(root, "packages", p, "dist/index.js"))})`] }
+    })
   })),
   ...commands.map(([name, command]) => ({
     group: "kommando",

@@ -299,7 +299,7 @@ Catalog.findGrant
   const bare = join(work, "bare")
   mkdirSync(bare)
   writeFileSync(join(bare, "package.json"), `${JSON.stringify({ name: "uppdrag-bare", private: true, version: "0.0.0", type: "module" }, null, 2)}\n`)
-  npm(["install", ...tarballOf.values(), `effect@${installedVersion("effect")}`, `zod@${installedVersion("zod")}`], bare)
+  npm(["install", "--ignore-scripts", ...tarballOf.values(), `effect@${installedVersion("effect")}`, `zod@${installedVersion("zod")}`], bare)
   check(!existsSync(join(bare, "node_modules/better-sqlite3")) && !existsSync(join(bare, "node_modules/pg")), "npm installed an optional driver of @uppdrag/store by itself")
   writeFileSync(
     join(bare, "open.mjs"),
