@@ -15,18 +15,23 @@
  *   )
  * )
  */
+export * as CatalogOverview from "./CatalogOverview.js"
 export * as CatalogSource from "./CatalogSource.js"
 export * as DeadlineList from "./DeadlineList.js"
 export * as Event from "./Event.js"
+export * as EventInput from "./EventInput.js"
 export * as EventLog from "./EventLog.js"
 export { EventLogError } from "./EventLogError.js"
 export * as EventLogFailure from "./EventLogError.js"
 export * as GrantState from "./GrantState.js"
 export * as IndicatorTable from "./IndicatorTable.js"
 export * as LogExport from "./LogExport.js"
+export * as MeetingCalendar from "./MeetingCalendar.js"
 export * as MeetingRecords from "./MeetingRecords.js"
+export * as Overview from "./Overview.js"
 export * as Populations from "./Populations.js"
 export * as Recorded from "./Recorded.js"
 export * as Recording from "./Recording.js"
 export * as Table from "./Table.js"
 export * as Today from "./Today.js"
+export * as Workload from "./Workload.js"
