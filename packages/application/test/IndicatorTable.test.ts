@@ -1,4 +1,4 @@
-import { FollowUp, Indicator } from "@uppdrag/indicators"
+import { type FollowUp, Indicator } from "@uppdrag/indicators"
 import * as Result from "effect/Result"
 import { describe, expect, it } from "vitest"
 import { IndicatorTable, Table } from "../src/index.js"
