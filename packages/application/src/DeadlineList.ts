@@ -41,6 +41,9 @@ export interface Options {
   readonly command?: string | undefined
 }
 
+/** Every failure of {@link list}: a bad query, a catalog that does not collect, an unreadable meeting record, the log. */
+export type ListError = ValidationError | Obligation.CollectError | Obligation.UnknownObligation | MeetingRecords.UnreadableRecord | EventLogError
+
 /**
  * Answers a deadline query.
  *
@@ -50,7 +53,7 @@ export interface Options {
 export const list = (
   query: Query,
   options: Options = {}
-): Effect.Effect<Listing, ValidationError | Obligation.CollectError | Obligation.UnknownObligation | MeetingRecords.UnreadableRecord | EventLogError, CatalogSource | EventLog> =>
+): Effect.Effect<Listing, ListError, CatalogSource | EventLog> =>
   Effect.gen(function* () {
     const catalog = yield* CatalogSource
     const today = yield* Today.today
