@@ -32,6 +32,9 @@ export type { Site } from "./Site.js"
 
 const accessibilityReviewed = "2026-11-23"
 
+/** The source the web view's deadline queries are checked under: a refusal with it (or with `asOf`, the date's) concerns the query, not the data. */
+const deadlineQuerySource = "webbvyn"
+
 /** Renders a page with a status code. */
 const page = (c: Context, element: JSX.Element, status: 200 | 400 | 404 | 500 = 200): Response | Promise<Response> => {
   c.header("Cache-Control", "no-cache")
@@ -41,7 +44,7 @@ const page = (c: Context, element: JSX.Element, status: 200 | 400 | 404 | 500 = 
 const notFound = (c: Context, lines: ReadonlyArray<string>) => page(c, <ErrorPage status={404} title="Sidan finns inte" lines={lines} />, 404)
 
 /** The query of dated pages: `?datum=ÅÅÅÅ-MM-DD`, today when left out. */
-const DatedQuery = z.strictObject({ datum: CalendarDate.schema.optional() })
+const DatedQuery = z.strictObject({ datum: QueryParameters.date.optional() })
 
 /** Validates the query, or gives the 400 page with each problem in Swedish. */
 const parseQuery = <S extends z.ZodType>(c: Context, schema: S): Result.Result<z.output<S>, Response | Promise<Response>> => {
@@ -128,7 +131,7 @@ const indicatorsView = (cube: Cube.Cube, query: z.output<typeof IndicatorQuery>)
 
 /** `?fran=…&till=…` of Möten: an inclusive date range of at most three years. */
 const MeetingQuery = z
-  .strictObject({ fran: CalendarDate.schema.optional(), till: CalendarDate.schema.optional() })
+  .strictObject({ fran: QueryParameters.date.optional(), till: QueryParameters.date.optional() })
   .superRefine((q, ctx) => {
     if (q.fran !== undefined && q.till !== undefined) {
       if (q.till < q.fran) ctx.addIssue({ code: "custom", path: ["till"], message: `till och med ${q.till} är före från och med ${q.fran}` })
@@ -175,7 +178,16 @@ export const make = (site: Site, options: { readonly pageCache?: number } = {}):
   }
 
   /** The deadline list as of a date (`uppdrag deadlines --as-of`): open duties, or all with `all`, of one assignment or every one. */
-  const deadlines = (c: Context, query: DeadlineList.Query) => attempt(c, Effect.map(DeadlineList.list(query, { command: "webbvyn" }), (listing) => listing.deadlines))
+  // A date the deadline rules cannot answer for (Swedish working days are computed from 2005) is the visitor's to change: a 400 naming `datum`.
+  const deadlines = async (c: Context, query: DeadlineList.Query) => {
+    const result = await site.run(Effect.map(DeadlineList.list(query, { command: deadlineQuerySource }), (listing) => listing.deadlines))
+    if (Result.isSuccess(result)) return Result.succeed(result.success)
+    const failure = result.failure
+    if (failure._tag === "ValidationError" && (failure.source === deadlineQuerySource || failure.source === "asOf")) {
+      return Result.fail(page(c, <ErrorPage status={400} title="Felaktig parameter" lines={failure.issues.map((issue) => `datum: ${issue.message}`)} />, 400))
+    }
+    return Result.fail(failurePage(c, site, failure))
+  }
 
   /** The ledger of a grant, or undefined when no database is connected. */
   const ledgerOf = (grant: string) => (site.connected ? Effect.map(GrantState.ledger(grant), (summary) => summary as typeof summary | undefined) : Effect.succeed(undefined))

@@ -138,3 +138,47 @@ describe("today comes from the site's clock", () => {
     expect(live.today()).toMatch(/^\d{4}-\d{2}-\d{2}$/)
   })
 })
+
+describe("bounded dates (issue 12): a date outside 1990-01-01 – 2100-12-31 is a Swedish 400 at once", async () => {
+  const stored = await makeStoredSite()
+  const app = WebApp.make(stored.site, { pageCache: 0 })
+  afterAll(() => stored.close())
+
+  it.each([
+    ["/?datum=9999-12-31", "9999-12-31"],
+    ["/?datum=0000-01-01", "0000-01-01"],
+    ["/?datum=9000-01-01", "9000-01-01"],
+    ["/?datum=1989-12-31", "1989-12-31"],
+    ["/?datum=2101-01-01", "2101-01-01"],
+    ["/tidsfrister.csv?datum=9999-12-31", "9999-12-31"],
+    ["/tidsfrister.ics?datum=0000-01-01", "0000-01-01"],
+    [`/uppdrag/${GRANT}?datum=9000-01-01`, "9000-01-01"],
+    ["/moten?fran=9999-01-01", "9999-01-01"],
+    ["/moten?fran=2026-01-01&till=9999-12-31", "9999-12-31"]
+  ])("%s answers 400 in Swedish, within 50 ms measured in-process", async (path, value) => {
+    // Warm the app's code paths once (module loading is not what is measured).
+    await app.request("/?datum=igår")
+    const started = performance.now()
+    const response = await app.request(path)
+    const elapsed = performance.now() - started
+    expect(response.status).toBe(400)
+    expect(await response.text()).toContain(`${value} ligger utanför de datum som kan visas (1990-01-01 – 2100-12-31)`)
+    expect(elapsed).toBeLessThan(50)
+    timings400.push(`${path}: ${elapsed.toFixed(2)} ms`)
+  })
+
+  it("the first and last dates allowed are answered: Möten from 1990-01-01, Översikt up to 2100-12-31", async () => {
+    expect((await app.request("/moten?fran=1990-01-01")).status).toBe(200)
+    expect((await app.request("/?datum=2100-12-31")).status).toBe(200)
+  })
+
+  it("a date inside the range the deadline rules cannot answer for (working days from 2005) is a 400 naming datum, not a 500", async () => {
+    const response = await app.request("/?datum=1990-01-01")
+    expect(response.status).toBe(400)
+    expect(await response.text()).toContain("datum: 1990-01-01: svenska helgdagar och vardagar beräknas från 2005")
+  })
+
+  afterAll(() => console.log(`400 för datum utanför intervallet:\n${timings400.join("\n")}`))
+})
+
+const timings400: Array<string> = []
