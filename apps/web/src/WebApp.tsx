@@ -1,5 +1,5 @@
 import { Allocation } from "@uppdrag/allocation"
-import { DeadlineList, GrantState, IndicatorTable, MeetingRecords, Table } from "@uppdrag/application"
+import { DeadlineList, type Freshness, GrantState, IndicatorTable, MeetingRecords, Table } from "@uppdrag/application"
 import { Assignment, CalendarDate, Catalog, Region } from "@uppdrag/core"
 import { Calendar } from "@uppdrag/deadlines"
 import { Comparison, type Cube, type Dimension, Publication, Synthetic } from "@uppdrag/indicators"
@@ -13,7 +13,7 @@ import * as Attachment from "./downloads/Attachment.js"
 import * as Csv from "./downloads/Csv.js"
 import * as Xlsx from "./downloads/Xlsx.js"
 import { ErrorPage } from "./ErrorPage.js"
-import { stylesheetPath } from "./Layout.js"
+import { FreshnessContext, stylesheetPath } from "./Layout.js"
 import { AccessibilityPage } from "./pages/AccessibilityPage.js"
 import { AllocationListPage, AllocationPage } from "./pages/AllocationPage.js"
 import { AssignmentListPage } from "./pages/AssignmentListPage.js"
@@ -25,20 +25,27 @@ import { OverviewPage } from "./pages/OverviewPage.js"
 import * as PageCache from "./PageCache.js"
 import * as QueryParameters from "./QueryParameters.js"
 import { readOnlyMethods, securityHeaders } from "./Security.js"
-import { dataVersion, type Services, type Site, sampleYears } from "./Site.js"
+import { dataVersion, freshness, type Services, type Site, sampleYears } from "./Site.js"
 import * as Stylesheet from "./Stylesheet.js"
 
 export type { Site } from "./Site.js"
+
+declare module "hono" {
+  interface ContextVariableMap {
+    /** The data's freshness for this request's "Senast uppdaterad" line. */
+    freshness: Freshness.Freshness | undefined
+  }
+}
 
 const accessibilityReviewed = "2026-11-23"
 
 /** The source the web view's deadline queries are checked under: a refusal with it (or with `asOf`, the date's) concerns the query, not the data. */
 const deadlineQuerySource = "webbvyn"
 
-/** Renders a page with a status code. */
+/** Renders a page with a status code, with the request's "Senast uppdaterad" (set by the app's freshness middleware). */
 const page = (c: Context, element: JSX.Element, status: 200 | 400 | 404 | 500 = 200): Response | Promise<Response> => {
   c.header("Cache-Control", "no-cache")
-  return c.html(`<!doctype html>${element.toString()}`, status)
+  return c.html(`<!doctype html>${(<FreshnessContext.Provider value={c.get("freshness")}>{element}</FreshnessContext.Provider>).toString()}`, status)
 }
 
 const notFound = (c: Context, lines: ReadonlyArray<string>) => page(c, <ErrorPage status={404} title="Sidan finns inte" lines={lines} />, 404)
@@ -160,6 +167,11 @@ export const make = (site: Site, options: { readonly pageCache?: number } = {}):
   // Pages depend on the URL, today's date and the data; cache them on exactly that.
   const cacheSize = options.pageCache ?? 500
   if (cacheSize > 0) app.use("*", PageCache.middleware(PageCache.make(cacheSize), async () => `${site.today()}|${await dataVersion(site)}`))
+  // "Senast uppdaterad" on every page: read once per data version, after the cache (a cached page already has it).
+  app.use("*", async (c, next) => {
+    if (c.req.path !== stylesheetPath) c.set("freshness", await freshness(site))
+    await next()
+  })
 
   app.get(stylesheetPath, async (c) => {
     const query = parseQuery(c, z.strictObject({}))

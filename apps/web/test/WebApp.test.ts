@@ -7,7 +7,7 @@ import * as Layer from "effect/Layer"
 import * as Result from "effect/Result"
 import { afterAll, describe, expect, it } from "vitest"
 import * as WebApp from "../src/WebApp.js"
-import { catalog, logged, makeSite, makeStoredSite } from "./support/TestSite.js"
+import { catalog, logged, makeSite, makeStoredSite, seedEvents } from "./support/TestSite.js"
 
 const GRANT = "specialiserad-psykiatri-2026"
 
@@ -182,3 +182,34 @@ describe("bounded dates (issue 12): a date outside 1990-01-01 – 2100-12-31 is 
 })
 
 const timings400: Array<string> = []
+
+describe("sender and freshness (issue 12)", async () => {
+  const stored = await makeStoredSite()
+  const app = WebApp.make(stored.site, { pageCache: 0 })
+  afterAll(() => stored.close())
+  const pages = ["/?datum=2026-11-23", "/uppdrag", `/uppdrag/${GRANT}`, "/fordelning", `/fordelning/${GRANT}`, "/moten", "/tillganglighet", "/finns-inte", "/?datum=9999-12-31"]
+
+  it.each(pages)("%s names Socialstyrelsen as sender and says when the data were last updated", async (path) => {
+    const html = await (await app.request(path)).text()
+    expect(html).toContain('<p class="brand"><a href="/">Socialstyrelsen</a> <small>– regeringsuppdrag och statsbidrag inom psykiatrin</small></p>')
+    expect(html).toMatch(/<title>[^<]+ – Socialstyrelsen, regeringsuppdrag och statsbidrag inom psykiatrin<\/title>/)
+    const last = (await Effect.runPromise(stored.store.read())).at(-1)!
+    expect(html).toContain(`<strong>Senast uppdaterad:</strong> senaste händelse registrerad <time class="date" datetime="${last.recordedAt}">`)
+    expect(html).toContain(`(${seedEvents.length} händelser)`)
+    // Seed 003's decision of 2026-01-22 is the catalog's latest.
+    expect(html).toContain('katalogens senaste beslut <time class="date" datetime="2026-01-22">2026-01-22</time>')
+  })
+
+  it("the recording time is shown in Swedish time: 2026-11-20T09:14:03.120Z reads 2026-11-20 kl. 10:14", async () => {
+    const { instant } = await import("../src/Format.js")
+    expect(instant("2026-11-20T09:14:03.120Z")).toBe("2026-11-20 kl.\u00a010:14")
+    expect(instant("2026-06-20T22:30:00.000Z")).toBe("2026-06-21 kl.\u00a000:30")
+  })
+
+  it("without a database the line says no events are recorded, and still names the catalog's latest decision", async () => {
+    const html = await (await WebApp.make(makeSite(), { pageCache: 0 }).request("/uppdrag")).text()
+    expect(html).toContain("<strong>Senast uppdaterad:</strong> inga händelser registrerade; katalogens senaste beslut")
+  })
+})
+
+
