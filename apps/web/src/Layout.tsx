@@ -7,6 +7,7 @@ export const menu = [
   { href: "/", label: "Översikt", section: "oversikt" },
   { href: "/uppdrag", label: "Uppdrag", section: "uppdrag" },
   { href: "/fordelning", label: "Fördelning", section: "fordelning" },
+  { href: "/regioner", label: "Regioner", section: "regioner" },
   { href: "/indikatorer", label: "Indikatorer", section: "indikatorer" },
   { href: "/moten", label: "Möten", section: "moten" },
   { href: "/tillganglighet", label: "Tillgänglighetsredogörelse", section: "tillganglighet" }

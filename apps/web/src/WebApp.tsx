@@ -1,5 +1,5 @@
 import { Allocation } from "@uppdrag/allocation"
-import { DeadlineList, type Freshness, GrantState, IndicatorTable, MeetingRecords, Table } from "@uppdrag/application"
+import { DeadlineList, type Freshness, GrantState, IndicatorTable, MeetingRecords, RegionOverview, Table } from "@uppdrag/application"
 import { Assignment, CalendarDate, Catalog, Region } from "@uppdrag/core"
 import { Calendar } from "@uppdrag/deadlines"
 import { Comparison, type Cube, type Dimension, Publication, Synthetic } from "@uppdrag/indicators"
@@ -21,6 +21,7 @@ import { AssignmentPage, CoverageTable } from "./pages/AssignmentPage.js"
 import { IndicatorsPage, type IndicatorsView, registerIndicators } from "./pages/IndicatorsPage.js"
 import { LedgerSection } from "./pages/LedgerSection.js"
 import { MeetingsPage, OccurrenceTable } from "./pages/MeetingsPage.js"
+import { RegionListPage, RegionPage } from "./pages/RegionPage.js"
 import { OverviewPage } from "./pages/OverviewPage.js"
 import * as PageCache from "./PageCache.js"
 import * as QueryParameters from "./QueryParameters.js"
@@ -194,12 +195,14 @@ export const make = (site: Site, options: { readonly pageCache?: number } = {}):
   const deadlines = async (c: Context, query: DeadlineList.Query) => {
     const result = await site.run(Effect.map(DeadlineList.list(query, { command: deadlineQuerySource }), (listing) => listing.deadlines))
     if (Result.isSuccess(result)) return Result.succeed(result.success)
-    const failure = result.failure
-    if (failure._tag === "ValidationError" && (failure.source === deadlineQuerySource || failure.source === "asOf")) {
-      return Result.fail(page(c, <ErrorPage status={400} title="Felaktig parameter" lines={failure.issues.map((issue) => `datum: ${issue.message}`)} />, 400))
-    }
-    return Result.fail(failurePage(c, site, failure))
+    return Result.fail(dateRefusalOrFailure(c, result.failure))
   }
+
+  /** A use case's failure as a page: the 400 for a date the deadline rules refuse, else the 500 page. */
+  const dateRefusalOrFailure = (c: Context, failure: Failure & { readonly source?: string; readonly issues?: ReadonlyArray<{ readonly message: string }> }) =>
+    failure._tag === "ValidationError" && (failure.source === deadlineQuerySource || failure.source === "asOf")
+      ? page(c, <ErrorPage status={400} title="Felaktig parameter" lines={(failure.issues ?? []).map((issue) => `datum: ${issue.message}`)} />, 400)
+      : failurePage(c, site, failure)
 
   /** The ledger of a grant, or undefined when no database is connected. */
   const ledgerOf = (grant: string) => (site.connected ? Effect.map(GrantState.ledger(grant), (summary) => summary as typeof summary | undefined) : Effect.succeed(undefined))
@@ -368,6 +371,23 @@ export const make = (site: Site, options: { readonly pageCache?: number } = {}):
       return sendTable(c, kind, fromDefinition(`liggare-${found.grant.id}`, `Liggare ${found.grant.year}`, GrantState.ledgerColumns, GrantState.ledgerRows(summary.success)))
     })
   }
+
+  app.get("/regioner", async (c) => {
+    const query = parseQuery(c, DatedQuery)
+    if (Result.isFailure(query)) return query.failure
+    const listing = await attempt(c, RegionOverview.list)
+    if (Result.isFailure(listing)) return listing.failure
+    return page(c, <RegionListPage listing={listing.success} connected={site.connected} asOf={query.success.datum ?? site.today()} />)
+  })
+
+  app.get("/regioner/:kod", async (c) => {
+    const query = parseQuery(c, DatedQuery)
+    if (Result.isFailure(query)) return query.failure
+    const code = c.req.param("kod")
+    if (!Region.isRegionCode(code)) return notFound(c, [`Det finns ingen region med koden ${code}. Regionerna har SCB-koder 01–25; se listan under Regioner.`])
+    const result = await site.run(RegionOverview.region(code, { asOf: query.success.datum ?? site.today() }))
+    return Result.isSuccess(result) ? page(c, <RegionPage overview={result.success} />) : dateRefusalOrFailure(c, result.failure)
+  })
 
   const unavailable = (c: Context, reason: string) =>
     page(c, <ErrorPage status={500} title="Indikatorerna kan inte visas" lines={[`Statistikkuben saknas: ${reason}`]} />, 500)

@@ -9,7 +9,7 @@ afterAll(() => stored.close())
 
 const stockholmRow = (html: string): string => {
   const start = html.indexOf("Liggare för statsbidrag 2026")
-  const row = html.slice(start).match(/<tr><th scope="row">Stockholms län<\/th>(.*?)<\/tr>/)
+  const row = html.slice(start).match(/<tr><th scope="row">(?:<a [^>]*>)?Stockholms län(?:<\/a>)?<\/th>(.*?)<\/tr>/)
   return row?.[1] ?? ""
 }
 

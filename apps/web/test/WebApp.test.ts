@@ -1,4 +1,4 @@
-import { CatalogSource, DeadlineList, type Event, EventLog, GrantState, MeetingRecords, Populations, Table } from "@uppdrag/application"
+import { CatalogSource, DeadlineList, type Event, EventLog, GrantState, MeetingRecords, Populations, RegionOverview, Table } from "@uppdrag/application"
 import { PublishedPopulation } from "@uppdrag/allocation"
 import { CalendarDate, Catalog, type Population } from "@uppdrag/core"
 import { parse as parseCsv } from "csv-parse/sync"
@@ -6,6 +6,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Result from "effect/Result"
 import { afterAll, describe, expect, it } from "vitest"
+import * as Format from "../src/Format.js"
 import * as WebApp from "../src/WebApp.js"
 import { catalog, logged, makeSite, makeStoredSite, seedEvents } from "./support/TestSite.js"
 
@@ -153,6 +154,8 @@ describe("bounded dates (issue 12): a date outside 1990-01-01 – 2100-12-31 is 
     ["/tidsfrister.csv?datum=9999-12-31", "9999-12-31"],
     ["/tidsfrister.ics?datum=0000-01-01", "0000-01-01"],
     [`/uppdrag/${GRANT}?datum=9000-01-01`, "9000-01-01"],
+    ["/regioner/03?datum=9999-12-31", "9999-12-31"],
+    ["/regioner?datum=0000-01-01", "0000-01-01"],
     ["/moten?fran=9999-01-01", "9999-01-01"],
     ["/moten?fran=2026-01-01&till=9999-12-31", "9999-12-31"]
   ])("%s answers 400 in Swedish, within 50 ms measured in-process", async (path, value) => {
@@ -213,3 +216,70 @@ describe("sender and freshness (issue 12)", async () => {
 })
 
 
+
+describe("a page per region (issue 12), from RegionOverview", async () => {
+  const stored = await makeStoredSite()
+  const app = WebApp.make(stored.site, { pageCache: 0 })
+  afterAll(() => stored.close())
+  const text = (html: string) => html.replaceAll(/<[^>]+>/g, " ").replaceAll(/\s+/g, " ")
+
+  it("/regioner/03 shows Uppsala län's 58 203 923 kr (seed 003, Bilaga) component by component, and its ledger row", async () => {
+    const response = await app.request("/regioner/03?datum=2026-11-23")
+    expect(response.status).toBe(200)
+    const html = await response.text()
+    expect(html).toContain("<h1>Uppsala län</h1>")
+    expect(html).toContain('<p class="figure">58\u00a0203\u00a0923\u00a0kr</p>')
+    expect(html).toContain("Så räknades beloppet för Uppsala län")
+    const ledger = html.match(/<caption>Liggare för Uppsala län, statsbidrag 2026<\/caption>.*?<\/table>/s)?.[0] ?? ""
+    for (const [post, amount] of [
+      ["Tilldelat", "58\u00a0203\u00a0923\u00a0kr"],
+      ["Rekvirerat", "58\u00a0203\u00a0923\u00a0kr"],
+      ["Utbetalt", "0\u00a0kr"],
+      ["Redovisat använt", "0\u00a0kr"],
+      ["Att återbetala", "0\u00a0kr"],
+      ["Återbetalt", "0\u00a0kr"]
+    ]) {
+      expect(ledger).toContain(`<th scope="row">${post}</th><td class="num">${amount}</td>`)
+    }
+  })
+
+  it("/regioner/03 shows its agreement, follow-up measures, follow-ups, dialogue meetings and the regions' deadlines", async () => {
+    const page = text(await (await app.request("/regioner/03?datum=2026-11-23")).text())
+    expect(page).toContain("Undertecknad 2026-06-15")
+    expect(page).toContain("Vårdplatser per 100 000 invånare vardplatser")
+    expect(page).toContain("2026 2026-11-15 6 av 10 platser öppnade")
+    expect(page).toContain("2026-05-05 Dialog med Region Uppsala om vårdkapaciteten")
+    expect(page).toContain("Regionernas tidsfrister per 2026-11-23")
+    expect(page).toContain("2027-02-26")
+  })
+
+  it("the region page's figures are the application's RegionOverview.region", async () => {
+    const overview = await ask(RegionOverview.region("09", { asOf: "2026-11-23" }))
+    const html = await (await app.request("/regioner/09?datum=2026-11-23")).text()
+    expect(html).toContain(`<p class="figure">${Format.kronor(overview.grants[0]?.row?.total ?? 0)}</p>`)
+    expect(html).toContain("Ingen överenskommelse mellan Socialstyrelsen och Gotlands län är registrerad per 2026-11-23.")
+  })
+
+  it("/regioner lists all 21 with allocation, requisitioned, paid out and outstanding, linking to each page", async () => {
+    const html = await (await app.request("/regioner?datum=2026-11-23")).text()
+    const rows = html.match(/<tbody>.*<\/tbody>/s)?.[0].match(/<tr>/g) ?? []
+    expect(rows).toHaveLength(21)
+    expect(html).toContain('<th scope="row"><a href="/regioner/03?datum=2026-11-23">Uppsala län</a></th><td class="num">58\u00a0203\u00a0923\u00a0kr</td><td class="num">58\u00a0203\u00a0923\u00a0kr</td>')
+    for (const header of ["Tilldelat", "Rekvirerat", "Utbetalt", "Utestående"]) expect(html).toContain(`>${header}</th>`)
+  })
+
+  it.each([`/fordelning/${GRANT}`, "/indikatorer"])("%s links region names to their pages", async (path) => {
+    const html = await (await app.request(path)).text()
+    expect(html).toContain('<a href="/regioner/03">Uppsala län</a>')
+    expect(html).not.toContain('<a href="/regioner/00">')
+  })
+
+  it.each(["/regioner/00", "/regioner/99", "/regioner/uppsala"])("%s is a Swedish 404", async (path) => {
+    const response = await app.request(path)
+    expect(response.status).toBe(404)
+    expect(await response.text()).toContain("Det finns ingen region med koden")
+  })
+
+  const layers = Layer.mergeAll(CatalogSource.layerOf(catalog), Populations.layerPublished, Layer.succeed(EventLog.EventLog, stored.store))
+  const ask = <A, E>(program: Effect.Effect<A, E, CatalogSource.CatalogSource | Populations.Populations | EventLog.EventLog>) => Effect.runPromise(program.pipe(Effect.provide(layers)))
+})
