@@ -192,11 +192,12 @@ export const make = (site: Site, options: { readonly pageCache?: number } = {}):
 
   /** The deadline list as of a date (`uppdrag deadlines --as-of`): open duties, or all with `all`, of one assignment or every one. */
   // A date the deadline rules cannot answer for (Swedish working days are computed from 2005) is the visitor's to change: a 400 naming `datum`.
-  const deadlines = async (c: Context, query: DeadlineList.Query) => {
-    const result = await site.run(Effect.map(DeadlineList.list(query, { command: deadlineQuerySource }), (listing) => listing.deadlines))
+  const listing = async (c: Context, query: DeadlineList.Query) => {
+    const result = await site.run(DeadlineList.list(query, { command: deadlineQuerySource }))
     if (Result.isSuccess(result)) return Result.succeed(result.success)
     return Result.fail(dateRefusalOrFailure(c, result.failure))
   }
+  const deadlines = async (c: Context, query: DeadlineList.Query) => Result.map(await listing(c, query), (l) => l.deadlines)
 
   /** A use case's failure as a page: the 400 for a date the deadline rules refuse, else the 500 page. */
   const dateRefusalOrFailure = (c: Context, failure: Failure & { readonly source?: string; readonly issues?: ReadonlyArray<{ readonly message: string }> }) =>
@@ -211,7 +212,7 @@ export const make = (site: Site, options: { readonly pageCache?: number } = {}):
     const query = parseQuery(c, DatedQuery)
     if (Result.isFailure(query)) return query.failure
     const asOf = query.success.datum ?? site.today()
-    const due = await deadlines(c, { asOf })
+    const due = await listing(c, { asOf })
     if (Result.isFailure(due)) return due.failure
     const grants = await attempt(
       c,
@@ -227,7 +228,7 @@ export const make = (site: Site, options: { readonly pageCache?: number } = {}):
         </p>
       </>
     )
-    return page(c, <OverviewPage asOf={asOf} deadlines={due.success} grants={grants.success} meetings={meetings} />)
+    return page(c, <OverviewPage asOf={asOf} listing={due.success} grants={grants.success} meetings={meetings} />)
   })
 
   for (const kind of ["csv", "xlsx"] as const) {
@@ -254,7 +255,10 @@ export const make = (site: Site, options: { readonly pageCache?: number } = {}):
   app.get("/uppdrag", async (c) => {
     const query = parseQuery(c, z.strictObject({}))
     if (Result.isFailure(query)) return query.failure
-    return page(c, <AssignmentListPage assignments={site.catalog.assignments} />)
+    // Ended as of today (the list has no date parameter).
+    const today = await listing(c, { asOf: site.today() })
+    if (Result.isFailure(today)) return today.failure
+    return page(c, <AssignmentListPage assignments={site.catalog.assignments} ended={today.success.ended} />)
   })
 
   const findAssignment = (c: Context) => site.catalog.assignments.find((a) => a.id === c.req.param("id"))
@@ -266,7 +270,7 @@ export const make = (site: Site, options: { readonly pageCache?: number } = {}):
     const assignment = findAssignment(c)
     if (assignment === undefined) return noAssignment(c)
     const asOf = query.success.datum ?? site.today()
-    const due = await deadlines(c, { asOf, assignment: assignment.id, all: true })
+    const due = await listing(c, { asOf, assignment: assignment.id, all: true })
     if (Result.isFailure(due)) return due.failure
     const known = (diaryNumber: string) => Catalog.findAssignment(site.catalog, diaryNumber.replace(/\s*\(delvis\)$/, ""))
     // Coverage for assignments that name parties to consult. (The 2012 agreement has no
@@ -278,7 +282,20 @@ export const make = (site: Site, options: { readonly pageCache?: number } = {}):
       consultation = <CoverageTable coverage={coverage.success} asOf={asOf} />
     }
     const documents = Catalog.documentsAbout(site.catalog, assignment)
-    return page(c, <AssignmentPage assignment={assignment} asOf={asOf} deadlines={due.success} findAssignment={known} consultation={consultation} documents={documents} />)
+    const { current, leftOver } = DeadlineList.partition(due.success)
+    return page(
+      c,
+      <AssignmentPage
+        assignment={assignment}
+        asOf={asOf}
+        deadlines={current}
+        leftOver={leftOver}
+        ending={due.success.ended.get(assignment.id)}
+        findAssignment={known}
+        consultation={consultation}
+        documents={documents}
+      />
+    )
   })
 
   for (const kind of ["csv", "xlsx"] as const) {

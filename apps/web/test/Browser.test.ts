@@ -144,7 +144,8 @@ describe("Uppdrag: seed 001, Socialstyrelsen's presentation, as an underlag of t
     expect(await list.locator("tr", { hasText: "underlag-specialiserad-psykiatri-2026" }).locator("td").allTextContents()).toEqual([
       "2026",
       "Stärka den specialiserade psykiatriska vården för vuxna med särskilt fokus på ökad vårdkapacitet",
-      "Underlag"
+      "Underlag",
+      "–"
     ])
     await list.close()
     const page = await open("/uppdrag/underlag-specialiserad-psykiatri-2026")

@@ -8,7 +8,7 @@ import * as Result from "effect/Result"
 import { afterAll, describe, expect, it } from "vitest"
 import * as Format from "../src/Format.js"
 import * as WebApp from "../src/WebApp.js"
-import { catalog, logged, makeSite, makeStoredSite, seedEvents } from "./support/TestSite.js"
+import { catalog, logged, makeSite, makeStoredSite, record, seedEvents } from "./support/TestSite.js"
 
 const GRANT = "specialiserad-psykiatri-2026"
 
@@ -282,4 +282,46 @@ describe("a page per region (issue 12), from RegionOverview", async () => {
 
   const layers = Layer.mergeAll(CatalogSource.layerOf(catalog), Populations.layerPublished, Layer.succeed(EventLog.EventLog, stored.store))
   const ask = <A, E>(program: Effect.Effect<A, E, CatalogSource.CatalogSource | Populations.Populations | EventLog.EventLog>) => Effect.runPromise(program.pipe(Effect.provide(layers)))
+})
+
+describe("ended assignments (issue 12): seed 002's agreement, final report handed in 2013-06-01", async () => {
+  const stored = await makeStoredSite()
+  const app = WebApp.make(stored.site, { pageCache: 0 })
+  afterAll(() => stored.close())
+  const leadCount = (html: string) => Number(html.match(/Läget per 2026-11-23: (\d+) försenade/)?.[1])
+
+  it("Översikt no longer counts the agreement's 9 duties as försenade: they are listed apart", async () => {
+    const html = await (await app.request("/?datum=2026-11-23")).text()
+    // The same log without the final report: the agreement's 9 duties are overdue too.
+    const log = EventLog.makeMemory()
+    await record(log, seedEvents.filter((e) => e.assignment !== "heldygnsvard-2012"))
+    const withoutFinalReport = await (await WebApp.make(makeSite({ eventLog: log }), { pageCache: 0 }).request("/?datum=2026-11-23")).text()
+    expect(leadCount(html)).toBe(leadCount(withoutFinalReport) - 9)
+    const main = html.match(/<caption>Tidsfrister som inte är inlämnade per 2026-11-23<\/caption>.*?<\/table>/s)?.[0] ?? ""
+    expect(main).not.toContain("heldygnsvard-2012")
+    const apart = html.match(/<caption>Ej redovisade skyldigheter i avslutade uppdrag per 2026-11-23<\/caption>.*?<\/table>/s)?.[0] ?? ""
+    expect(apart.match(/<tr>/g)).toHaveLength(9) // header row + 8 duties never reported
+    expect(html).toContain("avslutat 2013-06-01, slutredovisningen är inlämnad")
+  })
+
+  it("/uppdrag marks it avslutat; the running assignments say Pågår", async () => {
+    const html = await (await app.request("/uppdrag")).text()
+    const rowOf = (id: string) => html.match(new RegExp(`<tr><th scope="row"><a href="/uppdrag/${id}">.*?</tr>`, "s"))?.[0] ?? ""
+    const row = rowOf("heldygnsvard-2012")
+    expect(row).toContain('<span class="status status-avslutat">Avslutat</span> <span class="date">2013-06-01</span>')
+    const running = rowOf("specialiserad-psykiatri-2026")
+    expect(running).toContain("<td>Pågår</td>")
+  })
+
+  it("its page says avslutat and lists the unreported duties apart", async () => {
+    const html = await (await app.request("/uppdrag/heldygnsvard-2012?datum=2026-11-23")).text()
+    expect(html).toContain('<span class="status status-avslutat">Avslutat</span> Uppdraget är avslutat 2013-06-01, slutredovisningen är inlämnad (per 2026-11-23).')
+    expect(html).toContain("Ej redovisade när uppdraget avslutades")
+    expect(html).toContain("8 skyldigheter registrerades aldrig som inlämnade")
+  })
+
+  it("the region page leaves the ended agreement's duties for landstingen out", async () => {
+    const html = await (await app.request("/regioner/03?datum=2026-11-23")).text()
+    expect(html).not.toContain("kompetensplan-2012-06-01")
+  })
 })

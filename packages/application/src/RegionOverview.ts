@@ -32,7 +32,7 @@ export interface Overview {
   readonly grants: ReadonlyArray<GrantState.RegionState>
   /** The newest grant's agreement status (agreement, dialogues, next follow-up); null when the catalog has no grant. */
   readonly agreement: (Agreement.RegionStatus & { readonly grant: string }) | null
-  /** The duties the regions carry or receive (`responsible` or `recipient` is the regions), all statuses, in date order. */
+  /** The duties the regions carry or receive (`responsible` or `recipient` is the regions), all statuses, in date order; unreported duties of ended assignments left out. */
   readonly deadlines: ReadonlyArray<Deadline.Deadline>
 }
 
@@ -97,7 +97,7 @@ export const region = (
       asOf: listing.asOf,
       grants,
       agreement,
-      deadlines: listing.deadlines.filter((d) => concernsRegions(d.obligation))
+      deadlines: DeadlineList.partition(listing).current.filter((d) => concernsRegions(d.obligation))
     } satisfies Overview
   })
 

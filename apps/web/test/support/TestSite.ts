@@ -39,7 +39,8 @@ export const record = (log: EventLog.Shape, events: ReadonlyArray<Event.NewEvent
  * handed in on 2026-03-27, the regions' reporting date set by
  * Socialstyrelsen on 2026-11-20 to 2027-02-26, and a meeting with IVO and
  * Polismyndigheten on 2026-09-10 with an action item due 2026-12-04 (issue 11),
- * and Uppsala's agreement of 2026-06-15 and dialogue meeting of 2026-05-05 (issue 12).
+ * the 2012 agreement's final report handed in on 2013-06-01 (so it has ended), and
+ * Uppsala's agreement of 2026-06-15 and dialogue meeting of 2026-05-05 (issue 12).
  */
 export const seedEvents: ReadonlyArray<Event.NewEvent> = [
   { type: "requisition", grant: "specialiserad-psykiatri-2026", region: "03", amount: 58_203_923, date: "2026-04-15", recordedBy: "test", note: "Rekvisition" },
@@ -69,6 +70,8 @@ export const seedEvents: ReadonlyArray<Event.NewEvent> = [
       actionItems: [{ title: "Skicka underlag om vårdplatser till IVO", owner: "Socialstyrelsen", due: "2026-12-04", recipient: "IVO" }]
     }
   },
+  // Seed 002: the 2012 agreement's final report, "senast den 1 juni 2013", handed in: the agreement has ended (issue 12).
+  { type: "report", assignment: "heldygnsvard-2012", obligation: "slutredovisning-2013-06-01", date: "2013-06-01", recordedBy: "test", note: "Slutredovisning av projektet" },
   // Uppsala län's (03) agreement with Socialstyrelsen, signed 2026-06-15, and a dialogue meeting on 2026-05-05 (issue 12's region page).
   {
     type: "meeting",
