@@ -21,7 +21,7 @@ export const sender = { name: "Socialstyrelsen", about: "regeringsuppdrag och st
 
 /**
  * How fresh the data are, for the "Senast uppdaterad" line of every page;
- * the app provides it per request (`undefined` when the log cannot be read).
+ * the app provides it per request (`undefined` when the log cannot be read, or a request is refused before anything is read).
  */
 export const FreshnessContext: Context<Freshness.Freshness | undefined> = createContext<Freshness.Freshness | undefined>(undefined)
 
@@ -33,7 +33,7 @@ export const FreshnessContext: Context<Freshness.Freshness | undefined> = create
  * <LastUpdated freshness={fresh} />
  */
 export const LastUpdated: FC<{ freshness: Freshness.Freshness | undefined }> = ({ freshness }) => {
-  if (freshness === undefined) return <p class="updated">Senast uppdaterad: okänt (händelseloggen kunde inte läsas).</p>
+  if (freshness === undefined) return <p class="updated">Senast uppdaterad: uppgiften finns inte att läsa just nu.</p>
   const event = freshness.latestEvent
   const decision = freshness.latestDecision
   return (

@@ -74,3 +74,22 @@ export const describe = (bad: BadQuery): Array<string> =>
     const message = issue.message === "okänt fält" ? "okänd parameter" : issue.message
     return issue.path === "" ? message : `${issue.path}: ${message}`
   })
+
+/** The query parameters that hold a date on some page. */
+export const dateParameters: ReadonlyArray<string> = ["datum", "fran", "till"]
+
+/**
+ * The problems with the date parameters of a URL (`datum`, `fran`, `till`),
+ * one Swedish line each, or an empty list: checked before anything is read,
+ * so a date outside {@link dateRange} is refused at once.
+ *
+ * @example
+ * QueryParameters.badDates(new URL("http://x/?datum=9999-12-31")) // ["datum: 9999-12-31 ligger utanför de datum som kan visas (1990-01-01 – 2100-12-31)"]
+ */
+export const badDates = (url: URL): Array<string> =>
+  dateParameters.flatMap((key) =>
+    url.searchParams.getAll(key).flatMap((value) => {
+      const parsed = date.safeParse(value)
+      return parsed.success ? [] : parsed.error.issues.map((issue) => `${key}: ${issue.message}`)
+    })
+  )

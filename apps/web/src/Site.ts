@@ -232,3 +232,12 @@ export const freshness = async (site: Site): Promise<Freshness.Freshness | undef
 }
 
 const freshnesses = new WeakMap<Site, { readonly version: string; readonly value: Freshness.Freshness }>()
+
+/**
+ * The freshness last read for the site, without reading anything (for pages
+ * answered before any data is read, such as a refused date).
+ *
+ * @example
+ * Site.knownFreshness(site)?.events // 7
+ */
+export const knownFreshness = (site: Site): Freshness.Freshness | undefined => freshnesses.get(site)?.value

@@ -26,7 +26,8 @@ import { OverviewPage } from "./pages/OverviewPage.js"
 import * as PageCache from "./PageCache.js"
 import * as QueryParameters from "./QueryParameters.js"
 import { readOnlyMethods, securityHeaders } from "./Security.js"
-import { dataVersion, freshness, type Services, type Site, sampleYears } from "./Site.js"
+import { dataVersion, freshness, knownFreshness, type Services, type Site, sampleYears } from "./Site.js"
+import * as StackedTables from "./StackedTables.js"
 import * as Stylesheet from "./Stylesheet.js"
 
 export type { Site } from "./Site.js"
@@ -43,10 +44,15 @@ const accessibilityReviewed = "2026-11-23"
 /** The source the web view's deadline queries are checked under: a refusal with it (or with `asOf`, the date's) concerns the query, not the data. */
 const deadlineQuerySource = "webbvyn"
 
-/** Renders a page with a status code, with the request's "Senast uppdaterad" (set by the app's freshness middleware). */
+/**
+ * Renders a page with a status code, with the request's "Senast uppdaterad"
+ * (set by the app's freshness middleware), its tables labelled for stacked
+ * cards on phones and landscape print ({@link StackedTables.label}).
+ */
 const page = (c: Context, element: JSX.Element, status: 200 | 400 | 404 | 500 = 200): Response | Promise<Response> => {
   c.header("Cache-Control", "no-cache")
-  return c.html(`<!doctype html>${(<FreshnessContext.Provider value={c.get("freshness")}>{element}</FreshnessContext.Provider>).toString()}`, status)
+  const html = (<FreshnessContext.Provider value={c.get("freshness")}>{element}</FreshnessContext.Provider>).toString()
+  return c.html(`<!doctype html>${StackedTables.label(html)}`, status)
 }
 
 const notFound = (c: Context, lines: ReadonlyArray<string>) => page(c, <ErrorPage status={404} title="Sidan finns inte" lines={lines} />, 404)
@@ -165,6 +171,13 @@ export const make = (site: Site, options: { readonly pageCache?: number } = {}):
   const app = new Hono({ strict: true })
   app.use("*", securityHeaders())
   app.use("*", readOnlyMethods())
+  // A date parameter outside 1990-01-01 – 2100-12-31 (or not a date) is refused at once, before the cache or the log is read.
+  app.use("*", async (c, next) => {
+    const problems = QueryParameters.badDates(new URL(c.req.url))
+    if (problems.length === 0) return next()
+    c.set("freshness", knownFreshness(site))
+    return page(c, <ErrorPage status={400} title="Felaktig parameter" lines={[...new Set(problems)]} />, 400)
+  })
   // Pages depend on the URL, today's date and the data; cache them on exactly that.
   const cacheSize = options.pageCache ?? 500
   if (cacheSize > 0) app.use("*", PageCache.middleware(PageCache.make(cacheSize), async () => `${site.today()}|${await dataVersion(site)}`))

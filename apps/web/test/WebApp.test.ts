@@ -8,7 +8,7 @@ import * as Result from "effect/Result"
 import { afterAll, describe, expect, it } from "vitest"
 import * as Format from "../src/Format.js"
 import * as WebApp from "../src/WebApp.js"
-import { catalog, logged, makeSite, makeStoredSite, record, seedEvents } from "./support/TestSite.js"
+import { catalog, logged, makeSite, makeStoredSite, plainTables, record, seedEvents } from "./support/TestSite.js"
 
 const GRANT = "specialiserad-psykiatri-2026"
 
@@ -26,7 +26,7 @@ const asCsv = <Row,>(columns: Table.Columns<Row>, rows: ReadonlyArray<Row>): Arr
 
 describe("the web view asks the application, as the CLI does (issue 11)", async () => {
   const stored = await makeStoredSite()
-  const app = WebApp.make(stored.site, { pageCache: 0 })
+  const app = plainTables(WebApp.make(stored.site, { pageCache: 0 }))
   afterAll(() => stored.close())
   const layers = Layer.mergeAll(CatalogSource.layerOf(catalog), Populations.layerPublished, Layer.succeed(EventLog.EventLog, stored.store))
   const ask = <A, E>(program: Effect.Effect<A, E, CatalogSource.CatalogSource | Populations.Populations | EventLog.EventLog>) => Effect.runPromise(program.pipe(Effect.provide(layers)))
@@ -77,7 +77,7 @@ describe("uppdrag serve --population FILE: one population for the allocation tab
   const published = Result.getOrThrow(PublishedPopulation.forGrant(grant))
   const population: Population.Population = { source: "dubbla-uppsala.csv", rows: published.rows.map((r) => (r.region === "03" ? { ...r, population: r.population * 2 } : r)) }
   const stored = await makeStoredSite({ population, populationFile: "dubbla-uppsala.csv" })
-  const app = WebApp.make(stored.site, { pageCache: 0 })
+  const app = plainTables(WebApp.make(stored.site, { pageCache: 0 }))
   afterAll(() => stored.close())
 
   it("Uppsala's total in Fördelning equals its Tilldelat in the ledger, and is no longer seed 003's 58 203 923 kr", async () => {
@@ -112,7 +112,7 @@ describe("a meeting record in the log that does not read back", () => {
     payload: { kind: "mote", title: "saknar id och datum" }
   } as unknown as Event.StoredEvent
   const lines: Array<string> = []
-  const app = WebApp.make(makeSite({ eventLog: EventLog.makeMemory([broken]), log: (line) => lines.push(line) }), { pageCache: 0 })
+  const app = plainTables(WebApp.make(makeSite({ eventLog: EventLog.makeMemory([broken]), log: (line) => lines.push(line) }), { pageCache: 0 }))
 
   it.each(["/?datum=2026-11-23", `/uppdrag/${GRANT}?datum=2026-11-23`, "/tidsfrister.csv?datum=2026-11-23"])("%s is a Swedish 500 page, logged, never a list without it", async (path) => {
     lines.length = 0
@@ -142,7 +142,7 @@ describe("today comes from the site's clock", () => {
 
 describe("bounded dates (issue 12): a date outside 1990-01-01 – 2100-12-31 is a Swedish 400 at once", async () => {
   const stored = await makeStoredSite()
-  const app = WebApp.make(stored.site, { pageCache: 0 })
+  const app = plainTables(WebApp.make(stored.site, { pageCache: 0 }))
   afterAll(() => stored.close())
 
   it.each([
@@ -188,9 +188,9 @@ const timings400: Array<string> = []
 
 describe("sender and freshness (issue 12)", async () => {
   const stored = await makeStoredSite()
-  const app = WebApp.make(stored.site, { pageCache: 0 })
+  const app = plainTables(WebApp.make(stored.site, { pageCache: 0 }))
   afterAll(() => stored.close())
-  const pages = ["/?datum=2026-11-23", "/uppdrag", `/uppdrag/${GRANT}`, "/fordelning", `/fordelning/${GRANT}`, "/moten", "/tillganglighet", "/finns-inte", "/?datum=9999-12-31"]
+  const pages = ["/?datum=2026-11-23", "/uppdrag", `/uppdrag/${GRANT}`, "/fordelning", `/fordelning/${GRANT}`, "/moten", "/tillganglighet", "/finns-inte", "/?datum=igår"]
 
   it.each(pages)("%s names Socialstyrelsen as sender and says when the data were last updated", async (path) => {
     const html = await (await app.request(path)).text()
@@ -203,6 +203,12 @@ describe("sender and freshness (issue 12)", async () => {
     expect(html).toContain('katalogens senaste beslut <time class="date" datetime="2026-01-22">2026-01-22</time>')
   })
 
+  it("a date refused before anything is read still names the sender", async () => {
+    const html = await (await app.request("/?datum=9999-12-31")).text()
+    expect(html).toContain('<p class="brand"><a href="/">Socialstyrelsen</a>')
+    expect(html).toContain("Senast uppdaterad:")
+  })
+
   it("the recording time is shown in Swedish time: 2026-11-20T09:14:03.120Z reads 2026-11-20 kl. 10:14", async () => {
     const { instant } = await import("../src/Format.js")
     expect(instant("2026-11-20T09:14:03.120Z")).toBe("2026-11-20 kl.\u00a010:14")
@@ -210,7 +216,7 @@ describe("sender and freshness (issue 12)", async () => {
   })
 
   it("without a database the line says no events are recorded, and still names the catalog's latest decision", async () => {
-    const html = await (await WebApp.make(makeSite(), { pageCache: 0 }).request("/uppdrag")).text()
+    const html = await (await plainTables(WebApp.make(makeSite(), { pageCache: 0 })).request("/uppdrag")).text()
     expect(html).toContain("<strong>Senast uppdaterad:</strong> inga händelser registrerade; katalogens senaste beslut")
   })
 })
@@ -219,7 +225,7 @@ describe("sender and freshness (issue 12)", async () => {
 
 describe("a page per region (issue 12), from RegionOverview", async () => {
   const stored = await makeStoredSite()
-  const app = WebApp.make(stored.site, { pageCache: 0 })
+  const app = plainTables(WebApp.make(stored.site, { pageCache: 0 }))
   afterAll(() => stored.close())
   const text = (html: string) => html.replaceAll(/<[^>]+>/g, " ").replaceAll(/\s+/g, " ")
 
@@ -286,7 +292,7 @@ describe("a page per region (issue 12), from RegionOverview", async () => {
 
 describe("ended assignments (issue 12): seed 002's agreement, final report handed in 2013-06-01", async () => {
   const stored = await makeStoredSite()
-  const app = WebApp.make(stored.site, { pageCache: 0 })
+  const app = plainTables(WebApp.make(stored.site, { pageCache: 0 }))
   afterAll(() => stored.close())
   const leadCount = (html: string) => Number(html.match(/Läget per 2026-11-23: (\d+) försenade/)?.[1])
 

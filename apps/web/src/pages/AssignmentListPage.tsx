@@ -49,7 +49,7 @@ export const AssignmentListPage: FC<{ assignments: ReadonlyArray<Assignment.Assi
               <th scope="row">
                 <a href={`/uppdrag/${a.id}`}>{Assignment.mainDiaryNumber(a)}</a>
               </th>
-              <td>{Assignment.formatDecided(a)}</td>
+              <td class="date">{Assignment.formatDecided(a)}</td>
               <td>{a.title}</td>
               <td>{Assignment.kindLabel(a.kind)}</td>
               <td>

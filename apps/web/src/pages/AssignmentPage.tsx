@@ -70,7 +70,7 @@ export const CoverageTable: FC<{ coverage: Coverage.Coverage; asOf: CalendarDate
               <tr>
                 <th scope="row">{p.name}</th>
                 <td>{p.consulted ? "Ja" : "Inte ännu"}</td>
-                <td>{p.lastMeeting ?? "–"}</td>
+                <td class="date">{p.lastMeeting ?? "–"}</td>
               </tr>
             ))}
           </tbody>

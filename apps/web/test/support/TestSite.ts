@@ -141,3 +141,18 @@ export const makeStoredSite = async (
     }
   }
 }
+
+/**
+ * Strips the attributes `StackedTables.label` adds (`data-label`, `data-columns`), so
+ * assertions on a table's markup read the page's own cells.
+ */
+export const withoutTableLabels = (html: string): string => html.replaceAll(/ data-label="[^"]*"/g, "").replaceAll(/ data-columns="\d+"/g, "")
+
+/** The app with its HTML read back {@link withoutTableLabels}, for in-process requests in tests. */
+export const plainTables = (app: { request: (path: string) => Response | Promise<Response> }) => ({
+  request: async (path: string): Promise<Response> => {
+    const response = await app.request(path)
+    if (!(response.headers.get("content-type") ?? "").startsWith("text/html")) return response
+    return new Response(withoutTableLabels(await response.text()), { status: response.status, headers: response.headers })
+  }
+})
