@@ -1,5 +1,5 @@
 import { Allocation } from "@uppdrag/allocation"
-import { DeadlineList, type Freshness, GrantState, IndicatorTable, MeetingRecords, RegionOverview, Table } from "@uppdrag/application"
+import { DeadlineList, type Freshness, GrantState, IndicatorTable, MeetingCalendar, MeetingRecords, RegionOverview, Table } from "@uppdrag/application"
 import { Assignment, CalendarDate, Catalog, Region } from "@uppdrag/core"
 import { Calendar } from "@uppdrag/deadlines"
 import { Comparison, type Cube, type Dimension, Publication, Synthetic } from "@uppdrag/indicators"
@@ -78,6 +78,11 @@ interface Failure {
  * log that does not read back stops the page rather than being left out.
  */
 const failurePage = (c: Context, site: Site, failure: Failure) => {
+  // The visitor's own period (only `till`, before today): a 400 in the query's words, not an internal error.
+  if (failure._tag === "PeriodReversed") {
+    const { from, to } = failure as MeetingCalendar.PeriodReversed
+    return page(c, <ErrorPage status={400} title="Felaktig parameter" lines={[`till: till och med ${to} är före från och med ${from}`]} />, 400)
+  }
   site.log(`Fel vid ${c.req.method} ${new URL(c.req.url).pathname}: ${failure._tag}: ${failure.message}`)
   const [title, lines] =
     failure._tag === "UnreadableRecord"
@@ -153,8 +158,6 @@ const MeetingQuery = z
     }
   })
 
-/** The default span of Möten: eight weeks from the start. */
-const meetingSpanDays = 56
 
 /**
  * The web view as a Hono app: server-rendered Swedish pages, GET and HEAD only,
@@ -237,7 +240,7 @@ export const make = (site: Site, options: { readonly pageCache?: number } = {}):
       <>
         <OccurrenceTable caption={`Möten ${asOf} – ${until}`} occurrences={Occurrence.all(site.series, asOf, until)} />
         <p>
-          <a href={`/moten?fran=${asOf}&till=${CalendarDate.addDays(asOf, meetingSpanDays - 1)}`}>Alla möten och mötesserier</a>
+          <a href={`/moten?fran=${asOf}&till=${CalendarDate.addDays(asOf, MeetingCalendar.defaultSpanDays)}`}>Alla möten och mötesserier</a>
         </p>
       </>
     )
@@ -450,11 +453,9 @@ export const make = (site: Site, options: { readonly pageCache?: number } = {}):
     return Attachment.send(c, "syntetisk-kub.csv", "csv", Publication.toCsv(cube.success))
   })
 
-  const meetingRange = (query: z.output<typeof MeetingQuery>) => {
-    const from = query.fran ?? site.today()
-    const to = query.till ?? CalendarDate.max(from, CalendarDate.addDays(from, meetingSpanDays - 1))
-    return { from, to }
-  }
+  // The period of Möten as `uppdrag meetings upcoming` reads it (MeetingCalendar: default span, end before start refused).
+  const meetingPeriod = (c: Context, query: z.output<typeof MeetingQuery>) =>
+    attempt(c, MeetingCalendar.upcoming({ from: query.fran ?? site.today(), to: query.till }))
   const assignmentHref = (reference: string) => {
     const found = Catalog.findAssignment(site.catalog, reference)
     return found === undefined ? undefined : `/uppdrag/${found.id}`
@@ -463,22 +464,24 @@ export const make = (site: Site, options: { readonly pageCache?: number } = {}):
   app.get("/moten", async (c) => {
     const query = parseQuery(c, MeetingQuery)
     if (Result.isFailure(query)) return query.failure
-    const { from, to } = meetingRange(query.success)
-    if (to < from) return page(c, <ErrorPage status={400} title="Felaktig parameter" lines={[`till: till och med ${to} är före från och med ${from}`]} />, 400)
-    return page(c, <MeetingsPage from={from} to={to} occurrences={Occurrence.all(site.series, from, to)} series={site.series} assignmentHref={assignmentHref} />)
+    const period = await meetingPeriod(c, query.success)
+    if (Result.isFailure(period)) return period.failure
+    const { from, to, occurrences } = period.success
+    return page(c, <MeetingsPage from={from} to={to} occurrences={occurrences} series={site.series} assignmentHref={assignmentHref} />)
   })
 
   for (const kind of ["csv", "xlsx"] as const) {
     app.get(`/moten/moten.${kind}`, async (c) => {
       const query = parseQuery(c, MeetingQuery)
       if (Result.isFailure(query)) return query.failure
-      const { from, to } = meetingRange(query.success)
-      if (to < from) return page(c, <ErrorPage status={400} title="Felaktig parameter" lines={[`till: till och med ${to} är före från och med ${from}`]} />, 400)
+      const period = await meetingPeriod(c, query.success)
+      if (Result.isFailure(period)) return period.failure
+      const { from, to, occurrences } = period.success
       return sendTable(c, kind, {
         name: `moten-${from}-${to}`,
         sheet: `Möten ${from}`,
-        header: ["datum", "start", "slut", "serie", "titel", "tema", "status", "flyttat_fran", "orsak"],
-        rows: Occurrence.all(site.series, from, to).map((o) => [o.date, o.start ?? null, o.end ?? null, o.series, o.title, o.theme ?? null, o.status, o.movedFrom ?? null, o.reason ?? null])
+        header: Table.fields(MeetingCalendar.occurrenceColumns),
+        rows: occurrences.map((o) => Table.cells(MeetingCalendar.occurrenceColumns, o))
       })
     })
   }

@@ -80,6 +80,22 @@ export const upcoming = (query: {
  * The occurrence table: date, time (`13:00–14:30`, or `ej angiven`), series,
  * status (`flyttad från …` for a moved occurrence) and theme.
  */
+/**
+ * Every field of an occurrence, for downloads: the web view's Möten CSV and
+ * xlsx (the terminal table uses the shorter {@link columns}).
+ */
+export const occurrenceColumns: Table.Columns<Occurrence.Occurrence> = [
+  { field: "date", header: "Datum", kind: "date", value: (o) => o.date },
+  { field: "start", header: "Start", kind: "text", value: (o) => o.start ?? null },
+  { field: "end", header: "Slut", kind: "text", value: (o) => o.end ?? null },
+  { field: "series", header: "Serie (id)", kind: "text", value: (o) => o.series },
+  { field: "title", header: "Serie", kind: "text", value: (o) => o.title },
+  { field: "theme", header: "Tema", kind: "text", value: (o) => o.theme ?? null },
+  { field: "status", header: "Status", kind: "text", value: (o) => o.status },
+  { field: "movedFrom", header: "Flyttat från", kind: "date", value: (o) => o.movedFrom ?? null },
+  { field: "reason", header: "Orsak", kind: "text", value: (o) => o.reason ?? null }
+]
+
 export const columns: Table.Columns<Occurrence.Occurrence> = [
   { field: "date", header: "Datum", kind: "date", value: (o) => o.date },
   { field: "time", header: "Tid", kind: "text", value: (o) => (o.start === undefined ? "ej angiven" : `${o.start}–${o.end ?? ""}`) },

@@ -1,3 +1,4 @@
+import { MeetingRecords } from "@uppdrag/application"
 import { Assignment, type CalendarDate } from "@uppdrag/core"
 import { Completion, type Deadline } from "@uppdrag/deadlines"
 import type { Coverage } from "@uppdrag/meetings"
@@ -47,7 +48,7 @@ const References: FC<{ caption: string; references: Assignment.Assignment["relat
  * <CoverageTable coverage={Coverage.report(assignment, meetings, asOf)} asOf="2026-11-23" />
  */
 export const CoverageTable: FC<{ coverage: Coverage.Coverage; asOf: CalendarDate.CalendarDate }> = ({ coverage, asOf }) => {
-  const consulted = coverage.parties.filter((p) => p.consulted).length
+  const consulted = MeetingRecords.consulted(coverage)
   const caption = `Samråd per ${asOf}: ${consulted} av ${coverage.parties.length} parter`
   return (
     <>
