@@ -25,8 +25,10 @@ export interface Overview {
   readonly upcoming: ReadonlyArray<Deadline.Deadline>
   /** Open duties whose date someone else sets (`datum-ej-satt`). */
   readonly unset: ReadonlyArray<Deadline.Deadline>
-  /** Passed without a recorded submission (`forsenad`). */
+  /** Passed without a recorded submission (`forsenad`), ended assignments left out (as on the web view's Översikt). */
   readonly overdue: ReadonlyArray<Deadline.Deadline>
+  /** Unreported duties of ended assignments, listed apart and not counted as overdue. */
+  readonly leftOver: ReadonlyArray<Deadline.Deadline>
 }
 
 /** How far ahead the overview looks: a year. */
@@ -44,12 +46,17 @@ export const upcoming = (
 ): Effect.Effect<Overview, DeadlineList.ListError, CatalogSource | EventLog> =>
   Effect.map(
     DeadlineList.list({ ...(query.asOf === undefined ? {} : { asOf: query.asOf }), all: false }, options),
-    ({ asOf, within, deadlines: open }): Overview => ({
-      asOf,
-      within,
-      horizonDays,
-      upcoming: DeadlineFilter.apply(open, { from: asOf, to: CalendarDate.addDays(asOf, horizonDays), statuses: ["snart", "kommande"] }),
-      unset: DeadlineFilter.apply(open, { statuses: ["datum-ej-satt"] }),
-      overdue: DeadlineFilter.apply(open, { statuses: ["forsenad"] })
-    })
+    (listing): Overview => {
+      const { asOf, within } = listing
+      const { current, leftOver } = DeadlineList.partition(listing)
+      return {
+        asOf,
+        within,
+        horizonDays,
+        upcoming: DeadlineFilter.apply(current, { from: asOf, to: CalendarDate.addDays(asOf, horizonDays), statuses: ["snart", "kommande"] }),
+        unset: DeadlineFilter.apply(current, { statuses: ["datum-ej-satt"] }),
+        overdue: DeadlineList.overdue(listing),
+        leftOver
+      }
+    }
   )

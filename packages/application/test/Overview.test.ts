@@ -33,6 +33,20 @@ describe("Overview.upcoming (in-memory log, TestClock at 2026-12-01)", () => {
     expect(overview.upcoming.some((d) => d.obligation.id === "delredovisning-2027-05-30")).toBe(false)
   })
 
+  it("seed 002: once the 2012 agreement's final report is recorded, its unreported duties are listed apart, not counted as overdue (as on Översikt)", async () => {
+    const log = EventLog.makeMemory()
+    const layer = services(Layer.succeed(EventLog.EventLog, log))
+    const before = Result.getOrThrow(await runAt(DECEMBER_FIRST, Overview.upcoming({ asOf: "2026-12-01" }), layer))
+    const report: Event.NewEvent = { type: "report", assignment: "heldygnsvard-2012", obligation: "slutredovisning-2013-06-01", date: "2013-06-01", recordedBy: "anna", note: "" }
+    Result.getOrThrow(await runAt(DECEMBER_FIRST, Recording.record([report]), layer))
+    const after = Result.getOrThrow(await runAt(DECEMBER_FIRST, Overview.upcoming({ asOf: "2026-12-01" }), layer))
+    expect(after.leftOver.length).toBeGreaterThan(0)
+    expect(after.leftOver.every((d) => d.obligation.assignmentId === "heldygnsvard-2012" && d.status === "forsenad")).toBe(true)
+    expect(after.overdue.some((d) => d.obligation.assignmentId === "heldygnsvard-2012")).toBe(false)
+    // The final report itself is no longer overdue; the rest of the agreement's overdue duties moved apart.
+    expect(after.overdue.length + after.leftOver.length).toBe(before.overdue.length - 1)
+  })
+
   it("a bad date is refused as a ValidationError naming the command", async () => {
     const result = await runAt(DECEMBER_FIRST, Overview.upcoming({ asOf: "2026-13-01" }, { command: "uppdrag start" }))
     expect(Result.isFailure(result) && result.failure._tag).toBe("ValidationError")

@@ -14,7 +14,7 @@ import type { Outcome } from "../../terminal/Options.js"
  */
 export const start = (options: { catalog?: Array<string>; asOf?: string; db?: string }): Outcome =>
   Effect.gen(function* () {
-    const { asOf, within, upcoming, unset, overdue } = yield* Overview.upcoming({ asOf: options.asOf }, { command: "uppdrag start" })
+    const { asOf, within, upcoming, unset, overdue, leftOver } = yield* Overview.upcoming({ asOf: options.asOf }, { command: "uppdrag start" })
     const lines: Array<string> = [`Kommande tidsfrister per ${asOf} (ett år framåt, snart = inom ${within} dagar)`, ""]
     lines.push(upcoming.length === 0 ? "Inga tidsfrister det närmaste året.\n" : renderDeadlines(upcoming, asOf, [], true))
     for (const d of unset) {
@@ -24,5 +24,6 @@ export const start = (options: { catalog?: Array<string>; asOf?: string; db?: st
       }
     }
     if (overdue.length > 0) lines.push(`Passerade utan registrerad inlämning: ${overdue.length} (visa dem med: uppdrag deadlines --status forsenad)`)
+    if (leftOver.length > 0) lines.push(`Ej inlämnat i avslutade uppdrag (räknas inte som försenat): ${leftOver.length}`)
     yield* writeOutput(`${lines.join("\n").trimEnd()}\n`, undefined)
   }).pipe(Effect.provide(deadlineLayers(options)))
