@@ -3,8 +3,11 @@
 // into PostgreSQL. Also the time to read a grant's ledger back from that log,
 // and the CPU time the importing process used (steadier than wall time on a
 // busy machine; for PostgreSQL the server's own work is not in it).
-// Imports the built dist/ of @uppdrag/store, @uppdrag/allocation and
-// @uppdrag/core; prints figures (median, min, max of repeated runs), never asserts.
+// Writes through the use case every adapter calls (`Recording.record` of
+// @uppdrag/application over `Store.open`'s event log) and reads the ledger
+// with `GrantState.ledger`. Imports the built dist/ of @uppdrag/store,
+// @uppdrag/application and @uppdrag/core; prints figures (median, min, max
+// of repeated runs), never asserts.
 //
 //   node bench/store.mjs [events] [runs]   (default 10000 events, 3 runs; build first: npm run build)
 import { existsSync, mkdtempSync, rmSync } from "node:fs"
@@ -14,7 +17,7 @@ import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 
 const dist = (pkg) => fileURLToPath(new URL(`../packages/${pkg}/dist/index.js`, import.meta.url))
-for (const pkg of ["store", "allocation", "core"]) {
+for (const pkg of ["store", "application", "core"]) {
   if (!existsSync(dist(pkg))) {
     process.stderr.write(`${dist(pkg)} saknas: bygg först (npm run build)\n`)
     process.exit(1)
@@ -28,18 +31,26 @@ if (![events, runs].every((n) => Number.isInteger(n) && n > 0)) {
 }
 
 const { Store } = await import(dist("store"))
-const { Allocation, PublishedPopulation } = await import(dist("allocation"))
+const { CatalogSource, EventLog, GrantState, Populations, Recording } = await import(dist("application"))
 const { Catalog } = await import(dist("core"))
+const requireFromApplication = createRequire(fileURLToPath(new URL("../packages/application/package.json", import.meta.url)))
+const esm = (name) => requireFromApplication.resolve(name).replace(/\.cjs$/, ".js")
+const Effect = await import(esm("effect/Effect"))
+const Layer = await import(esm("effect/Layer"))
+const TestClock = await import(esm("effect/testing/TestClock"))
 
 const GRANT = "specialiserad-psykiatri-2026"
 const catalog = Catalog.unsafeLoad()
-const allocationOf = (grant) => {
-  const population = PublishedPopulation.forGrant(grant)
-  if (population._tag !== "Success") return new Map()
-  const allocation = Allocation.allocate(Allocation.fromGrant(grant), population.success)
-  return allocation._tag === "Success" ? new Map(allocation.success.rows.map((row) => [row.region, row.total])) : new Map()
-}
-const regions = [...allocationOf(Catalog.findGrant(catalog, GRANT).grant).keys()]
+const services = (store) => Layer.mergeAll(CatalogSource.layerOf(catalog), Populations.layerPublished, Layer.succeed(EventLog.EventLog, store))
+/** Runs a use case on `store`, with the clock fixed at the recording instant of the batch. */
+const runOn = (store, program) =>
+  Effect.runPromise(
+    Effect.result(Effect.andThen(TestClock.setTime(Date.parse("2026-04-15T08:00:00.000Z")), program)).pipe(Effect.provide(TestClock.layer()), Effect.provide(services(store)))
+  )
+// The regions the grant is allocated to (the published population), from the application itself.
+const allocated = await runOn(EventLog.makeMemory(), Effect.flatMap(GrantState.find(GRANT), ({ grant }) => GrantState.allocation(grant)))
+if (allocated._tag !== "Success" || allocated.success._tag !== "Allocated") throw new Error("bidraget kunde inte fördelas")
+const regions = allocated.success.allocation.rows.map((row) => row.region)
 
 /** A realistic mix: each region requisitions, is paid, reports use and repays, in small amounts. */
 const batch = (n) => {
@@ -68,18 +79,18 @@ const measure = async (name, fresh, cleanup) => {
   const ledger = []
   for (let run = 0; run < runs; run++) {
     const location = await fresh()
-    const opened = await Store.open(location, { catalog, allocationOf })
+    const opened = await Store.open(location)
     if (opened._tag !== "Success") throw new Error(opened.failure.message)
     const store = opened.success
     let t = performance.now()
     const before = process.cpuUsage()
-    const result = await store.append(input, { recordedAt: "2026-04-15T08:00:00.000Z" })
+    const result = await runOn(store, Recording.record(input))
     append.push(performance.now() - t)
     const used = process.cpuUsage(before)
     cpu.push((used.user + used.system) / 1000)
     if (result._tag !== "Success") throw new Error(result.failure.message)
     t = performance.now()
-    const read = await store.ledger(GRANT)
+    const read = await runOn(store, GrantState.ledger(GRANT))
     ledger.push(performance.now() - t)
     if (read._tag !== "Success" || read.success.total.requisitioned === 0) throw new Error("huvudboken kunde inte läsas")
     await store.close()

@@ -1,4 +1,5 @@
-import { spawn } from "node:child_process"
+import { execFileSync, spawn } from "node:child_process"
+import { createHash } from "node:crypto"
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -80,7 +81,7 @@ describe.concurrent("uppdrag allocate", { timeout: 120_000 }, () => {
 
   it("--format json has the documented shape", async () => {
     const json = JSON.parse((await uppdrag(...grant, "--format", "json")).stdout)
-    expect(Object.keys(json)).toEqual(["grant", "method", "components", "rows", "total"])
+    expect(Object.keys(json)).toEqual(["grant", "method", "components", "rows", "total", "provenance"])
     expect(json.components[2]).toEqual({ id: "flexibla_overgangar", amount: 150_000_000, basis: "0-25" })
     expect(json.rows[1]).toEqual({
       region: "03",
@@ -141,6 +142,101 @@ describe.concurrent("uppdrag allocate", { timeout: 120_000 }, () => {
     const amounts = rows.slice(1).map((r) => Number(r.split(",")[3]))
     expect(amounts.reduce((a, b) => a + b, 0)).toBe(3_000_000_000)
     expect(amounts.filter((a) => a > 0).every((a) => a > 100_000_000)).toBe(true)
+  })
+
+  it("--verify on the published seed 003 table: all 84 cells agree, exit 0", async () => {
+    const run = await uppdrag(...grant, "--verify", published)
+    expect([run.code, run.stderr]).toEqual([0, ""])
+    expect(run.stdout).toContain("Alla 84 celler stämmer på kronan.")
+    const json = JSON.parse((await uppdrag(...grant, "--verify", published, "--format", "json")).stdout)
+    expect(json).toMatchObject({ verified: true, cells: 84, discrepancies: [] })
+  })
+
+  it("--verify on a copy with Gotland's vårdkapacitet one krona off: exit 1, naming region, component, published, computed and difference", async () => {
+    const copy = join(dir, "bilaga-fel.csv")
+    writeFileSync(copy, readFileSync(published, "utf8").replace("09,Gotlands län,6719221,", "09,Gotlands län,6719222,"))
+    const run = await uppdrag(...grant, "--verify", copy)
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(/1 av 84 celler avviker:/)
+    expect(run.stdout).toMatch(/09 +Gotlands län +Medel vårdkapacitet +6 719 222 +6 719 221 +−1/)
+    expect(run.stderr).toBe(`${copy}: 1 av 84 celler avviker från omräkningen\n  Gotlands län (09), Medel vårdkapacitet: publicerat 6 719 222 kr, beräknat 6 719 221 kr, skillnad −1 kr\n`)
+    const json = await uppdrag(...grant, "--verify", copy, "--format", "json")
+    expect(json.code).toBe(1)
+    expect(JSON.parse(json.stdout).discrepancies).toEqual([{ region: "09", name: "Gotlands län", component: "vardkapacitet", published: 6_719_222, computed: 6_719_221, difference: -1 }])
+  })
+
+  it("a bad --verify file: Swedish message with file, line and field, exit 1", async () => {
+    const copy = join(dir, "bilaga-trasig.csv")
+    writeFileSync(copy, readFileSync(published, "utf8").replace("03,Uppsala län,44129959,", "03,Uppsala län,44 129 959 kronor ungefär,"))
+    const run = await uppdrag(...grant, "--verify", copy)
+    expect([run.code, run.stderr]).toEqual([1, `${copy}:3: vardkapacitet: "44 129 959 kronor ungefär" är inte ett belopp i hela kronor\n`])
+  })
+
+  it("provenance: --format json carries the population file's SHA-256 as sha256sum prints it; table has a notes block, xlsx a sheet, csv a sidecar", async () => {
+    let printed = createHash("sha256").update(readFileSync(population)).digest("hex")
+    try {
+      printed = execFileSync("sha256sum", [population], { encoding: "utf8" }).split(" ")[0]!
+    } catch {
+      // no sha256sum here: the same digest from node:crypto
+    }
+    const sidecar = join(dir, "ursprung.json")
+    const [json, table, csv] = await Promise.all([uppdrag(...grant, "--format", "json"), uppdrag(...grant), uppdrag(...grant, "--format", "csv", "--provenance", sidecar)])
+    const provenance = JSON.parse(json.stdout).provenance
+    expect(provenance.population).toMatchObject({ file: population, sha256: printed })
+    expect(provenance).toMatchObject({ method: "largest-remainder", grant: { _tag: "Catalog", grant: "specialiserad-psykiatri-2026" }, package: { name: "@uppdrag/allocation" }, preliminary: [] })
+    expect(table.stdout).toContain(`Befolkningsfilens SHA-256   ${printed}`)
+    expect(csv.bytes.equals(readFileSync(published))).toBe(true)
+    expect(JSON.parse(readFileSync(sidecar, "utf8")).population.sha256).toBe(printed)
+    const out = join(dir, "ursprung.xlsx")
+    expect((await uppdrag(...grant, "--format", "xlsx", "--out", out)).code).toBe(0)
+    const zip = readFileSync(out)
+    expect(unzipEntry(zip, "xl/workbook.xml")).toContain('name="Ursprung"')
+    expect(unzipEntry(zip, "xl/sharedStrings.xml")).toContain(printed)
+  })
+
+  it("--year 2027: seed 003 plans 1 500 000 000 kr but no amount to the regions, so --scale-to is asked for; with it, PRELIMINÄR in every format", async () => {
+    const asked = await uppdrag(...grant, "--year", "2027")
+    expect(asked.code).toBe(1)
+    expect(asked.stderr).toContain("--year: för 2027 planerar beslutet 1 500 000 000 kr totalt för ändamålet men anger inte hur mycket som går till regionerna; ange --scale-to BELOPP")
+    const next = [...grant, "--year", "2027", "--scale-to", "1500000000"]
+    const [json, table, csv] = await Promise.all([uppdrag(...next, "--format", "json"), uppdrag(...next), uppdrag(...next, "--format", "csv")])
+    const parsed = JSON.parse(json.stdout)
+    expect(parsed.status).toBe("PRELIMINÄR")
+    expect(parsed.components.map((c: { amount: number }) => c.amount)).toEqual([1_147_651_007, 201_342_282, 151_006_711])
+    expect(table.stdout.startsWith("PRELIMINÄR: 2027 är ett planerat år")).toBe(true)
+    expect(csv.stdout.split("\n")[0]).toMatch(/^# PRELIMINÄR: /)
+    const out = join(dir, "2027.xlsx")
+    expect((await uppdrag(...next, "--format", "xlsx", "--out", out)).code).toBe(0)
+    expect(unzipEntry(readFileSync(out), "xl/sharedStrings.xml")).toContain("PRELIMINÄR")
+  })
+
+  it("--diff against the 2026 table: each region's change split into the part from the pot and from the population, PRELIMINÄR", async () => {
+    const run = await uppdrag(...grant, "--scale-to", "1500000000", "--diff", published, "--format", "json")
+    expect(run.code).toBe(0)
+    const json = JSON.parse(run.stdout)
+    expect(json.status).toBe("PRELIMINÄR")
+    expect(json.total).toMatchObject({ before: 1_490_000_000, after: 1_500_000_000, change: 10_000_000, fromPot: 10_000_000, fromPopulation: 0 })
+    const table = await uppdrag(...grant, "--scale-to", "1500000000", "--diff", published)
+    expect(table.stdout).toMatch(/Riket +1 490 000 000 +1 500 000 000 +\+10 000 000 +\+10 000 000 +0/)
+  })
+
+  it("a grant file split by a distribution key; a bad key file is refused with file, line and field", async () => {
+    const folder = join(dir, "nyckel")
+    mkdirSync(folder)
+    const codes = readFileSync(published, "utf8").trim().split("\n").slice(1).map((l) => l.slice(0, 2))
+    writeFileSync(join(folder, "vardmodell.csv"), `region,weight\n${codes.map((c) => `${c},${c === "09" ? "1.25" : "1"}`).join("\n")}\n`)
+    writeFileSync(join(folder, "bidrag.yaml"), "id: vardmodell-2024\ncomponents:\n  - { id: vardmodell, amount: 2100, basis: { key: vardmodell.csv } }\n")
+    const run = await uppdrag("allocate", "--grant", join(folder, "bidrag.yaml"), "--population", population, "--format", "json")
+    expect(run.code).toBe(0)
+    const json = JSON.parse(run.stdout)
+    // 2 100 kr over 20 weights of 1 and one of 1.25: quotas 98.82 each and Gotland 123.53; floors leave
+    // 17 kronor, which go to 17 of the 20 remainders of 0.82, so Gotland keeps 123.
+    expect(json.rows.find((r: { region: string }) => r.region === "09").total).toBe(123)
+    expect(json.total).toBe(2100)
+    expect(json.provenance.keys[0]).toMatchObject({ component: "vardmodell", file: join(folder, "vardmodell.csv") })
+    writeFileSync(join(folder, "vardmodell.csv"), `region,weight\n${codes.map((c) => `${c},${c === "09" ? "-1" : "1"}`).join("\n")}\n`)
+    const bad = await uppdrag("allocate", "--grant", join(folder, "bidrag.yaml"), "--population", population)
+    expect([bad.code, bad.stderr]).toEqual([1, `${join(folder, "vardmodell.csv")}:9: weight: får inte vara negativ (-1)\n`])
   })
 
   describe("bad input: Swedish message with file, line and field; exit 1; nothing written", () => {

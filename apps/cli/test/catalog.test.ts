@@ -75,7 +75,9 @@ describe("uppdrag catalog list", () => {
       expect(item.title.length).toBeGreaterThan(10)
       expect(item.decided).toMatch(/^\d{4}-\d{2}-\d{2}$/)
     }
-    expect(items.find((i) => i.id === "underlag-specialiserad-psykiatri-2026")).toMatchObject({ kind: "underlag", concerns: "S2025/01528", issuedBy: "Socialstyrelsen" })
+    expect(items.find((i) => i.id === "underlag-specialiserad-psykiatri-2026")).toMatchObject({ kind: "underlag", concerns: "S2025/01528", issuedBy: "Socialstyrelsen", funds: null })
+    // The decided funds the table shows are in the JSON too (planned years not counted).
+    expect(items.find((i) => i.id === "specialiserad-psykiatri-2026")).toMatchObject({ funds: 1_500_000_000 })
     expect(items.find((i) => i.id === "specialiserad-psykiatri-2026")?.title).toBe(
       "Uppdrag till Socialstyrelsen att genomföra nationella utvecklingsinsatser för att stärka den specialiserade psykiatriska vården för vuxna med särskilt fokus på ökad vårdkapacitet"
     )

@@ -200,6 +200,20 @@ describe.concurrent("uppdrag meetings record", { timeout: 120_000 }, () => {
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([])
   })
 
+  it("--ics that cannot be written after the meeting was saved says what was saved, not 'Inget sparades.'", async () => {
+    const file = write("sparad.yaml", meeting)
+    const db = join(dir, "ics-fel.db")
+    const out = join(dir, "finns-inte", "mote.ics")
+    const run = await uppdrag("meetings", "record", file, "--ics", out, "--db", db)
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(/^Sparade möte samrad-2026-11-20 .* som händelse 1\.\n$/)
+    expect(run.stderr).toContain(`Kunde inte skriva ${out}`)
+    expect(run.stderr).toContain(`Mötet sparades som händelse 1, men kalenderfilen ${out} skrevs inte. Skriv den utan att spara igen: uppdrag meetings record ${file} --check --ics ${out}\n`)
+    expect(run.stderr).not.toContain("Inget sparades.")
+    const coverage = await uppdrag("meetings", "coverage", "--assignment", "S2025/01528", "--as-of", "2026-11-23", "--format", "json", "--db", db)
+    expect((JSON.parse(coverage.stdout) as { parties: Array<{ id: string; consulted: boolean }> }).parties.find((p) => p.id === "ivo")?.consulted).toBe(true)
+  })
+
   it("a file that is not UTF-8, or does not exist, is refused with exit 1", async () => {
     const latin1 = write("latin1.yaml", Buffer.from("id: m\ntitle: M\xf6te\n", "latin1"))
     const bad = await uppdrag("meetings", "record", latin1, "--check")

@@ -69,7 +69,9 @@ export const DeadlineTable: FC<{ caption: string; deadlines: ReadonlyArray<Deadl
         <tbody>
           {deadlines.map((d) => (
             <tr>
-              <th scope="row">{d.obligation.due ?? `Bestäms av ${d.obligation.dueSetBy ?? "annan"}`}</th>
+              <th scope="row" class={d.obligation.due === null ? undefined : "date"}>
+                {d.obligation.due ?? `Bestäms av ${d.obligation.dueSetBy ?? "annan"}`}
+              </th>
               {shown.map((c) => (
                 <td class={c.numeric === true ? "num" : undefined}>{c.cell(d)}</td>
               ))}

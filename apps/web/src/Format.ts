@@ -58,3 +58,16 @@ export const days = (count: number): string => {
   const word = n === 1 ? "dag" : "dagar"
   return count < 0 ? `${integer(n)}${nbsp}${word} sedan` : `${integer(n)}${nbsp}${word}`
 }
+
+const stockholm = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" })
+
+/**
+ * An instant in Swedish time, to the minute: `2026-11-20 kl. 10:14`.
+ *
+ * @example
+ * Format.instant("2026-11-20T09:14:03.120Z") // "2026-11-20 kl. 10:14"
+ */
+export const instant = (iso: string): string => {
+  const parts = Object.fromEntries(stockholm.formatToParts(new Date(iso)).map((p) => [p.type, p.value]))
+  return `${parts.year}-${parts.month}-${parts.day} kl.${nbsp}${parts.hour}:${parts.minute}`
+}

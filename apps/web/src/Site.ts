@@ -1,4 +1,4 @@
-import { CatalogSource, EventLog, MeetingRecords, Populations, Today } from "@uppdrag/application"
+import { CatalogSource, EventLog, Freshness, MeetingRecords, Populations, Today } from "@uppdrag/application"
 import type { CalendarDate, Catalog, Population } from "@uppdrag/core"
 import { Cube, Denominator, Synthetic } from "@uppdrag/indicators"
 import * as Clock from "effect/Clock"
@@ -210,3 +210,34 @@ export const dataVersion = async (site: Site): Promise<string> => {
 export const versionTtlMs = 500
 
 const versions = new WeakMap<Site, { readonly value: string; readonly at: number }>()
+
+/**
+ * How fresh the site's data are (`Freshness.latest`), read again only when
+ * the data version (the log's count) changes; undefined when the log cannot be read.
+ *
+ * @example
+ * (await Site.freshness(site))?.latestDecision?.decided // "2026-01-22"
+ */
+export const freshness = async (site: Site): Promise<Freshness.Freshness | undefined> => {
+  const version = await dataVersion(site)
+  const known = freshnesses.get(site)
+  if (known !== undefined && known.version === version) return known.value
+  const result = await site.run(Freshness.latest)
+  if (Result.isFailure(result)) {
+    site.log(`Senast uppdaterad kunde inte läsas: ${result.failure.message}`)
+    return undefined
+  }
+  freshnesses.set(site, { version, value: result.success })
+  return result.success
+}
+
+const freshnesses = new WeakMap<Site, { readonly version: string; readonly value: Freshness.Freshness }>()
+
+/**
+ * The freshness last read for the site, without reading anything (for pages
+ * answered before any data is read, such as a refused date).
+ *
+ * @example
+ * Site.knownFreshness(site)?.events // 7
+ */
+export const knownFreshness = (site: Site): Freshness.Freshness | undefined => freshnesses.get(site)?.value

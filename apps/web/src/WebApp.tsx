@@ -1,5 +1,5 @@
 import { Allocation } from "@uppdrag/allocation"
-import { DeadlineList, GrantState, IndicatorTable, MeetingRecords, Table } from "@uppdrag/application"
+import { DeadlineList, type Freshness, GrantState, IndicatorTable, MeetingCalendar, MeetingRecords, RegionOverview, Table } from "@uppdrag/application"
 import { Assignment, CalendarDate, Catalog, Region } from "@uppdrag/core"
 import { Calendar } from "@uppdrag/deadlines"
 import { Comparison, type Cube, type Dimension, Publication, Synthetic } from "@uppdrag/indicators"
@@ -13,7 +13,7 @@ import * as Attachment from "./downloads/Attachment.js"
 import * as Csv from "./downloads/Csv.js"
 import * as Xlsx from "./downloads/Xlsx.js"
 import { ErrorPage } from "./ErrorPage.js"
-import { stylesheetPath } from "./Layout.js"
+import { FreshnessContext, stylesheetPath } from "./Layout.js"
 import { AccessibilityPage } from "./pages/AccessibilityPage.js"
 import { AllocationListPage, AllocationPage } from "./pages/AllocationPage.js"
 import { AssignmentListPage } from "./pages/AssignmentListPage.js"
@@ -21,27 +21,44 @@ import { AssignmentPage, CoverageTable } from "./pages/AssignmentPage.js"
 import { IndicatorsPage, type IndicatorsView, registerIndicators } from "./pages/IndicatorsPage.js"
 import { LedgerSection } from "./pages/LedgerSection.js"
 import { MeetingsPage, OccurrenceTable } from "./pages/MeetingsPage.js"
+import { RegionListPage, RegionPage } from "./pages/RegionPage.js"
 import { OverviewPage } from "./pages/OverviewPage.js"
 import * as PageCache from "./PageCache.js"
 import * as QueryParameters from "./QueryParameters.js"
 import { readOnlyMethods, securityHeaders } from "./Security.js"
-import { dataVersion, type Services, type Site, sampleYears } from "./Site.js"
+import { dataVersion, freshness, knownFreshness, type Services, type Site, sampleYears } from "./Site.js"
+import * as StackedTables from "./StackedTables.js"
 import * as Stylesheet from "./Stylesheet.js"
 
 export type { Site } from "./Site.js"
 
+declare module "hono" {
+  interface ContextVariableMap {
+    /** The data's freshness for this request's "Senast uppdaterad" line. */
+    freshness: Freshness.Freshness | undefined
+  }
+}
+
 const accessibilityReviewed = "2026-11-23"
 
-/** Renders a page with a status code. */
+/** The source the web view's deadline queries are checked under: a refusal with it (or with `asOf`, the date's) concerns the query, not the data. */
+const deadlineQuerySource = "webbvyn"
+
+/**
+ * Renders a page with a status code, with the request's "Senast uppdaterad"
+ * (set by the app's freshness middleware), its tables labelled for stacked
+ * cards on phones and landscape print ({@link StackedTables.label}).
+ */
 const page = (c: Context, element: JSX.Element, status: 200 | 400 | 404 | 500 = 200): Response | Promise<Response> => {
   c.header("Cache-Control", "no-cache")
-  return c.html(`<!doctype html>${element.toString()}`, status)
+  const html = (<FreshnessContext.Provider value={c.get("freshness")}>{element}</FreshnessContext.Provider>).toString()
+  return c.html(`<!doctype html>${StackedTables.label(html)}`, status)
 }
 
 const notFound = (c: Context, lines: ReadonlyArray<string>) => page(c, <ErrorPage status={404} title="Sidan finns inte" lines={lines} />, 404)
 
 /** The query of dated pages: `?datum=ÅÅÅÅ-MM-DD`, today when left out. */
-const DatedQuery = z.strictObject({ datum: CalendarDate.schema.optional() })
+const DatedQuery = z.strictObject({ datum: QueryParameters.date.optional() })
 
 /** Validates the query, or gives the 400 page with each problem in Swedish. */
 const parseQuery = <S extends z.ZodType>(c: Context, schema: S): Result.Result<z.output<S>, Response | Promise<Response>> => {
@@ -61,6 +78,11 @@ interface Failure {
  * log that does not read back stops the page rather than being left out.
  */
 const failurePage = (c: Context, site: Site, failure: Failure) => {
+  // The visitor's own period (only `till`, before today): a 400 in the query's words, not an internal error.
+  if (failure._tag === "PeriodReversed") {
+    const { from, to } = failure as MeetingCalendar.PeriodReversed
+    return page(c, <ErrorPage status={400} title="Felaktig parameter" lines={[`till: till och med ${to} är före från och med ${from}`]} />, 400)
+  }
   site.log(`Fel vid ${c.req.method} ${new URL(c.req.url).pathname}: ${failure._tag}: ${failure.message}`)
   const [title, lines] =
     failure._tag === "UnreadableRecord"
@@ -128,7 +150,7 @@ const indicatorsView = (cube: Cube.Cube, query: z.output<typeof IndicatorQuery>)
 
 /** `?fran=…&till=…` of Möten: an inclusive date range of at most three years. */
 const MeetingQuery = z
-  .strictObject({ fran: CalendarDate.schema.optional(), till: CalendarDate.schema.optional() })
+  .strictObject({ fran: QueryParameters.date.optional(), till: QueryParameters.date.optional() })
   .superRefine((q, ctx) => {
     if (q.fran !== undefined && q.till !== undefined) {
       if (q.till < q.fran) ctx.addIssue({ code: "custom", path: ["till"], message: `till och med ${q.till} är före från och med ${q.fran}` })
@@ -136,8 +158,6 @@ const MeetingQuery = z
     }
   })
 
-/** The default span of Möten: eight weeks from the start. */
-const meetingSpanDays = 56
 
 /**
  * The web view as a Hono app: server-rendered Swedish pages, GET and HEAD only,
@@ -154,9 +174,21 @@ export const make = (site: Site, options: { readonly pageCache?: number } = {}):
   const app = new Hono({ strict: true })
   app.use("*", securityHeaders())
   app.use("*", readOnlyMethods())
+  // A date parameter outside 1990-01-01 – 2100-12-31 (or not a date) is refused at once, before the cache or the log is read.
+  app.use("*", async (c, next) => {
+    const problems = QueryParameters.badDates(new URL(c.req.url))
+    if (problems.length === 0) return next()
+    c.set("freshness", knownFreshness(site))
+    return page(c, <ErrorPage status={400} title="Felaktig parameter" lines={[...new Set(problems)]} />, 400)
+  })
   // Pages depend on the URL, today's date and the data; cache them on exactly that.
   const cacheSize = options.pageCache ?? 500
   if (cacheSize > 0) app.use("*", PageCache.middleware(PageCache.make(cacheSize), async () => `${site.today()}|${await dataVersion(site)}`))
+  // "Senast uppdaterad" on every page: read once per data version, after the cache (a cached page already has it).
+  app.use("*", async (c, next) => {
+    if (c.req.path !== stylesheetPath) c.set("freshness", await freshness(site))
+    await next()
+  })
 
   app.get(stylesheetPath, async (c) => {
     const query = parseQuery(c, z.strictObject({}))
@@ -175,7 +207,19 @@ export const make = (site: Site, options: { readonly pageCache?: number } = {}):
   }
 
   /** The deadline list as of a date (`uppdrag deadlines --as-of`): open duties, or all with `all`, of one assignment or every one. */
-  const deadlines = (c: Context, query: DeadlineList.Query) => attempt(c, Effect.map(DeadlineList.list(query, { command: "webbvyn" }), (listing) => listing.deadlines))
+  // A date the deadline rules cannot answer for (Swedish working days are computed from 2005) is the visitor's to change: a 400 naming `datum`.
+  const listing = async (c: Context, query: DeadlineList.Query) => {
+    const result = await site.run(DeadlineList.list(query, { command: deadlineQuerySource }))
+    if (Result.isSuccess(result)) return Result.succeed(result.success)
+    return Result.fail(dateRefusalOrFailure(c, result.failure))
+  }
+  const deadlines = async (c: Context, query: DeadlineList.Query) => Result.map(await listing(c, query), (l) => l.deadlines)
+
+  /** A use case's failure as a page: the 400 for a date the deadline rules refuse, else the 500 page. */
+  const dateRefusalOrFailure = (c: Context, failure: Failure & { readonly source?: string; readonly issues?: ReadonlyArray<{ readonly message: string }> }) =>
+    failure._tag === "ValidationError" && (failure.source === deadlineQuerySource || failure.source === "asOf")
+      ? page(c, <ErrorPage status={400} title="Felaktig parameter" lines={(failure.issues ?? []).map((issue) => `datum: ${issue.message}`)} />, 400)
+      : failurePage(c, site, failure)
 
   /** The ledger of a grant, or undefined when no database is connected. */
   const ledgerOf = (grant: string) => (site.connected ? Effect.map(GrantState.ledger(grant), (summary) => summary as typeof summary | undefined) : Effect.succeed(undefined))
@@ -184,7 +228,7 @@ export const make = (site: Site, options: { readonly pageCache?: number } = {}):
     const query = parseQuery(c, DatedQuery)
     if (Result.isFailure(query)) return query.failure
     const asOf = query.success.datum ?? site.today()
-    const due = await deadlines(c, { asOf })
+    const due = await listing(c, { asOf })
     if (Result.isFailure(due)) return due.failure
     const grants = await attempt(
       c,
@@ -196,11 +240,11 @@ export const make = (site: Site, options: { readonly pageCache?: number } = {}):
       <>
         <OccurrenceTable caption={`Möten ${asOf} – ${until}`} occurrences={Occurrence.all(site.series, asOf, until)} />
         <p>
-          <a href={`/moten?fran=${asOf}&till=${CalendarDate.addDays(asOf, meetingSpanDays - 1)}`}>Alla möten och mötesserier</a>
+          <a href={`/moten?fran=${asOf}&till=${CalendarDate.addDays(asOf, MeetingCalendar.defaultSpanDays)}`}>Alla möten och mötesserier</a>
         </p>
       </>
     )
-    return page(c, <OverviewPage asOf={asOf} deadlines={due.success} grants={grants.success} meetings={meetings} />)
+    return page(c, <OverviewPage asOf={asOf} listing={due.success} grants={grants.success} meetings={meetings} />)
   })
 
   for (const kind of ["csv", "xlsx"] as const) {
@@ -227,7 +271,10 @@ export const make = (site: Site, options: { readonly pageCache?: number } = {}):
   app.get("/uppdrag", async (c) => {
     const query = parseQuery(c, z.strictObject({}))
     if (Result.isFailure(query)) return query.failure
-    return page(c, <AssignmentListPage assignments={site.catalog.assignments} />)
+    // Ended as of today (the list has no date parameter).
+    const today = await listing(c, { asOf: site.today() })
+    if (Result.isFailure(today)) return today.failure
+    return page(c, <AssignmentListPage assignments={site.catalog.assignments} ended={today.success.ended} />)
   })
 
   const findAssignment = (c: Context) => site.catalog.assignments.find((a) => a.id === c.req.param("id"))
@@ -239,7 +286,7 @@ export const make = (site: Site, options: { readonly pageCache?: number } = {}):
     const assignment = findAssignment(c)
     if (assignment === undefined) return noAssignment(c)
     const asOf = query.success.datum ?? site.today()
-    const due = await deadlines(c, { asOf, assignment: assignment.id, all: true })
+    const due = await listing(c, { asOf, assignment: assignment.id, all: true })
     if (Result.isFailure(due)) return due.failure
     const known = (diaryNumber: string) => Catalog.findAssignment(site.catalog, diaryNumber.replace(/\s*\(delvis\)$/, ""))
     // Coverage for assignments that name parties to consult. (The 2012 agreement has no
@@ -251,7 +298,20 @@ export const make = (site: Site, options: { readonly pageCache?: number } = {}):
       consultation = <CoverageTable coverage={coverage.success} asOf={asOf} />
     }
     const documents = Catalog.documentsAbout(site.catalog, assignment)
-    return page(c, <AssignmentPage assignment={assignment} asOf={asOf} deadlines={due.success} findAssignment={known} consultation={consultation} documents={documents} />)
+    const { current, leftOver } = DeadlineList.partition(due.success)
+    return page(
+      c,
+      <AssignmentPage
+        assignment={assignment}
+        asOf={asOf}
+        deadlines={current}
+        leftOver={leftOver}
+        ending={due.success.ended.get(assignment.id)}
+        findAssignment={known}
+        consultation={consultation}
+        documents={documents}
+      />
+    )
   })
 
   for (const kind of ["csv", "xlsx"] as const) {
@@ -345,6 +405,23 @@ export const make = (site: Site, options: { readonly pageCache?: number } = {}):
     })
   }
 
+  app.get("/regioner", async (c) => {
+    const query = parseQuery(c, DatedQuery)
+    if (Result.isFailure(query)) return query.failure
+    const listing = await attempt(c, RegionOverview.list)
+    if (Result.isFailure(listing)) return listing.failure
+    return page(c, <RegionListPage listing={listing.success} connected={site.connected} asOf={query.success.datum ?? site.today()} />)
+  })
+
+  app.get("/regioner/:kod", async (c) => {
+    const query = parseQuery(c, DatedQuery)
+    if (Result.isFailure(query)) return query.failure
+    const code = c.req.param("kod")
+    if (!Region.isRegionCode(code)) return notFound(c, [`Det finns ingen region med koden ${code}. Regionerna har SCB-koder 01–25; se listan under Regioner.`])
+    const result = await site.run(RegionOverview.region(code, { asOf: query.success.datum ?? site.today() }))
+    return Result.isSuccess(result) ? page(c, <RegionPage overview={result.success} />) : dateRefusalOrFailure(c, result.failure)
+  })
+
   const unavailable = (c: Context, reason: string) =>
     page(c, <ErrorPage status={500} title="Indikatorerna kan inte visas" lines={[`Statistikkuben saknas: ${reason}`]} />, 500)
 
@@ -376,11 +453,9 @@ export const make = (site: Site, options: { readonly pageCache?: number } = {}):
     return Attachment.send(c, "syntetisk-kub.csv", "csv", Publication.toCsv(cube.success))
   })
 
-  const meetingRange = (query: z.output<typeof MeetingQuery>) => {
-    const from = query.fran ?? site.today()
-    const to = query.till ?? CalendarDate.max(from, CalendarDate.addDays(from, meetingSpanDays - 1))
-    return { from, to }
-  }
+  // The period of Möten as `uppdrag meetings upcoming` reads it (MeetingCalendar: default span, end before start refused).
+  const meetingPeriod = (c: Context, query: z.output<typeof MeetingQuery>) =>
+    attempt(c, MeetingCalendar.upcoming({ from: query.fran ?? site.today(), to: query.till }))
   const assignmentHref = (reference: string) => {
     const found = Catalog.findAssignment(site.catalog, reference)
     return found === undefined ? undefined : `/uppdrag/${found.id}`
@@ -389,22 +464,24 @@ export const make = (site: Site, options: { readonly pageCache?: number } = {}):
   app.get("/moten", async (c) => {
     const query = parseQuery(c, MeetingQuery)
     if (Result.isFailure(query)) return query.failure
-    const { from, to } = meetingRange(query.success)
-    if (to < from) return page(c, <ErrorPage status={400} title="Felaktig parameter" lines={[`till: till och med ${to} är före från och med ${from}`]} />, 400)
-    return page(c, <MeetingsPage from={from} to={to} occurrences={Occurrence.all(site.series, from, to)} series={site.series} assignmentHref={assignmentHref} />)
+    const period = await meetingPeriod(c, query.success)
+    if (Result.isFailure(period)) return period.failure
+    const { from, to, occurrences } = period.success
+    return page(c, <MeetingsPage from={from} to={to} occurrences={occurrences} series={site.series} assignmentHref={assignmentHref} />)
   })
 
   for (const kind of ["csv", "xlsx"] as const) {
     app.get(`/moten/moten.${kind}`, async (c) => {
       const query = parseQuery(c, MeetingQuery)
       if (Result.isFailure(query)) return query.failure
-      const { from, to } = meetingRange(query.success)
-      if (to < from) return page(c, <ErrorPage status={400} title="Felaktig parameter" lines={[`till: till och med ${to} är före från och med ${from}`]} />, 400)
+      const period = await meetingPeriod(c, query.success)
+      if (Result.isFailure(period)) return period.failure
+      const { from, to, occurrences } = period.success
       return sendTable(c, kind, {
         name: `moten-${from}-${to}`,
         sheet: `Möten ${from}`,
-        header: ["datum", "start", "slut", "serie", "titel", "tema", "status", "flyttat_fran", "orsak"],
-        rows: Occurrence.all(site.series, from, to).map((o) => [o.date, o.start ?? null, o.end ?? null, o.series, o.title, o.theme ?? null, o.status, o.movedFrom ?? null, o.reason ?? null])
+        header: Table.fields(MeetingCalendar.occurrenceColumns),
+        rows: occurrences.map((o) => Table.cells(MeetingCalendar.occurrenceColumns, o))
       })
     })
   }

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process"
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import { parse as parseCsv } from "csv-parse/sync"
@@ -33,6 +34,7 @@ afterAll(async () => {
   await context?.close()
   await noScript?.close()
   console.log(timings.join("\n"))
+  console.log(widths.join("\n"))
   await browser?.close()
   await server?.close()
   await closeStore?.()
@@ -57,6 +59,9 @@ const pages = [
   { name: "fordelning", path: "/fordelning", h1: "Fördelning" },
   { name: "fordelning-2026", path: "/fordelning/specialiserad-psykiatri-2026", h1: "Fördelning av statsbidrag 2026" },
   { name: "fordelning-2012", path: "/fordelning/heldygnsvard-stimulansmedel-2012", h1: "Fördelning av statsbidrag 2012" },
+  { name: "regioner", path: `/regioner?datum=${asOf}`, h1: "Regioner" },
+  { name: "region-03", path: `/regioner/03?datum=${asOf}`, h1: "Uppsala län" },
+  { name: "region-09", path: `/regioner/09?datum=${asOf}`, h1: "Gotlands län" },
   { name: "indikatorer", path: "/indikatorer", h1: "Indikatorer" },
   { name: "indikatorer-skyddade", path: "/indikatorer?indikator=lrv-domstol-patienter&ar=2023&kon=K", h1: "Indikatorer" },
   { name: "moten", path: "/moten?fran=2026-04-01&till=2026-06-30", h1: "Möten" },
@@ -101,6 +106,68 @@ describe.concurrent("every page in Chromium", () => {
   })
 })
 
+/** The widths measured at each size, printed after the run. */
+const widths: Array<string> = []
+const sizes = [
+  { width: 1366, height: 768 },
+  { width: 1024, height: 768 },
+  { width: 390, height: 844 }
+]
+
+describe.concurrent("layout that holds (issue 12)", () => {
+  it.each(pages)("$name: at 1366×768, 1024×768 and 390×844 no table is wider than its container, the page does not overflow, and no date breaks", async ({ name, path }) => {
+    const page = await open(path)
+    for (const size of sizes) {
+      await page.setViewportSize(size)
+      const measured = await page.evaluate(() => {
+        const lines = (el: Element) => {
+          const range = document.createRange()
+          range.selectNodeContents(el)
+          return new Set(Array.from(range.getClientRects()).filter((r) => r.width > 0).map((r) => Math.round(r.top))).size
+        }
+        return {
+          page: { scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth },
+          tables: Array.from(document.querySelectorAll("table")).map((t) => ({
+            caption: t.querySelector("caption")?.textContent ?? "",
+            scroll: t.scrollWidth,
+            container: t.parentElement?.clientWidth ?? 0
+          })),
+          brokenDates: Array.from(document.querySelectorAll(".date, time")).filter((el) => lines(el) > 1).map((el) => el.textContent ?? "")
+        }
+      })
+      const widest = Math.max(0, ...measured.tables.map((t) => t.scroll - t.container))
+      widths.push(`${name} ${size.width}: sida ${measured.page.scroll}/${measured.page.client} px, ${measured.tables.length} tabeller, största överskott ${widest} px`)
+      expect(measured.tables.filter((t) => t.scroll > t.container), `${path} at ${size.width}px`).toEqual([])
+      expect(measured.page.scroll, `${path} at ${size.width}px`).toBeLessThanOrEqual(measured.page.client)
+      expect(measured.brokenDates, `${path} at ${size.width}px`).toEqual([])
+    }
+    await page.close()
+  })
+
+  it.each(pages)("$name printed on A4 has every column header of every table, the sender, the page title and the data date", async ({ name, path }) => {
+    const page = await open(path)
+    await page.emulateMedia({ media: "print" })
+    const expected = await page.evaluate(() => ({
+      headers: Array.from(document.querySelectorAll("table thead th")).map((th) => th.textContent ?? ""),
+      title: document.querySelector("h1")?.textContent ?? "",
+      updated: document.querySelector(".updated")?.textContent ?? ""
+    }))
+    const file = join(resultsDirectory, `${name}.pdf`)
+    await page.pdf({ path: file, format: "A4", preferCSSPageSize: true })
+    await page.close()
+    const text = execFileSync("/usr/bin/pdftotext", ["-raw", "-enc", "UTF-8", file, "-"], { encoding: "utf8" })
+    // Words may wrap anywhere in a narrow column: compare without white space.
+    const squeezed = (value: string) => value.replace(/[\s\u00ad]+/g, "")
+    const printed = squeezed(text)
+    const missing = expected.headers.filter((h) => !printed.includes(squeezed(h)))
+    expect(missing, `${path}: column headers missing from the PDF`).toEqual([])
+    expect(printed).toContain(squeezed("Socialstyrelsen – regeringsuppdrag och statsbidrag inom psykiatrin"))
+    expect(printed).toContain(squeezed(expected.title))
+    expect(printed).toContain(squeezed(expected.updated))
+    expect(expected.updated).toContain("Senast uppdaterad")
+  })
+})
+
 describe("key figures", () => {
   it("Översikt 2026-11-23: seed 000's interim report due 2026-11-30 is 'Snart' with 7 days left; seed 003's report due 2027-05-30 falls on a Sunday, next working day 2027-05-31", async () => {
     const page = await open(`/?datum=${asOf}`)
@@ -141,7 +208,8 @@ describe("Uppdrag: seed 001, Socialstyrelsen's presentation, as an underlag of t
     expect(await list.locator("tr", { hasText: "underlag-specialiserad-psykiatri-2026" }).locator("td").allTextContents()).toEqual([
       "2026",
       "Stärka den specialiserade psykiatriska vården för vuxna med särskilt fokus på ökad vårdkapacitet",
-      "Underlag"
+      "Underlag",
+      "–"
     ])
     await list.close()
     const page = await open("/uppdrag/underlag-specialiserad-psykiatri-2026")

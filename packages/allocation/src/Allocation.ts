@@ -1,6 +1,8 @@
+import { basename } from "node:path"
 import { type Assignment, Kronor, Population, PopulationBasis, Region, ValidationError } from "@uppdrag/core"
 import * as Data from "effect/Data"
 import * as Result from "effect/Result"
+import type * as DistributionKey from "./DistributionKey.js"
 import * as LargestRemainder from "./LargestRemainder.js"
 
 /**
@@ -21,13 +23,39 @@ import * as LargestRemainder from "./LargestRemainder.js"
  * allocation.rows.find((r) => r.region === "03")?.total // 58203923
  */
 
+/**
+ * What a component is split by: the population in an age band (an
+ * `AgeBand`), a distribution key's weights (`{ _tag: "Key" }`), or the
+ * population in an age band times the key's weight per region
+ * (`{ _tag: "WeightedPopulation" }`). All three are split by the largest
+ * remainder in exact integer arithmetic with the same tie rule (larger
+ * weight, then lower code).
+ *
+ * @example
+ * const byKey: Allocation.Basis = { _tag: "Key", key }
+ * const weighted: Allocation.Basis = { _tag: "WeightedPopulation", band: PopulationBasis.unsafeParse("18+"), key }
+ */
+export type Basis =
+  | PopulationBasis.AgeBand
+  | { readonly _tag: "Key"; readonly key: DistributionKey.Key }
+  | { readonly _tag: "WeightedPopulation"; readonly band: PopulationBasis.AgeBand; readonly key: DistributionKey.Key }
+
+/** How a basis reads in tables: `18+`, `nyckel vardmodell.csv`, `18+ × vardmodell.csv`. */
+export const formatBasis = (basis: Basis): string => {
+  if (!("_tag" in basis)) return PopulationBasis.format(basis)
+  return basis._tag === "Key" ? `nyckel ${basename(basis.key.source)}` : `${PopulationBasis.format(basis.band)} × ${basename(basis.key.source)}`
+}
+
+/** The distribution key of a basis, if it has one. */
+export const keyOf = (basis: Basis): DistributionKey.Key | undefined => ("_tag" in basis ? basis.key : undefined)
+
 /** One component as the allocation needs it. */
 export interface Component {
   readonly id: string
   readonly title?: string | undefined
   /** The component's whole amount, fixed parts included. */
   readonly amount: Kronor.Kronor
-  readonly basis: PopulationBasis.AgeBand
+  readonly basis: Basis
   /** Given to each eligible region before the rest is split by population. */
   readonly fixedPerRegion?: Kronor.Kronor | undefined
 }
@@ -63,10 +91,17 @@ export interface Line {
   readonly name: string
   /** Excluded regions get nothing and do not count in the national population. */
   readonly excluded: boolean
-  /** The region's population in the component's band. */
+  /** The region's population in the component's band (0 for a split by key alone). */
   readonly population: number
   /** The sum over the eligible regions. */
   readonly nationalPopulation: number
+  /**
+   * The weight the split uses: the population, the key's weight in
+   * millionths, or population × the key's weight in millionths.
+   */
+  readonly weight: bigint
+  /** The key's weight as the key file writes it, when the basis has a key. */
+  readonly keyWeight?: string | undefined
   /** The fixed amount given first (0 without one). */
   readonly fixed: Kronor.Kronor
   /** Exact quota of the population part: `quotaNumerator / denominator` kronor. */
@@ -89,6 +124,10 @@ export interface ComponentResult {
   readonly title?: string | undefined
   readonly amount: Kronor.Kronor
   readonly basis: string
+  /** `population`, `key` or `weighted-population`. */
+  readonly basisKind: "population" | "key" | "weighted-population"
+  /** The key file of a keyed basis, with its SHA-256. */
+  readonly key?: { readonly source: string; readonly sha256: string } | undefined
   readonly fixedPerRegion?: Kronor.Kronor | undefined
   /** What was split by population: `amount − fixedPerRegion × eligible regions`. */
   readonly distributed: Kronor.Kronor
@@ -124,6 +163,25 @@ export class AllocationRefused extends Data.TaggedError("AllocationRefused")<{ r
   }
 }
 
+/** The integer weights of a basis for the eligible regions, and the population when the basis has one. */
+const weightsOf = (
+  basis: Basis,
+  population: Population.Population,
+  regions: ReadonlyArray<Region.RegionCode>
+): Result.Result<{ weights: Map<string, bigint>; population: Map<Region.RegionCode, number> | undefined }, ValidationError> => {
+  if ("_tag" in basis && basis._tag === "Key") {
+    return Result.succeed({ weights: new Map(regions.map((code) => [code, basis.key.weights.get(code) ?? 0n])), population: undefined })
+  }
+  const band = "_tag" in basis ? basis.band : basis
+  const heads = Population.basis(population, band, { regions })
+  if (Result.isFailure(heads)) return Result.fail(heads.failure)
+  const key = keyOf(basis)
+  return Result.succeed({
+    weights: new Map(regions.map((code) => [code, BigInt(heads.success.get(code) ?? 0) * (key === undefined ? 1n : (key.weights.get(code) ?? 0n))])),
+    population: heads.success
+  })
+}
+
 /**
  * Allocates every component of the spec over the 21 regions. Population
  * problems (a band that cannot be resolved) come back as the population's
@@ -148,7 +206,7 @@ export const allocate = (
   const components: Array<ComponentResult> = []
   const issues: Array<ValidationError> = []
   for (const component of spec.components) {
-    const basis = Population.basis(population, component.basis, { regions: eligible.map((r) => r.code) })
+    const basis = weightsOf(component.basis, population, eligible.map((r) => r.code))
     if (Result.isFailure(basis)) {
       issues.push(basis.failure)
       continue
@@ -165,11 +223,13 @@ export const allocate = (
     }
     const shares = LargestRemainder.allocate(
       distributed,
-      eligible.map((r) => ({ id: r.code, weight: basis.success.get(r.code) ?? 0 }))
+      eligible.map((r) => ({ id: r.code, weight: basis.success.weights.get(r.code) ?? 0n }))
     )
     if (Result.isFailure(shares)) return Result.fail(new AllocationRefused({ component: component.id, reason: shares.failure.message }))
+    const key = keyOf(component.basis)
+    const heads = basis.success.population
     const byRegion = new Map(shares.success.map((s) => [s.id, s]))
-    const national = eligible.reduce((acc, r) => acc + (basis.success.get(r.code) ?? 0), 0)
+    const national = eligible.reduce((acc, r) => acc + (heads?.get(r.code) ?? 0), 0)
     const lines = Region.all.map((region): Line => {
       const share = byRegion.get(region.code)
       if (share === undefined) {
@@ -179,6 +239,8 @@ export const allocate = (
           excluded: true,
           population: 0,
           nationalPopulation: national,
+          weight: 0n,
+          keyWeight: key?.texts.get(region.code),
           fixed: Kronor.zero,
           quotaNumerator: 0n,
           denominator: BigInt(national),
@@ -193,8 +255,10 @@ export const allocate = (
         region: region.code,
         name: region.name,
         excluded: false,
-        population: Number(share.weight),
+        population: heads?.get(region.code) ?? 0,
         nationalPopulation: national,
+        weight: share.weight,
+        keyWeight: key?.texts.get(region.code),
         fixed: Kronor.unsafeMake(fixed),
         quotaNumerator: share.quotaNumerator,
         denominator: share.denominator,
@@ -210,7 +274,9 @@ export const allocate = (
       id: component.id,
       title: component.title,
       amount: component.amount,
-      basis: PopulationBasis.format(component.basis),
+      basis: formatBasis(component.basis),
+      basisKind: !("_tag" in component.basis) ? "population" : component.basis._tag === "Key" ? "key" : "weighted-population",
+      key: key === undefined ? undefined : { source: key.source, sha256: key.sha256 },
       fixedPerRegion: component.fixedPerRegion,
       distributed: Kronor.unsafeMake(distributed),
       leftOver: Number(BigInt(distributed) - floors),
@@ -267,7 +333,7 @@ export const explain = (allocation: Allocation, region: string): Array<Explanati
         ...line,
         component: c.id,
         basis: c.basis,
-        sharePercent: LargestRemainder.decimal(BigInt(line.population) * 100n, BigInt(Math.max(1, line.nationalPopulation)), 6),
+        sharePercent: LargestRemainder.decimal(line.weight * 100n, line.denominator === 0n ? 1n : line.denominator, 6),
         quota: LargestRemainder.decimal(line.quotaNumerator, line.denominator === 0n ? 1n : line.denominator, 6)
       }
     ]

@@ -166,3 +166,27 @@ export const allocate = (
     redistributed: options.redistribute === true
   })
 }
+
+/** The national row of an outcome: sums of every column. */
+export interface Totals {
+  readonly population: number
+  readonly cap: Kronor.Kronor
+  readonly earned: Kronor.Kronor
+  readonly redistributed: Kronor.Kronor
+  readonly amount: Kronor.Kronor
+}
+
+/**
+ * The sums of an outcome's columns, for the Riket row of every format (the
+ * caps add up to the pot, the amounts to what is paid).
+ *
+ * @example
+ * CappedPot.totals(outcome) // { population: 8500000, cap: 42500000, earned: 39650000, redistributed: 0, amount: 39650000 }
+ */
+export const totals = (outcome: Outcome): Totals => ({
+  population: outcome.rows.reduce((sum, r) => sum + r.population, 0),
+  cap: Kronor.sum(...outcome.rows.map((r) => r.cap)),
+  earned: Kronor.sum(...outcome.rows.map((r) => r.earned)),
+  redistributed: Kronor.sum(...outcome.rows.map((r) => r.redistributed)),
+  amount: Kronor.sum(...outcome.rows.map((r) => r.amount))
+})

@@ -1,6 +1,8 @@
 /**
- * @uppdrag/allocation: population-based grant distribution to the krona,
- * capped performance pots, and the requisition-to-repayment ledger.
+ * @uppdrag/allocation: grant distribution to the krona by population or by a
+ * distribution key, scaling, provenance, verification against a published
+ * table and the change against another, capped performance pots, and the
+ * requisition-to-repayment ledger.
  *
  * @example
  * import { Allocation, PublishedPopulation } from "@uppdrag/allocation"
@@ -12,7 +14,11 @@
  */
 export * as Allocation from "./Allocation.js"
 export * as CappedPot from "./CappedPot.js"
+export * as DistributionKey from "./DistributionKey.js"
 export * as GrantFile from "./GrantFile.js"
 export * as LargestRemainder from "./LargestRemainder.js"
 export * as Ledger from "./Ledger.js"
+export * as Provenance from "./Provenance.js"
 export * as PublishedPopulation from "./PublishedPopulation.js"
+export * as PublishedTable from "./PublishedTable.js"
+export * as Scaling from "./Scaling.js"

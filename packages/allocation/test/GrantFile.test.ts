@@ -1,6 +1,10 @@
 import { Result } from "effect"
 import { describe, expect, it } from "vitest"
 import { GrantFile } from "../src/index.js"
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { Region } from "@uppdrag/core"
 
 const enc = (text: string): Uint8Array => new TextEncoder().encode(text)
 const messages = (r: ReturnType<typeof GrantFile.parse>): Array<string> => (Result.isFailure(r) ? r.failure.message.split("\n") : ["ok"])
@@ -29,5 +33,27 @@ describe("GrantFile", () => {
     ])
     expect(messages(GrantFile.parse(new Uint8Array([0x69, 0x64, 0x3a, 0xff]), "g.yaml"))).toEqual(["g.yaml:1: filen är inte kodad som UTF-8"])
     expect(messages(GrantFile.parseFile("/finns/inte.yaml"))).toEqual(["/finns/inte.yaml: filen finns inte eller kan inte läsas"])
+  })
+
+  it("distribution keys: { key: FILE } and { age: \"18+\", weightedBy: FILE }, files relative to the grant file", () => {
+    const dir = mkdtempSync(join(tmpdir(), "grantfile-"))
+    try {
+      writeFileSync(join(dir, "vardmodell.csv"), `region,weight\n${Region.all.map((r, i) => `${r.code},${i === 0 ? "2.5" : "1"}`).join("\n")}\n`)
+      const file = join(dir, "bidrag.yaml")
+      writeFileSync(file, "id: vardmodell-2024\ncomponents:\n  - { id: a, amount: 3000000000, basis: { key: vardmodell.csv } }\n  - { id: b, amount: 100, basis: { age: '18+', weightedBy: vardmodell.csv } }\n")
+      const draft = Result.getOrThrow(GrantFile.decode(readFileSync(file), file))
+      expect(draft.keys.map((k) => [k.file, k.component, k.line])).toEqual([[join(dir, "vardmodell.csv"), "a", 3], [join(dir, "vardmodell.csv"), "b", 4]])
+      expect(messages(GrantFile.parse(readFileSync(file), file))[0]).toBe(`${file}:3: components.a.basis: nyckelfilen ${join(dir, "vardmodell.csv")} är inte läst`)
+      const spec = Result.getOrThrow(GrantFile.parseFile(file))
+      expect(spec.components.map((c) => ("_tag" in c.basis ? c.basis._tag : "age"))).toEqual(["Key", "WeightedPopulation"])
+      expect(messages(GrantFile.parse(enc("id: x\ncomponents:\n  - { id: a, amount: 1, basis: { key: '' } }\n  - { id: b, amount: 1, basis: { age: vuxna, weightedBy: k.csv } }\n"), "g.yaml"))).toEqual([
+        "g.yaml:3: components[0].basis.key: ange nyckelfilen",
+        'g.yaml:4: components[1].basis.age: "vuxna" är inte ett åldersintervall (t.ex. 18+, 0-25 eller 34)'
+      ])
+      writeFileSync(join(dir, "vardmodell.csv"), "region,weight\n01,-1\n")
+      expect(messages(GrantFile.parseFile(file))[0]).toBe(`${join(dir, "vardmodell.csv")}:2: weight: får inte vara negativ (-1)`)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

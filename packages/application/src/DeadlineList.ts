@@ -1,5 +1,5 @@
 import type { CalendarDate, ValidationError } from "@uppdrag/core"
-import { Deadline, DeadlineFilter, DeadlineQuery, Obligation, Reminder } from "@uppdrag/deadlines"
+import { Completion, Deadline, DeadlineFilter, DeadlineQuery, Obligation, Reminder } from "@uppdrag/deadlines"
 import { ActionItem, MeetingRecord } from "@uppdrag/meetings"
 import * as Effect from "effect/Effect"
 import { CatalogSource } from "./CatalogSource.js"
@@ -26,11 +26,18 @@ export interface Query extends DeadlineQuery.Raw {
   readonly all?: boolean | undefined
 }
 
-/** The answer: the date, the "soon" horizon and the deadlines in order. */
+/** The answer: the date, the "soon" horizon, the deadlines in order, and the assignments ended by the date. */
 export interface Listing {
   readonly asOf: CalendarDate.CalendarDate
   readonly within: number
   readonly deadlines: ReadonlyArray<Deadline.Deadline>
+  /**
+   * The assignments ended (avslutade) by `asOf`, by id, with how they ended
+   * (`@uppdrag/deadlines`' `Completion`): final report submitted, or ended by
+   * a later decision. Their unreported duties are still in `deadlines`; see
+   * {@link partition} and {@link overdue}.
+   */
+  readonly ended: ReadonlyMap<string, Completion.Ending>
 }
 
 /** Options of {@link list}. */
@@ -41,6 +48,9 @@ export interface Options {
   readonly command?: string | undefined
 }
 
+/** Every failure of {@link list}: a bad query, a catalog that does not collect, an unreadable meeting record, the log. */
+export type ListError = ValidationError | Obligation.CollectError | Obligation.UnknownObligation | MeetingRecords.UnreadableRecord | EventLogError
+
 /**
  * Answers a deadline query.
  *
@@ -50,7 +60,7 @@ export interface Options {
 export const list = (
   query: Query,
   options: Options = {}
-): Effect.Effect<Listing, ValidationError | Obligation.CollectError | Obligation.UnknownObligation | MeetingRecords.UnreadableRecord | EventLogError, CatalogSource | EventLog> =>
+): Effect.Effect<Listing, ListError, CatalogSource | EventLog> =>
   Effect.gen(function* () {
     const catalog = yield* CatalogSource
     const today = yield* Today.today
@@ -66,8 +76,34 @@ export const list = (
     const evaluated = yield* Effect.fromResult(Deadline.evaluate(obligations, { asOf: decoded.asOf, within: decoded.within, submissions: recorded.submissions }))
     const filter: DeadlineFilter.DeadlineFilter =
       query.all === true || decoded.filter.statuses !== undefined ? decoded.filter : { ...decoded.filter, statuses: Deadline.openStatuses }
-    return { asOf: decoded.asOf, within: decoded.within, deadlines: DeadlineFilter.apply(evaluated, filter) } satisfies Listing
+    const ended = Completion.endings({ assignments: catalog.assignments, submissions: recorded.submissions, asOf: decoded.asOf })
+    return { asOf: decoded.asOf, within: decoded.within, deadlines: DeadlineFilter.apply(evaluated, filter), ended } satisfies Listing
   })
+
+/**
+ * The listing's deadlines split in two: the current work, and the duties of
+ * ended assignments that were never reported (listed apart, not overdue work).
+ *
+ * @example
+ * const { current, leftOver } = DeadlineList.partition(listing)
+ * leftOver.length // 8 as of 2026-11-23 once the 2012 agreement's final report of 2013-06-01 is recorded
+ */
+export const partition = (listing: Listing): { readonly current: Array<Deadline.Deadline>; readonly leftOver: Array<Deadline.Deadline> } => {
+  const current: Array<Deadline.Deadline> = []
+  const leftOver: Array<Deadline.Deadline> = []
+  for (const d of listing.deadlines) (Completion.isLeftOver(d, listing.ended) ? leftOver : current).push(d)
+  return { current, leftOver }
+}
+
+/**
+ * The overdue duties that count: `forsenad`, and not of an ended
+ * assignment (unless `includeEnded`).
+ *
+ * @example
+ * DeadlineList.overdue(listing).length // what Översikt calls "försenade"
+ */
+export const overdue = (listing: Listing, options: { readonly includeEnded?: boolean } = {}): Array<Deadline.Deadline> =>
+  listing.deadlines.filter((d) => d.status === "forsenad" && (options.includeEnded === true || !Completion.isLeftOver(d, listing.ended)))
 
 /** Meetings' action items as extra duties of kind `ovrigt` (origin `moten`). */
 const actionItems = (meetings: Parameters<typeof ActionItem.obligations>[0]): Array<Obligation.ExtraInput> =>

@@ -249,3 +249,22 @@ export const toCells = (event: StoredEvent): Array<string> =>
     if (column === "payload") return JSON.stringify(value)
     return String(value)
   })
+
+/**
+ * One stored event in a line for people: its kind, region, amount,
+ * obligation, what it reverses, and its date (for a date set: the date and
+ * when it was set).
+ *
+ * @example
+ * Event.describe(stored) // "rekvisition, Uppsala län, 58 203 923 kr, 2026-04-15"
+ */
+export const describe = (event: StoredEvent): string => {
+  const parts: Array<string> = [typeName[event.type]]
+  if (event.region !== null) parts.push(Region.fromCode(event.region)?.name ?? event.region)
+  if (event.amount !== null) parts.push(Kronor.format(event.amount))
+  if (event.obligation !== null) parts.push(event.obligation)
+  if (event.reverses !== null) parts.push(`återför händelse ${event.reverses}`)
+  const due = event.type === "due-date" ? DueDatePayloadSchema.safeParse(event.payload) : undefined
+  parts.push(due?.success === true ? `${due.data.due} (fastställt ${event.date})` : event.date)
+  return parts.join(", ")
+}

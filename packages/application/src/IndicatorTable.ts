@@ -1,4 +1,6 @@
-import type { Comparison, Indicator } from "@uppdrag/indicators"
+import { type Comparison, type Cube, FollowUp, type Indicator } from "@uppdrag/indicators"
+import * as Data from "effect/Data"
+import * as Result from "effect/Result"
 import type * as Table from "./Table.js"
 
 /**
@@ -45,5 +47,79 @@ export const byRegionColumns = (indicator: Indicator.Indicator, year: number): T
     { field: "ratioToRiket", header: "Kvot mot riket", kind: "decimal", decimals: 2, value: (r) => r.ratioToRiket },
     { field: "change", header: `Förändring från ${year - 1}`, kind, decimals, value: (r) => r.change },
     { field: "changePercent", header: `Förändring från ${year - 1} (%)`, kind: "decimal", decimals: 1, value: (r) => r.changePercent }
+  ]
+}
+
+/** A year (`--year`) that is not one of the cube's years. */
+export class YearOutsideCube extends Data.TaggedError("YearOutsideCube")<{ readonly year: string; readonly from: number; readonly to: number }> {
+  override get message(): string {
+    return `--year ${this.year} ligger utanför kubens år ${this.from}–${this.to}`
+  }
+}
+
+/**
+ * The year to show of a cube: the one asked for (four digits, within the
+ * cube's years), else the cube's latest.
+ *
+ * @example
+ * IndicatorTable.yearOf(cube, "2023") // Result.succeed(2023)
+ * IndicatorTable.yearOf(cube, undefined) // Result.succeed(cube.years.to)
+ */
+export const yearOf = (cube: Pick<Cube.Cube, "years">, text: string | undefined): Result.Result<number, YearOutsideCube> => {
+  if (text === undefined) return Result.succeed(cube.years.to)
+  const year = Number(text)
+  if (!/^\d{4}$/.test(text) || year < cube.years.from || year > cube.years.to) return Result.fail(new YearOutsideCube({ year: text, from: cube.years.from, to: cube.years.to }))
+  return Result.succeed(year)
+}
+
+/** The Swedish header of a breakdown's dimension. */
+export const breakdownHeaders: Readonly<Record<"sex" | "age" | "careForm", string>> = { sex: "Kön", age: "Ålder", careForm: "Vårdform" }
+
+/**
+ * The breakdown of one indicator by sex, age group or care form: key, label
+ * (under the dimension's Swedish header) and value in the indicator's unit.
+ *
+ * @example
+ * Table.fields(IndicatorTable.breakdownColumns(indicator, "sex")) // ["key", "label", "value"]
+ */
+export const breakdownColumns = (indicator: Indicator.Indicator, by: "sex" | "age" | "careForm"): Table.Columns<Comparison.BreakdownRow> => {
+  const decimals = decimalsOf(indicator.unit)
+  return [
+    { field: "key", header: "Nyckel", kind: "text", value: (r) => r.key },
+    { field: "label", header: breakdownHeaders[by], kind: "text", value: (r) => r.label },
+    { field: "value", header: indicator.unit, kind: decimals === 0 ? "integer" : "decimal", decimals, value: (r) => r.value }
+  ]
+}
+
+/**
+ * Each region's progress on a follow-up measure (`FollowUp.progress` of
+ * the agreements in a follow-up file that concern `indicator`), in file order.
+ *
+ * @example
+ * IndicatorTable.followUp(agreements, indicator).map((p) => p.status) // ["på väg", …]
+ */
+export const followUp = (agreements: ReadonlyArray<FollowUp.Agreement>, indicator: Pick<Indicator.Indicator, "id">): Array<FollowUp.Progress> =>
+  agreements.filter((a) => a.measure === indicator.id).map(FollowUp.progress)
+
+/**
+ * The follow-up table: region, baseline, target and latest value with their
+ * years (in the unit's decimals), progress in per cent and status.
+ *
+ * @example
+ * Table.fields(IndicatorTable.followUpColumns(indicator))[0] // "region"
+ */
+export const followUpColumns = (indicator: Indicator.Indicator): Table.Columns<FollowUp.Progress> => {
+  const decimals = decimalsOf(indicator.unit)
+  const kind: Table.Kind = decimals === 0 ? "integer" : "decimal"
+  return [
+    { field: "region", header: "Kod", kind: "text", value: (p) => p.region },
+    { field: "baselineYear", header: "Baslinjeår", kind: "integer", value: (p) => p.baseline.year },
+    { field: "baseline", header: "Baslinje", kind, decimals, value: (p) => p.baseline.value },
+    { field: "targetYear", header: "Målår", kind: "integer", value: (p) => p.target.year },
+    { field: "target", header: "Mål", kind, decimals, value: (p) => p.target.value },
+    { field: "latestYear", header: "Senaste år", kind: "integer", value: (p) => p.latest?.year ?? null },
+    { field: "latest", header: "Senaste", kind, decimals, value: (p) => p.latest?.value ?? null },
+    { field: "progressPercent", header: "Framsteg (%)", kind: "decimal", decimals: 1, value: (p) => p.progress },
+    { field: "status", header: "Status", kind: "text", value: (p) => p.status }
   ]
 }

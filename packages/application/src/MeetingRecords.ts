@@ -11,6 +11,7 @@ import { EventLog } from "./EventLog.js"
 import type { EventLogError } from "./EventLogError.js"
 import type { Populations } from "./Populations.js"
 import * as Recording from "./Recording.js"
+import type * as Table from "./Table.js"
 
 /**
  * What is recorded about meetings: meeting and agreement records in the
@@ -204,4 +205,61 @@ export const record = (
         : { type: "meeting", grant: meetingRecord.grant, region: meetingRecord.region, date: meetingRecord.signed, recordedBy: options.recordedBy, note: options.note, payload }
     const written = yield* Recording.record([event])
     return written[0]!
+  })
+
+/**
+ * How many of the named parties have been consulted.
+ *
+ * @example
+ * MeetingRecords.consulted(report) // 2
+ */
+export const consulted = (report: Pick<Coverage.Coverage, "parties">): number => report.parties.filter((p) => p.consulted).length
+
+/** A party of a coverage report. */
+export type CoveredParty = Coverage.Coverage["parties"][number]
+
+/** The coverage table: each named party, its id, whether it took part, and its latest meeting. */
+export const coverageColumns: Table.Columns<CoveredParty> = [
+  { field: "name", header: "Part", kind: "text", value: (p) => p.name },
+  { field: "id", header: "Id", kind: "text", value: (p) => p.id },
+  { field: "consulted", header: "Samråd", kind: "flag", value: (p) => p.consulted },
+  { field: "lastMeeting", header: "Senaste möte", kind: "date", value: (p) => p.lastMeeting }
+]
+
+/**
+ * The agreements table, one row per region: its agreement (`id (signed)`,
+ * or nothing), how many activities and follow-up measures it has, how many
+ * dialogues were held and the latest, and the next annual follow-up
+ * (`2026 till 2027-05-30: saknas`).
+ */
+export const agreementColumns: Table.Columns<Agreement.RegionStatus> = [
+  { field: "region", header: "Kod", kind: "text", value: (r) => r.region },
+  { field: "name", header: "Region", kind: "text", value: (r) => r.name },
+  { field: "agreement", header: "Överenskommelse", kind: "text", value: (r) => (r.agreement === null ? null : `${r.agreement.id} (${r.agreement.signed})`) },
+  { field: "activities", header: "Insatser", kind: "integer", value: (r) => r.agreement?.activities.length ?? 0 },
+  { field: "followUpMeasures", header: "Mått", kind: "integer", value: (r) => r.agreement?.followUpMeasures.length ?? 0 },
+  { field: "dialogues", header: "Dialoger", kind: "integer", value: (r) => r.dialogues.length },
+  { field: "lastDialogue", header: "Senaste dialog", kind: "date", value: (r) => r.dialogues.at(-1)?.date ?? null },
+  {
+    field: "nextFollowUp",
+    header: "Årsuppföljning",
+    kind: "text",
+    value: (r) => (r.nextFollowUp === null ? null : `${r.nextFollowUp.year} till ${r.nextFollowUp.report}: ${r.nextFollowUp.done ? "klar" : "saknas"}`)
+  }
+]
+
+/**
+ * What a meeting or agreement record holds, in one line for people:
+ * `möte samrad-2026-11-20 2026-11-20 (S2025/01528): 2 deltagare (IVO, Polismyndigheten), 1 åtgärder`.
+ *
+ * @example
+ * const line = yield* MeetingRecords.summary(record)
+ */
+export const summary = (record: MeetingRecord.MeetingRecord): Effect.Effect<string, never, CatalogSource | MeetingSeries> =>
+  Effect.gen(function* () {
+    if (record.kind !== "mote") {
+      return `överenskommelse ${record.id}: region ${record.region}, ${record.grant}, ${record.activities.length} insatser, ${record.followUpMeasures.length} uppföljningsmått`
+    }
+    const names = new Map((yield* context).parties.parties.map((p) => [p.id, p.name]))
+    return `möte ${record.id} ${record.date}${record.assignment === undefined ? "" : ` (${record.assignment})`}: ${record.participants.length} deltagare (${record.participants.map((id) => names.get(id) ?? id).join(", ")}), ${record.actionItems.length} åtgärder`
   })

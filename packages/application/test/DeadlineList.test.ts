@@ -139,3 +139,42 @@ describe("DeadlineList.list (in-memory log, TestClock at 2026-12-01)", () => {
     expect(event?.region).toBe("03" as Region.RegionCode)
   })
 })
+
+describe("ended assignments (issue 12): their unreported duties are listed apart and are not overdue work", () => {
+  /** Seed 002: "Projektet ska slutredovisas till Regeringskansliet (Socialdepartementet) senast den 1 juni 2013." */
+  const finalReport2013: Event.NewEvent = {
+    type: "report",
+    assignment: "heldygnsvard-2012",
+    obligation: "slutredovisning-2013-06-01",
+    date: "2013-06-01",
+    recordedBy: "registrator",
+    note: "Slutredovisning av projektet"
+  }
+
+  it("seed 002: before the final report is recorded, the 2012 agreement's 9 duties are all overdue as of 2026-11-23", async () => {
+    const listing = Result.getOrThrow(await runAt(DECEMBER_FIRST, DeadlineList.list({ asOf: "2026-11-23" })))
+    expect(listing.ended.size).toBe(0)
+    expect(DeadlineList.overdue(listing).filter((x) => x.obligation.assignmentId === "heldygnsvard-2012")).toHaveLength(9)
+  })
+
+  it("seed 002: once the final report of 2013-06-01 is recorded the agreement is ended; its 8 unreported duties are left over, none counted overdue", async () => {
+    const { layer } = fresh()
+    Result.getOrThrow(await runAt(DECEMBER_FIRST, Recording.record([finalReport2013]), layer))
+    const before = Result.getOrThrow(await runAt(DECEMBER_FIRST, DeadlineList.list({ asOf: "2026-11-23" })))
+    const listing = Result.getOrThrow(await runAt(DECEMBER_FIRST, DeadlineList.list({ asOf: "2026-11-23" }), layer))
+    expect(listing.ended.get("heldygnsvard-2012")).toEqual({ _tag: "FinalReportSubmitted", on: "2013-06-01", obligations: ["slutredovisning-2013-06-01"] })
+    const { current, leftOver } = DeadlineList.partition(listing)
+    expect(leftOver).toHaveLength(8)
+    expect(leftOver.every((x) => x.obligation.assignmentId === "heldygnsvard-2012" && x.status === "forsenad")).toBe(true)
+    expect(current.some((x) => x.obligation.assignmentId === "heldygnsvard-2012")).toBe(false)
+    expect(DeadlineList.overdue(listing).length).toBe(DeadlineList.overdue(before).length - 9)
+    expect(DeadlineList.overdue(listing, { includeEnded: true })).toHaveLength(DeadlineList.overdue(before).length - 1)
+  })
+
+  it("as of a date before the final report was handed in, the agreement still runs", async () => {
+    const { layer } = fresh()
+    Result.getOrThrow(await runAt(DECEMBER_FIRST, Recording.record([finalReport2013]), layer))
+    const listing = Result.getOrThrow(await runAt(DECEMBER_FIRST, DeadlineList.list({ asOf: "2013-05-31" }), layer))
+    expect(listing.ended.size).toBe(0)
+  })
+})

@@ -106,3 +106,30 @@ describe("Event.NewEvent", () => {
     expect(Event.toCells(stored)).toEqual(["7", "meeting", "a", "", "", "", "2026-09-10", "x", "2026-09-10T08:00:00.000Z", "möte", "", "", '{"ämne":"uppföljning"}'])
   })
 })
+
+describe("Event.describe", () => {
+  const stored: Event.StoredEvent = {
+    seq: 1,
+    type: "requisition",
+    assignment: "specialiserad-psykiatri-2026",
+    grant: "specialiserad-psykiatri-2026",
+    region: "03" as never,
+    amount: 58_203_923 as never,
+    date: "2026-04-15" as never,
+    recordedBy: "anna",
+    recordedAt: "2026-04-15T08:00:00.000Z",
+    note: "",
+    reverses: null,
+    obligation: null,
+    payload: null
+  }
+  it("seed 003: Uppsala's requisition reads as kind, region, amount and date", () => {
+    expect(Event.describe(stored)).toBe("rekvisition, Uppsala län, 58 203 923 kr, 2026-04-15")
+  })
+  it("a date set reads the date and when it was set; a reversal what it reverses", () => {
+    const due = { ...stored, type: "due-date", grant: null, region: null, amount: null, obligation: "regionernas-redovisning-2026", payload: { due: "2027-02-26" } } as Event.StoredEvent
+    expect(Event.describe(due)).toBe("fastställt datum, regionernas-redovisning-2026, 2027-02-26 (fastställt 2026-04-15)")
+    const reversal = { ...stored, seq: 2, type: "reversal", region: null, amount: null, reverses: 1 } as Event.StoredEvent
+    expect(Event.describe(reversal)).toBe("återföring, återför händelse 1, 2026-04-15")
+  })
+})

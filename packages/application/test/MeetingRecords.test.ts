@@ -4,7 +4,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Result from "effect/Result"
 import { describe, expect, it } from "vitest"
-import { type Event, EventLog, MeetingRecords, Recording } from "../src/index.js"
+import { type Event, EventLog, MeetingRecords, Recording, Table } from "../src/index.js"
 import { ASSIGNMENT, DECEMBER_FIRST, GRANT, runAt, services } from "./fixtures/layers.js"
 
 const d = CalendarDate.unsafeParse
@@ -103,5 +103,32 @@ describe("MeetingRecords (in-memory log)", () => {
     const { assignment: _, ...loose } = samrad
     const result = await runAt(DECEMBER_FIRST, MeetingRecords.record(loose as Meeting.Meeting, { source: "mote.yaml", recordedBy: "anna", note: "" }))
     expect(Result.isFailure(result) && result.failure).toMatchObject({ _tag: "RecordNotStorable", source: "mote.yaml" })
+  })
+
+  it("seed 003: the coverage table counts IVO and Polismyndigheten as consulted, with the date of the meeting", async () => {
+    const { layer } = await recorded([samrad])
+    const report = Result.getOrThrow(await runAt(DECEMBER_FIRST, MeetingRecords.coverage("S2025/01528", d("2026-12-01")), layer))
+    expect(MeetingRecords.consulted(report)).toBe(2)
+    const ivo = report.parties.find((p) => p.id === "ivo")!
+    expect(Table.record(MeetingRecords.coverageColumns, ivo)).toMatchObject({ id: "ivo", consulted: true, lastMeeting: "2026-11-20" })
+  })
+
+  it("seed 003, Bilaga: the agreements table shows Skåne's agreement, its counts, the dialogue and the next follow-up", async () => {
+    const { layer } = await recorded([skane, dialogue])
+    const status = Result.getOrThrow(await runAt(DECEMBER_FIRST, MeetingRecords.agreements({ grant: GRANT, asOf: d("2026-12-01") }), layer))
+    const row = status.regions.find((r) => r.region === "12")!
+    const record = Table.record(MeetingRecords.agreementColumns, row)
+    expect(record).toMatchObject({ region: "12", agreement: "overenskommelse-2026-skane (2026-06-15)", activities: 1, followUpMeasures: 1, dialogues: 1, lastDialogue: "2026-05-05" })
+    expect(String(record.nextFollowUp)).toMatch(/^2026 till \d{4}-\d{2}-\d{2}: (klar|saknas)$/)
+    const none = status.regions.find((r) => r.agreement === null)!
+    expect(Table.record(MeetingRecords.agreementColumns, none)).toMatchObject({ agreement: null, activities: 0, dialogues: 0, lastDialogue: null })
+  })
+
+  it("a record's summary names the participants by the catalog's names", async () => {
+    const layer = Layer.mergeAll(services(), MeetingRecords.layerSeries())
+    const line = Result.getOrThrow(await Effect.runPromise(Effect.result(MeetingRecords.summary(samrad)).pipe(Effect.provide(layer))))
+    expect(line).toBe("möte samrad-2026-11-20 2026-11-20 (specialiserad-psykiatri-2026): 2 deltagare (Inspektionen för vård och omsorg, Polismyndigheten), 0 åtgärder")
+    const agreement = Result.getOrThrow(await Effect.runPromise(Effect.result(MeetingRecords.summary(skane)).pipe(Effect.provide(layer))))
+    expect(agreement).toBe("överenskommelse overenskommelse-2026-skane: region 12, specialiserad-psykiatri-2026, 1 insatser, 1 uppföljningsmått")
   })
 })

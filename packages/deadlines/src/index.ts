@@ -11,6 +11,7 @@
  * const deadlines = Result.getOrThrow(Deadline.evaluate(obligations, { asOf: CalendarDate.unsafeParse("2026-11-23") }))
  */
 export * as Calendar from "./Calendar.js"
+export * as Completion from "./Completion.js"
 export * as Deadline from "./Deadline.js"
 export * as DeadlineFilter from "./DeadlineFilter.js"
 export * as DeadlineQuery from "./DeadlineQuery.js"

@@ -16,6 +16,11 @@ export const registerAllocate = (program: Command, perform: Perform): void => {
     .addOption(new Option("--conditions <fil>", "prestationsbaserad pott (2012): villkor per region, CSV region,kompetensplan,nyaTeam,tvangsatgarder,redovisning med ja/nej"))
     .addOption(new Option("--partial", "prestationsbaserad pott: en fjärdedel av taket per uppfyllt villkor (utan: hela taket bara när alla fyra är uppfyllda)"))
     .addOption(new Option("--redistribute", "prestationsbaserad pott: fördela det som inte intjänats igen efter befolkning, aldrig över någon regions tak"))
+    .addOption(new Option("--verify <fil>", "kontrollera en publicerad tabell (region,name,<komponenter>,total) cell för cell mot omräkningen; slutkod 1 om någon cell avviker"))
+    .addOption(new Option("--diff <fil>", "visa varje regions förändring mot en annan fördelning (samma tabellformat), uppdelad på pott och befolkning (PRELIMINÄR)"))
+    .addOption(new Option("--scale-to <belopp>", "fördela först beloppet på komponenterna i proportion till deras belopp (största rest), sedan på regionerna (PRELIMINÄR)"))
+    .addOption(new Option("--year <år>", "ett år i beslutet, t.ex. ett planerat år (2027): beslutets belopp till regionerna, annars krävs --scale-to (PRELIMINÄR)"))
+    .addOption(new Option("--provenance <fil>", "skriv också fördelningens ursprung (befolkningsfilens SHA-256, källa, metod, version) som JSON till filen"))
     .addOption(catalogOption())
     .helpOption("-h, --help", "visa hjälp")
     .addHelpText(
@@ -26,13 +31,20 @@ Bidragsfil (JSON eller YAML):
   exclude: ["13"]                 # valfritt
   components:
     - { id: kapacitet, amount: 3000000000, basis: "18+", fixedPerRegion: 100000000 }
+    - { id: vardmodell, amount: 3000000000, basis: { key: vardmodell-2024.csv } }
+    - { id: viktad, amount: 500000000, basis: { age: "18+", weightedBy: vardmodell-2024.csv } }
   basis skrivs "18+", "0+", "0-25" eller { from: 18, to: 64 }; belopp i hela kronor.
+  En fördelningsnyckel är en CSV region,weight (en vikt per region, högst 6 decimaler),
+  sökvägen räknas från bidragsfilens mapp.
 
 Exempel:
   $ uppdrag allocate --grant specialiserad-psykiatri-2026 --population befolkning-2025-09.csv
   $ uppdrag allocate --grant specialiserad-psykiatri-2026 --population befolkning-2025-09.csv --format csv --out fördelning.csv
   $ uppdrag allocate --grant specialiserad-psykiatri-2026 --population befolkning-2025-09.csv --explain Gotland
   $ uppdrag allocate --grant specialiserad-psykiatri-2026 --population befolkning-2025-09.csv --compare
+  $ uppdrag allocate --grant specialiserad-psykiatri-2026 --population befolkning-2025-09.csv --verify bilaga-2026.csv
+  $ uppdrag allocate --grant specialiserad-psykiatri-2026 --population befolkning-2026-09.csv --year 2027 --scale-to 1500000000 --diff bilaga-2026.csv
+  $ uppdrag allocate --grant specialiserad-psykiatri-2026 --population befolkning-2025-09.csv --format json --provenance ursprung.json
   $ uppdrag allocate --grant eget-bidrag.yaml --population scb-befolkning.csv --exclude 13,21,24 --format xlsx --out fördelning.xlsx
   $ uppdrag allocate --grant heldygnsvard-stimulansmedel-2012 --population befolkning-2011-12-31.csv --conditions villkor-2012.csv
   $ uppdrag allocate --grant heldygnsvard-stimulansmedel-2012 --population befolkning-2011-12-31.csv --conditions villkor-2012.csv --partial --redistribute`
@@ -57,5 +69,10 @@ export interface AllocateOptions {
   readonly conditions?: string
   readonly partial?: boolean
   readonly redistribute?: boolean
+  readonly verify?: string
+  readonly diff?: string
+  readonly scaleTo?: string
+  readonly year?: string
+  readonly provenance?: string
   readonly catalog?: Array<string>
 }

@@ -42,6 +42,16 @@ export class Refusal extends Data.TaggedError("Refusal")<{ readonly lines: Reado
 export class NothingSaved extends Data.TaggedError("NothingSaved")<{ readonly error: unknown; readonly note: string; readonly limit?: number | undefined }> {}
 
 /**
+ * A failure of a command after something was saved (a meeting stored, its
+ * calendar file not written): the failure's lines, then `note`, which says
+ * what was saved and what to do about what failed. Never "Inget sparades.".
+ *
+ * @example
+ * writeOutput(ics, file).pipe(Effect.mapError((error) => new SavedButFailed({ error, note: "Mötet sparades som händelse 7, men kalenderfilen skrevs inte." })))
+ */
+export class SavedButFailed extends Data.TaggedError("SavedButFailed")<{ readonly error: unknown; readonly note: string }> {}
+
+/**
  * A row of an input file (or the command line) that a rule refused
  * (`Recording.Refused`): `file:line: avvisad: …`, or `Avvisad: …` without a file.
  *
@@ -87,6 +97,11 @@ export const describe = (error: unknown): { readonly lines: ReadonlyArray<string
     case "RowRefused": {
       const row = error as RowRefused
       return refused([`${row.file === undefined ? "Avvisad" : `${row.file}:${row.line ?? "?"}: avvisad`}: ${row.message}`])
+    }
+    case "SavedButFailed": {
+      const wrapped = error as SavedButFailed
+      const inner = describe(wrapped.error)
+      return inner.exitCode === ExitCode.unexpected ? inner : { lines: [...inner.lines, wrapped.note], exitCode: inner.exitCode }
     }
     case "NothingSaved": {
       const wrapped = error as NothingSaved

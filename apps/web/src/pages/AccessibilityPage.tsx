@@ -31,7 +31,7 @@ export const AccessibilityPage: FC<{ lastReviewed: string }> = ({ lastReviewed }
     </ul>
 
     <h2>Kända brister</h2>
-    <p>Vi känner inte till några brister mot kraven. Breda tabeller kan behöva rullas i sidled på smala skärmar och vid stor förstoring; tabellerna går då att rulla med tangentbordet.</p>
+    <p>Vi känner inte till några brister mot kraven. På smala skärmar och vid stor förstoring visas varje tabellrad som ett kort där varje uppgift står med sin kolumnrubrik; tabellerna behöver inte rullas i sidled. Utskrifter tar med alla kolumner, och breda tabeller skrivs ut på liggande A4.</p>
 
     <h2>Vad kan du göra om du inte kan använda delar av webbvyn?</h2>
     <p>
@@ -53,7 +53,7 @@ export const AccessibilityPage: FC<{ lastReviewed: string }> = ({ lastReviewed }
     <h2>Hur vi testat webbvyn</h2>
     <p>
       Vi har själva granskat webbvyn. Vid varje ändring testas varje sida automatiskt i en riktig webbläsare (Chromium): verktyget axe-core får inte hitta några allvarliga eller kritiska
-      brister mot WCAG 2.1 A och AA, sidorna visas i halva bredden (som vid 200 % förstoring) utan vågrät rullning, länken förbi menyn är det första tangentbordet når och formulären
+      brister mot WCAG 2.1 A och AA, sidorna visas i 1366, 1024 och 390 bildpunkters bredd och i halva bredden (som vid 200 % förstoring) utan vågrät rullning, varje kolumnrubrik finns med i utskriften på A4, länken förbi menyn är det första tangentbordet når och formulären
       fungerar med JavaScript avstängt.
     </p>
     <p>{`Redogörelsen uppdaterades senast ${lastReviewed}.`}</p>

@@ -7,6 +7,7 @@ import { Downloads } from "../Downloads.js"
 import { GrantDates } from "../GrantDates.js"
 import * as Format from "../Format.js"
 import { Layout } from "../Layout.js"
+import { RegionLink } from "../RegionLink.js"
 import { TableRegion } from "../TableRegion.js"
 
 /** A grant's allocation by the population in force (the application's `GrantState.allocation`), or why it has none. */
@@ -47,7 +48,7 @@ const AllocationTable: FC<{ grant: Assignment.Grant; allocation: Allocation.Allo
           {allocation.rows.map((row) => (
             <tr>
               <th scope="row">
-                <a href={`/fordelning/${grant.id}?region=${row.region}#forklaring`}>{row.name}</a>
+                <RegionLink code={row.region} name={row.name} />
               </th>
               {amounts.map((c) => (
                 <td class="num">{Format.kronor(Number(c.value(row) ?? 0))}</td>
@@ -69,7 +70,13 @@ const AllocationTable: FC<{ grant: Assignment.Grant; allocation: Allocation.Allo
   )
 }
 
-const Explanation: FC<{ grant: Assignment.Grant; explanation: ReadonlyArray<Allocation.Explanation>; region: Region.Region; total: number }> = ({ grant, explanation, region, total }) => {
+/**
+ * How a region's amount was computed, component by component (the application's `Allocation.explain`).
+ *
+ * @example
+ * <Explanation grant={grant} explanation={state.explanation} region={state.region} total={state.row?.total ?? 0} />
+ */
+export const Explanation: FC<{ grant: Assignment.Grant; explanation: ReadonlyArray<Allocation.Explanation>; region: Region.Region; total: number }> = ({ grant, explanation, region, total }) => {
   const caption = `Så räknades beloppet för ${region.name}`
   return (
     <TableRegion label={caption}>

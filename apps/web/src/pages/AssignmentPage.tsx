@@ -1,5 +1,6 @@
+import { MeetingRecords } from "@uppdrag/application"
 import { Assignment, type CalendarDate } from "@uppdrag/core"
-import type { Deadline } from "@uppdrag/deadlines"
+import { Completion, type Deadline } from "@uppdrag/deadlines"
 import type { Coverage } from "@uppdrag/meetings"
 import type { Child, FC } from "hono/jsx"
 import { TableRegion } from "../TableRegion.js"
@@ -47,7 +48,7 @@ const References: FC<{ caption: string; references: Assignment.Assignment["relat
  * <CoverageTable coverage={Coverage.report(assignment, meetings, asOf)} asOf="2026-11-23" />
  */
 export const CoverageTable: FC<{ coverage: Coverage.Coverage; asOf: CalendarDate.CalendarDate }> = ({ coverage, asOf }) => {
-  const consulted = coverage.parties.filter((p) => p.consulted).length
+  const consulted = MeetingRecords.consulted(coverage)
   const caption = `Samråd per ${asOf}: ${consulted} av ${coverage.parties.length} parter`
   return (
     <>
@@ -70,7 +71,7 @@ export const CoverageTable: FC<{ coverage: Coverage.Coverage; asOf: CalendarDate
               <tr>
                 <th scope="row">{p.name}</th>
                 <td>{p.consulted ? "Ja" : "Inte ännu"}</td>
-                <td>{p.lastMeeting ?? "–"}</td>
+                <td class="date">{p.lastMeeting ?? "–"}</td>
               </tr>
             ))}
           </tbody>
@@ -93,11 +94,15 @@ export const AssignmentPage: FC<{
   assignment: Assignment.Assignment
   asOf: CalendarDate.CalendarDate
   deadlines: ReadonlyArray<Deadline.Deadline>
+  /** Duties never reported before the assignment ended (listed apart, not overdue). */
+  leftOver?: ReadonlyArray<Deadline.Deadline>
+  /** How the assignment ended by `asOf`, when it has. */
+  ending?: Completion.Ending | undefined
   findAssignment: (diaryNumber: string) => Assignment.Assignment | undefined
   consultation?: Child
   /** The agencies' documents (underlag) about this decision. */
   documents?: ReadonlyArray<Assignment.Assignment>
-}> = ({ assignment: a, asOf, deadlines, findAssignment, consultation, documents = [] }) => {
+}> = ({ assignment: a, asOf, deadlines, leftOver = [], ending, findAssignment, consultation, documents = [] }) => {
   const diary = Assignment.mainDiaryNumber(a)
   // An underlag has no dates or money of its own: they are the decision's.
   const decision = a.concerns === undefined ? undefined : findAssignment(a.concerns)
@@ -105,6 +110,12 @@ export const AssignmentPage: FC<{
     <Layout title={`${a.kind === "underlag" ? "Underlag" : "Uppdrag"} ${diary}`} section="uppdrag">
       <p class="muted">{a.kind === "underlag" ? `Underlag från ${a.issuedBy ?? "okänd avsändare"} om ${a.concerns}` : `${Assignment.kindLabel(a.kind)} ${diary}`}</p>
       <h1>{a.title}</h1>
+      {ending === undefined ? null : (
+        <p class="notice">
+          <span class="status status-avslutat">Avslutat</span> {`Uppdraget är ${Completion.describe(ending)} (per ${asOf}).`}
+          {leftOver.length === 0 ? "" : ` ${leftOver.length} skyldigheter registrerades aldrig som inlämnade; de visas för sig och räknas inte som försenade.`}
+        </p>
+      )}
       <h2 id="beslutet">{a.kind === "underlag" ? "Underlaget" : "Beslutet"}</h2>
       <dl class="facts">
         <dt>{a.kind === "underlag" ? "Datum" : "Beslutsdatum"}</dt>
@@ -157,6 +168,12 @@ export const AssignmentPage: FC<{
         <>
           <AsOfForm action={`/uppdrag/${a.id}`} asOf={asOf} />
           <DeadlineTable caption={`Skyldigheter i ${diary}, status per ${asOf}`} deadlines={deadlines} withAssignment={false} />
+          {leftOver.length === 0 ? null : (
+            <>
+              <h3 id="ej-redovisade">Ej redovisade när uppdraget avslutades</h3>
+              <DeadlineTable caption={`Ej redovisade skyldigheter i ${diary}, avslutat ${ending?.on ?? ""}`} deadlines={leftOver} withAssignment={false} />
+            </>
+          )}
           <Downloads
             label="Ladda ner tidsfristerna"
             items={[

@@ -6,6 +6,7 @@ import { LineChart } from "../charts/LineChart.js"
 import { Downloads } from "../Downloads.js"
 import * as Format from "../Format.js"
 import { Layout } from "../Layout.js"
+import { RegionLink } from "../RegionLink.js"
 import { TableRegion } from "../TableRegion.js"
 
 /** The indicators the cube answers (register indicators), for the form and the query schema. */
@@ -157,7 +158,9 @@ export const IndicatorsPage: FC<{ view: IndicatorsView }> = ({ view }) => {
           <tbody>
             {byRegion.rows.map((r) => (
               <tr>
-                <th scope="row">{r.name}</th>
+                <th scope="row">
+                  <RegionLink code={r.region} name={r.name} />
+                </th>
                 <td class="num">
                   <Suppressed value={r.value} indicator={indicator} />
                 </td>

@@ -3,6 +3,7 @@ import type { Ledger } from "@uppdrag/allocation"
 import type { FC } from "hono/jsx"
 import { Downloads } from "../Downloads.js"
 import * as Format from "../Format.js"
+import { RegionLink } from "../RegionLink.js"
 import { TableRegion } from "../TableRegion.js"
 
 /** The ledger's amount columns, in the application's order and with its Swedish headers. */
@@ -50,7 +51,9 @@ export const LedgerSection: FC<{ grantId: string; year: number; summary: Ledger.
           <tbody>
             {rows.slice(0, -1).map((row) => (
               <tr>
-                <th scope="row">{row.name}</th>
+                <th scope="row">
+                  <RegionLink code={row.region} name={row.name} />
+                </th>
                 {cells(row)}
               </tr>
             ))}

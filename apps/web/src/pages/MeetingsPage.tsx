@@ -37,7 +37,9 @@ export const OccurrenceTable: FC<{ caption: string; occurrences: ReadonlyArray<O
         <tbody>
           {occurrences.map((o) => (
             <tr>
-              <th scope="row">{o.date}</th>
+              <th scope="row" class="date">
+                {o.date}
+              </th>
               <td>{o.start === undefined ? "Heldag" : `${o.start}–${o.end ?? ""}`}</td>
               <td>{o.title}</td>
               <td>{o.theme ?? "–"}</td>

@@ -1,5 +1,6 @@
+import { DeadlineList } from "@uppdrag/application"
 import { Assignment, type CalendarDate } from "@uppdrag/core"
-import type { Deadline } from "@uppdrag/deadlines"
+import { Completion } from "@uppdrag/deadlines"
 import type { Child, FC } from "hono/jsx"
 import { DeadlineTable } from "../DeadlineView.js"
 import { Downloads } from "../Downloads.js"
@@ -42,11 +43,13 @@ export const AsOfForm: FC<{ action: string; asOf: CalendarDate.CalendarDate; chi
  */
 export const OverviewPage: FC<{
   asOf: CalendarDate.CalendarDate
-  deadlines: ReadonlyArray<Deadline.Deadline>
+  /** The application's deadline list (open duties) as of the date, with the assignments ended by then. */
+  listing: DeadlineList.Listing
   grants: ReadonlyArray<GrantSummary>
   meetings?: Child
-}> = ({ asOf, deadlines, grants, meetings }) => {
-  const late = deadlines.filter((d) => d.status === "forsenad").length
+}> = ({ asOf, listing, grants, meetings }) => {
+  const { current: deadlines, leftOver } = DeadlineList.partition(listing)
+  const late = DeadlineList.overdue(listing).length
   const soon = deadlines.filter((d) => d.status === "snart").length
   const query = `?datum=${asOf}`
   return (
@@ -69,6 +72,19 @@ export const OverviewPage: FC<{
           { href: `/tidsfrister.ics${query}`, label: "kalender, ics" }
         ]}
       />
+
+      {leftOver.length === 0 ? null : (
+        <>
+          <h2 id="avslutade">Ej redovisade skyldigheter i avslutade uppdrag</h2>
+          <p>
+            {`Uppdragen nedan är avslutade (${[...listing.ended.entries()]
+              .filter(([id]) => leftOver.some((d) => d.obligation.assignmentId === id))
+              .map(([, ending]) => Completion.describe(ending))
+              .join("; ")}). Deras skyldigheter som aldrig registrerades som inlämnade visas här för sig och räknas inte som försenade.`}
+          </p>
+          <DeadlineTable caption={`Ej redovisade skyldigheter i avslutade uppdrag per ${asOf}`} deadlines={leftOver} withAssignment />
+        </>
+      )}
 
       <h2 id="statsbidrag">Statsbidrag</h2>
       <ul class="cards">

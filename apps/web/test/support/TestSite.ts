@@ -38,7 +38,9 @@ export const record = (log: EventLog.Shape, events: ReadonlyArray<Event.NewEvent
  * its whole 58 203 923 kr on 2026-04-15, the interim report of 2026-03-30
  * handed in on 2026-03-27, the regions' reporting date set by
  * Socialstyrelsen on 2026-11-20 to 2027-02-26, and a meeting with IVO and
- * Polismyndigheten on 2026-09-10 with an action item due 2026-12-04 (issue 11).
+ * Polismyndigheten on 2026-09-10 with an action item due 2026-12-04 (issue 11),
+ * the 2012 agreement's final report handed in on 2013-06-01 (so it has ended), and
+ * Uppsala's agreement of 2026-06-15 and dialogue meeting of 2026-05-05 (issue 12).
  */
 export const seedEvents: ReadonlyArray<Event.NewEvent> = [
   { type: "requisition", grant: "specialiserad-psykiatri-2026", region: "03", amount: 58_203_923, date: "2026-04-15", recordedBy: "test", note: "Rekvisition" },
@@ -66,6 +68,47 @@ export const seedEvents: ReadonlyArray<Event.NewEvent> = [
       assignment: "specialiserad-psykiatri-2026",
       participants: ["ivo", "polismyndigheten"],
       actionItems: [{ title: "Skicka underlag om vårdplatser till IVO", owner: "Socialstyrelsen", due: "2026-12-04", recipient: "IVO" }]
+    }
+  },
+  // Seed 002: the 2012 agreement's final report, "senast den 1 juni 2013", handed in: the agreement has ended (issue 12).
+  { type: "report", assignment: "heldygnsvard-2012", obligation: "slutredovisning-2013-06-01", date: "2013-06-01", recordedBy: "test", note: "Slutredovisning av projektet" },
+  // Uppsala län's (03) agreement with Socialstyrelsen, signed 2026-06-15, and a dialogue meeting on 2026-05-05 (issue 12's region page).
+  {
+    type: "meeting",
+    grant: "specialiserad-psykiatri-2026",
+    region: "03",
+    date: "2026-06-15",
+    recordedBy: "test",
+    note: "Överenskommelse",
+    payload: {
+      kind: "overenskommelse",
+      id: "overenskommelse-2026-uppsala",
+      grant: "specialiserad-psykiatri-2026",
+      region: "03",
+      signed: "2026-06-15",
+      activities: [{ title: "Fler vårdplatser i vuxenpsykiatrin", component: "vardkapacitet" }],
+      expectedResults: ["10 nya vårdplatser"],
+      expectedEffects: ["Kortare väntan på inläggning"],
+      followUpMeasures: [{ title: "Vårdplatser per 100 000 invånare", indicator: "vardplatser" }],
+      followUps: [{ year: 2026, date: "2026-11-15", summary: "6 av 10 platser öppnade" }]
+    }
+  },
+  {
+    type: "meeting",
+    assignment: "specialiserad-psykiatri-2026",
+    region: "03",
+    date: "2026-05-05",
+    recordedBy: "test",
+    note: "Dialogmöte",
+    payload: {
+      kind: "mote",
+      id: "dialog-uppsala-2026-05-05",
+      title: "Dialog med Region Uppsala om vårdkapaciteten",
+      date: "2026-05-05",
+      assignment: "specialiserad-psykiatri-2026",
+      region: "03",
+      participants: ["socialstyrelsen"],
+      actionItems: []
     }
   }
 ] as unknown as ReadonlyArray<Event.NewEvent>
@@ -98,3 +141,18 @@ export const makeStoredSite = async (
     }
   }
 }
+
+/**
+ * Strips the attributes `StackedTables.label` adds (`data-label`, `data-columns`), so
+ * assertions on a table's markup read the page's own cells.
+ */
+export const withoutTableLabels = (html: string): string => html.replaceAll(/ data-label="[^"]*"/g, "").replaceAll(/ data-columns="\d+"/g, "")
+
+/** The app with its HTML read back {@link withoutTableLabels}, for in-process requests in tests. */
+export const plainTables = (app: { request: (path: string) => Response | Promise<Response> }) => ({
+  request: async (path: string): Promise<Response> => {
+    const response = await app.request(path)
+    if (!(response.headers.get("content-type") ?? "").startsWith("text/html")) return response
+    return new Response(withoutTableLabels(await response.text()), { status: response.status, headers: response.headers })
+  }
+})

@@ -1,7 +1,7 @@
 import { extname } from "node:path"
-import { Catalog, formatIssues } from "@uppdrag/core"
+import type { ValidationError } from "@uppdrag/core"
 import { Comparison, Draft, Pdf } from "@uppdrag/drafting"
-import { CatalogSource } from "@uppdrag/application"
+import { CatalogOverview, CatalogSource } from "@uppdrag/application"
 import * as Effect from "effect/Effect"
 import * as Result from "effect/Result"
 import { Refusal } from "../../terminal/Failure.js"
@@ -21,25 +21,13 @@ const decodeText = (bytes: Uint8Array, file: string): Effect.Effect<string, Refu
     catch: () => new Refusal({ lines: [`${file}: filen är varken en PDF eller text kodad som UTF-8`] })
   })
 
-/** The entry to compare with: one in the catalog (id or diary number), or a catalog file. */
-const referenceEntry = (reference: string, catalog: Catalog.Catalog) => {
-  const found = Catalog.findAssignment(catalog, reference)
-  if (found !== undefined) return Effect.succeed(found)
-  if ([".yaml", ".yml", ".json"].includes(extname(reference).toLowerCase())) {
-    const parsed = Catalog.parseFile(reference)
-    if (Result.isFailure(parsed)) return Effect.fail(new Refusal({ lines: formatIssues(parsed.failure.source, parsed.failure.issues) }))
-    return Effect.succeed(parsed.success)
-  }
-  return Effect.fail(new Refusal({ lines: [`--compare: ${reference} finns inte i katalogen (ange ett id, ett diarienummer eller en katalogfil)`] }))
-}
-
 /** `uppdrag catalog draft BESLUT`: parse the file, call `@uppdrag/drafting`, render the YAML or the comparison. */
-export const catalogDraft = (file: string, options: DraftOptions): Effect.Effect<void, Refusal | CatalogSource.CatalogInvalid> =>
+export const catalogDraft = (file: string, options: DraftOptions): Effect.Effect<void, Refusal | CatalogSource.CatalogInvalid | CatalogOverview.UnknownEntry | ValidationError> =>
   Effect.gen(function* () {
   const bytes = yield* readInputFile(file)
   const catalog = yield* Effect.fromResult(CatalogSource.load(options.catalog ?? []))
   // The catalog's parties, so a draft reuses their ids (ivo, skr …).
-  const knownParties = catalog.assignments.flatMap((a) => a.consult)
+  const knownParties = CatalogOverview.consultedParties(catalog)
   const draftOptions = { source: file, knownParties }
   const result =
     Pdf.isPdf(bytes) || extname(file).toLowerCase() === ".pdf"
@@ -50,7 +38,7 @@ export const catalogDraft = (file: string, options: DraftOptions): Effect.Effect
   const yaml = Draft.toYaml(draft)
   const unfilled = Draft.unfilled(draft)
   if (options.compare !== undefined) {
-    const comparison = Comparison.compare(draft, yield* referenceEntry(options.compare, catalog))
+    const comparison = Comparison.compare(draft, yield* Effect.fromResult(CatalogOverview.entry(options.compare, catalog)))
     if (options.out !== undefined) yield* writeOutput(yaml, options.out)
     yield* writeOutput(`${Comparison.format(comparison, { all: options.all === true }).join("\n")}\n`, undefined)
   } else {

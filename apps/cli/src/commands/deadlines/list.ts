@@ -1,6 +1,6 @@
-import { type CatalogSource, DeadlineList, type EventLog, type EventLogError, type Populations, Table, Today } from "@uppdrag/application"
-import { Assignment, type CalendarDate, type ValidationError } from "@uppdrag/core"
-import { Calendar, type Deadline, Reminder, Workload } from "@uppdrag/deadlines"
+import { type CatalogSource, DeadlineList, type EventLog, type EventLogError, type Populations, Table, Today, Workload } from "@uppdrag/application"
+import type { CalendarDate, ValidationError } from "@uppdrag/core"
+import { Calendar, type Deadline, Reminder } from "@uppdrag/deadlines"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { renderCsv } from "../../terminal/Csv.js"
@@ -24,11 +24,14 @@ export const statusText = (status: Deadline.Status): string => DeadlineList.stat
 export const selectDeadlines = (
   options: Pick<DeadlinesOptions, "asOf" | "within" | "assignment" | "kind" | "recipient" | "status" | "from" | "to" | "all" | "records">,
   command = "uppdrag deadlines"
-): Effect.Effect<DeadlineList.Listing, Effect.Error<ReturnType<typeof DeadlineList.list>> | Refusal | CatalogSource.CatalogInvalid, CatalogSource.CatalogSource | EventLog.EventLog> =>
-  Effect.gen(function* () {
-    const records = yield* loadRecords(options.records ?? [])
+): Effect.Effect<DeadlineList.Listing, DeadlineList.ListError | Refusal | CatalogSource.CatalogInvalid, CatalogSource.CatalogSource | EventLog.EventLog> =>
+  Effect.flatMap(deadlineQuery(options, command), ({ query, listOptions }) => DeadlineList.list(query, listOptions))
+
+/** A deadline query from the options, with the meeting records of `--records` read and checked. */
+const deadlineQuery = <Q extends { readonly records?: ReadonlyArray<string> | undefined }>(options: Q, command: string) =>
+  Effect.map(loadRecords(options.records ?? []), (records) => {
     const { records: _, ...query } = options
-    return yield* DeadlineList.list(query, { records, command })
+    return { query, listOptions: { records, command } satisfies DeadlineList.Options }
   })
 
 /** The layers of {@link selectDeadlines}. */
@@ -75,8 +78,12 @@ export const deadlinesList = (options: DeadlinesOptions): Outcome =>
   Effect.gen(function* () {
     const stages = yield* Effect.fromResult(Reminder.parseStages(options.reminders ?? "30,14,3", "--reminders"))
     if (options.perMonth === true && options.format === "ics") return yield* Effect.fail(new Usage({ lines: ["--per-month kan visas som table, json eller csv, inte ics"] }))
+    if (options.perMonth === true) {
+      const { query, listOptions } = yield* deadlineQuery(options, "uppdrag deadlines")
+      const workload = yield* Workload.perMonth(query, listOptions)
+      return yield* writeOutput(renderWorkload(workload, options.format as "table" | "json" | "csv"), options.out)
+    }
     const { asOf, deadlines } = yield* selectDeadlines(options)
-    if (options.perMonth === true) return yield* writeOutput(renderWorkload(Workload.perMonth(deadlines), asOf, options.format as "table" | "json" | "csv"), options.out)
     switch (options.format) {
       case "json":
         return yield* writeOutput(`${JSON.stringify(deadlines.map((d) => Table.record(DeadlineList.columns, d)), null, 2)}\n`, options.out)
@@ -91,25 +98,21 @@ export const deadlinesList = (options: DeadlinesOptions): Outcome =>
     }
   }).pipe(Effect.provide(deadlineLayers(options)))
 
-/** The kinds in the catalog schema's order, for stable CSV columns. */
-const kinds = Assignment.ObligationKindSchema.options
-
-/** Duties per month (`--per-month`, from `Workload.perMonth`): months without duties are kept, so a series has no gaps. */
-const renderWorkload = (months: ReadonlyArray<Workload.Month>, asOf: CalendarDate.CalendarDate, format: "table" | "json" | "csv"): string => {
+/**
+ * The workload (`--per-month`, `Workload.perMonth` of the application):
+ * JSON as the months, CSV by `Workload.columns`, the terminal table by
+ * `Workload.summaryColumns` with the totals row. Months without duties are
+ * kept, so a series has no gaps.
+ */
+const renderWorkload = (workload: Workload.Listing, format: "table" | "json" | "csv"): string => {
+  const { asOf, months } = workload
   if (format === "json") return `${JSON.stringify(months, null, 2)}\n`
-  if (format === "csv") return renderCsv(["month", "total", ...kinds], months.map((m) => [m.month, m.total, ...kinds.map((k) => m.byKind[k] ?? 0)]))
+  if (format === "csv") return renderCsv(Table.fields(Workload.columns), months.map((m) => Table.cells(Workload.columns, m)))
   const header = `Skyldigheter per månad, per ${asOf}${months.length === 0 ? ": inga" : ""}\n\n`
   if (months.length === 0) return header
-  const list = (counts: Readonly<Record<string, number | undefined>>) =>
-    Object.entries(counts)
-      .map(([name, count]) => `${name} ${count}`)
-      .join(", ")
-  return (
-    header +
-    renderTable(
-      [{ header: "Månad" }, { header: "Antal", numeric: true }, { header: "Per typ" }, { header: "Per uppdrag" }],
-      months.map((m) => [m.month, String(m.total), list(m.byKind), list(m.byAssignment)]),
-      ["Totalt", String(months.reduce((sum, m) => sum + m.total, 0)), "", ""]
-    )
-  )
+  const columns = Workload.summaryColumns
+  // On a terminal an empty list stays empty.
+  const cells = (m: Workload.Month) => columns.map((c) => String(c.value(m) ?? ""))
+  const totals = cells(Workload.totals(workload))
+  return header + renderTable(columns.map((c) => ({ header: c.header, numeric: Table.isNumeric(c) })), months.map(cells), totals)
 }

@@ -36,9 +36,7 @@ export const indicatorsShow = (id: string, options: ShowOptions) =>
   if (indicator.kind === "uppfoljning") return yield* showFollowUp(indicator, options)
   if (options.cube === undefined && options.episodes === undefined) return yield* showDefinition(indicator, options)
   const cube = yield* loadCube(options)
-  const year = options.year === undefined ? cube.years.to : Number(options.year)
-  if (!/^\d{4}$/.test(options.year ?? String(year)) || year < cube.years.from || year > cube.years.to)
-    return yield* Effect.fail(new Usage({ lines: [`fel: --year ${options.year} ligger utanför kubens år ${cube.years.from}–${cube.years.to}`] }))
+  const year = yield* Effect.fromResult(IndicatorTable.yearOf(cube, options.year)).pipe(Effect.mapError((outside) => new Usage({ lines: [`fel: ${outside.message}`] })))
   const digits = decimals(indicator.unit)
   if (options.by === "region") {
     const comparison = Comparison.byRegion(cube, indicator, { year })
@@ -70,11 +68,15 @@ export const indicatorsShow = (id: string, options: ShowOptions) =>
   if (options.format === "json") {
     return yield* writeOutput(`${JSON.stringify({ indicator: indicator.id, year, region, by: options.by, rows }, null, 2)}\n`, options.out)
   }
-  if (options.format === "csv") {
-    return yield* writeOutput(renderCsv(["key", "label", "value"], rows.map((r) => [r.key, r.label, r.value])), options.out)
-  }
+  const columns = IndicatorTable.breakdownColumns(indicator, options.by)
+  if (options.format === "csv") return yield* writeOutput(renderCsv(Table.fields(columns), rows.map((r) => Table.cells(columns, r))), options.out)
+  // On a terminal: the label and the value, a protected value "..".
+  const shown = columns.filter((c) => c.field !== "key")
   const name = Region.fromCode(region)?.name ?? region
-  const table = renderTable([{ header: { sex: "Kön", age: "Ålder", careForm: "Vårdform" }[options.by] }, { header: indicator.unit, numeric: true }], rows.map((r) => [r.label, number(r.value, digits)]))
+  const table = renderTable(
+    shown.map((c) => ({ header: c.header, numeric: Table.isNumeric(c) })),
+    rows.map((r) => shown.map((c) => (c.field === "value" ? number(r.value, digits) : Table.display(c, c.value(r)))))
+  )
   return yield* writeOutput(`${indicator.title}, ${name}, ${year}\n\n${table}.. = prickat (för få patienter) eller saknas.\n`, options.out)
   })
 
@@ -114,18 +116,12 @@ const showFollowUp = (indicator: Indicator.Indicator, options: ShowOptions) =>
   Effect.gen(function* () {
     if (options.followup === undefined) return yield* showDefinition(indicator, options)
     const parsed = yield* Effect.fromResult(FollowUp.parseCsv(yield* readText(options.followup), options.followup))
-    const progress = parsed.filter((a) => a.measure === indicator.id).map(FollowUp.progress)
+    const progress = IndicatorTable.followUp(parsed, indicator)
     if (options.format === "json") return yield* writeOutput(`${JSON.stringify({ indicator: indicator.id, regions: progress }, null, 2)}\n`, options.out)
     const digits = decimals(indicator.unit)
-    if (options.format === "csv") {
-      return yield* writeOutput(
-        renderCsv(
-          ["region", "baselineYear", "baseline", "targetYear", "target", "latestYear", "latest", "progressPercent", "status"],
-          progress.map((p) => [p.region, p.baseline.year, p.baseline.value, p.target.year, p.target.value, p.latest?.year ?? null, p.latest?.value ?? null, p.progress, p.status])
-        ),
-        options.out
-      )
-    }
+    const columns = IndicatorTable.followUpColumns(indicator)
+    if (options.format === "csv") return yield* writeOutput(renderCsv(Table.fields(columns), progress.map((p) => Table.cells(columns, p))), options.out)
+    // On a terminal each value with its year in one cell.
     const rows = progress.map((p) => [
       p.region,
       Region.fromCode(p.region)?.name ?? p.region,

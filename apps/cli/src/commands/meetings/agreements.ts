@@ -1,4 +1,4 @@
-import { MeetingRecords } from "@uppdrag/application"
+import { MeetingRecords, Table } from "@uppdrag/application"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { logLayer } from "../../terminal/Log.js"
@@ -24,18 +24,11 @@ export const meetingsAgreements = (options: {
     const files = yield* loadRecords(options.records ?? [], options.series)
     const { grant, regions: rows } = yield* MeetingRecords.agreements({ grant: options.grant, region: options.region, asOf }, files)
     if (options.format === "json") return yield* writeOutput(`${JSON.stringify({ grant, asOf, regions: rows }, null, 2)}\n`, options.out)
+    // On a terminal: a region without an agreement reads "saknas".
+    const columns = MeetingRecords.agreementColumns
     const table = renderTable(
-      [{ header: "Kod" }, { header: "Region" }, { header: "Överenskommelse" }, { header: "Insatser", numeric: true }, { header: "Mått", numeric: true }, { header: "Dialoger", numeric: true }, { header: "Senaste dialog" }, { header: "Årsuppföljning" }],
-      rows.map((r) => [
-        r.region,
-        r.name,
-        r.agreement === null ? "saknas" : `${r.agreement.id} (${r.agreement.signed})`,
-        String(r.agreement?.activities.length ?? 0),
-        String(r.agreement?.followUpMeasures.length ?? 0),
-        String(r.dialogues.length),
-        r.dialogues.at(-1)?.date ?? "–",
-        r.nextFollowUp === null ? "–" : `${r.nextFollowUp.year} till ${r.nextFollowUp.report}: ${r.nextFollowUp.done ? "klar" : "saknas"}`
-      ])
+      columns.map((c) => ({ header: c.header, numeric: Table.isNumeric(c) })),
+      rows.map((r) => columns.map((c) => (c.field === "agreement" && r.agreement === null ? "saknas" : Table.display(c, c.value(r)))))
     )
     const agreement = rows[0]?.agreement
     const details =

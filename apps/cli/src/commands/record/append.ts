@@ -1,13 +1,13 @@
 import { userInfo } from "node:os"
-import { Event, Recording } from "@uppdrag/application"
-import { type Issue, Kronor, Region, ValidationError } from "@uppdrag/core"
+import { Event, EventInput, Recording } from "@uppdrag/application"
+import { type Issue, Kronor, ValidationError } from "@uppdrag/core"
 import * as Effect from "effect/Effect"
 import * as Result from "effect/Result"
 import { NothingSaved, RowRefused, Usage } from "../../terminal/Failure.js"
 import { readInputFile } from "../../terminal/InputFile.js"
 import { catalogLayer, logLayer } from "../../terminal/Log.js"
 import { progress } from "../../terminal/Output.js"
-import { fields, type Kind, type Located, readBatch, toEvent } from "./input.js"
+import { type Kind, type Located, readBatch } from "./input.js"
 
 /** At most this many problems are listed for a file. */
 const MAX_LINES = 50
@@ -20,28 +20,17 @@ const whoAmI = (): string => {
   }
 }
 
-const describeEvent = (event: Event.StoredEvent): string => {
-  const parts: Array<string> = [Event.typeName[event.type]]
-  if (event.region !== null) parts.push(Region.fromCode(event.region)?.name ?? event.region)
-  if (event.amount !== null) parts.push(Kronor.format(event.amount))
-  if (event.obligation !== null) parts.push(event.obligation)
-  if (event.reverses !== null) parts.push(`återför händelse ${event.reverses}`)
-  const due = event.type === "due-date" ? Event.DueDatePayloadSchema.safeParse(event.payload) : undefined
-  parts.push(due?.success === true ? `${due.data.due} (fastställt ${event.date})` : event.date)
-  return parts.join(", ")
-}
-
 /** The events of the command line or of `--file`, each with its line; nothing is opened yet. */
 const readEvents = (kind: Kind, text: (name: string) => string | undefined, file: string | undefined) =>
   Effect.gen(function* () {
     const recordedBy = text("by") ?? whoAmI()
     if (file === undefined) {
-      const record = Object.fromEntries(fields(kind).map((f) => [f, text(f)]))
-      const event = toEvent(kind, record, recordedBy, (field) => `--${field}`)
+      const record = Object.fromEntries(EventInput.fields(kind).map((f) => [f, text(f)]))
+      const event = EventInput.toEvent(kind, record, recordedBy, (field) => `--${field}`)
       if (Result.isFailure(event)) return yield* Effect.fail(new ValidationError({ source: `uppdrag record ${kind}`, issues: event.failure }))
       return [{ event: event.success, line: undefined }] satisfies Array<Located>
     }
-    const given = fields(kind).filter((f) => f !== "by" && f !== "note" && text(f) !== undefined)
+    const given = EventInput.fields(kind).filter((f) => f !== "by" && f !== "note" && text(f) !== undefined)
     if (given.length > 0) return yield* Effect.fail(new Usage({ lines: [`--file kan inte kombineras med ${given.map((f) => `--${f}`).join(", ")}: fälten läses ur filen`] }))
     const batch = readBatch(kind, yield* readInputFile(file), file, recordedBy)
     if (Result.isFailure(batch)) return yield* Effect.fail(new ValidationError({ source: file, issues: batch.failure }))
@@ -77,7 +66,7 @@ export const recordEvents = (kind: Kind, options: Record<string, string | Array<
       Effect.provide(catalogLayer(options.catalog as Array<string> | undefined))
     )
     if (written.length === 1) {
-      process.stdout.write(`Sparade händelse ${written[0]!.seq}: ${describeEvent(written[0]!)}.\n`)
+      process.stdout.write(`Sparade händelse ${written[0]!.seq}: ${Event.describe(written[0]!)}.\n`)
     } else if (written.length > 1) {
       const first = written[0]!.seq
       const last = written[written.length - 1]!.seq

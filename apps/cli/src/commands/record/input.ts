@@ -1,90 +1,11 @@
-import { CalendarDate, type Issue, Kronor, Region } from "@uppdrag/core"
-import type { Event } from "@uppdrag/application"
+import type { Issue } from "@uppdrag/core"
+import { EventInput } from "@uppdrag/application"
 import { parse as parseCsv } from "csv-parse/sync"
 import * as Result from "effect/Result"
 
-/** The record sub-commands and the event type each writes. */
-export type Kind = "requisition" | "payout" | "use" | "repayment" | "report" | "due-date" | "reversal"
-
-/** One event read from the command line or a file, with where it came from (for messages). */
-export interface Located {
-  readonly event: Event.NewEvent
-  /** 1-based line in the file; undefined for command-line options. */
-  readonly line: number | undefined
-}
-
-const moneyFields = ["grant", "region", "amount", "date", "by", "note"] as const
-const fieldsOf: Record<Kind, { all: ReadonlyArray<string>; required: ReadonlyArray<string> }> = {
-  requisition: { all: moneyFields, required: ["grant", "region", "amount", "date"] },
-  payout: { all: moneyFields, required: ["grant", "region", "amount", "date"] },
-  use: { all: moneyFields, required: ["grant", "region", "amount", "date"] },
-  repayment: { all: moneyFields, required: ["grant", "region", "amount", "date"] },
-  report: { all: ["assignment", "obligation", "date", "region", "by", "note"], required: ["assignment", "obligation", "date"] },
-  "due-date": { all: ["assignment", "obligation", "due", "date", "by", "note"], required: ["assignment", "obligation", "due", "date"] },
-  reversal: { all: ["event", "date", "by", "note"], required: ["event", "date"] }
-}
-
-/** The fields a kind takes (option names without `--`, and file columns). */
-export const fields = (kind: Kind): ReadonlyArray<string> => fieldsOf[kind].all
-
-/**
- * Turns one record of text fields into an event, or every problem with its
- * field. `name` renders a field for messages (`--amount` or `amount`).
- */
-export const toEvent = (
-  kind: Kind,
-  record: Readonly<Record<string, string | undefined>>,
-  recordedBy: string,
-  name: (field: string) => string
-): Result.Result<Event.NewEvent, Array<Issue>> => {
-  const issues: Array<Issue> = []
-  const value = (field: string): string | undefined => {
-    const text = record[field]?.trim()
-    return text === undefined || text === "" ? undefined : text
-  }
-  for (const field of fieldsOf[kind].required) {
-    if (value(field) === undefined) issues.push({ path: name(field), message: "saknas" })
-  }
-  const check = <A>(field: string, parse: (text: string) => Result.Result<A, string>): A | undefined => {
-    const text = value(field)
-    if (text === undefined) return undefined
-    const parsed = parse(text)
-    if (Result.isFailure(parsed)) {
-      issues.push({ path: name(field), message: parsed.failure })
-      return undefined
-    }
-    return parsed.success
-  }
-  const region = check("region", (text) => Result.map(Region.parse(text), (r) => r.code))
-  if (region === "00") issues.push({ path: name("region"), message: "Riket (00) är ingen region; ange en av de 21 regionerna" })
-  const amount = check("amount", (text) => Kronor.parse(text))
-  const date = check("date", (text) => CalendarDate.parse(text))
-  const due = check("due", (text) => CalendarDate.parse(text))
-  const reverses = check("event", (text) =>
-    /^\d+$/.test(text) && Number(text) > 0 ? Result.succeed(Number(text)) : Result.fail(`${JSON.stringify(text)} är inget löpnummer (ett positivt heltal)`)
-  )
-  const slug = (field: string): string | undefined =>
-    check(field, (text) => (/^[a-z0-9][a-z0-9_-]*$/.test(text) ? Result.succeed(text) : Result.fail(`${JSON.stringify(text)} är inget giltigt id (a–z, 0–9, - och _)`)))
-  const grant = slug("grant")
-  const assignment = slug("assignment")
-  const obligation = slug("obligation")
-  if (issues.length > 0) return Result.fail(issues)
-  const type: Event.EventType = kind
-  const event: Event.NewEvent = {
-    type,
-    date: date!,
-    recordedBy: value("by") ?? recordedBy,
-    note: value("note") ?? "",
-    ...(grant === undefined ? {} : { grant }),
-    ...(assignment === undefined ? {} : { assignment }),
-    ...(region === undefined ? {} : { region }),
-    ...(amount === undefined ? {} : { amount }),
-    ...(reverses === undefined ? {} : { reverses }),
-    ...(obligation === undefined ? {} : { obligation }),
-    ...(due === undefined ? {} : { payload: { due } })
-  }
-  return Result.succeed(event)
-}
+/** The record sub-commands and the event type each writes (`EventInput` of the application holds their fields and rules). */
+export type Kind = EventInput.Kind
+export type Located = EventInput.Located
 
 const csvMessages: Record<string, string> = {
   CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: "raden har ett annat antal fält än rubrikraden",
@@ -95,10 +16,7 @@ const csvMessages: Record<string, string> = {
 }
 
 /** A table read from a file: its header and rows of text, each with its line. */
-interface Table {
-  readonly header: ReadonlyArray<string>
-  readonly rows: ReadonlyArray<{ readonly cells: Readonly<Record<string, string>>; readonly line: number }>
-}
+type Table = EventInput.Rows
 
 const readCsv = (text: string): Result.Result<Table, Array<Issue>> => {
   const firstLine = text.split(/\r?\n/, 1)[0] ?? ""
@@ -182,8 +100,9 @@ const readJson = (text: string): Result.Result<Table, Array<Issue>> => {
 
 /**
  * Reads a batch file (CSV with a header row, or a JSON array of objects)
- * into events: every problem is reported with the file's line and the field,
- * and nothing is returned unless every row is good.
+ * into rows, and `EventInput.fromRows` turns them into events: every
+ * problem is reported with the file's line and the field, and nothing is
+ * returned unless every row is good.
  *
  * @example
  * readBatch("requisition", bytes, "rekvisitioner.csv", "anna")
@@ -197,35 +116,5 @@ export const readBatch = (kind: Kind, bytes: Uint8Array, file: string, recordedB
   }
   const table = file.toLowerCase().endsWith(".json") ? readJson(text) : readCsv(text)
   if (Result.isFailure(table)) return Result.fail(table.failure)
-  const { header, rows } = table.success
-  const issues: Array<Issue> = []
-  const allowed = fieldsOf[kind].all
-  const seenHeader = new Set<string>()
-  for (const column of header) {
-    if (seenHeader.has(column)) issues.push({ path: column, message: "kolumnen finns två gånger", line: 1 })
-    seenHeader.add(column)
-    if (!allowed.includes(column)) issues.push({ path: column, message: `okänt fält (tillåtna: ${allowed.join(", ")})`, line: 1 })
-  }
-  for (const column of fieldsOf[kind].required) {
-    if (!seenHeader.has(column) && rows.length > 0 && !file.toLowerCase().endsWith(".json")) {
-      issues.push({ path: column, message: "kolumnen saknas", line: 1 })
-    }
-  }
-  if (issues.length > 0) return Result.fail(issues)
-  if (rows.length === 0) return Result.fail([{ path: "", message: "filen innehåller inga händelser" }])
-  const events: Array<Located> = []
-  const firstSeen = new Map<string, number>()
-  for (const row of rows) {
-    const key = JSON.stringify(allowed.map((f) => row.cells[f]?.trim() ?? ""))
-    const earlier = firstSeen.get(key)
-    if (earlier !== undefined) {
-      issues.push({ path: "", message: `raden är en dubblett av rad ${earlier}; skilj dem åt med note om båda ska registreras`, line: row.line })
-      continue
-    }
-    firstSeen.set(key, row.line)
-    const event = toEvent(kind, row.cells, recordedBy, (field) => field)
-    if (Result.isFailure(event)) issues.push(...event.failure.map((issue) => ({ ...issue, line: row.line })))
-    else events.push({ event: event.success, line: row.line })
-  }
-  return issues.length > 0 ? Result.fail(issues) : Result.succeed(events)
+  return EventInput.fromRows(kind, table.success, recordedBy, { requireColumns: !file.toLowerCase().endsWith(".json") })
 }

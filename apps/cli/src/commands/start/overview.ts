@@ -1,27 +1,20 @@
-import { CalendarDate } from "@uppdrag/core"
-import { DeadlineFilter } from "@uppdrag/deadlines"
+import { Overview } from "@uppdrag/application"
 import * as Effect from "effect/Effect"
 import { writeOutput } from "../../terminal/Output.js"
-import { deadlineLayers, renderDeadlines, selectDeadlines } from "../deadlines/list.js"
+import { deadlineLayers, renderDeadlines } from "../deadlines/list.js"
 import type { Outcome } from "../../terminal/Options.js"
 
-/** How far ahead the overview looks. */
-const horizonDays = 365
-
 /**
- * `uppdrag start`: the upcoming deadlines of every assignment in the catalog
- * (`DeadlineList.list` of the application, open duties only): what falls
- * due within a year, the duties whose date is not yet set, and how many have
- * passed without a recorded submission. The store is the one `--db` names
- * when the command passes it, else DATABASE_URL, UPPDRAG_DB or the default
- * file; it is created or upgraded here.
+ * `uppdrag start`: `Overview.upcoming` of the application (open duties of
+ * every assignment in the catalog): what falls due within a year, the
+ * duties whose date is not yet set, and how many have passed without a
+ * recorded submission. The store is the one `--db` names when the command
+ * passes it, else DATABASE_URL, UPPDRAG_DB or the default file; it is
+ * created or upgraded here.
  */
 export const start = (options: { catalog?: Array<string>; asOf?: string; db?: string }): Outcome =>
   Effect.gen(function* () {
-    const { asOf, within, deadlines: open } = yield* selectDeadlines({ ...(options.asOf === undefined ? {} : { asOf: options.asOf }), all: false }, "uppdrag start")
-    const upcoming = DeadlineFilter.apply(open, { from: asOf, to: CalendarDate.addDays(asOf, horizonDays), statuses: ["snart", "kommande"] })
-    const unset = DeadlineFilter.apply(open, { statuses: ["datum-ej-satt"] })
-    const overdue = DeadlineFilter.apply(open, { statuses: ["forsenad"] })
+    const { asOf, within, upcoming, unset, overdue, leftOver } = yield* Overview.upcoming({ asOf: options.asOf }, { command: "uppdrag start" })
     const lines: Array<string> = [`Kommande tidsfrister per ${asOf} (ett år framåt, snart = inom ${within} dagar)`, ""]
     lines.push(upcoming.length === 0 ? "Inga tidsfrister det närmaste året.\n" : renderDeadlines(upcoming, asOf, [], true))
     for (const d of unset) {
@@ -31,5 +24,6 @@ export const start = (options: { catalog?: Array<string>; asOf?: string; db?: st
       }
     }
     if (overdue.length > 0) lines.push(`Passerade utan registrerad inlämning: ${overdue.length} (visa dem med: uppdrag deadlines --status forsenad)`)
+    if (leftOver.length > 0) lines.push(`Ej inlämnat i avslutade uppdrag (räknas inte som försenat): ${leftOver.length}`)
     yield* writeOutput(`${lines.join("\n").trimEnd()}\n`, undefined)
   }).pipe(Effect.provide(deadlineLayers(options)))
