@@ -46,8 +46,10 @@ const run = (args, cwd) => {
   return result
 }
 
-// 2. changeset status in the repository itself.
-run(["status"], root)
+// 2. changeset status in the repository itself. It compares with the base branch (`main`); a checkout
+// without a local `main` (a clone of another branch, a detached CI checkout) compares with HEAD instead.
+const hasMain = spawnSync("git", ["rev-parse", "--verify", "--quiet", "refs/heads/main"], { cwd: root }).status === 0
+run(hasMain ? ["status"] : ["status", "--since", "HEAD"], root)
 
 // 3. A dry `changeset version` on a copy: manifests, changelogs and changesets only.
 const copy = mkdtempSync(join(tmpdir(), "uppdrag-changesets-"))
