@@ -150,8 +150,15 @@ describe("bounded dates (issue 12): a date outside 1990-01-01 – 2100-12-31 is 
   let reads = 0
   const counting: EventLog.Shape = {
     ...inner,
-    read: (filter) => Effect.suspend(() => ((reads += 1), inner.read(filter))),
-    count: Effect.suspend(() => ((reads += 1), inner.count))
+    read: (filter) =>
+      Effect.suspend(() => {
+        reads += 1
+        return inner.read(filter)
+      }),
+    count: Effect.suspend(() => {
+      reads += 1
+      return inner.count
+    })
   }
   const bare = WebApp.make(makeSite({ eventLog: counting }), { pageCache: 0 })
 
