@@ -63,6 +63,9 @@ export const LastUpdated: FC<{ freshness: Freshness.Freshness | undefined }> = (
   )
 }
 
+/** Whether pages sit behind sign-in, so the header offers "Logga ut" (the same on every page: pages are cached for every user alike). */
+export const SignOutContext: Context<boolean> = createContext<boolean>(false)
+
 /** Where the one stylesheet is served; the version query busts caches when it changes. */
 export const stylesheetPath = "/static/style.css"
 
@@ -75,6 +78,7 @@ export const stylesheetPath = "/static/style.css"
  */
 export const Layout: FC<{ title: string; section: Section; children?: Child }> = ({ title, section, children }) => {
   const freshness = useContext(FreshnessContext)
+  const signOut = useContext(SignOutContext)
   return (
     <html lang="sv">
       <head>
@@ -104,6 +108,11 @@ export const Layout: FC<{ title: string; section: Section; children?: Child }> =
               </ul>
             </nav>
             <LastUpdated freshness={freshness} />
+            {signOut ? (
+              <p class="account">
+                <a href="/utloggning">Logga ut</a>
+              </p>
+            ) : null}
           </div>
         </header>
         <main id="innehall" class="wrap" tabindex={-1}>

@@ -13,7 +13,7 @@ import * as Attachment from "./downloads/Attachment.js"
 import * as Csv from "./downloads/Csv.js"
 import * as Xlsx from "./downloads/Xlsx.js"
 import { ErrorPage } from "./ErrorPage.js"
-import { FreshnessContext, stylesheetPath } from "./Layout.js"
+import { FreshnessContext, SignOutContext, stylesheetPath } from "./Layout.js"
 import { AccessibilityPage } from "./pages/AccessibilityPage.js"
 import { AllocationListPage, AllocationPage } from "./pages/AllocationPage.js"
 import { AssignmentListPage } from "./pages/AssignmentListPage.js"
@@ -36,6 +36,8 @@ declare module "hono" {
   interface ContextVariableMap {
     /** The data's freshness for this request's "Senast uppdaterad" line. */
     freshness: Freshness.Freshness | undefined
+    /** Whether the app sits behind sign-in (`make`'s `signOut`): the header then offers "Logga ut". */
+    signOut: boolean
   }
 }
 
@@ -51,7 +53,11 @@ const deadlineQuerySource = "webbvyn"
  */
 const page = (c: Context, element: JSX.Element, status: 200 | 400 | 404 | 500 = 200): Response | Promise<Response> => {
   c.header("Cache-Control", "no-cache")
-  const html = (<FreshnessContext.Provider value={c.get("freshness")}>{element}</FreshnessContext.Provider>).toString()
+  const html = (
+    <SignOutContext.Provider value={c.get("signOut") === true}>
+      <FreshnessContext.Provider value={c.get("freshness")}>{element}</FreshnessContext.Provider>
+    </SignOutContext.Provider>
+  ).toString()
   return c.html(`<!doctype html>${StackedTables.label(html)}`, status)
 }
 
@@ -169,9 +175,16 @@ const MeetingQuery = z
  * const app = WebApp.make(Result.getOrThrow(Site.make({ catalog: Catalog.unsafeLoad() })))
  * const response = await app.request("/?datum=2026-11-23")
  * // `pageCache`: how many rendered pages to keep (default 500; 0 renders every request).
+ * // `signOut`: the app sits behind sign-in (`Gate.make`), so every page's header links to /utloggning.
  */
-export const make = (site: Site, options: { readonly pageCache?: number } = {}): Hono => {
+export const make = (site: Site, options: { readonly pageCache?: number; readonly signOut?: boolean } = {}): Hono => {
   const app = new Hono({ strict: true })
+  if (options.signOut === true) {
+    app.use("*", (c, next) => {
+      c.set("signOut", true)
+      return next()
+    })
+  }
   app.use("*", securityHeaders())
   app.use("*", readOnlyMethods())
   // A date parameter outside 1990-01-01 – 2100-12-31 (or not a date) is refused at once, before the cache or the log is read.
