@@ -10,6 +10,10 @@ import { z } from "zod"
  * - `UPPDRAG_DB`: the SQLite file to use instead of `./data/uppdrag.db`.
  * - `CI`: set in continuous integration (no progress lines).
  *
+ * `uppdrag serve` also hands the web view's sign-in variables (`UPPDRAG_OIDC_*`,
+ * `UPPDRAG_PUBLIC_URL`, `UPPDRAG_SESSION_*`) to `@uppdrag/web`'s schema
+ * (`SignInConfig.fromEnvironment`), and reads `UPPDRAG_ACCESS_LOG`.
+ *
  * @example
  * const env = readEnvironment() // Result.succeed({ databaseUrl: undefined, uppdragDb: "data/test.db", ci: false })
  */

@@ -1,10 +1,11 @@
-import { existsSync } from "node:fs"
+import { createWriteStream, existsSync, openSync } from "node:fs"
 import { CatalogSource } from "@uppdrag/application"
 import { Population } from "@uppdrag/core"
 import { Store } from "@uppdrag/store"
-import { Site, WebApp, WebServer } from "@uppdrag/web"
+import { type AccessLog, Exposure, Gate, Health, SignIn, SignInConfig, Site, WebApp, WebServer } from "@uppdrag/web"
 import * as Effect from "effect/Effect"
-import { Refusal } from "../../terminal/Failure.js"
+import * as Result from "effect/Result"
+import { Refusal, Usage } from "../../terminal/Failure.js"
 import { storeLocation } from "../../terminal/Log.js"
 import type { Outcome } from "../../terminal/Options.js"
 
@@ -39,6 +40,72 @@ const readOnlyStore = (db: string | undefined) =>
     )
   })
 
+/** The options `serve` takes (and `start`, which ends by serving). */
+export interface ServeOptions {
+  readonly port: number
+  readonly host: string
+  readonly population?: string | undefined
+  readonly db?: string | undefined
+  readonly catalog?: Array<string> | undefined
+  /** `--utan-inloggning`: serve without sign-in, also on a network address (with a warning). */
+  readonly utanInloggning?: boolean | undefined
+  /** `--access-log FIL` (or `UPPDRAG_ACCESS_LOG`): append access lines to the file instead of standard error. */
+  readonly accessLog?: string | undefined
+}
+
+/** The environment variable naming the access log file when `--access-log` is not given. */
+const accessLogVariable = "UPPDRAG_ACCESS_LOG"
+
+/**
+ * Where access lines go: the file (opened for appending now, so a path
+ * that cannot be written is refused before the server starts), else
+ * standard error. Closed when the command ends.
+ */
+const accessLogSink = (option: string | undefined) =>
+  Effect.gen(function* () {
+    const fromEnvironment = process.env[accessLogVariable]
+    const file = option ?? (fromEnvironment === "" ? undefined : fromEnvironment)
+    const name = option === undefined ? accessLogVariable : "--access-log"
+    if (file === undefined) return ((line: string) => void process.stderr.write(`${line}\n`)) satisfies AccessLog.Sink
+    if (file.trim() === "") return yield* Effect.fail(new Refusal({ lines: [`${name}: ange en sökväg till loggfilen`] }))
+    const fd = yield* Effect.try({
+      try: () => openSync(file, "a"),
+      catch: (error) => new Refusal({ lines: [`${name}: ${file} kan inte öppnas för skrivning (${(error as NodeJS.ErrnoException).code ?? String(error)})`] })
+    })
+    const stream = yield* Effect.acquireRelease(
+      Effect.sync(() => createWriteStream(file, { fd, flags: "a" })),
+      (opened) => Effect.callback<void>((resume) => void opened.end(() => resume(Effect.void)))
+    )
+    return ((line: string) => void stream.write(`${line}\n`)) satisfies AccessLog.Sink
+  })
+
+/**
+ * Sign-in as the environment configures it, and whether the address allows
+ * serving without it (`Exposure.decide`): a bad variable is refused (exit
+ * 1, naming it, never showing the secret); a network address without sign-in
+ * is a usage error (exit 2) unless `--utan-inloggning` is given. The
+ * provider is asked for its metadata now, so a wrong issuer stops the start.
+ */
+const signInFor = (options: ServeOptions) =>
+  Effect.gen(function* () {
+    const config = SignInConfig.fromEnvironment(process.env)
+    if (Result.isFailure(config)) return yield* Effect.fail(new Refusal({ lines: ["Inloggningen är felaktigt konfigurerad:", ...config.failure] }))
+    const decision = Exposure.decide({ host: options.host, configured: config.success !== undefined, withoutSignIn: options.utanInloggning === true })
+    if (decision._tag === "Refused") return yield* Effect.fail(new Usage({ lines: decision.lines }))
+    if (decision._tag === "Open") {
+      for (const warning of decision.warnings) process.stderr.write(`${warning}\n`)
+      return undefined
+    }
+    const discovered = yield* Effect.promise(() => SignIn.discover(config.success!))
+    if (Result.isFailure(discovered)) return yield* Effect.fail(new Refusal({ lines: discovered.failure }))
+    if (discovered.success.config.sessionKeyGenerated) {
+      process.stderr.write(
+        `${SignInConfig.variables.sessionKey} är inte satt: en nyckel slumpades för den här processen, så alla inloggningar upphör när webbvyn startas om, och flera instanser delar inte inloggningar.\n`
+      )
+    }
+    return discovered.success
+  })
+
 /** Resolves on SIGINT or SIGTERM. */
 const interrupted = Effect.callback<void>((resume) => {
   const stop = () => {
@@ -53,10 +120,14 @@ const interrupted = Effect.callback<void>((resume) => {
 /**
  * `uppdrag serve`: starts the web view and keeps running until SIGINT or
  * SIGTERM, then closes the server and the store (exit code 0). The site
- * gets the event log read-only, the catalog and the population in force.
+ * gets the event log read-only, the catalog and the population in force;
+ * in front of it the gate: sign-in when configured (required off
+ * loopback), `/halsa`, the access log.
  */
-export const serve = (options: { port: number; host: string; population?: string; db?: string; catalog?: Array<string> }): Outcome =>
+export const serve = (options: ServeOptions): Outcome =>
   Effect.gen(function* () {
+    const signIn = yield* signInFor(options)
+    const accessLog = yield* accessLogSink(options.accessLog)
     const catalog = yield* CatalogSource.CatalogSource
     let population: Population.Population | undefined
     if (options.population !== undefined) {
@@ -71,11 +142,18 @@ export const serve = (options: { port: number; host: string; population?: string
       ...(store === undefined ? {} : { eventLog: store })
     })
     if (site._tag === "Failure") return yield* Effect.fail(new Refusal({ lines: [...site.failure] }))
+    const app = Gate.make(WebApp.make(site.success, { signOut: signIn !== undefined }), {
+      signIn,
+      accessLog,
+      eventLog: Health.eventLogOf(site.success),
+      log: site.success.log
+    })
     const running = yield* Effect.tryPromise({
-      try: () => WebServer.listen(WebApp.make(site.success), { port: options.port, host: options.host }),
+      try: () => WebServer.listen(app, { port: options.port, host: options.host }),
       catch: (error) => listenFailure(error, options)
     })
-    process.stdout.write(`Webbvyn körs på ${running.url}/ (skrivskyddad). Avsluta med Ctrl+C.\n`)
+    const access = signIn === undefined ? "utan inloggning" : `inloggning via ${signIn.config.issuer.href}`
+    process.stdout.write(`Webbvyn körs på ${running.url}/ (skrivskyddad, ${access}). Avsluta med Ctrl+C.\n`)
     // Build the indicator sample now rather than on the first visit to Indikatorer.
     setTimeout(() => void site.success.indicators(), 100)
     yield* interrupted
