@@ -10,6 +10,7 @@ import { UserAgent } from "../../web/test/support/UserAgent.js"
 
 // `uppdrag serve` as an operator starts it: the built CLI, configured by the environment.
 const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url))
+const webVersion = (JSON.parse(readFileSync(new URL("../../web/package.json", import.meta.url), "utf8")) as { version: string }).version
 const dir = mkdtempSync(join(tmpdir(), "uppdrag-cli-signin-"))
 const baseEnv: Record<string, string | undefined> = { ...process.env, NO_COLOR: "1" }
 for (const name of Object.keys(baseEnv)) if (name === "DATABASE_URL" || name.startsWith("UPPDRAG_")) delete baseEnv[name]
@@ -60,7 +61,7 @@ describe("uppdrag serve on a network address", { timeout: 120_000 }, () => {
       expect(stderr()).toContain("Varning: webbvyn lyssnar på 0.0.0.0 utan inloggning")
       const health = await fetch(`http://127.0.0.1:${port}/halsa`)
       expect(health.status).toBe(200)
-      expect(await health.json()).toEqual({ status: "ok", version: "0.1.0", eventLog: "not-connected" })
+      expect(await health.json()).toEqual({ status: "ok", version: webVersion, eventLog: "not-connected" })
       const page = await fetch(`http://127.0.0.1:${port}/uppdrag`, { redirect: "manual" })
       expect(page.status).toBe(200)
       expect(await page.text()).not.toContain("/utloggning")
