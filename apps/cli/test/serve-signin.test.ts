@@ -1,5 +1,5 @@
 import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from "node:child_process"
-import { mkdtempSync, readFileSync, rmSync } from "node:fs"
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -52,6 +52,14 @@ describe("uppdrag serve on a network address", { timeout: 120_000 }, () => {
     expect(result.stderr).toContain("UPPDRAG_OIDC_ISSUER")
     expect(result.stderr).toContain("--utan-inloggning")
     expect(result.stdout).not.toContain("Webbvyn körs")
+  })
+
+  it("uppdrag start refuses 0.0.0.0 the same way, before it creates the database", () => {
+    const db = join(dir, "start", "uppdrag.db")
+    const result = spawnSync(process.execPath, [bin, "start", "--host", "0.0.0.0", "--port", "0", "--db", db, "--as-of", "2026-11-23"], { cwd: dir, env: baseEnv, encoding: "utf8", timeout: 60_000 })
+    expect(result.status).toBe(2)
+    expect(result.stderr).toContain("Webbvyn startas inte på 0.0.0.0")
+    expect(existsSync(db)).toBe(false)
   })
 
   it("serves 0.0.0.0 with --utan-inloggning, warning on stderr; /halsa answers and every request is in the access log", async () => {

@@ -3,6 +3,7 @@ import { EventLog, EventLogError } from "@uppdrag/application"
 import * as Effect from "effect/Effect"
 import * as Result from "effect/Result"
 import fc from "fast-check"
+import { Hono } from "hono"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import * as AccessLog from "../src/signin/AccessLog.js"
 import * as Allowed from "../src/signin/Allowed.js"
@@ -344,6 +345,30 @@ describe("Config.fromEnvironment", () => {
     const lines = Result.isFailure(discovered) ? discovered.failure : []
     expect(lines[0]).toContain(`UPPDRAG_OIDC_ISSUER: inloggningstjänsten http://127.0.0.1:${port}/ kunde inte läsas`)
     expect(lines.join("\n")).not.toContain(full.UPPDRAG_OIDC_CLIENT_SECRET)
+  })
+})
+
+describe("Session over https", () => {
+  it("is __Host-uppdrag-session, Secure, HttpOnly, SameSite=Lax, and reads back only while unexpired", async () => {
+    let clock = 1_800_000_000
+    const cookies: Session.Cookies = { key: "k".repeat(32), secure: true, sessionSeconds: 3600, now: () => clock }
+    const app = new Hono()
+    app.get("/start", async (c) => {
+      await Session.start(c, cookies, { sub: "anna", email: "anna@example.se" })
+      await Session.startPending(c, cookies, "/inloggning", { state: "s", nonce: "n", verifier: "v".repeat(43), returnTo: "/" })
+      return c.text("ok")
+    })
+    app.get("/las", async (c) => c.json((await Session.read(c, cookies)) ?? null))
+    const started = await app.request("/start")
+    const [session = "", pending = ""] = started.headers.getSetCookie()
+    expect(session).toMatch(/^__Host-uppdrag-session=[^;]+; Max-Age=3600; Path=\/; HttpOnly; Secure; SameSite=Lax$/)
+    expect(pending).toMatch(/^__Secure-uppdrag-inloggning=[^;]+; Max-Age=600; Path=\/inloggning; HttpOnly; Secure; SameSite=Lax$/)
+    const cookie = session.split(";")[0]!
+    expect(await (await app.request("/las", { headers: { cookie } })).json()).toEqual({ sub: "anna", email: "anna@example.se", expires: 1_800_003_600 })
+    // Without the prefix the same value is not the session: a cookie another host or path could have set is ignored.
+    expect(await (await app.request("/las", { headers: { cookie: cookie.replace("__Host-", "") } })).json()).toBeNull()
+    clock += 3600
+    expect(await (await app.request("/las", { headers: { cookie } })).json()).toBeNull()
   })
 })
 

@@ -31,8 +31,9 @@ export const registerStart = (program: Command, perform: Perform): void => {
         // The overview opens the store, which creates or upgrades the database on first use.
         const { start } = await import("./start/overview.js")
         if (!options.serve) return start(options)
-        const [{ serve }, Effect] = await Promise.all([import("./serve/start.js"), import("effect/Effect")])
-        return Effect.andThen(start(options), serve(options))
+        const [{ checkExposure, serve }, Effect] = await Promise.all([import("./serve/start.js"), import("effect/Effect")])
+        // A network address without sign-in is refused before the database is created or upgraded.
+        return Effect.andThen(checkExposure(options), Effect.andThen(start(options), serve(options)))
       })
     )
 }

@@ -41,6 +41,8 @@ export interface Cookies {
   readonly now: () => number
 }
 
+type CookieOptions = NonNullable<Parameters<typeof setSignedCookie>[4]>
+
 /**
  * The session cookie: `__Host-uppdrag-session` over https (Secure, Path=/,
  * no Domain, so no other host or path can set or read it), plain
@@ -49,21 +51,16 @@ export interface Cookies {
  * back is a top-level GET, which Lax lets through; cross-site subrequests
  * and POSTs carry no session.
  */
-type CookieOptions = NonNullable<Parameters<typeof setSignedCookie>[4]>
-
 const sessionName = "uppdrag-session"
 const pendingName = "uppdrag-inloggning"
 
-const attributes = (cookies: Cookies, path: string, maxAge: number): CookieOptions => ({
-  path,
-  httpOnly: true,
-  secure: cookies.secure,
-  sameSite: "Lax",
-  maxAge,
-  ...(cookies.secure ? { prefix: path === "/" ? "host" : "secure" } : {})
-})
+/** `__Host-` for the session (Path=/), `__Secure-` for the pending sign-in (its own path): only over https. */
+const prefixOf = (cookies: Cookies, path: string): "host" | "secure" | undefined => (cookies.secure ? (path === "/" ? "host" : "secure") : undefined)
 
-const prefixOf = (cookies: Cookies, path: string) => (cookies.secure ? (path === "/" ? "host" : "secure") : undefined)
+const attributes = (cookies: Cookies, path: string, maxAge: number): CookieOptions => {
+  const prefix = prefixOf(cookies, path)
+  return { path, httpOnly: true, secure: cookies.secure, sameSite: "Lax", maxAge, ...(prefix === undefined ? {} : { prefix }) }
+}
 
 const encode = (value: unknown): string => Buffer.from(JSON.stringify(value), "utf8").toString("base64url")
 

@@ -83,20 +83,33 @@ const accessLogSink = (option: string | undefined) =>
  * Sign-in as the environment configures it, and whether the address allows
  * serving without it (`Exposure.decide`): a bad variable is refused (exit
  * 1, naming it, never showing the secret); a network address without sign-in
- * is a usage error (exit 2) unless `--utan-inloggning` is given. The
- * provider is asked for its metadata now, so a wrong issuer stops the start.
+ * is a usage error (exit 2) unless `--utan-inloggning` is given. Reads no
+ * network and writes nothing, so `uppdrag start` checks it before it
+ * touches the database.
  */
-const signInFor = (options: ServeOptions) =>
+export const checkExposure = (
+  options: Pick<ServeOptions, "host" | "utanInloggning">
+): Effect.Effect<{ readonly _tag: "SignIn"; readonly config: SignInConfig.SignInConfig } | { readonly _tag: "Open"; readonly warnings: ReadonlyArray<string> }, Refusal | Usage> =>
   Effect.gen(function* () {
     const config = SignInConfig.fromEnvironment(process.env)
     if (Result.isFailure(config)) return yield* Effect.fail(new Refusal({ lines: ["Inloggningen är felaktigt konfigurerad:", ...config.failure] }))
     const decision = Exposure.decide({ host: options.host, configured: config.success !== undefined, withoutSignIn: options.utanInloggning === true })
     if (decision._tag === "Refused") return yield* Effect.fail(new Usage({ lines: decision.lines }))
-    if (decision._tag === "Open") {
-      for (const warning of decision.warnings) process.stderr.write(`${warning}\n`)
+    return decision._tag === "SignIn" && config.success !== undefined ? { _tag: "SignIn" as const, config: config.success } : { _tag: "Open" as const, warnings: decision._tag === "Open" ? decision.warnings : [] }
+  })
+
+/**
+ * Sign-in for the server, after {@link checkExposure}: the provider is asked
+ * for its metadata now, so a wrong issuer stops the start (exit 1).
+ */
+const signInFor = (options: ServeOptions) =>
+  Effect.gen(function* () {
+    const exposure = yield* checkExposure(options)
+    if (exposure._tag === "Open") {
+      for (const warning of exposure.warnings) process.stderr.write(`${warning}\n`)
       return undefined
     }
-    const discovered = yield* Effect.promise(() => SignIn.discover(config.success!))
+    const discovered = yield* Effect.promise(() => SignIn.discover(exposure.config))
     if (Result.isFailure(discovered)) return yield* Effect.fail(new Refusal({ lines: discovered.failure }))
     if (discovered.success.config.sessionKeyGenerated) {
       process.stderr.write(
