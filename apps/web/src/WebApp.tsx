@@ -2,7 +2,7 @@ import { Allocation } from "@uppdrag/allocation"
 import { DeadlineList, type Freshness, GrantState, IndicatorTable, MeetingCalendar, MeetingRecords, RegionOverview, Table } from "@uppdrag/application"
 import { Assignment, CalendarDate, Catalog, Region } from "@uppdrag/core"
 import { Calendar } from "@uppdrag/deadlines"
-import { Comparison, type Cube, type Dimension, Publication, Synthetic } from "@uppdrag/indicators"
+import { Comparison, Cube, type Dimension, Publication, Synthetic } from "@uppdrag/indicators"
 import { ICalendar, Occurrence } from "@uppdrag/meetings"
 import * as Effect from "effect/Effect"
 import * as Result from "effect/Result"
@@ -11,7 +11,7 @@ import type { JSX } from "hono/jsx/jsx-runtime"
 import { z } from "zod"
 import * as Attachment from "./downloads/Attachment.js"
 import * as Csv from "./downloads/Csv.js"
-import * as Xlsx from "./downloads/Xlsx.js"
+import * as Export from "./downloads/Export.js"
 import { ErrorPage } from "./ErrorPage.js"
 import { FreshnessContext, SignOutContext, stylesheetPath } from "./Layout.js"
 import { AccessibilityPage } from "./pages/AccessibilityPage.js"
@@ -99,29 +99,14 @@ const failurePage = (c: Context, site: Site, failure: Failure) => {
   return page(c, <ErrorPage status={500} title={title} lines={lines} />, 500)
 }
 
-/** A table offered for download as CSV and as xlsx: machine header row and cells. */
-interface DataTable {
-  readonly name: string
-  readonly sheet: string
-  readonly header: ReadonlyArray<string>
-  readonly rows: ReadonlyArray<ReadonlyArray<Csv.Cell>>
-}
-
 /**
- * One of the application's table definitions as a download: its fields as
- * the header row and its machine cells, the same as the CLI's `--format csv`.
+ * One of the application's table definitions as a download: for people its
+ * Swedish headers and values (xlsx, semicolon CSV), for machines its fields
+ * and machine cells, the same as the CLI's `--format csv`.
  */
-const fromDefinition = <Row,>(name: string, sheet: string, columns: Table.Columns<Row>, rows: ReadonlyArray<Row>): DataTable => ({
-  name,
-  sheet,
-  header: Table.fields(columns),
-  rows: rows.map((row) => Table.cells(columns, row))
-})
+const fromDefinition = <Row,>(name: string, sheet: string, columns: Table.Columns<Row>, rows: ReadonlyArray<Row>): Export.Export<Row> => ({ name, sheet, columns, rows })
 
-const sendTable = async (c: Context, kind: "csv" | "xlsx", table: DataTable): Promise<Response> =>
-  kind === "csv"
-    ? Attachment.send(c, `${table.name}.csv`, "csv", Csv.render(table.header, table.rows))
-    : Attachment.send(c, `${table.name}.xlsx`, "xlsx", await Xlsx.render(table.sheet, table.header, table.rows))
+const sendTable = Export.send
 
 /** `?indikator=…&ar=…&kon=…` of the Indikatorer page and its downloads. */
 const IndicatorQuery = z.strictObject({
@@ -260,7 +245,7 @@ export const make = (site: Site, options: { readonly pageCache?: number; readonl
     return page(c, <OverviewPage asOf={asOf} listing={due.success} grants={grants.success} meetings={meetings} />)
   })
 
-  for (const kind of ["csv", "xlsx"] as const) {
+  for (const kind of Export.formats) {
     // Every duty as of the date, handed in or not: the rows and fields of `uppdrag deadlines --as-of DATUM --all --format csv`.
     app.get(`/tidsfrister.${kind}`, async (c) => {
       const query = parseQuery(c, DatedQuery)
@@ -327,7 +312,7 @@ export const make = (site: Site, options: { readonly pageCache?: number; readonl
     )
   })
 
-  for (const kind of ["csv", "xlsx"] as const) {
+  for (const kind of Export.formats) {
     // The assignment page's timeline: `uppdrag deadlines --assignment ID --all --as-of DATUM --format csv`.
     app.get(`/uppdrag/:id/tidsfrister.${kind}`, async (c) => {
       const query = parseQuery(c, DatedQuery)
@@ -390,7 +375,7 @@ export const make = (site: Site, options: { readonly pageCache?: number; readonl
     )
   })
 
-  for (const kind of ["csv", "xlsx"] as const) {
+  for (const kind of Export.formats) {
     app.get(`/fordelning/:grant/fordelning.${kind}`, async (c) => {
       const query = parseQuery(c, z.strictObject({}))
       if (Result.isFailure(query)) return query.failure
@@ -405,7 +390,7 @@ export const make = (site: Site, options: { readonly pageCache?: number; readonl
     })
   }
 
-  for (const kind of ["csv", "xlsx"] as const) {
+  for (const kind of Export.formats) {
     app.get(`/fordelning/:grant/liggare.${kind}`, async (c) => {
       const query = parseQuery(c, z.strictObject({}))
       if (Result.isFailure(query)) return query.failure
@@ -446,7 +431,7 @@ export const make = (site: Site, options: { readonly pageCache?: number; readonl
     return page(c, <IndicatorsPage view={indicatorsView(cube.success, query.success)} />)
   })
 
-  for (const kind of ["csv", "xlsx"] as const) {
+  for (const kind of Export.formats) {
     app.get(`/indikatorer/regioner.${kind}`, async (c) => {
       const query = parseQuery(c, IndicatorQuery)
       if (Result.isFailure(query)) return query.failure
@@ -463,7 +448,17 @@ export const make = (site: Site, options: { readonly pageCache?: number; readonl
     if (Result.isFailure(query)) return query.failure
     const cube = await site.indicators()
     if (Result.isFailure(cube)) return unavailable(c, cube.failure)
-    return Attachment.send(c, "syntetisk-kub.csv", "csv", Publication.toCsv(cube.success))
+    return Attachment.send(c, "syntetisk-kub-maskinlasbar.csv", "csv", Publication.toCsv(cube.success))
+  })
+
+  // The cube for people: Swedish headers and names (IndicatorTable.cubeColumns), semicolon CSV (no xlsx: tens of thousands of rows).
+  app.get("/indikatorer/kub.excel.csv", async (c) => {
+    const query = parseQuery(c, z.strictObject({}))
+    if (Result.isFailure(query)) return query.failure
+    const cube = await site.indicators()
+    if (Result.isFailure(cube)) return unavailable(c, cube.failure)
+    const rows = Array.from(Cube.cells(cube.success), (cell) => Table.peopleCells(IndicatorTable.cubeColumns, cell))
+    return Attachment.send(c, "syntetisk-kub.csv", "csv", Csv.renderForPeople(Table.headers(IndicatorTable.cubeColumns), rows))
   })
 
   // The period of Möten as `uppdrag meetings upcoming` reads it (MeetingCalendar: default span, end before start refused).
@@ -483,19 +478,14 @@ export const make = (site: Site, options: { readonly pageCache?: number; readonl
     return page(c, <MeetingsPage from={from} to={to} occurrences={occurrences} series={site.series} assignmentHref={assignmentHref} />)
   })
 
-  for (const kind of ["csv", "xlsx"] as const) {
+  for (const kind of Export.formats) {
     app.get(`/moten/moten.${kind}`, async (c) => {
       const query = parseQuery(c, MeetingQuery)
       if (Result.isFailure(query)) return query.failure
       const period = await meetingPeriod(c, query.success)
       if (Result.isFailure(period)) return period.failure
       const { from, to, occurrences } = period.success
-      return sendTable(c, kind, {
-        name: `moten-${from}-${to}`,
-        sheet: `Möten ${from}`,
-        header: Table.fields(MeetingCalendar.occurrenceColumns),
-        rows: occurrences.map((o) => Table.cells(MeetingCalendar.occurrenceColumns, o))
-      })
+      return sendTable(c, kind, fromDefinition(`moten-${from}-${to}`, `Möten ${from}`, MeetingCalendar.occurrenceColumns, occurrences))
     })
   }
 

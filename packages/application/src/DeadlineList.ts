@@ -130,6 +130,9 @@ export const statusLabels: Readonly<Record<Deadline.Status, string>> = {
   "datum-ej-satt": "Datum ej satt"
 }
 
+/** Swedish labels of the duties' kinds (`delredovisning` → `Delredovisning`). */
+export const kindLabels: Readonly<Record<string, string>> = Object.fromEntries(Obligation.kinds.map((kind) => [kind, Obligation.kindLabel(kind)]))
+
 /**
  * "söndag – närmast följande vardag 2027-05-31", or null on a working day.
  *
@@ -154,8 +157,8 @@ export const columns: Table.Columns<Deadline.Deadline> = [
   { field: "due", header: "Förfaller", kind: "date", value: (d) => d.obligation.due },
   { field: "daysLeft", header: "Dagar", kind: "integer", value: (d) => d.daysLeft },
   { field: "workingDaysLeft", header: "Arbetsdagar", kind: "integer", value: (d) => d.workingDaysLeft },
-  { field: "status", header: "Status", kind: "text", value: (d) => d.status },
-  { field: "kind", header: "Typ", kind: "text", value: (d) => d.obligation.kind },
+  { field: "status", header: "Status", kind: "text", labels: statusLabels, value: (d) => d.status },
+  { field: "kind", header: "Typ", kind: "text", labels: kindLabels, value: (d) => d.obligation.kind },
   { field: "title", header: "Vad", kind: "text", value: (d) => d.obligation.title },
   { field: "assignment", header: "Uppdrag", kind: "text", value: (d) => d.obligation.assignment ?? d.obligation.origin },
   { field: "assignmentId", header: "Uppdragets id", kind: "text", value: (d) => d.obligation.assignmentId },

@@ -1,4 +1,4 @@
-import { type Comparison, type Cube, FollowUp, type Indicator } from "@uppdrag/indicators"
+import { type Comparison, type Cube, Dimension, FollowUp, type Indicator } from "@uppdrag/indicators"
 import * as Data from "effect/Data"
 import * as Result from "effect/Result"
 import type * as Table from "./Table.js"
@@ -26,6 +26,31 @@ export type Unit = Indicator.Indicator["unit"]
  */
 export const decimalsOf = (unit: Unit): number => (unit === "antal" || unit === "antal platser" ? 0 : 1)
 
+/** What people read for a value held back by the small-count protection. */
+export const protectedText = "skyddat"
+
+const labelsOf = <K extends string>(keys: ReadonlyArray<K>, label: (key: K) => string): Readonly<Record<string, string>> => Object.fromEntries(keys.map((k) => [k, label(k)]))
+
+/**
+ * The published cube, one row per cell: the fields of `Publication.toCsv`
+ * (year, region code, sex, age group, care form, patients, per 100 000,
+ * protected) with Swedish headers, and for people the region's, sex's, age
+ * group's and care form's names (`K` → `Kvinnor`, `sluten-lpt` → its name).
+ *
+ * @example
+ * Table.headers(IndicatorTable.cubeColumns)[0] // "År"
+ */
+export const cubeColumns: Table.Columns<Cube.Cell> = [
+  { field: "year", header: "År", kind: "text", value: (c) => c.year },
+  { field: "region", header: "Region", kind: "text", labels: labelsOf(Dimension.regions.map((r) => r.code), (code) => Dimension.regions.find((r) => r.code === code)?.name ?? code), value: (c) => c.region },
+  { field: "sex", header: "Kön", kind: "text", labels: labelsOf(Dimension.sexes, Dimension.sexLabel), value: (c) => c.sex },
+  { field: "ageGroup", header: "Åldersgrupp", kind: "text", labels: labelsOf(Dimension.ageGroups, Dimension.ageGroupLabel), value: (c) => c.ageGroup },
+  { field: "careForm", header: "Vårdform", kind: "text", labels: labelsOf(Dimension.careForms, Dimension.careFormLabel), value: (c) => c.careForm },
+  { field: "patients", header: Dimension.measureLabel("patienter"), kind: "integer", value: (c) => c.patients },
+  { field: "per100k", header: Dimension.measureLabel("per100k"), kind: "decimal", decimals: 1, value: (c) => c.per100k },
+  { field: "suppressed", header: "Skyddat", kind: "flag", value: (c) => c.suppressed }
+]
+
 /**
  * The by-region comparison of one indicator and year: region code, name,
  * value in the indicator's unit (null when protected), rank, ratio to Riket
@@ -42,7 +67,7 @@ export const byRegionColumns = (indicator: Indicator.Indicator, year: number): T
   return [
     { field: "region", header: "Kod", kind: "text", value: (r) => r.region },
     { field: "name", header: "Region", kind: "text", value: (r) => r.name },
-    { field: "value", header: indicator.unit, kind, decimals, value: (r) => r.value },
+    { field: "value", header: indicator.unit, kind, decimals, absent: protectedText, value: (r) => r.value },
     { field: "rank", header: "Rang", kind: "integer", value: (r) => r.rank },
     { field: "ratioToRiket", header: "Kvot mot riket", kind: "decimal", decimals: 2, value: (r) => r.ratioToRiket },
     { field: "change", header: `Förändring från ${year - 1}`, kind, decimals, value: (r) => r.change },
@@ -87,7 +112,7 @@ export const breakdownColumns = (indicator: Indicator.Indicator, by: "sex" | "ag
   return [
     { field: "key", header: "Nyckel", kind: "text", value: (r) => r.key },
     { field: "label", header: breakdownHeaders[by], kind: "text", value: (r) => r.label },
-    { field: "value", header: indicator.unit, kind: decimals === 0 ? "integer" : "decimal", decimals, value: (r) => r.value }
+    { field: "value", header: indicator.unit, kind: decimals === 0 ? "integer" : "decimal", decimals, absent: protectedText, value: (r) => r.value }
   ]
 }
 

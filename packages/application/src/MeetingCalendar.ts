@@ -76,6 +76,9 @@ export const upcoming = (query: {
     return { from, to, occurrences, series: inForce.filter((s) => ids.has(s.id)), undated }
   })
 
+/** Swedish labels of an occurrence's status, for people. */
+export const occurrenceStatusLabels: Readonly<Record<Occurrence.Occurrence["status"], string>> = { planerad: "Planerat", flyttad: "Flyttat", inställd: "Inställt" }
+
 /**
  * The occurrence table: date, time (`13:00–14:30`, or `ej angiven`), series,
  * status (`flyttad från …` for a moved occurrence) and theme.
@@ -91,7 +94,7 @@ export const occurrenceColumns: Table.Columns<Occurrence.Occurrence> = [
   { field: "series", header: "Serie (id)", kind: "text", value: (o) => o.series },
   { field: "title", header: "Serie", kind: "text", value: (o) => o.title },
   { field: "theme", header: "Tema", kind: "text", value: (o) => o.theme ?? null },
-  { field: "status", header: "Status", kind: "text", value: (o) => o.status },
+  { field: "status", header: "Status", kind: "text", labels: occurrenceStatusLabels, value: (o) => o.status },
   { field: "movedFrom", header: "Flyttat från", kind: "date", value: (o) => o.movedFrom ?? null },
   { field: "reason", header: "Orsak", kind: "text", value: (o) => o.reason ?? null }
 ]

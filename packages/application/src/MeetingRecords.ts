@@ -222,7 +222,7 @@ export type CoveredParty = Coverage.Coverage["parties"][number]
 export const coverageColumns: Table.Columns<CoveredParty> = [
   { field: "name", header: "Part", kind: "text", value: (p) => p.name },
   { field: "id", header: "Id", kind: "text", value: (p) => p.id },
-  { field: "consulted", header: "Samråd", kind: "flag", value: (p) => p.consulted },
+  { field: "consulted", header: "Samråd", kind: "flag", labels: { true: "Ja", false: "Inte ännu" }, value: (p) => p.consulted },
   { field: "lastMeeting", header: "Senaste möte", kind: "date", value: (p) => p.lastMeeting }
 ]
 

@@ -29,6 +29,15 @@ export interface Column<Row> {
   /** Decimals shown for `decimal` columns (default 1). */
   readonly decimals?: number | undefined
   readonly value: (row: Row) => Cell
+  /**
+   * Swedish words for people in place of machine values, keyed by the value
+   * as text (`forsenad` → `Försenad`, `true` → `Ja`): the web view's tables
+   * and its exports for people. Machine formats (the CLI's CSV and JSON, the
+   * machine CSV) keep the value.
+   */
+  readonly labels?: Readonly<Record<string, string>> | undefined
+  /** What people read where the value is missing (`skyddat` for a protected count); empty when left out. */
+  readonly absent?: string | undefined
 }
 
 /** A table's columns in order. */
@@ -94,3 +103,53 @@ const decimal = (value: number, decimals: number): string => {
   const sign = value < 0 && Number(fixed) !== 0 ? "−" : ""
   return `${sign}${Kronor.formatNumber(BigInt(whole))}${fraction === undefined ? "" : `,${fraction}`}`
 }
+
+/** A cell for people: Swedish words, numbers as numbers, dates as ISO text, nothing as null. */
+export type PeopleCell = string | number | null
+
+/**
+ * A value for people (the web view's exports for people): a labelled value
+ * reads its Swedish word (`forsenad` → `Försenad`), a flag `Ja` or `Nej`
+ * unless labelled otherwise, a decimal is rounded to the column's decimals,
+ * a missing value is the column's `absent` text or null. Numbers stay
+ * numbers and dates stay ISO text, so spreadsheets can compute and sort.
+ *
+ * @example
+ * Table.forPeople({ field: "status", header: "Status", kind: "text", labels: { forsenad: "Försenad" }, value: () => "forsenad" }, "forsenad") // "Försenad"
+ * Table.forPeople({ field: "ok", header: "Ange diarienummer", kind: "flag", value: () => true }, true) // "Ja"
+ */
+export const forPeople = <Row>(column: Column<Row>, cell: Cell): PeopleCell => {
+  if (cell === null || cell === "") return column.absent ?? null
+  const label = column.labels?.[String(cell)]
+  if (label !== undefined) return label
+  if (typeof cell === "boolean") return cell ? "Ja" : "Nej"
+  if (typeof cell === "number" && column.kind === "decimal") return round(cell, column.decimals ?? 1)
+  return cell
+}
+
+/**
+ * A row for people in column order ({@link forPeople} of each cell).
+ *
+ * @example
+ * Table.peopleCells(DeadlineList.columns, deadline).slice(3, 5) // ["Försenad", "Delredovisning"]
+ */
+export const peopleCells = <Row>(columns: Columns<Row>, row: Row): Array<PeopleCell> => columns.map((c) => forPeople(c, c.value(row)))
+
+/**
+ * The Swedish header row, for people.
+ *
+ * @example
+ * Table.headers(columns) // ["Region", "Belopp"]
+ */
+export const headers = <Row>(columns: Columns<Row>): Array<string> => columns.map((c) => c.header)
+
+/**
+ * A flag's words: `Ja` and `Nej`, or others (`Inte ännu`).
+ *
+ * @example
+ * Table.flagLabels("Ja", "Inte ännu") // { true: "Ja", false: "Inte ännu" }
+ */
+export const flagLabels = (yes: string, no: string): Readonly<Record<string, string>> => ({ true: yes, false: no })
+
+// Half away from zero at the shown decimals, as `toFixed` shows it.
+const round = (value: number, decimals: number): number => Number(value.toFixed(decimals))

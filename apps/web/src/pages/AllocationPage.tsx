@@ -3,7 +3,7 @@ import { GrantState } from "@uppdrag/application"
 import { Assignment, Region } from "@uppdrag/core"
 import type { Child, FC } from "hono/jsx"
 import { BarChart, Legend } from "../charts/BarChart.js"
-import { Downloads } from "../Downloads.js"
+import { Downloads, tableDownloads } from "../Downloads.js"
 import { GrantDates } from "../GrantDates.js"
 import * as Format from "../Format.js"
 import { Layout } from "../Layout.js"
@@ -186,10 +186,7 @@ export const AllocationPage: FC<{
           <AllocationTable grant={grant} allocation={outcome.allocation} />
           <Downloads
             label="Ladda ner fördelningen"
-            items={[
-              { href: `/fordelning/${grant.id}/fordelning.csv`, label: "CSV" },
-              { href: `/fordelning/${grant.id}/fordelning.xlsx`, label: "Excel" }
-            ]}
+            items={tableDownloads(`/fordelning/${grant.id}/fordelning`)}
           />
           <h2 id="diagram">Diagram</h2>
           <figure class="chart">

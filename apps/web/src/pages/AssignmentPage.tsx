@@ -5,7 +5,7 @@ import type { Coverage } from "@uppdrag/meetings"
 import type { Child, FC } from "hono/jsx"
 import { TableRegion } from "../TableRegion.js"
 import { DeadlineTable } from "../DeadlineView.js"
-import { Downloads } from "../Downloads.js"
+import { Downloads, tableDownloads } from "../Downloads.js"
 import * as Format from "../Format.js"
 import { Layout } from "../Layout.js"
 import { AsOfForm } from "./OverviewPage.js"
@@ -176,11 +176,7 @@ export const AssignmentPage: FC<{
           )}
           <Downloads
             label="Ladda ner tidsfristerna"
-            items={[
-              { href: `/uppdrag/${a.id}/tidsfrister.csv?datum=${asOf}`, label: "CSV" },
-              { href: `/uppdrag/${a.id}/tidsfrister.xlsx?datum=${asOf}`, label: "Excel" },
-              { href: `/uppdrag/${a.id}/tidsfrister.ics`, label: "kalender, ics" }
-            ]}
+            items={[...tableDownloads(`/uppdrag/${a.id}/tidsfrister`, `?datum=${asOf}`), { href: `/uppdrag/${a.id}/tidsfrister.ics`, label: "kalender, ics" }]}
           />
         </>
       )}

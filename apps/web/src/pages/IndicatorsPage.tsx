@@ -3,7 +3,7 @@ import { type Comparison, Dimension, Indicator } from "@uppdrag/indicators"
 import type { FC } from "hono/jsx"
 import { BarChart, Legend } from "../charts/BarChart.js"
 import { LineChart } from "../charts/LineChart.js"
-import { Downloads } from "../Downloads.js"
+import { Downloads, tableDownloads } from "../Downloads.js"
 import * as Format from "../Format.js"
 import { Layout } from "../Layout.js"
 import { RegionLink } from "../RegionLink.js"
@@ -174,10 +174,7 @@ export const IndicatorsPage: FC<{ view: IndicatorsView }> = ({ view }) => {
       </TableRegion>
       <Downloads
         label="Ladda ner tabellen per region"
-        items={[
-          { href: `/indikatorer/regioner.csv?${view.query}`, label: "CSV" },
-          { href: `/indikatorer/regioner.xlsx?${view.query}`, label: "Excel" }
-        ]}
+        items={tableDownloads("/indikatorer/regioner", `?${view.query}`)}
       />
       <figure class="chart">
         <figcaption>{regionCaption}</figcaption>
@@ -281,7 +278,10 @@ export const IndicatorsPage: FC<{ view: IndicatorsView }> = ({ view }) => {
           formatTick={(v) => formatValue(indicator, v)}
         />
       </figure>
-      <Downloads label="Ladda ner hela den skyddade kuben" items={[{ href: "/indikatorer/kub.csv", label: "CSV" }]} />
+      <Downloads label="Ladda ner hela den skyddade kuben" items={[
+          { href: "/indikatorer/kub.excel.csv", label: "CSV för Excel" },
+          { href: "/indikatorer/kub.csv", label: "CSV för maskinläsning" }
+        ]} />
     </Layout>
   )
 }

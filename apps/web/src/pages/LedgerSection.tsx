@@ -1,7 +1,7 @@
 import { GrantState } from "@uppdrag/application"
 import type { Ledger } from "@uppdrag/allocation"
 import type { FC } from "hono/jsx"
-import { Downloads } from "../Downloads.js"
+import { Downloads, tableDownloads } from "../Downloads.js"
 import * as Format from "../Format.js"
 import { RegionLink } from "../RegionLink.js"
 import { TableRegion } from "../TableRegion.js"
@@ -70,10 +70,7 @@ export const LedgerSection: FC<{ grantId: string; year: number; summary: Ledger.
       </TableRegion>
       <Downloads
         label="Ladda ner liggaren"
-        items={[
-          { href: `/fordelning/${grantId}/liggare.csv`, label: "CSV" },
-          { href: `/fordelning/${grantId}/liggare.xlsx`, label: "Excel" }
-        ]}
+        items={tableDownloads(`/fordelning/${grantId}/liggare`)}
       />
     </>
   )

@@ -1,7 +1,7 @@
 import type { CalendarDate } from "@uppdrag/core"
 import type { Occurrence } from "@uppdrag/meetings"
 import type { FC } from "hono/jsx"
-import { Downloads } from "../Downloads.js"
+import { Downloads, tableDownloads } from "../Downloads.js"
 import { Layout } from "../Layout.js"
 import type { MeetingRecords } from "@uppdrag/application"
 import { TableRegion } from "../TableRegion.js"
@@ -88,11 +88,7 @@ export const MeetingsPage: FC<{
       <OccurrenceTable caption={`Möten ${from} – ${to}`} occurrences={occurrences} />
       <Downloads
         label="Ladda ner mötena"
-        items={[
-          { href: `/moten/moten.csv?${query}`, label: "CSV" },
-          { href: `/moten/moten.xlsx?${query}`, label: "Excel" },
-          { href: "/moten/serier.ics", label: "kalender med alla serier, ics" }
-        ]}
+        items={[...tableDownloads("/moten/moten", `?${query}`), { href: "/moten/serier.ics", label: "kalender med alla serier, ics" }]}
       />
       <h2 id="serier">Mötesserier</h2>
       <TableRegion label={seriesCaption}>

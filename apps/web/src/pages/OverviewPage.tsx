@@ -3,7 +3,7 @@ import { Assignment, type CalendarDate } from "@uppdrag/core"
 import { Completion } from "@uppdrag/deadlines"
 import type { Child, FC } from "hono/jsx"
 import { DeadlineTable } from "../DeadlineView.js"
-import { Downloads } from "../Downloads.js"
+import { Downloads, tableDownloads } from "../Downloads.js"
 import { GrantDates } from "../GrantDates.js"
 import * as Format from "../Format.js"
 import { Layout } from "../Layout.js"
@@ -66,11 +66,7 @@ export const OverviewPage: FC<{
       <DeadlineTable caption={`Tidsfrister som inte är inlämnade per ${asOf}`} deadlines={deadlines} withAssignment />
       <Downloads
         label="Ladda ner tidsfristerna"
-        items={[
-          { href: `/tidsfrister.csv${query}`, label: "CSV" },
-          { href: `/tidsfrister.xlsx${query}`, label: "Excel" },
-          { href: `/tidsfrister.ics${query}`, label: "kalender, ics" }
-        ]}
+        items={[...tableDownloads("/tidsfrister", query), { href: `/tidsfrister.ics${query}`, label: "kalender, ics" }]}
       />
 
       {leftOver.length === 0 ? null : (
