@@ -3,6 +3,7 @@ import { GrantState } from "@uppdrag/application"
 import { Assignment, Region } from "@uppdrag/core"
 import type { Child, FC } from "hono/jsx"
 import { BarChart, Legend } from "../charts/BarChart.js"
+import { DefinitionTable } from "../DefinitionTable.js"
 import { Downloads, tableDownloads } from "../Downloads.js"
 import { GrantDates } from "../GrantDates.js"
 import * as Format from "../Format.js"
@@ -27,46 +28,16 @@ const describeChart = (allocation: Allocation.Allocation): string => {
 }
 
 const AllocationTable: FC<{ grant: Assignment.Grant; allocation: Allocation.Allocation }> = ({ grant, allocation }) => {
-  const caption = `Fördelning per region och komponent, statsbidrag ${grant.year}`
   // The application's allocation table (the published appendix's columns): its amount columns, each component then the total.
   const amounts = GrantState.allocationColumns(allocation).filter((c) => c.kind === "kronor")
   return (
-    <TableRegion label={caption}>
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Region</th>
-            {amounts.map((c) => (
-              <th scope="col" class="num">
-                {c.header}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {allocation.rows.map((row) => (
-            <tr>
-              <th scope="row">
-                <RegionLink code={row.region} name={row.name} />
-              </th>
-              {amounts.map((c) => (
-                <td class="num">{Format.kronor(Number(c.value(row) ?? 0))}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">Summa</th>
-            {allocation.components.map((c) => (
-              <td class="num">{Format.kronor(c.amount)}</td>
-            ))}
-            <td class="num">{Format.kronor(allocation.total)}</td>
-          </tr>
-        </tfoot>
-      </table>
-    </TableRegion>
+    <DefinitionTable
+      caption={`Fördelning per region och komponent, statsbidrag ${grant.year}`}
+      columns={amounts}
+      rows={allocation.rows}
+      rowHeader={{ header: "Region", cell: (row) => <RegionLink code={row.region} name={row.name} /> }}
+      totals={{ label: "Summa", cells: [...allocation.components.map((c) => c.amount), allocation.total] }}
+    />
   )
 }
 

@@ -5,6 +5,7 @@ import type { Coverage } from "@uppdrag/meetings"
 import type { Child, FC } from "hono/jsx"
 import { TableRegion } from "../TableRegion.js"
 import { DeadlineTable } from "../DeadlineView.js"
+import { DefinitionTable } from "../DefinitionTable.js"
 import { Downloads, tableDownloads } from "../Downloads.js"
 import * as Format from "../Format.js"
 import { Layout } from "../Layout.js"
@@ -56,27 +57,12 @@ export const CoverageTable: FC<{ coverage: Coverage.Coverage; asOf: CalendarDate
         {`${consulted} av ${coverage.parties.length} parter som beslutet nämner har deltagit i ett registrerat möte inom uppdraget`}
         {coverage.nextDeadline === null ? "." : ` före nästa redovisning ${coverage.nextDeadline}.`}
       </p>
-      <TableRegion label={caption}>
-        <table>
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Part</th>
-              <th scope="col">Samråd</th>
-              <th scope="col">Senaste möte</th>
-            </tr>
-          </thead>
-          <tbody>
-            {coverage.parties.map((p) => (
-              <tr>
-                <th scope="row">{p.name}</th>
-                <td>{p.consulted ? "Ja" : "Inte ännu"}</td>
-                <td class="date">{p.lastMeeting ?? "–"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableRegion>
+      <DefinitionTable
+        caption={caption}
+        columns={MeetingRecords.coverageColumns.filter((c) => c.field === "consulted" || c.field === "lastMeeting")}
+        rows={coverage.parties}
+        rowHeader={{ header: "Part", cell: (p) => p.name }}
+      />
     </>
   )
 }

@@ -1,10 +1,10 @@
 import { GrantState } from "@uppdrag/application"
 import type { Ledger } from "@uppdrag/allocation"
 import type { FC } from "hono/jsx"
+import { DefinitionTable } from "../DefinitionTable.js"
 import { Downloads, tableDownloads } from "../Downloads.js"
 import * as Format from "../Format.js"
 import { RegionLink } from "../RegionLink.js"
-import { TableRegion } from "../TableRegion.js"
 
 /** The ledger's amount columns, in the application's order and with its Swedish headers. */
 const amountColumns = GrantState.ledgerColumns.filter((c) => c.kind === "kronor")
@@ -29,45 +29,18 @@ export const LedgerSection: FC<{ grantId: string; year: number; summary: Ledger.
     )
   }
   const rows = GrantState.ledgerRows(summary)
-  const total = rows[rows.length - 1]
-  const cells = (row: GrantState.LedgerRow) => amountColumns.map((c) => <td class="num">{Format.kronor(Number(c.value(row) ?? 0))}</td>)
+  const total = rows.at(-1)
   return (
     <>
       <h2 id="liggare">Rekvisition, utbetalning och återbetalning</h2>
       <p>{`Rekvirerat hittills ${Format.kronor(summary.total.requisitioned)} av ${Format.kronor(summary.total.allocated)}; utbetalt ${Format.kronor(summary.total.paidOut)}; kvar att återbetala ${Format.kronor(summary.total.outstanding)}.`}</p>
-      <TableRegion label={caption}>
-        <table>
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Region</th>
-              {amountColumns.map((c) => (
-                <th scope="col" class="num">
-                  {c.header}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.slice(0, -1).map((row) => (
-              <tr>
-                <th scope="row">
-                  <RegionLink code={row.region} name={row.name} />
-                </th>
-                {cells(row)}
-              </tr>
-            ))}
-          </tbody>
-          {total === undefined ? null : (
-            <tfoot>
-              <tr>
-                <th scope="row">{total.name}</th>
-                {cells(total)}
-              </tr>
-            </tfoot>
-          )}
-        </table>
-      </TableRegion>
+      <DefinitionTable
+        caption={caption}
+        columns={amountColumns}
+        rows={rows.slice(0, -1)}
+        rowHeader={{ header: "Region", cell: (row) => <RegionLink code={row.region} name={row.name} /> }}
+        totals={total === undefined ? undefined : { label: total.name, row: total }}
+      />
       <Downloads
         label="Ladda ner liggaren"
         items={tableDownloads(`/fordelning/${grantId}/liggare`)}

@@ -1,7 +1,8 @@
-import { GrantState, type RegionOverview } from "@uppdrag/application"
+import { GrantState, RegionOverview } from "@uppdrag/application"
 import { Assignment, type CalendarDate } from "@uppdrag/core"
 import type { FC } from "hono/jsx"
 import { DeadlineTable } from "../DeadlineView.js"
+import { DefinitionTable } from "../DefinitionTable.js"
 import * as Format from "../Format.js"
 import { Layout } from "../Layout.js"
 import { regionHref } from "../RegionLink.js"
@@ -201,44 +202,18 @@ export const RegionPage: FC<{ overview: RegionOverview.Overview }> = ({ overview
 export const RegionListPage: FC<{ listing: RegionOverview.Listing; connected: boolean; asOf: CalendarDate.CalendarDate }> = ({ listing, connected, asOf }) => {
   const grant = listing.grant?.grant
   const caption = grant === undefined ? "Regioner" : `Regioner, statsbidrag ${grant.year}: tilldelat, rekvirerat, utbetalt och utestående`
-  const amounts = [
-    { header: "Tilldelat", value: (r: RegionOverview.KeyFigures) => r.allocated },
-    { header: "Rekvirerat", value: (r: RegionOverview.KeyFigures) => r.requisitioned },
-    { header: "Utbetalt", value: (r: RegionOverview.KeyFigures) => r.paidOut },
-    { header: "Utestående", value: (r: RegionOverview.KeyFigures) => r.outstanding }
-  ]
+  const amounts = RegionOverview.keyFigureColumns.filter((c) => c.kind === "kronor")
   return (
     <Layout title="Regioner" section="regioner">
       <h1>Regioner</h1>
       <p class="lead">{`De 21 regionerna${grant === undefined ? "" : ` och deras del av ${grant.title.charAt(0).toLowerCase()}${grant.title.slice(1)}`}. Välj en region för dess fördelning, liggare, överenskommelse och tidsfrister.`}</p>
       {connected ? null : <p class="notice">Ingen databas är ansluten, så rekvirerat, utbetalt och utestående visas som 0 kr.</p>}
-      <TableRegion label={caption}>
-        <table>
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Region</th>
-              {amounts.map((a) => (
-                <th scope="col" class="num">
-                  {a.header}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {listing.regions.map((r) => (
-              <tr>
-                <th scope="row">
-                  <a href={`${regionHref(r.region)}?datum=${asOf}`}>{r.name}</a>
-                </th>
-                {amounts.map((a) => (
-                  <td class="num">{Format.kronor(a.value(r))}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableRegion>
+      <DefinitionTable
+        caption={caption}
+        columns={amounts}
+        rows={listing.regions}
+        rowHeader={{ header: "Region", cell: (r) => <a href={`${regionHref(r.region)}?datum=${asOf}`}>{r.name}</a> }}
+      />
     </Layout>
   )
 }
