@@ -1,6 +1,7 @@
 import { scaleBand, scaleLinear } from "d3-scale"
 import { stack } from "d3-shape"
 import type { FC } from "hono/jsx"
+import * as Palette from "./Palette.js"
 
 /** One series of a bar chart (a grant component, a sex). */
 export interface Series {
@@ -77,10 +78,12 @@ export const BarChart: FC<BarChartProps> = (props) => {
       : []
   const titleId = `${id}-titel`
   const descId = `${id}-beskrivning`
+  const fill = (s: number) => (Palette.style(s).hatch ? `url(#${patternId(id, s)})` : Palette.style(s).fill)
   return (
     <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${titleId} ${descId}`} xmlns="http://www.w3.org/2000/svg">
       <title id={titleId}>{title}</title>
       <desc id={descId}>{description}</desc>
+      <Hatches id={id} count={series.length} />
       <g class="grid">
         {ticks.map((t) => (
           <line x1={x(t)} x2={x(t)} y1={top - 6} y2={height - 8} />
@@ -103,7 +106,8 @@ export const BarChart: FC<BarChartProps> = (props) => {
             {layout === "stacked"
               ? stacked.map((layer, s) => {
                   const [a, b] = layer[i] ?? [0, 0]
-                  return <rect class={`bar bar-${s}`} x={x(a)} y={y0} width={Math.max(0, x(b) - x(a))} height={y.bandwidth()} />
+                  // A white separator between neighbouring segments, so each part reads on its own.
+                  return <rect class={`bar bar-${s}`} x={x(a)} y={y0} width={Math.max(0, x(b) - x(a))} height={y.bandwidth()} fill={fill(s)} stroke={Palette.background} stroke-width={1.5} />
                 })
               : bar.values.map((value, s) => {
                   const yy = y0 + (inner(s) ?? 0)
@@ -117,7 +121,7 @@ export const BarChart: FC<BarChartProps> = (props) => {
                     </g>
                   ) : (
                     <g>
-                      <rect class={`bar bar-${s}`} x={labelWidth} y={yy} width={Math.max(0, x(value) - labelWidth)} height={h} />
+                      <rect class={`bar bar-${s}`} x={labelWidth} y={yy} width={Math.max(0, x(value) - labelWidth)} height={h} fill={fill(s)} />
                       {groupSize > 1 ? (
                         <text x={x(value) + 4} y={yy + h / 2} dy="0.35em">
                           {props.formatValue(value)}
@@ -140,19 +144,74 @@ export const BarChart: FC<BarChartProps> = (props) => {
   )
 }
 
+/** The id of a chart's hatch pattern for series `s` (unique per chart, so per page). */
+const patternId = (chart: string, s: number): string => `${chart}-monster-${s}`
+
+/** The hatch patterns of the series that have one: white diagonal lines over the series' colour. */
+const Hatches: FC<{ id: string; count: number }> = ({ id, count }) => {
+  const hatched = Array.from({ length: count }, (_, s) => s).filter((s) => Palette.style(s).hatch)
+  return hatched.length === 0 ? null : (
+    <defs>
+      {hatched.map((s) => (
+        <pattern id={patternId(id, s)} patternUnits="userSpaceOnUse" width={6} height={6} patternTransform="rotate(45)">
+          <rect width={6} height={6} fill={Palette.style(s).fill} />
+          <line x1={0} y1={0} x2={0} y2={6} stroke={Palette.background} stroke-width={2.5} />
+        </pattern>
+      ))}
+    </defs>
+  )
+}
+
 /**
- * The colour key of a chart's series, as a list (colour is never the only cue:
- * the data table beside the chart names every value).
+ * A series' marker shape centred on (x, y), as drawn on a line chart's points and in its key.
  *
  * @example
- * <Legend series={[{ key: "k", label: "Kvinnor" }, { key: "m", label: "Män" }]} />
+ * <Marker shape="triangle" x={10} y={10} fill="#d0650f" />
  */
-export const Legend: FC<{ series: ReadonlyArray<Series> }> = ({ series }) =>
+export const Marker: FC<{ shape: Palette.Marker; x: number; y: number; fill: string; className?: string }> = ({ shape, x, y, fill, className }) => {
+  const r = 4.5
+  switch (shape) {
+    case "circle":
+      return <circle class={className} cx={x} cy={y} r={r} fill={fill} />
+    case "square":
+      return <rect class={className} x={x - r + 0.5} y={y - r + 0.5} width={2 * r - 1} height={2 * r - 1} fill={fill} />
+    case "triangle":
+      return <path class={className} d={`M${x} ${y - r - 0.5}L${x + r + 0.5} ${y + r - 0.5}L${x - r - 0.5} ${y + r - 0.5}Z`} fill={fill} />
+    default:
+      return <path class={className} d={`M${x} ${y - r - 1}L${x + r + 1} ${y}L${x} ${y + r + 1}L${x - r - 1} ${y}Z`} fill={fill} />
+  }
+}
+
+/** A series' key: a hatched or plain square for bars, the dashed line with its marker for lines. */
+const Swatch: FC<{ index: number; kind: "bar" | "line" }> = ({ index, kind }) => {
+  const style = Palette.style(index)
+  return kind === "line" ? (
+    <svg class="swatch-line" viewBox="0 0 32 16" width={32} height={16} aria-hidden="true" focusable="false">
+      <line x1={1} y1={8} x2={31} y2={8} stroke={style.fill} stroke-width={2.5} stroke-dasharray={style.dash} />
+      <Marker shape={style.marker} x={16} y={8} fill={style.fill} />
+    </svg>
+  ) : (
+    <svg class="swatch" viewBox="0 0 16 16" width={16} height={16} aria-hidden="true" focusable="false">
+      <rect x={0.5} y={0.5} width={15} height={15} fill={style.fill} stroke="#1b1b1b" />
+      {style.hatch ? <path d="M1 9L9 1M1 15L15 1M7 15L15 7" stroke={Palette.background} stroke-width={2} /> : null}
+    </svg>
+  )
+}
+
+/**
+ * The key of a chart's series, as a list: each series' colour with its
+ * hatch (bars) or its dash and marker shape (lines), so the key reads
+ * without colour too; the data table beside the chart names every value.
+ *
+ * @example
+ * <Legend series={[{ key: "k", label: "Kvinnor" }, { key: "m", label: "Män" }]} kind="line" />
+ */
+export const Legend: FC<{ series: ReadonlyArray<Series>; kind?: "bar" | "line" }> = ({ series, kind = "bar" }) =>
   series.length < 2 ? null : (
     <ul class="legend">
       {series.map((s, i) => (
         <li>
-          <span class={`swatch swatch-${i}`} aria-hidden="true" />
+          <Swatch index={i} kind={kind} />
           {s.label}
         </li>
       ))}

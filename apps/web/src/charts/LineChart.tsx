@@ -1,7 +1,8 @@
 import { scaleLinear, scalePoint } from "d3-scale"
 import { line } from "d3-shape"
 import type { FC } from "hono/jsx"
-import type { Series } from "./BarChart.js"
+import { Marker, type Series } from "./BarChart.js"
+import * as Palette from "./Palette.js"
 
 /** What a line chart shows: x labels (years) and, per series, one value per label; `null` is protected. */
 export interface LineChartProps {
@@ -20,6 +21,8 @@ const margin = { top: 20, right: 30, bottom: 36, left: 70 }
 /**
  * A line chart over years, rendered to SVG on the server with d3-scale and
  * d3-shape's `line` (protected values leave a gap rather than a guessed line).
+ * Each series has its own dash and marker shape (circle, square, triangle,
+ * diamond), so lines read apart without colour.
  * Carries its text alternative; the page puts the data table beside it.
  *
  * @example
@@ -68,18 +71,21 @@ export const LineChart: FC<LineChartProps> = (props) => {
           ) : null
         )}
       </g>
-      {series.map((s, si) => (
-        <g>
-          <path class={`line line-${si}`} d={path([...s.values]) ?? ""} />
-          {s.values.map((v, i) =>
-            v === null ? (
-              <rect class="suppressed" x={(x(labels[i] ?? "") ?? 0) - 4} y={height - margin.bottom - 8} width={8} height={8} />
-            ) : (
-              <circle class={`dot bar-${si}`} cx={x(labels[i] ?? "") ?? 0} cy={y(v)} r={3} />
-            )
-          )}
-        </g>
-      ))}
+      {series.map((s, si) => {
+        const style = Palette.style(si)
+        return (
+          <g>
+            <path class={`line line-${si}`} d={path([...s.values]) ?? ""} stroke={style.fill} stroke-dasharray={style.dash} />
+            {s.values.map((v, i) =>
+              v === null ? (
+                <rect class="suppressed" x={(x(labels[i] ?? "") ?? 0) - 4} y={height - margin.bottom - 8} width={8} height={8} />
+              ) : (
+                <Marker shape={style.marker} className={`dot dot-${si}`} x={x(labels[i] ?? "") ?? 0} y={y(v)} fill={style.fill} />
+              )
+            )}
+          </g>
+        )
+      })}
     </svg>
   )
 }

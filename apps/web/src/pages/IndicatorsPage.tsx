@@ -196,7 +196,7 @@ export const IndicatorsPage: FC<{ view: IndicatorsView }> = ({ view }) => {
 
       {indicator.bySex ? (
         <>
-          <h2 id="kon">{`Per kön ${year}`}</h2>
+          <h2 id="per-kon">{`Per kön ${year}`}</h2>
           <TableRegion label={sexCaption}>
             <table>
               <caption>{sexCaption}</caption>
@@ -266,7 +266,7 @@ export const IndicatorsPage: FC<{ view: IndicatorsView }> = ({ view }) => {
       </TableRegion>
       <figure class="chart">
         <figcaption>{yearsCaption}</figcaption>
-        <Legend series={lineSeries} />
+        <Legend series={lineSeries} kind="line" />
         <LineChart
           id="tidsdiagram"
           title={yearsCaption}
