@@ -475,7 +475,13 @@ export const make = (site: Site, options: { readonly pageCache?: number; readonl
     const period = await meetingPeriod(c, query.success)
     if (Result.isFailure(period)) return period.failure
     const { from, to, occurrences } = period.success
-    return page(c, <MeetingsPage from={from} to={to} occurrences={occurrences} series={site.series} assignmentHref={assignmentHref} />)
+    // What has been recorded as of today: MeetingRecords' meetings, coverage per assignment and agreements.
+    const asOf = site.today()
+    const records = site.connected
+      ? await attempt(c, Effect.all({ asOf: Effect.succeed(asOf), meetings: MeetingRecords.meetings(asOf), consultations: MeetingRecords.consultations(asOf), agreements: MeetingRecords.agreements({ asOf }) }))
+      : Result.succeed(undefined)
+    if (Result.isFailure(records)) return records.failure
+    return page(c, <MeetingsPage from={from} to={to} occurrences={occurrences} series={site.series} assignmentHref={assignmentHref} records={records.success} />)
   })
 
   for (const kind of Export.formats) {

@@ -1,4 +1,4 @@
-import { type CalendarDate, Catalog, Region, type ValidationError } from "@uppdrag/core"
+import { Assignment, type CalendarDate, Catalog, Region, type ValidationError } from "@uppdrag/core"
 import { Agreement, Coverage, type Meeting, MeetingRecord, Party, Series } from "@uppdrag/meetings"
 import * as Context from "effect/Context"
 import * as Data from "effect/Data"
@@ -246,6 +246,110 @@ export const agreementColumns: Table.Columns<Agreement.RegionStatus> = [
     kind: "text",
     value: (r) => (r.nextFollowUp === null ? null : `${r.nextFollowUp.year} till ${r.nextFollowUp.report}: ${r.nextFollowUp.done ? "klar" : "saknas"}`)
   }
+]
+
+/** A recorded meeting as Möten lists it: the participants' and the assignment's names resolved through the catalog. */
+export interface RecordedMeeting {
+  readonly meeting: Meeting.Meeting
+  /** The assignment's main diary number, or null for a meeting of no assignment. */
+  readonly diaryNumber: string | null
+  /** The participants' names (the catalog's party names; an unknown id as itself). */
+  readonly participants: ReadonlyArray<string>
+  /** The region's name for a dialogue meeting with one region. */
+  readonly regionName: string | null
+}
+
+/**
+ * The current recorded meetings held on or before `asOf`, newest first,
+ * with names for people (`uppdrag meetings` records, from the log).
+ *
+ * @example
+ * const list = yield* MeetingRecords.meetings(CalendarDate.unsafeParse("2026-11-23"))
+ * list[0]?.participants // ["Inspektionen för vård och omsorg (IVO)", "Polismyndigheten"]
+ */
+export const meetings = (asOf: CalendarDate.CalendarDate): Effect.Effect<Array<RecordedMeeting>, UnreadableRecord | EventLogError, CatalogSource | EventLog> =>
+  Effect.gen(function* () {
+    const catalog = yield* CatalogSource
+    const names = new Map(Party.directory(catalog).parties.map((p) => [p.id, p.name]))
+    const { meetings: recorded } = yield* current()
+    return recorded
+      .filter((m) => m.date <= asOf)
+      .sort((a, b) => (a.date === b.date ? a.id.localeCompare(b.id) : a.date < b.date ? 1 : -1))
+      .map((meeting) => {
+        const assignment = meeting.assignment === undefined ? undefined : catalog.assignments.find((a) => a.id === meeting.assignment)
+        return {
+          meeting,
+          diaryNumber: assignment === undefined ? (meeting.assignment ?? null) : Assignment.mainDiaryNumber(assignment),
+          participants: meeting.participants.map((id) => names.get(id) ?? id),
+          regionName: meeting.region === undefined ? null : (Region.fromCode(meeting.region)?.name ?? meeting.region)
+        }
+      })
+  })
+
+/** The recorded meetings table: date, title, assignment, region, participants, action items. */
+export const meetingColumns: Table.Columns<RecordedMeeting> = [
+  { field: "date", header: "Datum", kind: "date", value: (r) => r.meeting.date },
+  { field: "id", header: "Id", kind: "text", value: (r) => r.meeting.id },
+  { field: "title", header: "Möte", kind: "text", value: (r) => r.meeting.title },
+  { field: "assignment", header: "Uppdrag", kind: "text", value: (r) => r.diaryNumber },
+  { field: "region", header: "Region", kind: "text", value: (r) => r.regionName },
+  { field: "participants", header: "Deltagare", kind: "text", value: (r) => r.participants.join(", ") },
+  { field: "actionItems", header: "Åtgärder", kind: "integer", value: (r) => r.meeting.actionItems.length }
+]
+
+/** One assignment's consultation coverage, for the overview of every assignment that names parties. */
+export interface Consultation {
+  readonly assignmentId: string
+  readonly coverage: Coverage.Coverage
+}
+
+/**
+ * The consultation coverage of every assignment that names parties to
+ * consult and has a diary number to report under, as of a date, in
+ * catalog order (what `uppdrag meetings coverage` answers per assignment).
+ *
+ * @example
+ * const all = yield* MeetingRecords.consultations(CalendarDate.unsafeParse("2026-11-23"))
+ * MeetingRecords.consulted(all[0]!.coverage) // 2
+ */
+export const consultations = (asOf: CalendarDate.CalendarDate): Effect.Effect<Array<Consultation>, UnknownReference | UnreadableRecord | EventLogError, CatalogSource | EventLog> =>
+  Effect.gen(function* () {
+    const catalog = yield* CatalogSource
+    const named = catalog.assignments.filter((a) => a.consult.length > 0 && a.diaryNumbers.length > 0)
+    return yield* Effect.forEach(named, (a) => Effect.map(coverage(a.id, asOf), (report) => ({ assignmentId: a.id, coverage: report })))
+  })
+
+/** The consultation overview: per assignment, how many of its named parties were consulted, which, and the next report. */
+export const consultationColumns: Table.Columns<Consultation> = [
+  { field: "assignment", header: "Uppdrag", kind: "text", value: (c) => c.coverage.assignment },
+  { field: "consulted", header: "Samrådda", kind: "integer", value: (c) => consulted(c.coverage) },
+  { field: "parties", header: "Parter att samråda med", kind: "integer", value: (c) => c.coverage.parties.length },
+  { field: "consultedParties", header: "Samrådda parter", kind: "text", value: (c) => c.coverage.parties.filter((p) => p.consulted).map((p) => p.name).join(", ") },
+  { field: "nextDeadline", header: "Nästa redovisning", kind: "date", value: (c) => c.coverage.nextDeadline }
+]
+
+/** One annual follow-up of a region's agreement. */
+export interface AgreementFollowUp {
+  readonly region: Agreement.RegionStatus
+  readonly followUp: Agreement.Agreement["followUps"][number]
+}
+
+/**
+ * The recorded annual follow-ups of the agreements, region by region, year by year.
+ *
+ * @example
+ * MeetingRecords.followUps(status).map((f) => f.followUp.year) // [2026]
+ */
+export const followUps = (status: Pick<AgreementStatus, "regions">): Array<AgreementFollowUp> =>
+  status.regions.flatMap((region) => [...(region.agreement?.followUps ?? [])].sort((a, b) => a.year - b.year).map((followUp) => ({ region, followUp })))
+
+/** The follow-ups table: region, year, date recorded, summary. */
+export const followUpColumns: Table.Columns<AgreementFollowUp> = [
+  { field: "region", header: "Kod", kind: "text", value: (f) => f.region.region },
+  { field: "name", header: "Region", kind: "text", value: (f) => f.region.name },
+  { field: "year", header: "År", kind: "text", value: (f) => String(f.followUp.year) },
+  { field: "date", header: "Datum", kind: "date", value: (f) => f.followUp.date },
+  { field: "summary", header: "Sammanfattning", kind: "text", value: (f) => f.followUp.summary }
 ]
 
 /**

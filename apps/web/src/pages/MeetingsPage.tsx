@@ -3,7 +3,9 @@ import type { Occurrence } from "@uppdrag/meetings"
 import type { FC } from "hono/jsx"
 import { Downloads, tableDownloads } from "../Downloads.js"
 import { Layout } from "../Layout.js"
-import type { MeetingRecords } from "@uppdrag/application"
+import { MeetingRecords } from "@uppdrag/application"
+import { DefinitionTable } from "../DefinitionTable.js"
+import { RegionLink } from "../RegionLink.js"
 import { TableRegion } from "../TableRegion.js"
 
 const statusText = (o: Occurrence.Occurrence): string => {
@@ -51,9 +53,80 @@ export const OccurrenceTable: FC<{ caption: string; occurrences: ReadonlyArray<O
     </TableRegion>
   )
 
+/** What has been recorded as of a date: meetings, each assignment's consultation coverage, the regions' agreements (the application's `MeetingRecords`). */
+export interface MeetingRecordsView {
+  readonly asOf: CalendarDate.CalendarDate
+  readonly meetings: ReadonlyArray<MeetingRecords.RecordedMeeting>
+  readonly consultations: ReadonlyArray<MeetingRecords.Consultation>
+  readonly agreements: MeetingRecords.AgreementStatus
+}
+
+const without = <Row,>(columns: ReadonlyArray<{ readonly field: string } & Row>, ...fields: ReadonlyArray<string>) => columns.filter((c) => !fields.includes(c.field))
+
+/**
+ * The recorded meetings and consultations, and the agreements with their
+ * follow-ups, as of a date: four tables of the application's definitions.
+ *
+ * @example
+ * <RecordedSection view={view} assignmentHref={(ref) => `/uppdrag/${ref}`} />
+ */
+export const RecordedSection: FC<{ view: MeetingRecordsView; assignmentHref: (reference: string) => string | undefined }> = ({ view, assignmentHref }) => {
+  const { asOf, meetings, consultations, agreements } = view
+  const signed = agreements.regions.filter((r) => r.agreement !== null).length
+  const followUps = MeetingRecords.followUps(agreements)
+  const assignmentLink = (reference: string | null, text: string | null) => {
+    if (reference === null || text === null) return "–"
+    const href = assignmentHref(reference)
+    return href === undefined ? text : <a href={href}>{text}</a>
+  }
+  return (
+    <>
+      <h2 id="registrerade">Registrerade möten och samråd</h2>
+      <p>{`Möten som registrerats med uppdrag meetings record, till och med ${asOf}: vilka myndigheter och andra parter som deltog, och hur många av de parter som varje beslut nämner som har hörts.`}</p>
+      {meetings.length === 0 ? (
+        <p>{`Inga möten är registrerade till och med ${asOf}.`}</p>
+      ) : (
+        <DefinitionTable
+          caption={`Registrerade möten till och med ${asOf} (${meetings.length})`}
+          columns={without(MeetingRecords.meetingColumns, "date", "id")}
+          rows={meetings}
+          rowHeader={{ header: "Datum", cell: (r) => r.meeting.date, date: true }}
+          render={(c, r) => (c.field === "assignment" ? assignmentLink(r.meeting.assignment ?? null, r.diaryNumber) : undefined)}
+        />
+      )}
+      <DefinitionTable
+        caption={`Samråd per uppdrag, per ${asOf}`}
+        columns={without(MeetingRecords.consultationColumns, "assignment")}
+        rows={consultations}
+        rowHeader={{ header: "Uppdrag", cell: (c) => assignmentLink(c.assignmentId, c.coverage.assignment) }}
+      />
+      <h2 id="overenskommelser">Överenskommelser med regionerna</h2>
+      <p>{`${signed} av ${agreements.regions.length} regioner har en registrerad överenskommelse med Socialstyrelsen per ${asOf}. Årsuppföljningen är den uppföljning som nästa delredovisning behöver.`}</p>
+      <DefinitionTable
+        caption={`Överenskommelser och uppföljning per region, per ${asOf}`}
+        columns={without(MeetingRecords.agreementColumns, "region", "name")}
+        rows={agreements.regions}
+        rowHeader={{ header: "Region", cell: (r) => <RegionLink code={r.region} name={r.name} /> }}
+      />
+      {followUps.length === 0 ? (
+        <p>Inga årliga uppföljningar av överenskommelserna är registrerade ännu.</p>
+      ) : (
+        <DefinitionTable
+          caption={`Registrerade årliga uppföljningar (${followUps.length})`}
+          columns={without(MeetingRecords.followUpColumns, "region", "name")}
+          rows={followUps}
+          rowHeader={{ header: "Region", cell: (f) => <RegionLink code={f.region.region} name={f.region.name} /> }}
+        />
+      )}
+    </>
+  )
+}
+
 /**
  * Möten: the meetings between two dates (all series, with themes, moves and
- * cancellations) and the series themselves, with calendar and CSV downloads.
+ * cancellations), what has been recorded (meetings, consultations, the
+ * regions' agreements and follow-ups), and the series themselves, with
+ * calendar, Excel and CSV downloads.
  *
  * @example
  * <MeetingsPage from="2026-11-23" to="2027-01-18" occurrences={list} series={Series.unsafeLoad()} findAssignment={…} />
@@ -64,7 +137,9 @@ export const MeetingsPage: FC<{
   occurrences: ReadonlyArray<Occurrence.Occurrence>
   series: MeetingRecords.SeriesShape
   assignmentHref: (reference: string) => string | undefined
-}> = ({ from, to, occurrences, series, assignmentHref }) => {
+  /** The recorded meetings, consultations and agreements (left out without a database). */
+  records?: MeetingRecordsView | undefined
+}> = ({ from, to, occurrences, series, assignmentHref, records }) => {
   const query = `fran=${from}&till=${to}`
   const seriesCaption = `Mötesserier (${series.length})`
   return (
@@ -90,6 +165,7 @@ export const MeetingsPage: FC<{
         label="Ladda ner mötena"
         items={[...tableDownloads("/moten/moten", `?${query}`), { href: "/moten/serier.ics", label: "kalender med alla serier, ics" }]}
       />
+      {records === undefined ? <p>Ingen databas är ansluten, så inga registrerade möten, samråd eller överenskommelser kan visas.</p> : <RecordedSection view={records} assignmentHref={assignmentHref} />}
       <h2 id="serier">Mötesserier</h2>
       <TableRegion label={seriesCaption}>
         <table>
