@@ -258,7 +258,7 @@ describe("Fördelning: seed 003, Bilaga", () => {
 
   it("the CSV download is the published appendix table (shared/data) to the krona", async () => {
     const page = await open("/fordelning/specialiserad-psykiatri-2026")
-    const [download] = await Promise.all([page.waitForEvent("download"), page.click("text=Ladda ner fördelningen (CSV)")])
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("text=Ladda ner fördelningen (CSV för maskinläsning)")])
     const file = join(resultsDirectory, download.suggestedFilename())
     await download.saveAs(file)
     const published = readFileSync(join(import.meta.dirname, "../../../../shared/data/allocation-2026-specialiserad-psykiatri.csv"), "utf8")
@@ -320,6 +320,21 @@ describe("Möten: seed 001's series", () => {
     await page.close()
   })
 
+  it("shows the recorded consultation of 2026-09-10, the consultation per assignment and Uppsala's agreement; on a phone each cell is labelled", async () => {
+    const page = await open("/moten?fran=2026-04-01&till=2026-06-30")
+    const meetings = page.locator("table", { has: page.locator("caption", { hasText: "Registrerade möten" }) })
+    expect(await meetings.locator("tbody tr", { hasText: "2026-09-10" }).textContent()).toContain("Polismyndigheten")
+    const consultation = page.locator("table", { has: page.locator("caption", { hasText: "Samråd per uppdrag" }) })
+    expect(await consultation.locator("tbody tr", { hasText: "S2025/01528" }).locator("td").first().textContent()).toBe("2")
+    const agreements = page.locator("table", { has: page.locator("caption", { hasText: "Överenskommelser och uppföljning" }) })
+    expect(await agreements.locator("tbody tr").count()).toBe(21)
+    const uppsala = agreements.locator("tbody tr", { hasText: "Uppsala län" })
+    expect(await uppsala.locator("td").first().textContent()).toBe("overenskommelse-2026-uppsala (2026-06-15)")
+    await page.setViewportSize({ width: 390, height: 844 })
+    expect(await uppsala.locator("td").first().evaluate((td) => getComputedStyle(td, "::before").content)).toBe('"Överenskommelse: "')
+    await page.close()
+  })
+
   it("the series calendar downloads and parses, with the Stockholm time zone", async () => {
     const page = await open("/moten")
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("text=Ladda ner mötena (kalender med alla serier, ics)")])
@@ -352,18 +367,29 @@ describe("links and downloads", () => {
     expect(seen.size).toBeGreaterThan(10)
   })
 
-  it("the deadlines CSV downloads from Översikt and parses, with the 2027-05-30 report flagged söndag", async () => {
+  it("the deadlines CSV for Excel downloads from Översikt and parses (semicolons, BOM), with the 2027-05-30 report flagged söndag", async () => {
     const page = await open(`/?datum=${asOf}`)
-    const [download] = await Promise.all([page.waitForEvent("download"), page.click("text=Ladda ner tidsfristerna (CSV)")])
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("text=Ladda ner tidsfristerna (CSV för Excel)")])
     const file = join(resultsDirectory, download.suggestedFilename())
     await download.saveAs(file)
     expect(download.suggestedFilename()).toBe("tidsfrister-2026-11-23.csv")
-    const rows = parseCsv(readFileSync(file), { bom: true, columns: true }) as Array<Record<string, string>>
-    // The application's deadline fields, as `uppdrag deadlines --format csv` has them.
-    const report = rows.find((r) => r.due === "2027-05-30")
-    expect(report).toMatchObject({ assignment: "S2025/01528", kind: "delredovisning", nonWorkingDay: "söndag", nextWorkingDay: "2027-05-31", status: "kommande", id: "delredovisning-2027-05-30" })
+    const rows = parseCsv(readFileSync(file), { bom: true, columns: true, delimiter: ";" }) as Array<Record<string, string>>
+    // The application's deadline columns, with their Swedish headers and values.
+    const report = rows.find((r) => r.Förfaller === "2027-05-30")
+    expect(report).toMatchObject({ Uppdrag: "S2025/01528", Typ: "Delredovisning", "Helgdag eller helg": "söndag", "Närmast följande vardag": "2027-05-31", Status: "Kommande", Id: "delredovisning-2027-05-30" })
     // The meeting of 2026-09-10's action item, due 2026-12-04 (issue 11).
-    expect(rows.find((r) => r.due === "2026-12-04")).toMatchObject({ title: "Skicka underlag om vårdplatser till IVO", status: "snart" })
+    expect(rows.find((r) => r.Förfaller === "2026-12-04")).toMatchObject({ Vad: "Skicka underlag om vårdplatser till IVO", Status: "Snart" })
+    await page.close()
+  })
+
+  it("the machine CSV stays its own link: the CLI's fields and values", async () => {
+    const page = await open(`/?datum=${asOf}`)
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("text=Ladda ner tidsfristerna (CSV för maskinläsning)")])
+    const file = join(resultsDirectory, download.suggestedFilename())
+    await download.saveAs(file)
+    expect(download.suggestedFilename()).toBe("tidsfrister-2026-11-23-maskinlasbar.csv")
+    const rows = parseCsv(readFileSync(file), { bom: true, columns: true }) as Array<Record<string, string>>
+    expect(rows.find((r) => r.due === "2027-05-30")).toMatchObject({ kind: "delredovisning", status: "kommande", id: "delredovisning-2027-05-30" })
     await page.close()
   })
 
@@ -374,7 +400,7 @@ describe("links and downloads", () => {
     await download.saveAs(file)
     const [sheet] = await readSheet(file)
     const rows = sheet?.data ?? []
-    expect(rows[0]).toEqual(["region", "name", "vardkapacitet", "sjalvvald_inlaggning", "flexibla_overgangar", "total"])
+    expect(rows[0]).toEqual(["Kod", "Region", "Medel vårdkapacitet (18+)", "Medel självvald inläggning (18+)", "Medel flexibla övergångar (0-25)", "Totalt per region"])
     expect(rows.find((r) => r[0] === "01")?.[5]).toBe(347_393_632)
     expect(rows.length).toBe(22)
     await page.close()
