@@ -4,6 +4,7 @@ import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
 import * as Result from "effect/Result"
 import { CatalogSource } from "./CatalogSource.js"
+import type * as Event from "./Event.js"
 import type { EventLog } from "./EventLog.js"
 import type { EventLogError } from "./EventLogError.js"
 import { Populations } from "./Populations.js"
@@ -88,6 +89,16 @@ export const ledger = (reference: string): Effect.Effect<Ledger.Summary, Unknown
 
 /** The ledger's sums per region, what {@link ledgerProjection} keeps (the allocation is applied when read). */
 export type LedgerSums = Ledger.State["sums"]
+
+/**
+ * A grant's ledger sums folded from events at once (`Ledger.restore` over
+ * `Recording.entriesOf`): what {@link ledgerProjection} always equals.
+ *
+ * @example
+ * GrantState.foldLedger(events, "specialiserad-psykiatri-2026").get("03")?.requisitioned // 58203923
+ */
+export const foldLedger = (events: ReadonlyArray<Event.StoredEvent>, grant: string): LedgerSums =>
+  Ledger.restore(Recording.entriesOf(events.filter((e) => e.grant === grant), grant)).sums
 
 const sumsField = (value: unknown): boolean => typeof value === "number" && Number.isSafeInteger(value)
 

@@ -9,6 +9,7 @@ import * as TestClock from "effect/testing/TestClock"
 import fc from "fast-check"
 import { afterAll, describe, expect, it } from "vitest"
 import { Migration, Store } from "../src/index.js"
+import { projectionContract } from "./projections.js"
 
 /**
  * The contract of the application's `EventLog` port, in two parts:
@@ -590,6 +591,16 @@ export const storeContract = (backend: Backend): void => {
   const on = (store: Store.Store): Layer.Layer<EventLog.EventLog> => Layer.succeed(EventLog.EventLog, store)
   afterAll(async () => {
     await Promise.all(opened.map((s) => s.close().catch(() => undefined)))
+  })
+
+  // The projections over the database, and over the same database opened again (another process).
+  projectionContract({
+    name: backend.name,
+    runs: backend.runs,
+    fresh: async () => {
+      const location = await backend.fresh()
+      return { log: await open(location), reopen: () => open(location), reopenReadOnly: () => open(location, { readOnly: true }) }
+    }
   })
 
   // The port's contract, the use cases given the database through Store.layer.
