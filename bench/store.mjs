@@ -132,7 +132,14 @@ const meetingPayload = (i) => ({
 
 /** Grows the log by `n` events through Recording.record: money events, one meeting per 1 000, then one reversal per 1 000 (of repayments). */
 const grow = async (store, n, first) => {
-  const input = batch(n).map((e, i) => ((first + i) % 1000 === 500 ? { type: "meeting", assignment: GRANT, date: "2026-09-10", recordedBy: "bench", note: "", payload: meetingPayload(first + i) } : e))
+  // Meetings go between the money events (whole rounds of regions keep every step within the one before).
+  const meetings = Math.max(1, Math.floor(n / 1000))
+  const money = batch(n - meetings)
+  const input = []
+  for (let i = 0; i < money.length; i++) {
+    if (i % Math.ceil(money.length / meetings) === 0) input.push({ type: "meeting", assignment: GRANT, date: "2026-09-10", recordedBy: "bench", note: "", payload: meetingPayload(first + i) })
+    input.push(money[i])
+  }
   if (first === 0) {
     // Every region's report for the regions' reporting, and the interim report: what the deadline list folds.
     input.unshift(
@@ -140,7 +147,7 @@ const grow = async (store, n, first) => {
       ...regions.map((region) => ({ type: "report", assignment: GRANT, obligation: "regionernas-redovisning-2026", region, date: "2027-02-20", recordedBy: "bench", note: "" }))
     )
   }
-  const written = await runOn(store, Recording.record(input.slice(0, n)))
+  const written = await runOn(store, Recording.record(input))
   if (written._tag !== "Success") throw new Error(written.failure.message)
   const repayments = written.success.filter((e) => e.type === "repayment")
   const step = Math.max(1, Math.round(repayments.length / Math.max(1, Math.floor(n / 1000))))
@@ -191,6 +198,7 @@ const measureReads = async (name, location, clearCheckpoints) => {
     await grow(writer, target - size, size)
     size = Number(await Effect.runPromise(writer.count))
     for (const [use, { before, after }] of Object.entries(cases)) {
+      const at = size
       const beforeMs = []
       for (let i = 0; i < runs; i++) beforeMs.push(await timed(() => before(writer)))
       await clearCheckpoints()
@@ -217,7 +225,7 @@ const measureReads = async (name, location, clearCheckpoints) => {
       }
       await warm.close()
       size = Number(await Effect.runPromise(writer.count))
-      rows.push({ size: target, use, before: median(beforeMs), cold: coldMs, saved: median(savedMs), memory: median(memoryMs), stall: delay.max / 1e6 })
+      rows.push({ size: at, use, before: median(beforeMs), cold: coldMs, saved: median(savedMs), memory: median(memoryMs), stall: delay.max / 1e6 })
     }
   }
   await writer.close()
