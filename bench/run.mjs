@@ -23,8 +23,8 @@ const small = {
   "deadlines.mjs": ["2"],
   "indicators.mjs": ["--rows", "100000"],
   "meetings.mjs": ["5"],
-  "store.mjs": ["1000", "1"],
-  "web.mjs": ["2"]
+  "store.mjs": ["1000", "1", "300,3000"],
+  "web.mjs": ["2", "1", "30000"]
 }
 
 const args = process.argv.slice(2)

@@ -3,13 +3,23 @@
 // into PostgreSQL. Also the time to read a grant's ledger back from that log,
 // and the CPU time the importing process used (steadier than wall time on a
 // busy machine; for PostgreSQL the server's own work is not in it).
+//
+// Then log reads as the log grows (issue 14): one log per database grown to
+// 3 000, 30 000 and 300 000 events (money events of every region, one meeting,
+// one reversal and reports per 1 000), and at each size the ledger, the
+// deadline list and the meeting records read, in the same run:
+//   före      the events each use case read before projections, read and folded whole (the old read path);
+//   kall      the use case in a new process with no saved sammanställning (folds the whole log, in windows, and saves it);
+//   sparad    the use case in a new process that starts from the saved sammanställning;
+//   i minnet  the use case again in the same process after one new event (folds that event only);
+// and the event loop's longest stall during the cold fold (what a web server would feel).
 // Writes through the use case every adapter calls (`Recording.record` of
 // @uppdrag/application over `Store.open`'s event log) and reads the ledger
 // with `GrantState.ledger`. Imports the built dist/ of @uppdrag/store,
 // @uppdrag/application and @uppdrag/core; prints figures (median, min, max
 // of repeated runs), never asserts.
 //
-//   node bench/store.mjs [events] [runs]   (default 10000 events, 3 runs; build first: npm run build)
+//   node bench/store.mjs [events] [runs] [sizes]   (default 10000 events, 3 runs, sizes 3000,30000,300000; build first: npm run build)
 import { existsSync, mkdtempSync, rmSync } from "node:fs"
 import { createRequire } from "node:module"
 import { availableParallelism, loadavg, tmpdir } from "node:os"
@@ -25,13 +35,14 @@ for (const pkg of ["store", "application", "core"]) {
 }
 const events = Number(process.argv[2] ?? 10_000)
 const runs = Number(process.argv[3] ?? 3)
-if (![events, runs].every((n) => Number.isInteger(n) && n > 0)) {
-  process.stderr.write("antal händelser och körningar måste vara positiva heltal\n")
+const sizes = (process.argv[4] ?? "3000,30000,300000").split(",").map(Number)
+if (![events, runs, ...sizes].every((n) => Number.isInteger(n) && n > 0) || sizes.some((n, i) => i > 0 && n <= sizes[i - 1])) {
+  process.stderr.write("antal händelser, körningar och storlekar (stigande, t.ex. 3000,30000,300000) måste vara positiva heltal\n")
   process.exit(2)
 }
 
 const { Store } = await import(dist("store"))
-const { CatalogSource, EventLog, GrantState, Populations, Recording } = await import(dist("application"))
+const { CatalogSource, DeadlineList, EventLog, GrantState, MeetingRecords, Populations, Recorded, Recording } = await import(dist("application"))
 const { Catalog } = await import(dist("core"))
 const requireFromApplication = createRequire(fileURLToPath(new URL("../packages/application/package.json", import.meta.url)))
 const esm = (name) => requireFromApplication.resolve(name).replace(/\.cjs$/, ".js")
@@ -105,11 +116,142 @@ const measure = async (name, fresh, cleanup) => {
   )
 }
 
+// ---------------------------------------------------------------------------
+// Log reads as the log grows.
+
+const ASOF = "2026-11-23"
+const meetingPayload = (i) => ({
+  kind: "mote",
+  id: `bench-mote-${i}`,
+  title: "Samråd om vårdkapacitet",
+  date: "2026-09-10",
+  assignment: GRANT,
+  participants: ["ivo", "polismyndigheten"],
+  actionItems: [{ title: "Skicka underlag om vårdplatser till IVO", owner: "Socialstyrelsen", due: "2026-12-04", recipient: "IVO" }]
+})
+
+/** Grows the log by `n` events through Recording.record: money events, one meeting per 1 000, then one reversal per 1 000 (of repayments). */
+const grow = async (store, n, first) => {
+  // Meetings go between the money events (whole rounds of regions keep every step within the one before).
+  const meetings = Math.max(1, Math.floor(n / 1000))
+  const money = batch(n - meetings)
+  const input = []
+  for (let i = 0; i < money.length; i++) {
+    if (i % Math.ceil(money.length / meetings) === 0) input.push({ type: "meeting", assignment: GRANT, date: "2026-09-10", recordedBy: "bench", note: "", payload: meetingPayload(first + i) })
+    input.push(money[i])
+  }
+  if (first === 0) {
+    // Every region's report for the regions' reporting, and the interim report: what the deadline list folds.
+    input.unshift(
+      { type: "report", assignment: GRANT, obligation: "delredovisning-2026-03-30", date: "2026-03-27", recordedBy: "bench", note: "" },
+      ...regions.map((region) => ({ type: "report", assignment: GRANT, obligation: "regionernas-redovisning-2026", region, date: "2027-02-20", recordedBy: "bench", note: "" }))
+    )
+  }
+  const written = await runOn(store, Recording.record(input))
+  if (written._tag !== "Success") throw new Error(written.failure.message)
+  const repayments = written.success.filter((e) => e.type === "repayment")
+  const step = Math.max(1, Math.round(repayments.length / Math.max(1, Math.floor(n / 1000))))
+  const reversals = repayments.filter((_, i) => i % step === 0).slice(0, Math.floor(n / 1000)).map((e) => ({ type: "reversal", reverses: e.seq, date: "2027-03-21", recordedBy: "bench", note: "fel belopp" }))
+  if (reversals.length > 0) {
+    const reversed = await runOn(store, Recording.record(reversals))
+    if (reversed._tag !== "Success") throw new Error(reversed.failure.message)
+  }
+}
+
+const cases = {
+  huvudbok: {
+    before: async (store) => GrantState.foldLedger(await Effect.runPromise(store.read({ grant: GRANT })), GRANT),
+    after: GrantState.ledger(GRANT)
+  },
+  tidsfrister: {
+    before: async (store) => {
+      const events = await Effect.runPromise(store.read({ types: Recorded.types }))
+      return [Recorded.fold(events), MeetingRecords.decodeStored(events)]
+    },
+    after: DeadlineList.list({ asOf: ASOF })
+  },
+  möten: {
+    before: async (store) => MeetingRecords.decodeStored(await Effect.runPromise(store.read({ types: ["meeting", "reversal"] }))),
+    after: MeetingRecords.current()
+  }
+}
+
+const timed = async (work) => {
+  const t = performance.now()
+  const result = await work()
+  if (result?._tag === "Failure") throw new Error(result.failure.message)
+  return performance.now() - t
+}
+
+/** One log per database, grown to each size; figures per size and use case. */
+const measureReads = async (name, location, clearCheckpoints) => {
+  const { monitorEventLoopDelay } = await import("node:perf_hooks")
+  const open = async () => {
+    const opened = await Store.open(location)
+    if (opened._tag !== "Success") throw new Error(opened.failure.message)
+    return opened.success
+  }
+  const writer = await open()
+  let size = 0
+  const rows = []
+  for (const target of sizes) {
+    await grow(writer, target - size, size)
+    size = Number(await Effect.runPromise(writer.count))
+    for (const [use, { before, after }] of Object.entries(cases)) {
+      const at = size
+      const beforeMs = []
+      for (let i = 0; i < runs; i++) beforeMs.push(await timed(() => before(writer)))
+      await clearCheckpoints()
+      // A new process: a store object no projection has seen, no checkpoint.
+      const cold = await open()
+      const delay = monitorEventLoopDelay({ resolution: 1 })
+      delay.enable()
+      const coldMs = await timed(() => runOn(cold, after))
+      delay.disable()
+      await cold.close()
+      const savedMs = []
+      for (let i = 0; i < runs; i++) {
+        const next = await open()
+        savedMs.push(await timed(() => runOn(next, after)))
+        await next.close()
+      }
+      const warm = await open()
+      await runOn(warm, after)
+      const memoryMs = []
+      for (let i = 0; i < runs; i++) {
+        const one = await runOn(writer, Recording.record([{ type: "requisition", grant: GRANT, region: regions[i % regions.length], amount: 1, date: "2026-04-16", recordedBy: "bench", note: "" }]))
+        if (one._tag !== "Success") throw new Error(one.failure.message)
+        memoryMs.push(await timed(() => runOn(warm, after)))
+      }
+      await warm.close()
+      size = Number(await Effect.runPromise(writer.count))
+      rows.push({ size: at, use, before: median(beforeMs), cold: coldMs, saved: median(savedMs), memory: median(memoryMs), stall: delay.max / 1e6 })
+    }
+  }
+  await writer.close()
+  const ms = (x) => `${x < 10 ? x.toFixed(1).replace(".", ",") : fmt(x)} ms`
+  process.stdout.write(`\n${name}: läsningar ur loggen (median av ${runs}; kall: en körning)\n`)
+  process.stdout.write(`  ${"händelser".padStart(9)}  ${"vad".padEnd(11)} ${"före".padStart(9)} ${"kall".padStart(9)} ${"sparad".padStart(9)} ${"i minnet".padStart(9)}   före/sparad  längsta stopp i händelseloopen (kall)\n`)
+  for (const r of rows) {
+    process.stdout.write(
+      `  ${fmt(r.size).padStart(9)}  ${r.use.padEnd(11)} ${ms(r.before).padStart(9)} ${ms(r.cold).padStart(9)} ${ms(r.saved).padStart(9)} ${ms(r.memory).padStart(9)}   ${`${(r.before / r.saved).toFixed(0)}×`.padStart(11)}  ${ms(r.stall)}\n`
+    )
+  }
+}
+
 process.stdout.write(`node ${process.version}, ${availableParallelism()} kärnor, belastning ${loadavg().map((l) => l.toFixed(1)).join(" ")}; ${runs} körningar\n`)
 
 const folder = mkdtempSync(join(tmpdir(), "uppdrag-bench-store-"))
 let n = 0
-await measure("SQLite", async () => ({ kind: "sqlite", path: join(folder, `${++n}.db`) }), () => rmSync(folder, { recursive: true, force: true }))
+const readsDb = join(folder, "reads.db")
+const BetterSqlite3 = createRequire(fileURLToPath(new URL("../packages/store/package.json", import.meta.url)))("better-sqlite3")
+await measure("SQLite", async () => ({ kind: "sqlite", path: join(folder, `${++n}.db`) }))
+await measureReads("SQLite", { kind: "sqlite", path: readsDb }, async () => {
+  const db = new BetterSqlite3(readsDb)
+  db.exec("DELETE FROM checkpoint")
+  db.close()
+})
+rmSync(folder, { recursive: true, force: true })
 
 const url = process.env.DATABASE_URL
 if (url === undefined || url === "") {
@@ -134,8 +276,10 @@ if (url === undefined || url === "") {
       await admin(`CREATE SCHEMA ${schema}`)
       return { kind: "postgres", url, schema }
     },
-    async () => {
-      for (const schema of schemas) await admin(`DROP SCHEMA ${schema} CASCADE`)
-    }
   )
+  const schema = `bench_${process.pid}_reads`
+  schemas.push(schema)
+  await admin(`CREATE SCHEMA ${schema}`)
+  await measureReads("PostgreSQL", { kind: "postgres", url, schema }, () => admin(`DELETE FROM ${schema}.checkpoint`))
+  for (const schema of schemas) await admin(`DROP SCHEMA ${schema} CASCADE`)
 }

@@ -3,7 +3,12 @@
 // Fördelning, side by side in the same run with nginx (Debian's) serving the
 // same pages saved as static files; plus each page's weight (HTML + CSS + JS).
 //
-//   node bench/web.mjs [seconds] [nginx-workers]   (default 10 s per load run and 1 worker; build first: npm run build)
+//   node bench/web.mjs [seconds] [nginx-workers] [events]   (default 10 s per load run, 1 worker, 300000 events; build first: npm run build)
+//
+// Last, a log of [events] events (default 300 000, written with the adapter's bulk path): 200 concurrent
+// connections on loopback for a bounded number of requests to the ledger, Översikt, Möten, a region page
+// and the stylesheet, page cache off, first while the server folds the log at start-up and then after:
+// latency p50/p99/max, errors and timeouts (issue 12: "200 concurrent requests all answer").
 //
 // The site reads a real SQLite event log (every region's 2026 requisition), as
 // `uppdrag serve` does. The app server runs in a child process (one Node thread, as `uppdrag serve`)
@@ -14,6 +19,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } 
 import { createRequire } from "node:module"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { createInterface } from "node:readline"
 import { fileURLToPath } from "node:url"
 import { gzipSync } from "node:zlib"
 
@@ -66,8 +72,44 @@ const site = async (options) => {
   return WebApp.make(made.success, options)
 }
 
+/** A read-only SQLite log of `n` events: requisitions of 1 kr by the regions in turn, a meeting every 1 000th. */
+const openLargeStore = async (n) => {
+  const { Store } = await import(esm("@uppdrag/store"))
+  const Effect = await import(requireFromWeb.resolve("effect/Effect").replace(/\.cjs$/, ".js"))
+  const Result = await import(requireFromWeb.resolve("effect/Result").replace(/\.cjs$/, ".js"))
+  const folder = mkdtempSync(join(tmpdir(), "uppdrag-bench-stor-"))
+  process.once("exit", () => rmSync(folder, { recursive: true, force: true }))
+  const location = { kind: "sqlite", path: join(folder, "uppdrag.db") }
+  const opened = await Store.open(location)
+  if (opened._tag !== "Success") throw new Error(opened.failure.message)
+  const regions = ["01", "03", "04", "05", "06", "07", "08", "09", "10", "12", "13", "14", "17", "18", "19", "20", "21", "22", "23", "24", "25"]
+  const grant = "specialiserad-psykiatri-2026"
+  const events = Array.from({ length: n }, (_, i) => {
+    const seq = i + 1
+    const common = { seq, assignment: grant, recordedBy: "bench", note: "", reverses: null, obligation: null }
+    return seq % 1000 === 0
+      ? { ...common, type: "meeting", grant: null, region: null, amount: null, date: "2026-09-10", recordedAt: "2026-09-10T08:00:00.000Z", payload: { kind: "mote", id: `mote-${seq}`, title: "Samråd", date: "2026-09-10", assignment: grant, participants: ["ivo"], actionItems: [] } }
+      : { ...common, type: "requisition", grant, region: regions[seq % regions.length], amount: 1, date: "2026-04-15", recordedAt: "2026-04-15T08:00:00.000Z", payload: null }
+  })
+  await Effect.runPromise(opened.success.append({ grants: new Set(), seqs: new Set(), assignments: new Set() }, () => Result.succeed(events)))
+  await opened.success.close()
+  const reader = await Store.open(location, { readOnly: true })
+  if (reader._tag !== "Success") throw new Error(reader.failure.message)
+  return reader.success
+}
+
 // Child mode: serve on a free loopback port and report it.
-if (process.argv[2] === "--serve") {
+if (process.argv[2] === "--serve-large") {
+  const { Site, WebApp, WebServer } = await import(dist)
+  const { CalendarDate, Catalog } = await import(esm("@uppdrag/core"))
+  const eventLog = await openLargeStore(Number(process.argv[3]))
+  const made = Site.make({ catalog: Catalog.unsafeLoad(), eventLog, today: () => CalendarDate.unsafeParse(asOf), log: (line) => process.stderr.write(`${line}\n`) })
+  if (made._tag !== "Success") throw new Error(made.failure.join("\n"))
+  const running = await WebServer.listen(WebApp.make(made.success, process.argv[4] === "utan-cache" ? { pageCache: 0 } : {}), { port: 0, host: "127.0.0.1" })
+  process.stdout.write(`${running.url}\n`)
+  made.success.ready.then(() => process.stdout.write("klar\n"))
+  process.on("SIGTERM", () => running.close().then(() => process.exit(0)))
+} else if (process.argv[2] === "--serve") {
   const { WebServer } = await import(dist)
   const running = await WebServer.listen(await site(), { port: 0, host: "127.0.0.1" })
   process.stdout.write(`${running.url}\n`)
@@ -198,6 +240,30 @@ http {
     rmSync(root, { recursive: true, force: true })
   }
 
+  // 4. A large log: 200 concurrent connections, a bounded number of requests, while the log is folded and after,
+  // with the page cache as `uppdrag serve` has it and with every page rendered.
+  const events = Number(process.argv[4] ?? 300_000)
+  const largePaths = ["/fordelning/specialiserad-psykiatri-2026", `/?datum=${asOf}`, "/moten?fran=2026-01-01", `/regioner/03?datum=${asOf}`, "/static/style.css"]
+  const burst = async (url) => {
+    const result = await autocannon({ url, connections: 200, amount: 2000, timeout: 30, requests: largePaths.map((path) => ({ method: "GET", path })) })
+    return { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max, ok: result["2xx"], non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts }
+  }
+  const bursts = []
+  for (const cache of ["som serverad", "utan-cache"]) {
+    const large = spawn(process.execPath, [fileURLToPath(import.meta.url), "--serve-large", String(events), cache], { stdio: ["ignore", "pipe", "inherit"] })
+    const largeLines = createInterface({ input: large.stdout })[Symbol.asyncIterator]()
+    const largeUrl = (await largeLines.next()).value
+    const ready = largeLines.next()
+    const label = cache === "utan-cache" ? "sidcache av" : "sidcache som serverad"
+    try {
+      bursts.push({ when: `${label}, under vikningen vid start`, ...(await burst(largeUrl)) })
+      await ready
+      bursts.push({ when: `${label}, därefter`, ...(await burst(largeUrl)) })
+    } finally {
+      large.kill("SIGTERM")
+    }
+  }
+
   const fmt = (n, d = 0) => n.toLocaleString("sv-SE", { minimumFractionDigits: d, maximumFractionDigits: d })
   process.stdout.write(`Webbvyn, ${seconds} s per lastkörning, 10 anslutningar, loopback (autocannon); nginx ${nginx === undefined ? "saknas" : `med ${workers} worker`}\n\n`)
   process.stdout.write("Servertid per förfrågan (i processen, 2 000 förfrågningar)\n")
@@ -210,6 +276,10 @@ http {
         (l.nginx === undefined ? "" : `   nginx ${fmt(l.nginx.rps).padStart(8)}/s (${l.nginx.p50}/${l.nginx.p99} ms)`) +
         `${ratio}\n`
     )
+  }
+  process.stdout.write(`\nStor logg: ${fmt(events)} händelser, 200 samtidiga anslutningar, 2 000 förfrågningar per körning (huvudbok, Översikt, Möten, region, stilmall)\n`)
+  for (const b of bursts) {
+    process.stdout.write(`  ${b.when.padEnd(46)} p50 ${fmt(b.p50)} ms  p99 ${fmt(b.p99)} ms  max ${fmt(b.max)} ms   svar 2xx ${fmt(b.ok)}, andra ${fmt(b.non2xx)}, fel ${fmt(b.errors)}, tidsgränser ${fmt(b.timeouts)}\n`)
   }
   process.stdout.write("\nSidvikt (HTML + CSS + JS; gzip inom parentes)\n")
   for (const w of weights) process.stdout.write(`  ${w.page.padEnd(28)} ${fmt(w.total / 1024, 1).padStart(6)} KB (HTML ${fmt(w.html / 1024, 1)} + CSS ${fmt(w.css / 1024, 1)} + JS 0; gzip ${fmt(w.gzip / 1024, 1)} KB)\n`)

@@ -3,9 +3,10 @@ import { Completion, Deadline, DeadlineFilter, DeadlineQuery, Obligation, Remind
 import { ActionItem, MeetingRecord } from "@uppdrag/meetings"
 import * as Effect from "effect/Effect"
 import { CatalogSource } from "./CatalogSource.js"
-import { EventLog } from "./EventLog.js"
+import type { EventLog } from "./EventLog.js"
 import type { EventLogError } from "./EventLogError.js"
 import * as MeetingRecords from "./MeetingRecords.js"
+import * as Projection from "./Projection.js"
 import * as Recorded from "./Recorded.js"
 import type * as Table from "./Table.js"
 import * as Today from "./Today.js"
@@ -65,10 +66,9 @@ export const list = (
     const catalog = yield* CatalogSource
     const today = yield* Today.today
     const decoded = yield* Effect.fromResult(DeadlineQuery.decode(query, catalog.assignments, today, options.command))
-    const log = yield* EventLog
-    const events = yield* log.read({ types: Recorded.types })
-    const recorded = Recorded.fold(events)
-    const records = yield* Effect.fromResult(MeetingRecords.decodeStored(events))
+    const state = yield* Projection.current(Recorded.projection)
+    const recorded = state.recorded
+    const records = yield* MeetingRecords.readBack(state)
     const { meetings } = MeetingRecord.current([...records, ...(options.records ?? [])])
     const obligations = yield* Effect.fromResult(
       Obligation.collect(catalog.assignments, { extra: actionItems(meetings), dueDates: recorded.dueDates, asOf: decoded.asOf })

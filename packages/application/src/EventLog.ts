@@ -15,6 +15,47 @@ export interface Filter {
   readonly grant?: string | undefined
   readonly assignment?: string | undefined
   readonly types?: ReadonlyArray<Event.EventType> | undefined
+  /** Only events with a sequence number above this one (a projection reads what came after its state). */
+  readonly after?: number | undefined
+  /** Only events with a sequence number up to and including this one (reads in bounded windows). */
+  readonly through?: number | undefined
+  /**
+   * Only the events with these sequence numbers and the events that reverse
+   * them: what a fold needs to see of the past when it meets a reversal.
+   */
+  readonly related?: ReadonlyArray<number> | undefined
+}
+
+/**
+ * A projection's state saved beside the log with the sequence number it
+ * covers: the fold of every event up to `seq`, as `Projection` writes it.
+ * Opaque to the store, which only keeps it; `version` changes whenever the
+ * fold or the state's form does, so an old state is never read as a new one.
+ *
+ * @example
+ * const saved: EventLog.Checkpoint = { projection: "huvudbok", key: "specialiserad-psykiatri-2026", version: 1, seq: 300_000, state: {} }
+ */
+export interface Checkpoint {
+  readonly projection: string
+  readonly key: string
+  readonly version: number
+  readonly seq: number
+  readonly state: Event.Json
+}
+
+/**
+ * Where checkpoints are kept. `save` is best effort: it answers false, and
+ * writes nothing, when the log is read-only or another writer holds it (the
+ * next read folds a little more, nothing is lost).
+ *
+ * @example
+ * const saved = yield* log.checkpoints.load("huvudbok", "specialiserad-psykiatri-2026")
+ */
+export interface Checkpoints {
+  /** Whether `save` can write at all (false for a log opened read-only). */
+  readonly writable: boolean
+  readonly load: (projection: string, key: string) => Effect.Effect<Checkpoint | undefined, EventLogError>
+  readonly save: (checkpoint: Checkpoint) => Effect.Effect<boolean, EventLogError>
 }
 
 /**
@@ -66,6 +107,14 @@ export interface Shape {
   readonly read: (filter?: Filter) => Effect.Effect<ReadonlyArray<Event.StoredEvent>, EventLogError>
   /** Number of events in the log; it only grows, so it versions everything read from it. */
   readonly count: Effect.Effect<number, EventLogError>
+  /**
+   * The highest sequence number in the log, 0 when it is empty. Events are
+   * numbered as they are committed, so every event up to it can be read; a
+   * cheap index look-up, unlike a count.
+   */
+  readonly head: Effect.Effect<number, EventLogError>
+  /** Projection states saved beside the log (see `Projection`). */
+  readonly checkpoints: Checkpoints
   /** Reads what `needs` names, runs `decide` and appends its events in one transaction. */
   readonly append: <E>(
     needs: Needs,
@@ -109,14 +158,32 @@ export const selectNeeded = (events: ReadonlyArray<Event.StoredEvent>, needs: Ne
  */
 export const makeMemory = (initial: ReadonlyArray<Event.StoredEvent> = [], location = "minnet"): Shape => {
   const events: Array<Event.StoredEvent> = [...initial]
-  const matches = (filter: Filter) => (e: Event.StoredEvent) =>
-    (filter.grant === undefined || e.grant === filter.grant) &&
-    (filter.assignment === undefined || e.assignment === filter.assignment) &&
-    (filter.types === undefined || filter.types.includes(e.type))
+  const saved = new Map<string, Checkpoint>()
+  const matches = (filter: Filter) => {
+    const related = filter.related === undefined ? undefined : new Set(filter.related)
+    return (e: Event.StoredEvent) =>
+      (filter.grant === undefined || e.grant === filter.grant) &&
+      (filter.assignment === undefined || e.assignment === filter.assignment) &&
+      (filter.types === undefined || filter.types.includes(e.type)) &&
+      (filter.after === undefined || e.seq > filter.after) &&
+      (filter.through === undefined || e.seq <= filter.through) &&
+      (related === undefined || related.has(e.seq) || (e.reverses !== null && related.has(e.reverses)))
+  }
   return {
     location,
     read: (filter = {}) => Effect.sync(() => events.filter(matches(filter))),
     count: Effect.sync(() => events.length),
+    head: Effect.sync(() => events.at(-1)?.seq ?? 0),
+    checkpoints: {
+      writable: true,
+      load: (projection, key) => Effect.sync(() => saved.get(`${projection}\u0000${key}`)),
+      save: (checkpoint) =>
+        Effect.sync(() => {
+          // A copy through JSON, as a database would keep it: the caller's state is never shared.
+          saved.set(`${checkpoint.projection}\u0000${checkpoint.key}`, JSON.parse(JSON.stringify(checkpoint)) as Checkpoint)
+          return true
+        })
+    },
     append: (needs, decide, onProgress) =>
       Effect.suspend(() => {
         const decided = decide({ prior: selectNeeded(events, needs), nextSeq: events.length + 1, size: events.length })

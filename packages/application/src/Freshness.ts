@@ -49,10 +49,10 @@ export const latestEvent = (events: ReadonlyArray<Event.StoredEvent>): Freshness
 }
 
 /**
- * Reads the freshness of the log and the catalog. An empty log costs one
- * count; otherwise the log is read once, so callers that ask often keep the
- * answer for as long as `events` (the log's count) is unchanged, as the web
- * view does with its page cache key.
+ * Reads the freshness of the log and the catalog: the log's count and its
+ * last event (read by its sequence number, so the cost does not grow with
+ * the log). Callers that ask often keep the answer for as long as `events`
+ * (the log's count) is unchanged, as the web view does with its page cache key.
  *
  * @example
  * const { latestEvent } = yield* Freshness.latest
@@ -62,6 +62,7 @@ export const latest: Effect.Effect<Freshness, EventLogError, EventLog | CatalogS
   const catalog = yield* CatalogSource
   const log = yield* EventLog
   const events = yield* log.count
-  const latest = events === 0 ? null : latestEvent(yield* log.read())
+  const head = events === 0 ? 0 : yield* log.head
+  const latest = head === 0 ? null : latestEvent(yield* log.read({ after: head - 1 }))
   return { events, latestEvent: latest, latestDecision: latestDecision(catalog.assignments) }
 })

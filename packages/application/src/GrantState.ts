@@ -4,9 +4,11 @@ import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
 import * as Result from "effect/Result"
 import { CatalogSource } from "./CatalogSource.js"
-import { EventLog } from "./EventLog.js"
+import type * as Event from "./Event.js"
+import type { EventLog } from "./EventLog.js"
 import type { EventLogError } from "./EventLogError.js"
 import { Populations } from "./Populations.js"
+import * as Projection from "./Projection.js"
 import * as Recording from "./Recording.js"
 import type * as Table from "./Table.js"
 
@@ -81,10 +83,72 @@ export const ledger = (reference: string): Effect.Effect<Ledger.Summary, Unknown
     const { grant } = yield* find(reference)
     const populations = yield* Populations
     const terms = Ledger.termsOf(grant, Recording.allocatedOf(grant, populations))
-    const log = yield* EventLog
-    const events = yield* log.read({ grant: grant.id })
-    return Ledger.summarize(terms, Recording.entriesOf(events, grant.id))
+    const sums = yield* Projection.current(ledgerProjection(grant.id))
+    return Ledger.summary(terms, { sums, entries: new Map(), reversed: new Map() })
   })
+
+/** The ledger's sums per region, what {@link ledgerProjection} keeps (the allocation is applied when read). */
+export type LedgerSums = Ledger.State["sums"]
+
+/**
+ * A grant's ledger sums folded from events at once (`Ledger.restore` over
+ * `Recording.entriesOf`): what {@link ledgerProjection} always equals.
+ *
+ * @example
+ * GrantState.foldLedger(events, "specialiserad-psykiatri-2026").get("03")?.requisitioned // 58203923
+ */
+export const foldLedger = (events: ReadonlyArray<Event.StoredEvent>, grant: string): LedgerSums =>
+  Ledger.restore(Recording.entriesOf(events.filter((e) => e.grant === grant), grant)).sums
+
+const sumsField = (value: unknown): boolean => typeof value === "number" && Number.isSafeInteger(value)
+
+/**
+ * A grant's ledger as a projection: the allocation package's own fold
+ * (`Ledger.restore` over `Recording.entriesOf`), kept as the sums per region
+ * and advanced by the events after them. A reversal of an event folded
+ * earlier reads that event (and any earlier reversal of it) back from the
+ * log, so the sums are those of `Ledger.summarize` over the whole log.
+ * The allocation (the population in force) is not part of it: the same sums
+ * serve every population.
+ *
+ * @example
+ * const sums = yield* Projection.current(GrantState.ledgerProjection("specialiserad-psykiatri-2026"))
+ */
+export const ledgerProjection = (grant: string): Projection.Projection<LedgerSums> => ({
+  name: "huvudbok",
+  key: grant,
+  version: 1,
+  filter: { grant },
+  initial: Ledger.empty().sums,
+  // Only targets before the window: those inside it are among `events` already.
+  needs: (_sums, events) => {
+    const first = events[0]?.seq ?? 0
+    return events.flatMap((e) => (e.type === "reversal" && e.reverses !== null && e.reverses < first ? [e.reverses] : []))
+  },
+  advance: (sums, events, { after, related }) => {
+    // The earlier events the new reversals name, and how the ledger held them: an entry, and whether it was reversed.
+    const earlier = related.filter((e) => e.seq <= after && e.grant === grant)
+    const entries = new Map<string, Ledger.Entry>()
+    const reversed = new Map<string, string>()
+    const fresh: Array<Ledger.Entry> = []
+    for (const entry of Recording.entriesOf([...earlier, ...events], grant)) {
+      if (Number(entry.id) > after) fresh.push(entry)
+      else if (entry.kind !== "reversal") entries.set(entry.id, entry)
+      else if (!reversed.has(entry.reverses)) reversed.set(entry.reverses, entry.id)
+    }
+    return Ledger.restore(fresh, { sums, entries, reversed }).sums
+  },
+  encode: (sums) => Object.fromEntries([...sums].map(([region, totals]) => [region, { ...totals }])),
+  decode: (json) => {
+    if (typeof json !== "object" || json === null || Array.isArray(json)) return undefined
+    const sums = new Map<string, LedgerSums extends ReadonlyMap<string, infer V> ? V : never>()
+    for (const [region, totals] of Object.entries(json)) {
+      if (typeof totals !== "object" || totals === null || Array.isArray(totals) || !Object.values(totals).every(sumsField)) return undefined
+      sums.set(region, totals as never)
+    }
+    return sums
+  }
+})
 
 /**
  * One region's part of a grant: its allocation row and explanation (when

@@ -7,9 +7,11 @@ import * as Layer from "effect/Layer"
 import * as Result from "effect/Result"
 import { CatalogInvalid, CatalogSource } from "./CatalogSource.js"
 import type * as Event from "./Event.js"
-import { EventLog } from "./EventLog.js"
+import type { EventLog } from "./EventLog.js"
 import type { EventLogError } from "./EventLogError.js"
 import type { Populations } from "./Populations.js"
+import * as Projection from "./Projection.js"
+import * as Recorded from "./Recorded.js"
 import * as Recording from "./Recording.js"
 import type * as Table from "./Table.js"
 
@@ -80,17 +82,26 @@ export const context: Effect.Effect<Meeting.Context, never, CatalogSource | Meet
 })
 
 /**
+ * The meeting records of the recorded projection (each payload read once,
+ * when its event was folded), or the first that does not read back: the
+ * same answer as {@link decodeStored} over the whole log.
+ *
+ * @example
+ * const records = yield* MeetingRecords.readBack(yield* Projection.current(Recorded.projection))
+ */
+export const readBack = (state: Recorded.State): Effect.Effect<Array<MeetingRecord.MeetingRecord>, UnreadableRecord> =>
+  state.records._tag === "Read" ? Effect.succeed([...state.records.records]) : Effect.fail(new UnreadableRecord({ seq: state.records.seq }))
+/**
  * The meeting and agreement records in the event log, in log order; a
  * record that does not read back is refused, never dropped.
  *
  * @example
  * const records = yield* MeetingRecords.stored
  */
-export const stored: Effect.Effect<Array<MeetingRecord.MeetingRecord>, UnreadableRecord | EventLogError, EventLog> = Effect.gen(function* () {
-  const log = yield* EventLog
-  const events = yield* log.read({ types: ["meeting", "reversal"] })
-  return yield* Effect.fromResult(decodeStored(events))
-})
+export const stored: Effect.Effect<Array<MeetingRecord.MeetingRecord>, UnreadableRecord | EventLogError, EventLog> = Effect.flatMap(
+  Projection.current(Recorded.projection),
+  readBack
+)
 
 /**
  * Reads meeting records back from `meeting` events (reversed ones left out).

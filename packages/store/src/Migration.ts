@@ -6,7 +6,7 @@
  *
  * @example
  * import { Migration } from "@uppdrag/store"
- * Migration.latest // 3
+ * Migration.latest // 4
  */
 export interface Migration {
   readonly version: number
@@ -111,6 +111,34 @@ export const all: ReadonlyArray<Migration> = [
       "CREATE TRIGGER event_no_delete BEFORE DELETE ON event BEGIN SELECT RAISE(ABORT, 'händelseloggen får bara utökas'); END"
     ],
     postgres: ["ALTER TABLE event DROP CONSTRAINT event_type_check", `ALTER TABLE event ADD CONSTRAINT event_type_check CHECK (type IN (${types}, 'due-date'))`]
+  },
+  {
+    version: 4,
+    name: "sparade sammanställningar",
+    // A projection's state (the application's fold, opaque here) with the sequence number it covers, so a
+    // read folds only the events after it. Derived data: it may be emptied at any time without loss.
+    sqlite: [
+      `CREATE TABLE checkpoint (
+        projection TEXT NOT NULL,
+        key TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        seq INTEGER NOT NULL CHECK (seq >= 0),
+        state TEXT NOT NULL CHECK (json_valid(state)),
+        saved_at TEXT NOT NULL,
+        PRIMARY KEY (projection, key)
+      ) STRICT`
+    ],
+    postgres: [
+      `CREATE TABLE checkpoint (
+        projection TEXT NOT NULL,
+        key TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        seq BIGINT NOT NULL CHECK (seq >= 0),
+        state TEXT NOT NULL,
+        saved_at TIMESTAMPTZ NOT NULL,
+        PRIMARY KEY (projection, key)
+      )`
+    ]
   }
 ]
 

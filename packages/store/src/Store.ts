@@ -147,7 +147,31 @@ const readEvents = async (conn: Connection, filter: EventLog.Filter = {}): Promi
   if (filter.grant !== undefined) query = query.where("grant_id", "=", filter.grant)
   if (filter.assignment !== undefined) query = query.where("assignment_id", "=", filter.assignment)
   if (filter.types !== undefined) query = query.where("type", "in", filter.types.length === 0 ? [""] : [...filter.types])
+  if (filter.after !== undefined) query = query.where("seq", ">", filter.after)
+  if (filter.through !== undefined) query = query.where("seq", "<=", filter.through)
+  if (filter.related !== undefined) {
+    const seqs = filter.related.length === 0 ? [0] : [...filter.related]
+    query = query.where((eb) => eb.or([eb("seq", "in", seqs), eb("reverses", "in", seqs)]))
+  }
   return (await query.execute()).map(fromRow)
+}
+
+const headOf = async (conn: Connection): Promise<number> => {
+  const row = await conn.selectFrom("event").select((eb) => eb.fn.max("seq").as("seq")).executeTakeFirst()
+  return Number(row?.seq ?? 0)
+}
+
+const loadCheckpoint = async (conn: Connection, projection: string, key: string): Promise<EventLog.Checkpoint | undefined> => {
+  const row = await conn.selectFrom("checkpoint").selectAll().where("projection", "=", projection).where("key", "=", key).executeTakeFirst()
+  if (row === undefined) return undefined
+  let state: Event.Json
+  try {
+    state = JSON.parse(row.state) as Event.Json
+  } catch {
+    // Derived data: a state that does not read is folded again, never trusted.
+    return undefined
+  }
+  return { projection: row.projection, key: row.key, version: Number(row.version), seq: Number(row.seq), state }
 }
 
 /** The stored events a decision needs (see `EventLog.Needs`), in log order. */
@@ -289,6 +313,28 @@ export const open = async (location: Location, options: OpenOptions = {}): Promi
         return Result.succeed(Number(row?.n ?? 0))
       })
     ),
+    head: guard(() => database.read(async (conn) => Result.succeed(await headOf(conn)))),
+    checkpoints: {
+      writable: options.readOnly !== true,
+      load: (projection, key) => guard(() => database.read(async (conn) => Result.succeed(await loadCheckpoint(conn, projection, key)))),
+      save: (checkpoint) =>
+        options.readOnly === true
+          ? Effect.succeed(false)
+          : guard(async () => {
+              const row = { ...checkpoint, state: JSON.stringify(checkpoint.state), saved_at: now() }
+              const saved = await database.tryWrite(async (conn) => {
+                // Never past the log: a state can only cover events that exist.
+                if (checkpoint.seq > (await headOf(conn))) return false
+                await conn
+                  .insertInto("checkpoint")
+                  .values(row)
+                  .onConflict((oc) => oc.columns(["projection", "key"]).doUpdateSet({ version: row.version, seq: row.seq, state: row.state, saved_at: row.saved_at }))
+                  .execute()
+                return true
+              })
+              return Result.succeed(saved === true)
+            })
+    },
     append: <E>(needs: EventLog.Needs, decide: EventLog.Decide<E>, onProgress?: ((done: number, total: number) => void) | undefined) =>
       guard(() =>
         database.write(async (conn): Promise<{ commit: boolean; value: Result.Result<ReadonlyArray<Event.StoredEvent>, E> }> => {

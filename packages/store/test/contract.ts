@@ -9,6 +9,7 @@ import * as TestClock from "effect/testing/TestClock"
 import fc from "fast-check"
 import { afterAll, describe, expect, it } from "vitest"
 import { Migration, Store } from "../src/index.js"
+import { projectionContract } from "./projections.js"
 
 /**
  * The contract of the application's `EventLog` port, in two parts:
@@ -592,6 +593,16 @@ export const storeContract = (backend: Backend): void => {
     await Promise.all(opened.map((s) => s.close().catch(() => undefined)))
   })
 
+  // The projections over the database, and over the same database opened again (another process).
+  projectionContract({
+    name: backend.name,
+    runs: backend.runs,
+    fresh: async () => {
+      const location = await backend.fresh()
+      return { log: await open(location), reopen: () => open(location), reopenReadOnly: () => open(location, { readOnly: true }) }
+    }
+  })
+
   // The port's contract, the use cases given the database through Store.layer.
   portContract({
     name: backend.name,
@@ -682,8 +693,8 @@ export const storeContract = (backend: Backend): void => {
       ok(await run(on(old), record([uppsala(100, "2026-04-15")])))
       await old.close()
       const upgraded = await open(location)
-      expect(upgraded.migrated.map((m) => m.version)).toEqual([2, 3])
-      expect(upgraded.schemaVersion).toBe(3)
+      expect(upgraded.migrated.map((m) => m.version)).toEqual([2, 3, 4])
+      expect(upgraded.schemaVersion).toBe(4)
       expect(ok(await attempt(upgraded.count))).toBe(1)
     })
 
@@ -693,7 +704,7 @@ export const storeContract = (backend: Backend): void => {
       ok(await run(on(old), record([uppsala(100, "2026-04-15"), { type: "reversal", reverses: 1, date: "2026-04-16", recordedBy: "anna", note: "fel belopp" }, uppsala(200, "2026-04-17")])))
       await old.close()
       const upgraded = await open(location)
-      expect(upgraded.migrated.map((m) => m.version)).toEqual([3])
+      expect(upgraded.migrated.map((m) => m.version)).toEqual([3, 4])
       expect(ok(await attempt(upgraded.read())).map((e) => [e.seq, e.type, e.amount, e.reverses])).toEqual([
         [1, "requisition", 100, null],
         [2, "reversal", null, 1],
@@ -711,7 +722,7 @@ export const storeContract = (backend: Backend): void => {
       await backend.raw(location, "INSERT INTO schema_migration (version, name, applied_at) VALUES (99, 'framtida', '2030-01-01T00:00:00.000Z')")
       const error = failure(await Store.open(location))
       expect(error.reason).toEqual({ _tag: "NewerSchema", found: 99, known: Migration.latest })
-      expect(error.message).toContain("databasen har schemaversion 99, men den här versionen av uppdrag känner bara till version 3; uppgradera uppdrag")
+      expect(error.message).toContain("databasen har schemaversion 99, men den här versionen av uppdrag känner bara till version 4; uppgradera uppdrag")
     })
   })
 

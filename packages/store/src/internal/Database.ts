@@ -25,9 +25,20 @@ export interface MigrationRow {
   applied_at: string
 }
 
+/** A projection's saved state (see the application's `Projection`): opaque JSON text. */
+export interface CheckpointRow {
+  projection: string
+  key: string
+  version: number
+  seq: number
+  state: string
+  saved_at: string
+}
+
 export interface Tables {
   event: EventRow
   schema_migration: MigrationRow
+  checkpoint: CheckpointRow
 }
 
 /** A connection held for one unit of work (a transaction or a read). */
@@ -46,6 +57,13 @@ export interface Database {
   readonly write: <A>(work: (conn: Connection) => Promise<{ commit: boolean; value: A }>) => Promise<A>
   /** Runs statements that only read, in one snapshot. */
   readonly read: <A>(work: (conn: Connection) => Promise<A>) => Promise<A>
+  /**
+   * Runs `work` in a short write transaction that does not wait for another
+   * writer: resolves to undefined at once when the database is locked (a
+   * long import), instead of queueing behind it. For derived data only
+   * (checkpoints), which the next reader can write again.
+   */
+  readonly tryWrite: <A>(work: (conn: Connection) => Promise<A>) => Promise<A | undefined>
   /**
    * Inserts event rows inside the caller's write transaction, reporting
    * progress after each chunk: SQLite reuses one prepared statement per row
@@ -90,23 +108,24 @@ const pgTypes: Record<(typeof columns)[number], string> = {
   payload: "json"
 }
 
+const transact = async <A>(conn: Connection, begin: ReadonlyArray<string>, work: (conn: Connection) => Promise<{ commit: boolean; value: A }>): Promise<A> => {
+  for (const statement of begin) await sql.raw(statement).execute(conn)
+  let finished = false
+  try {
+    const { commit, value } = await work(conn)
+    await sql.raw(commit ? "COMMIT" : "ROLLBACK").execute(conn)
+    finished = true
+    return value
+  } finally {
+    if (!finished) await sql.raw("ROLLBACK").execute(conn).catch(() => undefined)
+  }
+}
+
 const withConnection = async <A>(
   db: Kysely<Tables>,
   begin: ReadonlyArray<string>,
   work: (conn: Connection) => Promise<{ commit: boolean; value: A }>
-): Promise<A> =>
-  db.connection().execute(async (conn) => {
-    for (const statement of begin) await sql.raw(statement).execute(conn)
-    let finished = false
-    try {
-      const { commit, value } = await work(conn)
-      await sql.raw(commit ? "COMMIT" : "ROLLBACK").execute(conn)
-      finished = true
-      return value
-    } finally {
-      if (!finished) await sql.raw("ROLLBACK").execute(conn).catch(() => undefined)
-    }
-  })
+): Promise<A> => db.connection().execute((conn) => transact(conn, begin, work))
 
 /**
  * Loads a database driver, an optional peer dependency of this package: when it is not installed the
@@ -163,6 +182,19 @@ export const openSqlite = async (path: string, readOnly = false): Promise<Databa
     },
     write: (work) => withConnection(db, ["BEGIN IMMEDIATE"], work),
     read: (work) => withConnection(db, ["BEGIN"], async (conn) => ({ commit: true, value: await work(conn) })),
+    tryWrite: (work) =>
+      // On the one connection Kysely holds for us: no wait for the lock while it is held, then the usual timeout again.
+      db.connection().execute(async (conn) => {
+        native.pragma("busy_timeout = 0")
+        try {
+          return await transact(conn, ["BEGIN IMMEDIATE"], async (inner) => ({ commit: true, value: await work(inner) }))
+        } catch (error) {
+          if ((error as { code?: string }).code === "SQLITE_BUSY") return undefined
+          throw error
+        } finally {
+          native.pragma("busy_timeout = 15000")
+        }
+      }),
     exec: async (conn, statement) => {
       await sql.raw(statement).execute(conn)
     },
@@ -224,6 +256,15 @@ export const openPostgres = async (url: string, schema?: string, readOnly = fals
     },
     write: (work) => withConnection(db, ["BEGIN", "LOCK TABLE event IN EXCLUSIVE MODE"], work),
     read: (work) => withConnection(db, ["BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"], async (conn) => ({ commit: true, value: await work(conn) })),
+    // Checkpoints are not behind the event table's lock; two savers of one row wait at most briefly for each other.
+    tryWrite: async (work) => {
+      try {
+        return await withConnection(db, ["BEGIN", "SET LOCAL lock_timeout = '200ms'"], async (conn) => ({ commit: true, value: await work(conn) }))
+      } catch (error) {
+        if ((error as { code?: string }).code === "55P03") return undefined // lock_not_available
+        throw error
+      }
+    },
     exec: async (conn, statement) => {
       await sql.raw(statement).execute(conn)
     },
