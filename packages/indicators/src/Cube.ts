@@ -2,13 +2,13 @@ import { existsSync } from "node:fs"
 import { open } from "node:fs/promises"
 import { availableParallelism } from "node:os"
 import { fileURLToPath } from "node:url"
-import { Worker } from "node:worker_threads"
 import { type Issue, ValidationError } from "@uppdrag/core"
 import * as Result from "effect/Result"
 import type { Denominators } from "./Denominator.js"
 import { index as populationIndex } from "./Denominator.js"
 import { type AgeGroup, ageGroups, type CareForm, careForms, regions, type Sex, sexes, type YearRange } from "./Dimension.js"
-import { BANDS, baseIndex, EpisodeCounter, type RawCounts } from "./internal/EpisodeCounter.js"
+import { CHUNK, countChunks, countFile, type Outcome } from "./internal/CountEpisodes.js"
+import { BANDS, baseIndex, type RawCounts } from "./internal/EpisodeRows.js"
 import { defaultThreshold, protect, tableSize } from "./Suppression.js"
 
 /**
@@ -90,9 +90,10 @@ export interface Options {
   readonly expectedBytes?: number
   /**
    * Worker threads for {@link fromEpisodeFile} (default 1: read in the calling
-   * thread). Each reads the whole file and counts the patients whose id hashes
-   * to it, so the counts add up exactly; it pays off on idle cores only (see
-   * bench/indicators.mjs).
+   * thread). Each reads one part of the file, cut at line starts, and then
+   * counts a share of the patients (split by a hash of their id) from every
+   * part, so no byte is read twice and the counts add up exactly; it pays off
+   * when there are free cores (see bench/indicators.mjs).
    */
   readonly threads?: number
 }
@@ -253,22 +254,16 @@ export const fromEpisodes = async (
 ): Promise<Result.Result<Cube, ValidationError>> => {
   const optionIssues = checkOptions(options, source)
   if (optionIssues.length > 0) return Result.fail(new ValidationError({ source: "inställningar", issues: optionIssues }))
-  const counter = new EpisodeCounter(source, options.years, options.expectedBytes ?? 0)
-  let bytes = 0
-  for await (const chunk of chunks) {
-    counter.push(chunk)
-    bytes += chunk.length
-    options.onProgress?.(bytes)
-    if (counter.full) break
-  }
-  const outcome = counter.end()
-  if ("issues" in outcome) return Result.fail(new ValidationError({ source, issues: outcome.issues }))
-  return Result.succeed(protectCounts(outcome.counts, options))
+  return conclude(await countChunks(chunks, options.years, options.expectedBytes ?? 0, options.onProgress), source, options)
 }
 
+const conclude = (outcome: Outcome, source: string, options: Options): Result.Result<Cube, ValidationError> =>
+  "issues" in outcome ? Result.fail(new ValidationError({ source, issues: outcome.issues })) : Result.succeed(protectCounts(outcome.counts, options))
+
 /**
- * Reads an episode file in 4 MB chunks (files larger than memory work) and
- * builds the protected cube, as {@link fromEpisodes}.
+ * Reads an episode file in 1 MB chunks (files larger than memory work) and
+ * builds the protected cube, as {@link fromEpisodes}. With `threads`, each
+ * thread reads one part of the file.
  *
  * @example
  * const result = await Cube.fromEpisodeFile("episoder.csv", { years: { from: 2011, to: 2024 } })
@@ -280,15 +275,6 @@ export const fromEpisodeFile = async (path: string, options: Options): Promise<R
   } catch (error) {
     return Result.fail(new ValidationError({ source: path, issues: [{ path: "", message: `kan inte läsa filen: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }] }))
   }
-  const size = 4 << 20
-  async function* chunks(): AsyncGenerator<Uint8Array> {
-    const buffer = new Uint8Array(size)
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, size, null)
-      if (bytesRead === 0) return
-      yield buffer.subarray(0, bytesRead)
-    }
-  }
   let expectedBytes = 0
   try {
     expectedBytes = (await handle.stat()).size
@@ -296,56 +282,26 @@ export const fromEpisodeFile = async (path: string, options: Options): Promise<R
     expectedBytes = 0
   }
   const threads = Math.max(1, Math.min(options.threads ?? 1, availableParallelism() * 2, 16))
-  const worker = new URL("./internal/CountWorker.js", import.meta.url)
-  // From the built package only (the worker is a separate file of dist/).
-  if (threads > 1 && worker.protocol === "file:" && existsSync(fileURLToPath(worker))) {
+  if (threads > 1) {
     await handle.close()
     const optionIssues = checkOptions(options, path)
     if (optionIssues.length > 0) return Result.fail(new ValidationError({ source: "inställningar", issues: optionIssues }))
-    return countInWorkers(worker, path, threads, expectedBytes, options)
+    // Worker threads run the built worker (a separate file of dist/); from source, the parts are read one after the other here.
+    const worker = new URL("./internal/CountWorker.js", import.meta.url)
+    const built = worker.protocol === "file:" && existsSync(fileURLToPath(worker))
+    return conclude(await countFile(path, options.years, threads, expectedBytes, options.onProgress, built ? worker : undefined), path, options)
+  }
+  async function* chunks(): AsyncGenerator<Uint8Array> {
+    const buffer = new Uint8Array(CHUNK)
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK, null)
+      if (bytesRead === 0) return
+      yield buffer.subarray(0, bytesRead)
+    }
   }
   try {
     return await fromEpisodes(chunks(), path, { expectedBytes, ...options })
   } finally {
     await handle.close()
   }
-}
-
-type WorkerMessage = { progress: number } | { issues: ReadonlyArray<Issue> } | { counts: RawCounts }
-
-const countInWorkers = async (worker: URL, path: string, threads: number, expectedBytes: number, options: Options): Promise<Result.Result<Cube, ValidationError>> => {
-  const results = await Promise.all(
-    Array.from(
-      { length: threads },
-      (_, part) =>
-        new Promise<{ issues: ReadonlyArray<Issue> } | { counts: RawCounts }>((resolve, reject) => {
-          const thread = new Worker(worker, { execArgv: [], workerData: { path, years: options.years, part, parts: threads, expectedBytes } })
-          let outcome: { issues: ReadonlyArray<Issue> } | { counts: RawCounts } | undefined
-          thread.on("message", (message: WorkerMessage) => {
-            if ("progress" in message) options.onProgress?.(message.progress)
-            else outcome = message
-          })
-          thread.on("error", reject)
-          thread.on("exit", () => (outcome === undefined ? reject(new Error("count worker ended without a result")) : resolve(outcome)))
-        })
-    )
-  )
-  // Every part sees the header and the lines with a wrong number of fields; keep each problem once, in line order.
-  const seen = new Set<string>()
-  const issues = results
-    .flatMap((r) => ("issues" in r ? r.issues : []))
-    .filter((issue) => {
-      const key = `${issue.line}|${issue.path}|${issue.message}`
-      if (seen.has(key)) return false
-      seen.add(key)
-      return true
-    })
-    .sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
-    .slice(0, 50)
-  if (issues.length > 0) return Result.fail(new ValidationError({ source: path, issues }))
-  const parts = results.map((r) => (r as { counts: RawCounts }).counts)
-  const base = new Int32Array(parts[0]!.base.length)
-  for (const part of parts) for (let i = 0; i < base.length; i++) base[i] = base[i]! + part.base[i]!
-  const raw: RawCounts = { years: options.years, base, rows: parts.reduce((n, p) => n + p.rows, 0), patients: parts.reduce((n, p) => n + p.patients, 0) }
-  return Result.succeed(protectCounts(raw, options))
 }

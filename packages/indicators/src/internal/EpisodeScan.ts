@@ -1,0 +1,415 @@
+import type { YearRange } from "../Dimension.js"
+import { BLANK, type Header, Issues, isCanonical, MAX_ID_BYTES, MIN_BIRTH_YEAR, type Row, RowReader, readHeader, regionIndexByCode } from "./EpisodeRows.js"
+
+/**
+ * The first of the cube's two passes: episode bytes to compact rows, grouped
+ * by patient.
+ *
+ * Every valid row becomes a record in the stream of its patient's hash
+ * partition: `[id length][id bytes][region | careForm << 5][sex][birth year
+ * u16][first year u16][last year u16][line u32]` (years as offsets into the
+ * cube's range, first = 0xffff when the episode misses it). The second pass
+ * (PatientCount) then counts one partition at a time, with tables small enough
+ * to stay in the processor's cache, where one table for every patient would
+ * cost a cache and TLB miss per row.
+ *
+ * The scanner reads the documented column order straight from the bytes: a
+ * row is taken only when every byte is what a valid row has there (two digits
+ * of a known region, K or M, four digits, a care form, real dates, end not
+ * before start …). Any other line, and every line of a file with its columns
+ * in another order, goes to {@link RowReader}, which reports its problems or
+ * gives the same row, so both ways agree by construction and the messages are
+ * written once.
+ */
+
+/** Bytes of a record besides the id. */
+export const RECORD_FIXED = 13
+/** `first` when the episode overlaps none of the cube's years. */
+export const NO_YEAR = 0xffff
+/** Slabs are addressed as `slab × 2^24 + offset`. */
+export const SLAB_ADDRESS = 1 << 24
+
+/** A partition stream store as another thread can read it (the slabs are shared memory). */
+export interface StreamsSnapshot {
+  readonly slabs: ReadonlyArray<SharedArrayBuffer>
+  /** Per partition: block address (slab × 2^24 + offset) and bytes used, alternating, in write order. */
+  readonly blocks: ReadonlyArray<ReadonlyArray<number>>
+  /** Records per partition. */
+  readonly rows: ReadonlyArray<number>
+}
+
+/**
+ * One append-only byte stream per partition, in blocks (64 KB) carved from
+ * shared slabs of 256 blocks (allocated on demand; untouched pages cost no
+ * memory).
+ */
+export class PartitionStreams {
+  readonly slabs: Array<SharedArrayBuffer> = []
+  /** Per partition: the slab of its current block, the next write position in it and the block's end. */
+  readonly cur: Array<Uint8Array>
+  readonly pos: Int32Array
+  readonly end: Int32Array
+  readonly rows: Int32Array
+  /** `32 - log2(partitions)`: a partition is the top bits of the patient hash. */
+  readonly shift: number
+  private readonly blocks: Array<Array<number>>
+  private slab: Uint8Array = new Uint8Array(0)
+  private readonly slabBytes: number
+  private slabUsed: number
+
+  /** `blockBytes`: smaller only in tests, so that records cross many blocks and slabs. */
+  constructor(
+    readonly partitions: number,
+    private readonly blockBytes = 1 << 16
+  ) {
+    if (!(partitions >= 2 && partitions <= 1 << 16 && (partitions & (partitions - 1)) === 0)) throw new Error(`partitions must be a power of two, got ${partitions}`)
+    if (!(blockBytes >= 256 && blockBytes <= 1 << 16)) throw new Error(`blocks must be 256 B to 64 KB, got ${blockBytes}`)
+    this.slabBytes = blockBytes * 256
+    this.slabUsed = this.slabBytes
+    this.shift = 32 - Math.log2(partitions)
+    const empty = new Uint8Array(0)
+    this.cur = Array.from({ length: partitions }, () => empty)
+    this.pos = new Int32Array(partitions)
+    this.end = new Int32Array(partitions)
+    this.rows = new Int32Array(partitions)
+    this.blocks = Array.from({ length: partitions }, () => [])
+  }
+
+  /** Closes partition `p`'s block and starts a new one. */
+  open(p: number): void {
+    this.close(p)
+    if (this.slabUsed === this.slabBytes) {
+      const shared = new SharedArrayBuffer(this.slabBytes)
+      this.slabs.push(shared)
+      this.slab = new Uint8Array(shared)
+      this.slabUsed = 0
+    }
+    this.blocks[p]!.push((this.slabs.length - 1) * SLAB_ADDRESS + this.slabUsed, 0)
+    this.cur[p] = this.slab
+    this.pos[p] = this.slabUsed
+    this.end[p] = this.slabUsed + this.blockBytes
+    this.slabUsed += this.blockBytes
+  }
+
+  private close(p: number): void {
+    const list = this.blocks[p]!
+    if (list.length > 0) list[list.length - 1] = this.pos[p]! - (this.end[p]! - this.blockBytes)
+  }
+
+  /** The streams as written so far. */
+  snapshot(): StreamsSnapshot {
+    for (let p = 0; p < this.partitions; p++) this.close(p)
+    return { slabs: this.slabs, blocks: this.blocks, rows: Array.from(this.rows) }
+  }
+}
+
+/** FNV-1a over bytes, then murmur3's finaliser so that every bit depends on every byte. */
+export const finish = (h: number): number => {
+  h ^= h >>> 16
+  h = Math.imul(h, 0x85ebca6b)
+  h ^= h >>> 13
+  h = Math.imul(h, 0xc2b2ae35)
+  return h ^ (h >>> 16)
+}
+export const FNV_OFFSET = 0x811c9dc5 | 0
+export const FNV_PRIME = 16777619
+
+const OPEN = Number.POSITIVE_INFINITY
+const monthDays = Int32Array.from([0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])
+
+/**
+ * `YYYY-MM-DD` at `i` as YYYYMMDD, or -1 when the bytes are not a real date
+ * (the same dates as RowReader accepts).
+ */
+const dateAt = (buf: Uint8Array, i: number): number => {
+  const y0 = buf[i]! - 48
+  const y1 = buf[i + 1]! - 48
+  const y2 = buf[i + 2]! - 48
+  const y3 = buf[i + 3]! - 48
+  if (!(y0 >= 0 && y0 <= 9 && y1 >= 0 && y1 <= 9 && y2 >= 0 && y2 <= 9 && y3 >= 0 && y3 <= 9) || buf[i + 4] !== 45) return -1
+  const m0 = buf[i + 5]! - 48
+  const m1 = buf[i + 6]! - 48
+  if (!(m0 >= 0 && m0 <= 1 && m1 >= 0 && m1 <= 9) || buf[i + 7] !== 45) return -1
+  const d0 = buf[i + 8]! - 48
+  const d1 = buf[i + 9]! - 48
+  if (!(d0 >= 0 && d0 <= 3 && d1 >= 0 && d1 <= 9)) return -1
+  const year = ((y0 * 10 + y1) * 10 + y2) * 10 + y3
+  const month = m0 * 10 + m1
+  const day = d0 * 10 + d1
+  if (month < 1 || month > 12 || day < 1 || day > monthDays[month]!) return -1
+  if (month === 2 && day === 29 && !((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0)) return -1
+  return year * 10000 + month * 100 + day
+}
+
+/**
+ * Reads episode bytes chunk by chunk (any cut) into {@link PartitionStreams}.
+ * Without a header it reads one first; with one (a later byte range of a
+ * file) it starts at a line start. Line numbers count from `firstLine + 1`.
+ */
+export class EpisodeScanner {
+  readonly issues = new Issues()
+  /** The number of the last line read. */
+  line: number
+  /** Bytes after the header line, once read (the header's own reader only). */
+  headerEnd = -1
+  private header: Header | undefined
+  private reader: RowReader | undefined
+  private canonical = false
+  private stopped = false
+  private done = false
+  private carry: Uint8Array | undefined
+  private consumed = 0
+  private readonly from: number
+  private readonly to: number
+
+  /** `headerOnly`: stop after the header (its reader learns where the rows start). */
+  constructor(
+    readonly streams: PartitionStreams,
+    readonly years: YearRange,
+    header?: Header,
+    firstLine = 0,
+    readonly headerOnly = false
+  ) {
+    this.from = years.from
+    this.to = years.to
+    this.line = firstLine
+    if (header !== undefined) this.useHeader(header)
+  }
+
+  /** The header, once read. */
+  get columns(): Header | undefined {
+    return this.header
+  }
+
+  /** Whether reading on is pointless: too many problems, an unusable header, or (header only) the header is read. */
+  get full(): boolean {
+    return this.stopped || this.done || this.issues.full
+  }
+
+  private useHeader(header: Header): void {
+    this.header = header
+    this.reader = new RowReader(header)
+    this.canonical = isCanonical(header)
+  }
+
+  /** Feeds the next chunk; it may be reused by the caller afterwards. */
+  push(chunk: Uint8Array): void {
+    if (this.full) return
+    const base = this.consumed
+    this.consumed += chunk.length
+    let p = 0
+    if (this.carry !== undefined) {
+      const nl = chunk.indexOf(10)
+      if (nl < 0) {
+        this.carry = concat(this.carry, chunk, chunk.length)
+        return
+      }
+      const joined = concat(this.carry, chunk, nl + 1)
+      this.carry = undefined
+      this.lines(joined, 0, joined.length - 1, base - (joined.length - nl - 1))
+      if (this.full) return
+      p = nl + 1
+    }
+    const last = chunk.lastIndexOf(10)
+    if (last >= p) {
+      this.lines(chunk, p, last, base)
+      if (this.full) return
+      p = last + 1
+    }
+    if (p < chunk.length) this.carry = chunk.slice(p)
+  }
+
+  /** Ends the input; the problems found, if any (the rows are in the streams). */
+  end(): void {
+    if (this.carry !== undefined && !this.full) {
+      const last = concat(this.carry, new Uint8Array([10]), 1)
+      this.carry = undefined
+      this.lines(last, 0, last.length - 1, this.consumed - last.length + 1)
+      // The header was the last line, without a line end.
+      if (this.headerEnd > this.consumed) this.headerEnd = this.consumed
+    }
+    if (this.header === undefined && !this.stopped) this.issues.add(1, "", "filen är tom (rubrikraden saknas)")
+  }
+
+  /** The lines of `buf[p, last]`, where `buf[last]` is a line end; `base` is the input offset of `buf[0]`. */
+  private lines(buf: Uint8Array, p: number, last: number, base: number): void {
+    while (this.header === undefined) {
+      if (p > last) return
+      const nl = buf.indexOf(10, p)
+      this.line++
+      const e = nl > p && buf[nl - 1] === 13 ? nl - 1 : nl
+      const header = readHeader(buf, p, e, this.line, this.issues)
+      p = nl + 1
+      if (header === undefined) {
+        this.stopped = true
+        return
+      }
+      if (header !== BLANK) {
+        this.useHeader(header)
+        this.headerEnd = base + p
+        if (this.headerOnly) {
+          this.done = true
+          return
+        }
+      }
+    }
+    const issues = this.issues
+    let line = this.line
+    while (p <= last) {
+      line++
+      if (this.canonical) {
+        const q = this.fast(buf, p, line)
+        if (q >= 0) {
+          p = q
+          continue
+        }
+      }
+      const nl = buf.indexOf(10, p)
+      const e = nl > p && buf[nl - 1] === 13 ? nl - 1 : nl
+      if (e > p) {
+        const row = this.reader!.read(buf, p, e, line, issues)
+        if (row !== undefined) this.put(row, line)
+        else if (issues.full) {
+          this.line = line
+          return
+        }
+      }
+      p = nl + 1
+    }
+    this.line = line
+  }
+
+  /**
+   * One row in the documented column order, straight from the bytes: the
+   * position after its line end, or -1 when the line is anything but a valid
+   * row (then RowReader reads it and says why).
+   */
+  private fast(buf: Uint8Array, p: number, line: number): number {
+    let q = p
+    let h = FNV_OFFSET
+    let c = buf[q]!
+    while (c !== 44) {
+      if (c === 10 || c === 13 || c === 34 || c > 127) return -1
+      h = Math.imul(h ^ c, FNV_PRIME)
+      c = buf[++q]!
+    }
+    const idLength = q - p
+    if (idLength === 0 || idLength > MAX_ID_BYTES) return -1
+    const r0 = buf[q + 1]! - 48
+    const r1 = buf[q + 2]! - 48
+    if (!(r0 >= 0 && r0 <= 9 && r1 >= 0 && r1 <= 9) || buf[q + 3] !== 44) return -1
+    const region = regionIndexByCode[r0 * 10 + r1]!
+    if (region === 0) return -1
+    c = buf[q + 4]!
+    const sex = c === 75 ? 0 : c === 77 ? 1 : -1
+    if (sex < 0 || buf[q + 5] !== 44) return -1
+    const b0 = buf[q + 6]! - 48
+    const b1 = buf[q + 7]! - 48
+    const b2 = buf[q + 8]! - 48
+    const b3 = buf[q + 9]! - 48
+    if (!(b0 >= 0 && b0 <= 9 && b1 >= 0 && b1 <= 9 && b2 >= 0 && b2 <= 9 && b3 >= 0 && b3 <= 9) || buf[q + 10] !== 44) return -1
+    const birthYear = ((b0 * 10 + b1) * 10 + b2) * 10 + b3
+    if (birthYear < MIN_BIRTH_YEAR) return -1
+    // The care form: its first letter tells which it must be, then every byte is checked.
+    let form: number
+    let t: number
+    q += 11
+    switch (buf[q]) {
+      case 115: // sluten-lpt
+        if (buf[q + 1] !== 108 || buf[q + 2] !== 117 || buf[q + 3] !== 116 || buf[q + 4] !== 101 || buf[q + 5] !== 110) return -1
+        if (buf[q + 6] !== 45 || buf[q + 7] !== 108 || buf[q + 8] !== 112 || buf[q + 9] !== 116) return -1
+        form = 0
+        t = q + 10
+        break
+      case 111: // oppen-lpt, oppen-lrv
+        if (buf[q + 1] !== 112 || buf[q + 2] !== 112 || buf[q + 3] !== 101 || buf[q + 4] !== 110 || buf[q + 5] !== 45 || buf[q + 6] !== 108) return -1
+        c = buf[q + 7]!
+        if (c === 112 && buf[q + 8] === 116) form = 1
+        else if (c === 114 && buf[q + 8] === 118) form = 4
+        else return -1
+        t = q + 9
+        break
+      case 100: // domstols-lrv
+        if (buf[q + 1] !== 111 || buf[q + 2] !== 109 || buf[q + 3] !== 115 || buf[q + 4] !== 116 || buf[q + 5] !== 111 || buf[q + 6] !== 108) return -1
+        if (buf[q + 7] !== 115 || buf[q + 8] !== 45 || buf[q + 9] !== 108 || buf[q + 10] !== 114 || buf[q + 11] !== 118) return -1
+        form = 2
+        t = q + 12
+        break
+      case 97: // akut-lrv
+        if (buf[q + 1] !== 107 || buf[q + 2] !== 117 || buf[q + 3] !== 116 || buf[q + 4] !== 45 || buf[q + 5] !== 108 || buf[q + 6] !== 114 || buf[q + 7] !== 118) return -1
+        form = 3
+        t = q + 8
+        break
+      default:
+        return -1
+    }
+    if (buf[t] !== 44) return -1
+    const start = dateAt(buf, t + 1)
+    if (start < 0 || buf[t + 11] !== 44) return -1
+    let u = t + 12
+    let endYear = OPEN
+    c = buf[u]!
+    if (c === 10) u++
+    else if (c === 13 && buf[u + 1] === 10) u += 2
+    else {
+      const end = dateAt(buf, u)
+      if (end < start) return -1
+      u += 10
+      c = buf[u]!
+      if (c === 10) u++
+      else if (c === 13 && buf[u + 1] === 10) u += 2
+      else return -1
+      endYear = Math.floor(end / 10000)
+    }
+    const startYear = Math.floor(start / 10000)
+    if (birthYear > startYear) return -1
+    this.write(buf, p, idLength, h, region | (form << 5), sex, birthYear, startYear, endYear, line)
+    return u
+  }
+
+  private put(row: Row, line: number): void {
+    let h = FNV_OFFSET
+    const buf = row.buf
+    for (let k = row.patientStart; k < row.patientEnd; k++) h = Math.imul(h ^ buf[k]!, FNV_PRIME)
+    this.write(buf, row.patientStart, row.patientEnd - row.patientStart, h, row.region | (row.careForm << 5), row.sex, row.birthYear, row.startYear, row.endYear, line)
+  }
+
+  private write(buf: Uint8Array, s: number, length: number, fnv: number, regionForm: number, sex: number, birthYear: number, startYear: number, endYear: number, line: number): void {
+    const streams = this.streams
+    const part = finish(fnv) >>> streams.shift
+    let w = streams.pos[part]!
+    if (w + length + RECORD_FIXED > streams.end[part]!) {
+      streams.open(part)
+      w = streams.pos[part]!
+    }
+    const out = streams.cur[part]!
+    out[w++] = length
+    for (let k = 0; k < length; k++) out[w + k] = buf[s + k]!
+    w += length
+    const first = Math.max(startYear, this.from)
+    const last = Math.min(endYear, this.to)
+    const a = first <= last ? first - this.from : NO_YEAR
+    const b = first <= last ? last - this.from : 0
+    out[w] = regionForm
+    out[w + 1] = sex
+    out[w + 2] = birthYear & 255
+    out[w + 3] = birthYear >>> 8
+    out[w + 4] = a & 255
+    out[w + 5] = a >>> 8
+    out[w + 6] = b & 255
+    out[w + 7] = b >>> 8
+    out[w + 8] = line & 255
+    out[w + 9] = (line >>> 8) & 255
+    out[w + 10] = (line >>> 16) & 255
+    out[w + 11] = line >>> 24
+    streams.pos[part] = w + 12
+    streams.rows[part] = streams.rows[part]! + 1
+  }
+}
+
+const concat = (a: Uint8Array, b: Uint8Array, n: number): Uint8Array => {
+  const out = new Uint8Array(a.length + n)
+  out.set(a)
+  out.set(b.subarray(0, n), a.length)
+  return out
+}

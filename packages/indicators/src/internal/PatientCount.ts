@@ -1,0 +1,254 @@
+import type { Issue } from "@uppdrag/core"
+import type { YearRange } from "../Dimension.js"
+import { ageBandByAge, BANDS, birthYearConflict, FORMS, MAX_ISSUES, REGIONS, sexConflict } from "./EpisodeRows.js"
+import { FNV_OFFSET, FNV_PRIME, finish, NO_YEAR, RECORD_FIXED, SLAB_ADDRESS, type StreamsSnapshot } from "./EpisodeScan.js"
+
+/**
+ * The second of the cube's two passes: the records of one hash partition at
+ * a time (from every byte range of the file, in file order) to
+ * distinct-patient counts.
+ *
+ * Within a partition, patients get dense ids from an open-addressing table
+ * over their id bytes; each has one bit per (year, care form) for Riket and
+ * one for the first region it was seen in; a row in another region goes to a
+ * list of numeric keys, sorted and deduplicated when the partition is done.
+ * Every patient falls in exactly one partition, so the partitions' counts add
+ * up exactly. A patient whose sex or birth year differs from its first row
+ * is a problem of the later row, as the file says it.
+ */
+export interface PartitionCounts {
+  /** Indexed as RawCounts' `base`. */
+  readonly base: Int32Array
+  readonly rows: number
+  readonly patients: number
+  /** The first problems of each partition, in line order within it. */
+  readonly issues: ReadonlyArray<Issue>
+}
+
+/**
+ * Counts the given partitions of the streams of each byte range of a file.
+ * `lineOffsets[k]` turns range k's line numbers into the file's.
+ */
+export const countPartitions = (
+  sources: ReadonlyArray<StreamsSnapshot>,
+  partitions: Iterable<number>,
+  lineOffsets: ReadonlyArray<number>,
+  range: YearRange
+): PartitionCounts => {
+  const years = range.to - range.from + 1
+  const base = new Int32Array(years * FORMS * REGIONS * 2 * BANDS)
+  const counter = new Counter(range, base)
+  const views = sources.map((source) => source.slabs.map((slab) => new Uint8Array(slab)))
+  const issues: Array<Issue> = []
+  let rows = 0
+  let patients = 0
+  for (const p of partitions) {
+    let bytes = 0
+    let records = 0
+    for (const source of sources) {
+      const blocks = source.blocks[p]!
+      for (let k = 1; k < blocks.length; k += 2) bytes += blocks[k]!
+      records += source.rows[p]!
+    }
+    if (records === 0) continue
+    // One flat buffer for the partition: range by range, block by block, in the order written.
+    const flat = counter.reserve(bytes, records)
+    const ends: Array<number> = []
+    let at = 0
+    sources.forEach((source, k) => {
+      const blocks = source.blocks[p]!
+      for (let b = 0; b < blocks.length; b += 2) {
+        const address = blocks[b]!
+        const used = blocks[b + 1]!
+        const offset = address % SLAB_ADDRESS
+        flat.set(views[k]![(address - offset) / SLAB_ADDRESS]!.subarray(offset, offset + used), at)
+        at += used
+      }
+      ends.push(at)
+    })
+    const result = counter.count(at, ends, lineOffsets)
+    rows += result.rows
+    patients += result.patients
+    for (const issue of result.issues) issues.push(issue)
+  }
+  return { base, rows, patients, issues }
+}
+
+/** The tables of one partition, reused from partition to partition (grown when needed). */
+class Counter {
+  private readonly from: number
+  private readonly span: number
+  private readonly stride: number
+  private flat = new Uint8Array(1 << 16)
+  private slots = new Int32Array(2 << 10)
+  private mask = 0
+  private idAt = new Int32Array(1 << 10)
+  /** id length | sex << 8 | home region << 9 */
+  private packed = new Int32Array(1 << 10)
+  private born = new Int32Array(1 << 10)
+  private firstLine = new Int32Array(1 << 10)
+  private bits: Int32Array
+  private overflow = new Float64Array(1 << 10)
+
+  constructor(
+    range: YearRange,
+    private readonly base: Int32Array
+  ) {
+    this.from = range.from
+    this.span = (range.to - range.from + 1) * FORMS
+    // Riket's bits, then the home region's.
+    this.stride = 2 * Math.ceil(this.span / 32)
+    this.bits = new Int32Array(this.idAt.length * this.stride)
+  }
+
+  /** A buffer for the partition's bytes, and tables for up to `records` patients. */
+  reserve(bytes: number, records: number): Uint8Array {
+    if (this.flat.length < bytes) this.flat = new Uint8Array(Math.max(bytes, this.flat.length * 2))
+    // At most one patient per record: the table is never more than two thirds full.
+    let capacity = 16
+    while (capacity < records * 1.5) capacity *= 2
+    if (this.slots.length < 2 * capacity) this.slots = new Int32Array(2 * capacity)
+    else this.slots.fill(0, 0, 2 * capacity)
+    this.mask = capacity - 1
+    if (this.idAt.length < records) {
+      const n = Math.max(records, this.idAt.length * 2)
+      this.idAt = new Int32Array(n)
+      this.packed = new Int32Array(n)
+      this.born = new Int32Array(n)
+      this.firstLine = new Int32Array(n)
+      this.bits = new Int32Array(n * this.stride)
+    } else this.bits.fill(0, 0, records * this.stride)
+    return this.flat
+  }
+
+  /** Counts the records of `flat[0, length)`; `ends[k]` is where range k's records end. */
+  count(length: number, ends: ReadonlyArray<number>, lineOffsets: ReadonlyArray<number>): { rows: number; patients: number; issues: Array<Issue> } {
+    const flat = this.flat
+    const slots = this.slots
+    const mask = this.mask
+    const idAt = this.idAt
+    const packed = this.packed
+    const born = this.born
+    const firstLine = this.firstLine
+    const bits = this.bits
+    const base = this.base
+    const stride = this.stride
+    const half = stride >> 1
+    const span = this.span
+    const from = this.from
+    const issues: Array<Issue> = []
+    let overflowUsed = 0
+    let count = 0
+    let rows = 0
+    let source = 0
+    let sourceEnd = ends[0]!
+    let lineOffset = lineOffsets[0]!
+    let i = 0
+    while (i < length) {
+      const n = flat[i]!
+      while (i >= sourceEnd) {
+        source++
+        sourceEnd = ends[source]!
+        lineOffset = lineOffsets[source]!
+      }
+      const s = i + 1
+      let h = FNV_OFFSET
+      for (let k = s; k < s + n; k++) h = Math.imul(h ^ flat[k]!, FNV_PRIME)
+      h = finish(h)
+      const r = s + n
+      const regionForm = flat[r]!
+      const sex = flat[r + 1]!
+      const birthYear = flat[r + 2]! | (flat[r + 3]! << 8)
+      i = r + RECORD_FIXED - 1
+      let slot = h & mask
+      let id = -1
+      for (;;) {
+        const id1 = slots[2 * slot + 1]!
+        if (id1 === 0) break
+        if (slots[2 * slot] === h && (packed[id1 - 1]! & 255) === n) {
+          const at = idAt[id1 - 1]!
+          let k = 0
+          while (k < n && flat[at + k] === flat[s + k]) k++
+          if (k === n) {
+            id = id1 - 1
+            break
+          }
+        }
+        slot = (slot + 1) & mask
+      }
+      const line = lineOffset + (flat[r + 8]! | (flat[r + 9]! << 8) | (flat[r + 10]! << 16)) + flat[r + 11]! * 16777216
+      if (id < 0) {
+        id = count++
+        slots[2 * slot] = h
+        slots[2 * slot + 1] = id + 1
+        idAt[id] = s
+        packed[id] = n | (sex << 8)
+        born[id] = birthYear
+        firstLine[id] = line
+      } else {
+        const knownSex = (packed[id]! >>> 8) & 1
+        if (knownSex !== sex) {
+          if (issues.length < MAX_ISSUES) issues.push({ line, path: "sex", message: sexConflict(sex, knownSex, firstLine[id]!) })
+          continue
+        }
+        if (born[id] !== birthYear) {
+          if (issues.length < MAX_ISSUES) issues.push({ line, path: "birthYear", message: birthYearConflict(birthYear, born[id]!, firstLine[id]!) })
+          continue
+        }
+      }
+      rows++
+      const first = flat[r + 4]! | (flat[r + 5]! << 8)
+      if (first === NO_YEAR) continue
+      const last = flat[r + 6]! | (flat[r + 7]! << 8)
+      const region = regionForm & 31
+      const careForm = regionForm >>> 5
+      let home = (packed[id]! >>> 9) & 31
+      if (home === 0) {
+        home = region
+        packed[id] = packed[id]! | (region << 9)
+      }
+      const row = id * stride
+      for (let yi = first; yi <= last; yi++) {
+        const bit = yi * FORMS + careForm
+        const word = row + (bit >>> 5)
+        const m = 1 << (bit & 31)
+        const band = ageBandByAge[from + yi - birthYear]!
+        const cell = (((yi * FORMS + careForm) * REGIONS) * 2 + sex) * BANDS + band
+        if ((bits[word]! & m) === 0) {
+          bits[word] = bits[word]! | m
+          base[cell]!++
+        }
+        if (region === home) {
+          if ((bits[word + half]! & m) === 0) {
+            bits[word + half] = bits[word + half]! | m
+            base[cell + region * 2 * BANDS]!++
+          }
+        } else {
+          if (overflowUsed === this.overflow.length) {
+            const grown = new Float64Array(this.overflow.length * 2)
+            grown.set(this.overflow)
+            this.overflow = grown
+          }
+          this.overflow[overflowUsed++] = (id * span + bit) * REGIONS + region
+        }
+      }
+    }
+    // Rows in a region other than the patient's first: one count per distinct (patient, year, care form, region).
+    const keys = this.overflow.subarray(0, overflowUsed).sort()
+    let previous = -1
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!
+      if (key === previous) continue
+      previous = key
+      const region = key % REGIONS
+      const rest = (key - region) / REGIONS
+      const bit = rest % span
+      const id = (rest - bit) / span
+      const careForm = bit % FORMS
+      const yi = (bit - careForm) / FORMS
+      const band = ageBandByAge[from + yi - born[id]!]!
+      base[(((yi * FORMS + careForm) * REGIONS + region) * 2 + ((packed[id]! >>> 8) & 1)) * BANDS + band]!++
+    }
+    return { rows, patients: count, issues }
+  }
+}
