@@ -6,12 +6,12 @@ import { BLANK, type Header, Issues, isCanonical, MAX_ID_BYTES, MIN_BIRTH_YEAR, 
  * by patient.
  *
  * Every valid row becomes a record in the stream of its patient's hash
- * partition: `[id length][id bytes][region | careForm << 5][sex][birth year
- * u16][first year u16][last year u16][line u32]` (years as offsets into the
- * cube's range, first = 0xffff when the episode misses it). The second pass
- * (PatientCount) then counts one partition at a time, with tables small enough
- * to stay in the processor's cache, where one table for every patient would
- * cost a cache and TLB miss per row.
+ * partition, in 32-bit words: `[id length | region | care form | sex | first
+ * year][birth year | last year][line][id bytes, zero-padded to whole words]`
+ * (years as offsets into the cube's range, first = 511 when the episode misses
+ * it). The second pass (PatientCount) then counts one partition at a time, with
+ * tables small enough to stay in the processor's cache, where one table for
+ * every patient would cost a cache and TLB miss per row.
  *
  * The scanner reads the documented column order straight from the bytes: a
  * row is taken only when every byte is what a valid row has there (two digits
@@ -22,17 +22,17 @@ import { BLANK, type Header, Issues, isCanonical, MAX_ID_BYTES, MIN_BIRTH_YEAR, 
  * written once.
  */
 
-/** Bytes of a record besides the id. */
-export const RECORD_FIXED = 13
-/** `first` when the episode overlaps none of the cube's years. */
-export const NO_YEAR = 0xffff
+/** Words of a record before the id's. */
+export const RECORD_HEAD = 3
+/** `first` when the episode overlaps none of the cube's years (at most 301 years: 1900–2200). */
+export const NO_YEAR = 511
 /** Slabs are addressed as `slab × 2^24 + offset`. */
 export const SLAB_ADDRESS = 1 << 24
 
 /** A partition stream store as another thread can read it (the slabs are shared memory). */
 export interface StreamsSnapshot {
   readonly slabs: ReadonlyArray<SharedArrayBuffer>
-  /** Per partition: block address (slab × 2^24 + offset) and bytes used, alternating, in write order. */
+  /** Per partition: block address (slab × 2^24 + byte offset) and words used, alternating, in write order. */
   readonly blocks: ReadonlyArray<ReadonlyArray<number>>
   /** Records per partition. */
   readonly rows: ReadonlyArray<number>
@@ -45,29 +45,31 @@ export interface StreamsSnapshot {
  */
 export class PartitionStreams {
   readonly slabs: Array<SharedArrayBuffer> = []
-  /** Per partition: the slab of its current block, the next write position in it and the block's end. */
-  readonly cur: Array<Uint8Array>
+  /** Per partition: the slab of its current block, the next write position in it and the block's end (in words). */
+  readonly cur: Array<Int32Array>
   readonly pos: Int32Array
   readonly end: Int32Array
   readonly rows: Int32Array
   /** `32 - log2(partitions)`: a partition is the top bits of the patient hash. */
   readonly shift: number
   private readonly blocks: Array<Array<number>>
-  private slab: Uint8Array = new Uint8Array(0)
-  private readonly slabBytes: number
+  private slab: Int32Array = new Int32Array(0)
+  private readonly blockWords: number
+  private readonly slabWords: number
   private slabUsed: number
 
   /** `blockBytes`: smaller only in tests, so that records cross many blocks and slabs. */
   constructor(
     readonly partitions: number,
-    private readonly blockBytes = 1 << 16
+    blockBytes = 1 << 16
   ) {
     if (!(partitions >= 2 && partitions <= 1 << 16 && (partitions & (partitions - 1)) === 0)) throw new Error(`partitions must be a power of two, got ${partitions}`)
-    if (!(blockBytes >= 256 && blockBytes <= 1 << 16)) throw new Error(`blocks must be 256 B to 64 KB, got ${blockBytes}`)
-    this.slabBytes = blockBytes * 256
-    this.slabUsed = this.slabBytes
+    if (!(blockBytes >= 256 && blockBytes <= 1 << 16 && blockBytes % 4 === 0)) throw new Error(`blocks must be 256 B to 64 KB, got ${blockBytes}`)
+    this.blockWords = blockBytes >> 2
+    this.slabWords = this.blockWords * 256
+    this.slabUsed = this.slabWords
     this.shift = 32 - Math.log2(partitions)
-    const empty = new Uint8Array(0)
+    const empty = new Int32Array(0)
     this.cur = Array.from({ length: partitions }, () => empty)
     this.pos = new Int32Array(partitions)
     this.end = new Int32Array(partitions)
@@ -78,22 +80,22 @@ export class PartitionStreams {
   /** Closes partition `p`'s block and starts a new one. */
   open(p: number): void {
     this.close(p)
-    if (this.slabUsed === this.slabBytes) {
-      const shared = new SharedArrayBuffer(this.slabBytes)
+    if (this.slabUsed === this.slabWords) {
+      const shared = new SharedArrayBuffer(this.slabWords * 4)
       this.slabs.push(shared)
-      this.slab = new Uint8Array(shared)
+      this.slab = new Int32Array(shared)
       this.slabUsed = 0
     }
-    this.blocks[p]!.push((this.slabs.length - 1) * SLAB_ADDRESS + this.slabUsed, 0)
+    this.blocks[p]!.push((this.slabs.length - 1) * SLAB_ADDRESS + this.slabUsed * 4, 0)
     this.cur[p] = this.slab
     this.pos[p] = this.slabUsed
-    this.end[p] = this.slabUsed + this.blockBytes
-    this.slabUsed += this.blockBytes
+    this.end[p] = this.slabUsed + this.blockWords
+    this.slabUsed += this.blockWords
   }
 
   private close(p: number): void {
     const list = this.blocks[p]!
-    if (list.length > 0) list[list.length - 1] = this.pos[p]! - (this.end[p]! - this.blockBytes)
+    if (list.length > 0) list[list.length - 1] = this.pos[p]! - (this.end[p]! - this.blockWords)
   }
 
   /** The streams as written so far. */
@@ -103,22 +105,43 @@ export class PartitionStreams {
   }
 }
 
-/** FNV-1a over bytes, then murmur3's finaliser so that every bit depends on every byte. */
-export const finish = (h: number): number => {
+/** murmur3 (32-bit) of an id given as words: each word mixed in, then the length and the finaliser. */
+export const mixWord = (h: number, k: number): number => {
+  k = Math.imul(k, 0xcc9e2d51)
+  k = (k << 15) | (k >>> 17)
+  h ^= Math.imul(k, 0x1b873593)
+  h = (h << 13) | (h >>> 19)
+  return (Math.imul(h, 5) + 0xe6546b64) | 0
+}
+export const finish = (h: number, length: number): number => {
+  h ^= length
   h ^= h >>> 16
   h = Math.imul(h, 0x85ebca6b)
   h ^= h >>> 13
   h = Math.imul(h, 0xc2b2ae35)
   return h ^ (h >>> 16)
 }
-export const FNV_OFFSET = 0x811c9dc5 | 0
-export const FNV_PRIME = 16777619
+export const HASH_SEED = 0x2026
+
+/** Word `k` of the id `buf[s, s + length)`, little-endian, zero past its end. */
+const idWord = (buf: Uint8Array, s: number, length: number, k: number): number => {
+  let word = 0
+  for (let b = 3; b >= 0; b--) {
+    const at = 4 * k + b
+    word = (word << 8) | (at < length ? buf[s + at]! : 0)
+  }
+  return word
+}
 
 const OPEN = Number.POSITIVE_INFINITY
 const monthDays = Int32Array.from([0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])
 
+/** Bytes that end an id in the fast path: 1 the comma, 2 a byte it leaves to RowReader (line ends, quotes, non-ASCII). */
+const idStop = Uint8Array.from({ length: 256 }, (_, c) => (c === 44 ? 1 : c === 10 || c === 13 || c === 34 || c > 127 ? 2 : 0))
+
 /**
- * `YYYY-MM-DD` at `i` as YYYYMMDD, or -1 when the bytes are not a real date
+ * `YYYY-MM-DD` at `i` as `year << 9 | month << 5 | day` (so dates compare as
+ * numbers and the year is `>> 9`), or -1 when the bytes are not a real date
  * (the same dates as RowReader accepts).
  */
 const dateAt = (buf: Uint8Array, i: number): number => {
@@ -138,7 +161,7 @@ const dateAt = (buf: Uint8Array, i: number): number => {
   const day = d0 * 10 + d1
   if (month < 1 || month > 12 || day < 1 || day > monthDays[month]!) return -1
   if (month === 2 && day === 29 && !((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0)) return -1
-  return year * 10000 + month * 100 + day
+  return (year << 9) | (month << 5) | day
 }
 
 /**
@@ -161,6 +184,8 @@ export class EpisodeScanner {
   private consumed = 0
   private readonly from: number
   private readonly to: number
+  /** The bytes being read, for reading an id four bytes at a time. */
+  private view: DataView = new DataView(new ArrayBuffer(0))
 
   /** `headerOnly`: stop after the header (its reader learns where the rows start). */
   constructor(
@@ -233,6 +258,7 @@ export class EpisodeScanner {
 
   /** The lines of `buf[p, last]`, where `buf[last]` is a line end; `base` is the input offset of `buf[0]`. */
   private lines(buf: Uint8Array, p: number, last: number, base: number): void {
+    this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength)
     while (this.header === undefined) {
       if (p > last) return
       const nl = buf.indexOf(10, p)
@@ -286,14 +312,11 @@ export class EpisodeScanner {
    */
   private fast(buf: Uint8Array, p: number, line: number): number {
     let q = p
-    let h = FNV_OFFSET
-    let c = buf[q]!
-    while (c !== 44) {
-      if (c === 10 || c === 13 || c === 34 || c > 127) return -1
-      h = Math.imul(h ^ c, FNV_PRIME)
-      c = buf[++q]!
-    }
+    let stop = idStop[buf[q]!]!
+    while (stop === 0) stop = idStop[buf[++q]!]!
+    if (stop !== 1) return -1
     const idLength = q - p
+    let c: number
     if (idLength === 0 || idLength > MAX_ID_BYTES) return -1
     const r0 = buf[q + 1]! - 48
     const r1 = buf[q + 2]! - 48
@@ -359,50 +382,59 @@ export class EpisodeScanner {
       if (c === 10) u++
       else if (c === 13 && buf[u + 1] === 10) u += 2
       else return -1
-      endYear = Math.floor(end / 10000)
+      endYear = end >> 9
     }
-    const startYear = Math.floor(start / 10000)
+    const startYear = start >> 9
     if (birthYear > startYear) return -1
-    this.write(buf, p, idLength, h, region | (form << 5), sex, birthYear, startYear, endYear, line)
+    // The id by words, straight from the line (the row is valid, so whole words stay inside it).
+    const words = (idLength + 3) >> 2
+    const ids = this.ids
+    const view = this.view
+    let h = HASH_SEED
+    for (let k = 0; k < words; k++) {
+      let word = view.getInt32(p + 4 * k, true)
+      if (k === words - 1 && (idLength & 3) !== 0) word &= (1 << (8 * (idLength & 3))) - 1
+      ids[k] = word
+      h = mixWord(h, word)
+    }
+    this.write(ids, idLength, finish(h, idLength), region | (form << 5) | (sex << 8), birthYear, startYear, endYear, line)
     return u
   }
 
+  /** The id of the row being written, as words. */
+  private readonly ids = new Int32Array(64)
+
   private put(row: Row, line: number): void {
-    let h = FNV_OFFSET
-    const buf = row.buf
-    for (let k = row.patientStart; k < row.patientEnd; k++) h = Math.imul(h ^ buf[k]!, FNV_PRIME)
-    this.write(buf, row.patientStart, row.patientEnd - row.patientStart, h, row.region | (row.careForm << 5), row.sex, row.birthYear, row.startYear, row.endYear, line)
+    const length = row.patientEnd - row.patientStart
+    const words = (length + 3) >> 2
+    let h = HASH_SEED
+    for (let k = 0; k < words; k++) {
+      const word = idWord(row.buf, row.patientStart, length, k)
+      this.ids[k] = word
+      h = mixWord(h, word)
+    }
+    this.write(this.ids, length, finish(h, length), row.region | (row.careForm << 5) | (row.sex << 8), row.birthYear, row.startYear, row.endYear, line)
   }
 
-  private write(buf: Uint8Array, s: number, length: number, fnv: number, regionForm: number, sex: number, birthYear: number, startYear: number, endYear: number, line: number): void {
+  private write(ids: Int32Array, length: number, hash: number, regionFormSex: number, birthYear: number, startYear: number, endYear: number, line: number): void {
     const streams = this.streams
-    const part = finish(fnv) >>> streams.shift
+    const part = hash >>> streams.shift
+    const words = (length + 3) >> 2
     let w = streams.pos[part]!
-    if (w + length + RECORD_FIXED > streams.end[part]!) {
+    if (w + RECORD_HEAD + words > streams.end[part]!) {
       streams.open(part)
       w = streams.pos[part]!
     }
     const out = streams.cur[part]!
-    out[w++] = length
-    for (let k = 0; k < length; k++) out[w + k] = buf[s + k]!
-    w += length
     const first = Math.max(startYear, this.from)
     const last = Math.min(endYear, this.to)
     const a = first <= last ? first - this.from : NO_YEAR
     const b = first <= last ? last - this.from : 0
-    out[w] = regionForm
-    out[w + 1] = sex
-    out[w + 2] = birthYear & 255
-    out[w + 3] = birthYear >>> 8
-    out[w + 4] = a & 255
-    out[w + 5] = a >>> 8
-    out[w + 6] = b & 255
-    out[w + 7] = b >>> 8
-    out[w + 8] = line & 255
-    out[w + 9] = (line >>> 8) & 255
-    out[w + 10] = (line >>> 16) & 255
-    out[w + 11] = line >>> 24
-    streams.pos[part] = w + 12
+    out[w] = length | (regionFormSex << 8) | (a << 17)
+    out[w + 1] = birthYear | (b << 16)
+    out[w + 2] = line
+    for (let k = 0; k < words; k++) out[w + RECORD_HEAD + k] = ids[k]!
+    streams.pos[part] = w + RECORD_HEAD + words
     streams.rows[part] = streams.rows[part]! + 1
   }
 }

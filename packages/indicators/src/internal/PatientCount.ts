@@ -1,7 +1,7 @@
 import type { Issue } from "@uppdrag/core"
 import type { YearRange } from "../Dimension.js"
 import { ageBandByAge, BANDS, birthYearConflict, FORMS, MAX_ISSUES, REGIONS, sexConflict } from "./EpisodeRows.js"
-import { FNV_OFFSET, FNV_PRIME, finish, NO_YEAR, RECORD_FIXED, SLAB_ADDRESS, type StreamsSnapshot } from "./EpisodeScan.js"
+import { finish, HASH_SEED, mixWord, NO_YEAR, RECORD_HEAD, SLAB_ADDRESS, type StreamsSnapshot } from "./EpisodeScan.js"
 
 /**
  * The second of the cube's two passes: the records of one hash partition at
@@ -38,21 +38,21 @@ export const countPartitions = (
   const years = range.to - range.from + 1
   const base = new Int32Array(years * FORMS * REGIONS * 2 * BANDS)
   const counter = new Counter(range, base)
-  const views = sources.map((source) => source.slabs.map((slab) => new Uint8Array(slab)))
+  const views = sources.map((source) => source.slabs.map((slab) => new Int32Array(slab)))
   const issues: Array<Issue> = []
   let rows = 0
   let patients = 0
   for (const p of partitions) {
-    let bytes = 0
+    let words = 0
     let records = 0
     for (const source of sources) {
       const blocks = source.blocks[p]!
-      for (let k = 1; k < blocks.length; k += 2) bytes += blocks[k]!
+      for (let k = 1; k < blocks.length; k += 2) words += blocks[k]!
       records += source.rows[p]!
     }
     if (records === 0) continue
     // One flat buffer for the partition: range by range, block by block, in the order written.
-    const flat = counter.reserve(bytes, records)
+    const flat = counter.reserve(words, records)
     const ends: Array<number> = []
     let at = 0
     sources.forEach((source, k) => {
@@ -61,7 +61,7 @@ export const countPartitions = (
         const address = blocks[b]!
         const used = blocks[b + 1]!
         const offset = address % SLAB_ADDRESS
-        flat.set(views[k]![(address - offset) / SLAB_ADDRESS]!.subarray(offset, offset + used), at)
+        flat.set(views[k]![(address - offset) / SLAB_ADDRESS]!.subarray(offset >> 2, (offset >> 2) + used), at)
         at += used
       }
       ends.push(at)
@@ -79,11 +79,11 @@ class Counter {
   private readonly from: number
   private readonly span: number
   private readonly stride: number
-  private flat = new Uint8Array(1 << 16)
+  private flat = new Int32Array(1 << 14)
   private slots = new Int32Array(2 << 10)
   private mask = 0
   private idAt = new Int32Array(1 << 10)
-  /** id length | sex << 8 | home region << 9 */
+  /** id length | sex << 8 | home region << 9 (idAt is the id's first word in `flat`) */
   private packed = new Int32Array(1 << 10)
   private born = new Int32Array(1 << 10)
   private firstLine = new Int32Array(1 << 10)
@@ -101,9 +101,9 @@ class Counter {
     this.bits = new Int32Array(this.idAt.length * this.stride)
   }
 
-  /** A buffer for the partition's bytes, and tables for up to `records` patients. */
-  reserve(bytes: number, records: number): Uint8Array {
-    if (this.flat.length < bytes) this.flat = new Uint8Array(Math.max(bytes, this.flat.length * 2))
+  /** A buffer for the partition's words, and tables for up to `records` patients. */
+  reserve(words: number, records: number): Int32Array {
+    if (this.flat.length < words) this.flat = new Int32Array(Math.max(words, this.flat.length * 2))
     // At most one patient per record: the table is never more than two thirds full.
     let capacity = 16
     while (capacity < records * 1.5) capacity *= 2
@@ -145,21 +145,24 @@ class Counter {
     let lineOffset = lineOffsets[0]!
     let i = 0
     while (i < length) {
-      const n = flat[i]!
       while (i >= sourceEnd) {
         source++
         sourceEnd = ends[source]!
         lineOffset = lineOffsets[source]!
       }
-      const s = i + 1
-      let h = FNV_OFFSET
-      for (let k = s; k < s + n; k++) h = Math.imul(h ^ flat[k]!, FNV_PRIME)
-      h = finish(h)
-      const r = s + n
-      const regionForm = flat[r]!
-      const sex = flat[r + 1]!
-      const birthYear = flat[r + 2]! | (flat[r + 3]! << 8)
-      i = r + RECORD_FIXED - 1
+      const head = flat[i]!
+      const n = head & 255
+      const s = i + RECORD_HEAD
+      const words = (n + 3) >> 2
+      let h = HASH_SEED
+      for (let k = s; k < s + words; k++) h = mixWord(h, flat[k]!)
+      h = finish(h, n)
+      const regionFormSex = (head >>> 8) & 511
+      const sex = regionFormSex >>> 8
+      const second = flat[i + 1]!
+      const birthYear = second & 0xffff
+      const lineInRange = flat[i + 2]! >>> 0
+      i = s + words
       let slot = h & mask
       let id = -1
       for (;;) {
@@ -168,15 +171,15 @@ class Counter {
         if (slots[2 * slot] === h && (packed[id1 - 1]! & 255) === n) {
           const at = idAt[id1 - 1]!
           let k = 0
-          while (k < n && flat[at + k] === flat[s + k]) k++
-          if (k === n) {
+          while (k < words && flat[at + k] === flat[s + k]) k++
+          if (k === words) {
             id = id1 - 1
             break
           }
         }
         slot = (slot + 1) & mask
       }
-      const line = lineOffset + (flat[r + 8]! | (flat[r + 9]! << 8) | (flat[r + 10]! << 16)) + flat[r + 11]! * 16777216
+      const line = lineOffset + lineInRange
       if (id < 0) {
         id = count++
         slots[2 * slot] = h
@@ -197,11 +200,11 @@ class Counter {
         }
       }
       rows++
-      const first = flat[r + 4]! | (flat[r + 5]! << 8)
+      const first = (head >>> 17) & 511
       if (first === NO_YEAR) continue
-      const last = flat[r + 6]! | (flat[r + 7]! << 8)
-      const region = regionForm & 31
-      const careForm = regionForm >>> 5
+      const last = second >>> 16
+      const region = regionFormSex & 31
+      const careForm = (regionFormSex >>> 5) & 7
       let home = (packed[id]! >>> 9) & 31
       if (home === 0) {
         home = region
