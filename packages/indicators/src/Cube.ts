@@ -261,9 +261,10 @@ const conclude = (outcome: Outcome, source: string, options: Options): Result.Re
   "issues" in outcome ? Result.fail(new ValidationError({ source, issues: outcome.issues })) : Result.succeed(protectCounts(outcome.counts, options))
 
 /**
- * Reads an episode file in 1 MB chunks (files larger than memory work) and
- * builds the protected cube, as {@link fromEpisodes}. With `threads`, each
- * thread reads one part of the file.
+ * Reads an episode file in 1 MB chunks and builds the protected cube, as
+ * {@link fromEpisodes}; memory grows with the rows (about 25 bytes each for
+ * short ids), not with the file. With `threads`, each thread reads one part
+ * of the file.
  *
  * @example
  * const result = await Cube.fromEpisodeFile("episoder.csv", { years: { from: 2011, to: 2024 } })
