@@ -67,6 +67,7 @@ const size = statSync(file).size
 const scan = () =>
   child(`
   import { closeSync, openSync, readSync } from "node:fs"
+  const cpu0 = process.cpuUsage()
   const started = performance.now()
   const fd = openSync(process.env.BENCH_FILE, "r")
   const buffer = new Uint8Array(1 << 20)
@@ -77,11 +78,12 @@ const scan = () =>
     for (let i = 0; i < n; i++) if (buffer[i] === 10) lines++
   }
   closeSync(fd)
-  console.log(JSON.stringify({ seconds: (performance.now() - started) / 1000, maxRssMB: process.resourceUsage().maxRSS / 1024, lines }))
+  console.log(JSON.stringify({ seconds: (performance.now() - started) / 1000, maxRssMB: process.resourceUsage().maxRSS / 1024, cpuSeconds: ((c) => (c.user + c.system) / 1e6)(process.cpuUsage(cpu0)), lines }))
 `)
 
 const oursIn = (threads) => child(`
   const { Cube } = await import(${JSON.stringify(dist)})
+  const cpu0 = process.cpuUsage()
   const started = performance.now()
   const result = await Cube.fromEpisodeFile(process.env.BENCH_FILE, { years: ${JSON.stringify(years)}, threads: ${threads} })
   const seconds = (performance.now() - started) / 1000
@@ -90,7 +92,7 @@ const oursIn = (threads) => child(`
   const cells = []
   for (const cell of Cube.cells(cube)) if (!cell.suppressed) cells.push([cell.year, cell.careForm, cell.region, cell.sex, cell.ageGroup, cell.patients])
   const masked = cube.patients.filter((p) => p < 0).length
-  console.log(JSON.stringify({ seconds, maxRssMB: process.resourceUsage().maxRSS / 1024, rows: cube.rows, patients: cube.distinctPatients, published: cells.length, masked, cells }))
+  console.log(JSON.stringify({ seconds, maxRssMB: process.resourceUsage().maxRSS / 1024, cpuSeconds: ((c) => (c.user + c.system) / 1e6)(process.cpuUsage(cpu0)), rows: cube.rows, patients: cube.distinctPatients, published: cells.length, masked, cells }))
 `)
 
 // DuckDB: the episodes expanded to one row per year they overlap, then the full
@@ -105,6 +107,7 @@ const duck = (query) =>
   const { DuckDBInstance } = require("@duckdb/node-api")
   const instance = await DuckDBInstance.create(":memory:")
   const db = await instance.connect()
+  const cpu0 = process.cpuUsage()
   const started = performance.now()
   const file = process.env.BENCH_FILE
   const band = "CASE WHEN age < 18 THEN '0-17' WHEN age < 25 THEN '18-24' WHEN age < 35 THEN '25-34' WHEN age < 45 THEN '35-44' WHEN age < 55 THEN '45-54' WHEN age < 65 THEN '55-64' WHEN age < 75 THEN '65-74' ELSE '75+' END"
@@ -130,7 +133,7 @@ const duck = (query) =>
   const reader = await db.runAndReadAll(sql)
   const seconds = (performance.now() - started) / 1000
   const cells = reader.getRows().map((r) => [Number(r[0]), r[1], r[2], r[3], r[4], Number(r[5])])
-  console.log(JSON.stringify({ seconds, maxRssMB: process.resourceUsage().maxRSS / 1024, cells }))
+  console.log(JSON.stringify({ seconds, maxRssMB: process.resourceUsage().maxRSS / 1024, cpuSeconds: ((c) => (c.user + c.system) / 1e6)(process.cpuUsage(cpu0)), cells }))
 `)
 
 const csvParse = flag("--skip-csv-parse")
@@ -140,17 +143,20 @@ const csvParse = flag("--skip-csv-parse")
   import { createRequire } from "node:module"
   const require = createRequire(${JSON.stringify(join(root, "packages/indicators/package.json"))})
   const { parse } = require("csv-parse")
+  const cpu0 = process.cpuUsage()
   const started = performance.now()
   let n = 0
   // The first million rows only: csv-parse is far slower than the whole cube, so
   // the bench reports its rate and the time it would need for the whole file.
   const parser = createReadStream(process.env.BENCH_FILE, { highWaterMark: 4 << 20 }).pipe(parse({ columns: false, from_line: 2, to_line: 1_000_001 }))
   for await (const record of parser) n += record.length > 0 ? 1 : 0
-  console.log(JSON.stringify({ seconds: (performance.now() - started) / 1000, maxRssMB: process.resourceUsage().maxRSS / 1024, rows: n }))
+  console.log(JSON.stringify({ seconds: (performance.now() - started) / 1000, maxRssMB: process.resourceUsage().maxRSS / 1024, cpuSeconds: ((c) => (c.user + c.system) / 1e6)(process.cpuUsage(cpu0)), rows: n }))
 `)
 
 // Interleaved, so that a busy spell of the machine falls on every engine alike.
 const best = (list) => list.reduce((a, b) => ({ ...(a.seconds <= b.seconds ? a : b), maxRssMB: Math.max(a.maxRssMB, b.maxRssMB) }))
+// CPU time (every thread of the child, over the same span as the wall time) says what the work costs when
+// the machine is busy and wall time also measures waiting for a core.
 const samples = { scan: [], ours: [], ours2: [], twoStep: [], plain: [] }
 for (let run = 0; run < runs; run++) {
   process.stderr.write(`run ${run + 1} of ${runs} …\n`)
@@ -176,6 +182,7 @@ const check = (engine) => {
   return mismatches
 }
 const fmt = (s) => `${s.toFixed(2)} s`
+const cpu = (engine) => `${engine.cpuSeconds.toFixed(2)} s`.padStart(8)
 const mem = (mb) => `${Math.round(mb).toLocaleString("en")} MB`
 const ratio = (x) => `${x.toFixed(2)}×`
 const duckBest = Math.min(twoStep.seconds, plain?.seconds ?? Number.POSITIVE_INFINITY)
@@ -187,14 +194,14 @@ const lines = [
   `indicators bench: ${ours.rows.toLocaleString("en")} episode rows (${(size / 1e6).toFixed(0)} MB CSV), ${ours.patients.toLocaleString("en")} distinct patients, years ${years.from}–${years.to}${dist.startsWith(root) ? "" : ` (package from ${dirname(dist)})`}`,
   `full cube: ${(ours.published + ours.masked).toLocaleString("en")} cells (${ours.masked} masked at threshold 5); ${runs === 1 ? "one run each" : `best of ${runs} interleaved runs each`}`,
   "",
-  `engine                                       wall  peak memory  vs byte scan  cells equal`,
-  `plain byte scan (read, count line ends) ${fmt(byteScan.seconds).padStart(9)}  ${mem(byteScan.maxRssMB).padStart(11)}  ${ratio(1).padStart(12)}`,
-  `@uppdrag/indicators, 1 thread           ${fmt(ours.seconds).padStart(9)}  ${mem(ours.maxRssMB).padStart(11)}  ${ratio(ours.seconds / byteScan.seconds).padStart(12)}  ${ours.published} published (count + protect)`,
-  `@uppdrag/indicators, 2 threads          ${fmt(ours2.seconds).padStart(9)}  ${mem(ours2.maxRssMB).padStart(11)}  ${ratio(ours2.seconds / byteScan.seconds).padStart(12)}  ${sameCube ? "same cube" : "DIFFERENT CUBE"}`,
-  `DuckDB two-step (distinct, then count)  ${fmt(twoStep.seconds).padStart(9)}  ${mem(twoStep.maxRssMB).padStart(11)}  ${ratio(twoStep.seconds / byteScan.seconds).padStart(12)}  ${equalTwo === 0 ? "yes" : `NO (${equalTwo} differ)`}`,
+  `engine                                       wall  peak memory  vs byte scan       cpu  cells equal`,
+  `plain byte scan (read, count line ends) ${fmt(byteScan.seconds).padStart(9)}  ${mem(byteScan.maxRssMB).padStart(11)}  ${ratio(1).padStart(12)}  ${cpu(byteScan)}`,
+  `@uppdrag/indicators, 1 thread           ${fmt(ours.seconds).padStart(9)}  ${mem(ours.maxRssMB).padStart(11)}  ${ratio(ours.seconds / byteScan.seconds).padStart(12)}  ${cpu(ours)}  ${ours.published} published (count + protect)`,
+  `@uppdrag/indicators, 2 threads          ${fmt(ours2.seconds).padStart(9)}  ${mem(ours2.maxRssMB).padStart(11)}  ${ratio(ours2.seconds / byteScan.seconds).padStart(12)}  ${cpu(ours2)}  ${sameCube ? "same cube" : "DIFFERENT CUBE"}`,
+  `DuckDB two-step (distinct, then count)  ${fmt(twoStep.seconds).padStart(9)}  ${mem(twoStep.maxRssMB).padStart(11)}  ${ratio(twoStep.seconds / byteScan.seconds).padStart(12)}  ${cpu(twoStep)}  ${equalTwo === 0 ? "yes" : `NO (${equalTwo} differ)`}`,
   plain === undefined
     ? undefined
-    : `DuckDB plain GROUPING SETS (DISTINCT)   ${fmt(plain.seconds).padStart(9)}  ${mem(plain.maxRssMB).padStart(11)}  ${ratio(plain.seconds / byteScan.seconds).padStart(12)}  ${equalPlain === 0 ? "yes" : `NO (${equalPlain} differ)`}`,
+    : `DuckDB plain GROUPING SETS (DISTINCT)   ${fmt(plain.seconds).padStart(9)}  ${mem(plain.maxRssMB).padStart(11)}  ${ratio(plain.seconds / byteScan.seconds).padStart(12)}  ${cpu(plain)}  ${equalPlain === 0 ? "yes" : `NO (${equalPlain} differ)`}`,
   csvParse === undefined
     ? undefined
     : `csv-parse alone, parse only, first ${csvParse.rows.toLocaleString("en")} rows: ${fmt(csvParse.seconds)} (${Math.round(csvParse.rows / csvParse.seconds).toLocaleString("en")} rows/s, so ${fmt((ours.rows * csvParse.seconds) / csvParse.rows)} for the file), ${mem(csvParse.maxRssMB)}`,
