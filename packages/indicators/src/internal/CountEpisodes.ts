@@ -21,14 +21,16 @@ export type Outcome = { readonly counts: RawCounts } | { readonly issues: Readon
 export const CHUNK = 1 << 20
 
 /**
- * Partitions for an input of `bytes` (0 when unknown): about 1 MB of file
- * (some 20 000 rows) each, so one partition's tables stay in cache, and few
- * enough that the streams being written stay in the TLB.
+ * Partitions for an input of `bytes` (0 when unknown): about 2 MB of file
+ * (some 20 000 rows) each, so one partition's tables stay in the L2 cache,
+ * and few enough that the streams being written stay in cache and TLB (at
+ * 10 M rows 512 partitions beat 256 and 1 024 by 5 %, 2 048 cost 20 % more,
+ * 4 096 twice as much).
  */
 export const partitionsFor = (bytes: number): number => {
   if (!(bytes > 0)) return 64
   let partitions = 2
-  while (partitions < 4096 && partitions * (1 << 20) < bytes) partitions *= 2
+  while (partitions < 1024 && partitions * (2 << 20) < bytes) partitions *= 2
   return partitions
 }
 

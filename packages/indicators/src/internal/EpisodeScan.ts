@@ -397,7 +397,23 @@ export class EpisodeScanner {
       ids[k] = word
       h = mixWord(h, word)
     }
-    this.write(ids, idLength, finish(h, idLength), region | (form << 5) | (sex << 8), birthYear, startYear, endYear, line)
+    // The record, as write() does it (written out here: a call per row costs more than the copy).
+    const streams = this.streams
+    const part = finish(h, idLength) >>> streams.shift
+    let w = streams.pos[part]!
+    if (w + RECORD_HEAD + words > streams.end[part]!) {
+      streams.open(part)
+      w = streams.pos[part]!
+    }
+    const out = streams.cur[part]!
+    const first = Math.max(startYear, this.from)
+    const last = Math.min(endYear, this.to)
+    out[w] = idLength | ((region | (form << 5) | (sex << 8)) << 8) | ((first <= last ? first - this.from : NO_YEAR) << 17)
+    out[w + 1] = birthYear | ((first <= last ? last - this.from : 0) << 16)
+    out[w + 2] = line
+    for (let k = 0; k < words; k++) out[w + RECORD_HEAD + k] = ids[k]!
+    streams.pos[part] = w + RECORD_HEAD + words
+    streams.rows[part] = streams.rows[part]! + 1
     return u
   }
 
