@@ -2,7 +2,7 @@ import { DeadlineList } from "@uppdrag/application"
 import { type Deadline, Obligation } from "@uppdrag/deadlines"
 import type { Child, FC } from "hono/jsx"
 import * as Format from "./Format.js"
-import { TableRegion } from "./TableRegion.js"
+import { CaptionedTable } from "./CaptionedTable.js"
 
 /**
  * A deadline's status as a labelled badge (the word carries the meaning; colour only adds to it).
@@ -53,32 +53,29 @@ const columns = (withAssignment: boolean): ReadonlyArray<HtmlColumn> => [
 export const DeadlineTable: FC<{ caption: string; deadlines: ReadonlyArray<Deadline.Deadline>; withAssignment: boolean }> = ({ caption, deadlines, withAssignment }) => {
   const shown = columns(withAssignment)
   return (
-    <TableRegion label={caption}>
-      <table>
-        <caption>{caption}</caption>
-        <thead>
+    <CaptionedTable caption={caption}>
+      <thead>
+        <tr>
+          <th scope="col">{header("due")}</th>
+          {shown.map((c) => (
+            <th scope="col" class={c.numeric === true ? "num" : undefined}>
+              {header(c.field)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {deadlines.map((d) => (
           <tr>
-            <th scope="col">{header("due")}</th>
+            <th scope="row" class={d.obligation.due === null ? undefined : "date"}>
+              {d.obligation.due ?? `Bestäms av ${d.obligation.dueSetBy ?? "annan"}`}
+            </th>
             {shown.map((c) => (
-              <th scope="col" class={c.numeric === true ? "num" : undefined}>
-                {header(c.field)}
-              </th>
+              <td class={c.numeric === true ? "num" : undefined}>{c.cell(d)}</td>
             ))}
           </tr>
-        </thead>
-        <tbody>
-          {deadlines.map((d) => (
-            <tr>
-              <th scope="row" class={d.obligation.due === null ? undefined : "date"}>
-                {d.obligation.due ?? `Bestäms av ${d.obligation.dueSetBy ?? "annan"}`}
-              </th>
-              {shown.map((c) => (
-                <td class={c.numeric === true ? "num" : undefined}>{c.cell(d)}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableRegion>
+        ))}
+      </tbody>
+    </CaptionedTable>
   )
 }

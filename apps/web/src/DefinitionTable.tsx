@@ -1,7 +1,7 @@
 import { Table } from "@uppdrag/application"
 import type { Child } from "hono/jsx"
 import * as Format from "./Format.js"
-import { TableRegion } from "./TableRegion.js"
+import { CaptionedTable } from "./CaptionedTable.js"
 
 /**
  * A cell of one of the application's table definitions as the page shows
@@ -52,7 +52,7 @@ const classOf = <Row,>(column: Table.Column<Row>): string | undefined => (Table.
  * ({@link cellText}; numbers right-aligned, dates unbroken), an optional
  * totals row in `tfoot`, and each cell labelled with its column's header
  * (`data-label`) for the stacked cards of the phone layout. Framed by
- * {@link TableRegion}, so it scrolls and is named for keyboard users.
+ * {@link CaptionedTable}, so it scrolls and is named for keyboard users.
  *
  * @example
  * <DefinitionTable caption="Liggare" columns={GrantState.ledgerColumns.filter((c) => c.kind === "kronor")} rows={rows}
@@ -66,46 +66,43 @@ export const DefinitionTable = <Row,>({ caption, columns, rows, rowHeader, total
       </td>
     ))
   return (
-    <TableRegion label={caption}>
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{rowHeader.header}</th>
-            {columns.map((c) => (
-              <th scope="col" class={Table.isNumeric(c) ? "num" : undefined}>
-                {c.header}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr>
-              <th scope="row" class={rowHeader.date === true ? "date" : undefined} data-label={rowHeader.header}>
-                {rowHeader.cell(row)}
-              </th>
-              {body(row)}
-            </tr>
+    <CaptionedTable caption={caption}>
+      <thead>
+        <tr>
+          <th scope="col">{rowHeader.header}</th>
+          {columns.map((c) => (
+            <th scope="col" class={Table.isNumeric(c) ? "num" : undefined}>
+              {c.header}
+            </th>
           ))}
-        </tbody>
-        {totals === undefined ? null : (
-          <tfoot>
-            <tr>
-              <th scope="row" data-label={rowHeader.header}>
-                {totals.label}
-              </th>
-              {"row" in totals
-                ? body(totals.row)
-                : columns.map((c, i) => (
-                    <td class={classOf(c)} data-label={c.header}>
-                      {cellText(c, totals.cells[i] ?? null)}
-                    </td>
-                  ))}
-            </tr>
-          </tfoot>
-        )}
-      </table>
-    </TableRegion>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr>
+            <th scope="row" class={rowHeader.date === true ? "date" : undefined} data-label={rowHeader.header}>
+              {rowHeader.cell(row)}
+            </th>
+            {body(row)}
+          </tr>
+        ))}
+      </tbody>
+      {totals === undefined ? null : (
+        <tfoot>
+          <tr>
+            <th scope="row" data-label={rowHeader.header}>
+              {totals.label}
+            </th>
+            {"row" in totals
+              ? body(totals.row)
+              : columns.map((c, i) => (
+                  <td class={classOf(c)} data-label={c.header}>
+                    {cellText(c, totals.cells[i] ?? null)}
+                  </td>
+                ))}
+          </tr>
+        </tfoot>
+      )}
+    </CaptionedTable>
   )
 }

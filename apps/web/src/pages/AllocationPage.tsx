@@ -9,7 +9,7 @@ import { GrantDates } from "../GrantDates.js"
 import * as Format from "../Format.js"
 import { Layout } from "../Layout.js"
 import { RegionLink } from "../RegionLink.js"
-import { TableRegion } from "../TableRegion.js"
+import { CaptionedTable } from "../CaptionedTable.js"
 
 /** A grant's allocation by the population in force (the application's `GrantState.allocation`), or why it has none. */
 export type AllocationOutcome = GrantState.Outcome
@@ -50,60 +50,57 @@ const AllocationTable: FC<{ grant: Assignment.Grant; allocation: Allocation.Allo
 export const Explanation: FC<{ grant: Assignment.Grant; explanation: ReadonlyArray<Allocation.Explanation>; region: Region.Region; total: number }> = ({ grant, explanation, region, total }) => {
   const caption = `Så räknades beloppet för ${region.name}`
   return (
-    <TableRegion label={caption}>
-      <table>
-        <caption>{caption}</caption>
-        <thead>
+    <CaptionedTable caption={caption}>
+      <thead>
+        <tr>
+          <th scope="col">Komponent</th>
+          <th scope="col" class="num">
+            Befolkning i regionen
+          </th>
+          <th scope="col" class="num">
+            Befolkning i riket
+          </th>
+          <th scope="col" class="num">
+            Andel
+          </th>
+          <th scope="col" class="num">
+            Exakt andel av beloppet
+          </th>
+          <th scope="col" class="num">
+            Hela kronor
+          </th>
+          <th scope="col" class="num">
+            Restens plats (1 = störst)
+          </th>
+          <th scope="col">Extra krona</th>
+          <th scope="col" class="num">
+            Belopp
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {explanation.map((e) => (
           <tr>
-            <th scope="col">Komponent</th>
-            <th scope="col" class="num">
-              Befolkning i regionen
-            </th>
-            <th scope="col" class="num">
-              Befolkning i riket
-            </th>
-            <th scope="col" class="num">
-              Andel
-            </th>
-            <th scope="col" class="num">
-              Exakt andel av beloppet
-            </th>
-            <th scope="col" class="num">
-              Hela kronor
-            </th>
-            <th scope="col" class="num">
-              Restens plats (1 = störst)
-            </th>
-            <th scope="col">Extra krona</th>
-            <th scope="col" class="num">
-              Belopp
-            </th>
+            <th scope="row">{`${componentTitle(grant, e.component)} (${e.basis} år)`}</th>
+            <td class="num">{Format.integer(e.population)}</td>
+            <td class="num">{Format.integer(e.nationalPopulation)}</td>
+            <td class="num">{`${e.sharePercent.replace(".", ",")}\u00a0%`}</td>
+            <td class="num">{`${Format.integer(BigInt(e.quota.split(".")[0] ?? "0"))},${e.quota.split(".")[1] ?? "0"}\u00a0kr`}</td>
+            <td class="num">{Format.kronor(e.fixed + Number(e.floor))}</td>
+            <td class="num">{e.excluded ? "–" : String(e.rank)}</td>
+            <td>{e.excluded ? "Utesluten" : e.extra ? "Ja, +1 kr" : "Nej"}</td>
+            <td class="num">{Format.kronor(e.amount)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {explanation.map((e) => (
-            <tr>
-              <th scope="row">{`${componentTitle(grant, e.component)} (${e.basis} år)`}</th>
-              <td class="num">{Format.integer(e.population)}</td>
-              <td class="num">{Format.integer(e.nationalPopulation)}</td>
-              <td class="num">{`${e.sharePercent.replace(".", ",")}\u00a0%`}</td>
-              <td class="num">{`${Format.integer(BigInt(e.quota.split(".")[0] ?? "0"))},${e.quota.split(".")[1] ?? "0"}\u00a0kr`}</td>
-              <td class="num">{Format.kronor(e.fixed + Number(e.floor))}</td>
-              <td class="num">{e.excluded ? "–" : String(e.rank)}</td>
-              <td>{e.excluded ? "Utesluten" : e.extra ? "Ja, +1 kr" : "Nej"}</td>
-              <td class="num">{Format.kronor(e.amount)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">Totalt</th>
-            <td colspan={7} />
-            <td class="num">{Format.kronor(total)}</td>
-          </tr>
-        </tfoot>
-      </table>
-    </TableRegion>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row">Totalt</th>
+          <td colspan={7} />
+          <td class="num">{Format.kronor(total)}</td>
+        </tr>
+      </tfoot>
+    </CaptionedTable>
   )
 }
 
@@ -228,37 +225,34 @@ export const AllocationListPage: FC<{ grants: ReadonlyArray<{ assignment: Assign
     <Layout title="Fördelning" section="fordelning">
       <h1>Fördelning</h1>
       <p class="lead">Hur statsbidragen fördelas mellan regionerna, och vad som rekvirerats, betalats ut och ska betalas tillbaka.</p>
-      <TableRegion label={caption}>
-        <table>
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">År</th>
-              <th scope="col">Statsbidrag</th>
-              <th scope="col" class="num">
-                Belopp
-              </th>
-              <th scope="col">Beslut</th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...grants]
-              .sort((a, b) => b.grant.year - a.grant.year)
-              .map(({ assignment, grant }) => (
-                <tr>
-                  <th scope="row">{String(grant.year)}</th>
-                  <td>
-                    <a href={`/fordelning/${grant.id}`}>{grant.title}</a>
-                  </td>
-                  <td class="num">{Format.kronor(grant.amount)}</td>
-                  <td>
-                    <a href={`/uppdrag/${assignment.id}`}>{Assignment.mainDiaryNumber(assignment)}</a>
-                  </td>
-                </tr>
-              ))}
-          </tbody>
-        </table>
-      </TableRegion>
+      <CaptionedTable caption={caption}>
+        <thead>
+          <tr>
+            <th scope="col">År</th>
+            <th scope="col">Statsbidrag</th>
+            <th scope="col" class="num">
+              Belopp
+            </th>
+            <th scope="col">Beslut</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...grants]
+            .sort((a, b) => b.grant.year - a.grant.year)
+            .map(({ assignment, grant }) => (
+              <tr>
+                <th scope="row">{String(grant.year)}</th>
+                <td>
+                  <a href={`/fordelning/${grant.id}`}>{grant.title}</a>
+                </td>
+                <td class="num">{Format.kronor(grant.amount)}</td>
+                <td>
+                  <a href={`/uppdrag/${assignment.id}`}>{Assignment.mainDiaryNumber(assignment)}</a>
+                </td>
+              </tr>
+            ))}
+        </tbody>
+      </CaptionedTable>
     </Layout>
   )
 }

@@ -1,7 +1,7 @@
 import { Assignment } from "@uppdrag/core"
 import type { Completion } from "@uppdrag/deadlines"
 import type { FC } from "hono/jsx"
-import { TableRegion } from "../TableRegion.js"
+import { CaptionedTable } from "../CaptionedTable.js"
 import { Layout } from "../Layout.js"
 
 /**
@@ -31,34 +31,31 @@ export const AssignmentListPage: FC<{ assignments: ReadonlyArray<Assignment.Assi
   <Layout title="Uppdrag" section="uppdrag">
     <h1>Uppdrag</h1>
     <p class="lead">Regeringsuppdrag, överenskommelser och underlag om dem i katalogen, med det senaste först.</p>
-    <TableRegion label={`Katalogen (${assignments.length})`}>
-      <table>
-        <caption>{`Katalogen (${assignments.length})`}</caption>
-        <thead>
+    <CaptionedTable caption={`Katalogen (${assignments.length})`}>
+      <thead>
+        <tr>
+          <th scope="col">Diarienummer</th>
+          <th scope="col">Datum</th>
+          <th scope="col">Rubrik</th>
+          <th scope="col">Slag</th>
+          <th scope="col">Läge</th>
+        </tr>
+      </thead>
+      <tbody>
+        {[...assignments].reverse().map((a) => (
           <tr>
-            <th scope="col">Diarienummer</th>
-            <th scope="col">Datum</th>
-            <th scope="col">Rubrik</th>
-            <th scope="col">Slag</th>
-            <th scope="col">Läge</th>
+            <th scope="row">
+              <a href={`/uppdrag/${a.id}`}>{Assignment.mainDiaryNumber(a)}</a>
+            </th>
+            <td class="date">{Assignment.formatDecided(a)}</td>
+            <td>{a.title}</td>
+            <td>{Assignment.kindLabel(a.kind)}</td>
+            <td>
+              <EndingCell assignment={a} ending={ended.get(a.id)} />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {[...assignments].reverse().map((a) => (
-            <tr>
-              <th scope="row">
-                <a href={`/uppdrag/${a.id}`}>{Assignment.mainDiaryNumber(a)}</a>
-              </th>
-              <td class="date">{Assignment.formatDecided(a)}</td>
-              <td>{a.title}</td>
-              <td>{Assignment.kindLabel(a.kind)}</td>
-              <td>
-                <EndingCell assignment={a} ending={ended.get(a.id)} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableRegion>
+        ))}
+      </tbody>
+    </CaptionedTable>
   </Layout>
 )

@@ -3,7 +3,7 @@ import { Assignment, type CalendarDate } from "@uppdrag/core"
 import { Completion, type Deadline } from "@uppdrag/deadlines"
 import type { Coverage } from "@uppdrag/meetings"
 import type { Child, FC } from "hono/jsx"
-import { TableRegion } from "../TableRegion.js"
+import { CaptionedTable } from "../CaptionedTable.js"
 import { DeadlineTable } from "../DeadlineView.js"
 import { DefinitionTable } from "../DefinitionTable.js"
 import { Downloads, tableDownloads } from "../Downloads.js"
@@ -16,28 +16,25 @@ const References: FC<{ caption: string; references: Assignment.Assignment["relat
   references,
   findAssignment
 }) => (
-  <TableRegion label={caption}>
-    <table>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Diarienummer</th>
-          <th scope="col">Rubrik</th>
-        </tr>
-      </thead>
-      <tbody>
-        {references.map((r) => {
-          const known = findAssignment(r.diaryNumber)
-          return (
-            <tr>
-              <th scope="row">{known === undefined ? r.diaryNumber : <a href={`/uppdrag/${known.id}`}>{r.diaryNumber}</a>}</th>
-              <td>{r.title}</td>
-            </tr>
-          )
-        })}
-      </tbody>
-    </table>
-  </TableRegion>
+  <CaptionedTable caption={caption}>
+    <thead>
+      <tr>
+        <th scope="col">Diarienummer</th>
+        <th scope="col">Rubrik</th>
+      </tr>
+    </thead>
+    <tbody>
+      {references.map((r) => {
+        const known = findAssignment(r.diaryNumber)
+        return (
+          <tr>
+            <th scope="row">{known === undefined ? r.diaryNumber : <a href={`/uppdrag/${known.id}`}>{r.diaryNumber}</a>}</th>
+            <td>{r.title}</td>
+          </tr>
+        )
+      })}
+    </tbody>
+  </CaptionedTable>
 )
 
 /**
@@ -195,37 +192,34 @@ export const AssignmentPage: FC<{
       {a.funding.length === 0 ? null : (
         <>
           <h2 id="medel">Medel per år</h2>
-          <TableRegion label={`Medel i ${diary} per år`}>
-            <table>
-              <caption>{`Medel i ${diary} per år`}</caption>
-              <thead>
+          <CaptionedTable caption={`Medel i ${diary} per år`}>
+            <thead>
+              <tr>
+                <th scope="col">År</th>
+                <th scope="col" class="num">
+                  Totalt
+                </th>
+                <th scope="col" class="num">
+                  Till regionerna
+                </th>
+                <th scope="col" class="num">
+                  Eget arbete
+                </th>
+                <th scope="col">Läge</th>
+              </tr>
+            </thead>
+            <tbody>
+              {a.funding.map((f) => (
                 <tr>
-                  <th scope="col">År</th>
-                  <th scope="col" class="num">
-                    Totalt
-                  </th>
-                  <th scope="col" class="num">
-                    Till regionerna
-                  </th>
-                  <th scope="col" class="num">
-                    Eget arbete
-                  </th>
-                  <th scope="col">Läge</th>
+                  <th scope="row">{String(f.year)}</th>
+                  <td class="num">{Format.kronor(f.total)}</td>
+                  <td class="num">{f.toRegions === undefined ? "–" : Format.kronor(f.toRegions)}</td>
+                  <td class="num">{f.ownUse === undefined ? "–" : Format.kronor(f.ownUse)}</td>
+                  <td>{f.planned ? "Beräknat, under förutsättning att riksdagen anvisar medel" : "Beslutat"}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {a.funding.map((f) => (
-                  <tr>
-                    <th scope="row">{String(f.year)}</th>
-                    <td class="num">{Format.kronor(f.total)}</td>
-                    <td class="num">{f.toRegions === undefined ? "–" : Format.kronor(f.toRegions)}</td>
-                    <td class="num">{f.ownUse === undefined ? "–" : Format.kronor(f.ownUse)}</td>
-                    <td>{f.planned ? "Beräknat, under förutsättning att riksdagen anvisar medel" : "Beslutat"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableRegion>
+              ))}
+            </tbody>
+          </CaptionedTable>
         </>
       )}
 

@@ -7,7 +7,7 @@ import { Downloads, tableDownloads } from "../Downloads.js"
 import * as Format from "../Format.js"
 import { Layout } from "../Layout.js"
 import { RegionLink } from "../RegionLink.js"
-import { TableRegion } from "../TableRegion.js"
+import { CaptionedTable } from "../CaptionedTable.js"
 
 /** The indicators the cube answers (register indicators), for the form and the query schema. */
 export const registerIndicators: ReadonlyArray<Indicator.Indicator> = Indicator.all.filter((i) => i.kind === "register")
@@ -142,36 +142,33 @@ export const IndicatorsPage: FC<{ view: IndicatorsView }> = ({ view }) => {
         {byRegion.coefficientOfVariation === null ? "" : `Spridningen mellan regionerna (variationskoefficient) är ${Format.decimal(byRegion.coefficientOfVariation, 1)}\u00a0%. `}
         {suppressedCount === 0 ? "" : `${suppressedCount} regioner har skyddade uppgifter.`}
       </p>
-      <TableRegion label={regionCaption}>
-        <table>
-          <caption>{regionCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{header("name")}</th>
-              {["value", "rank", "ratioToRiket", "changePercent"].map((field) => (
-                <th scope="col" class="num">
-                  {header(field)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {byRegion.rows.map((r) => (
-              <tr>
-                <th scope="row">
-                  <RegionLink code={r.region} name={r.name} />
-                </th>
-                <td class="num">
-                  <Suppressed value={r.value} indicator={indicator} />
-                </td>
-                <td class="num">{r.rank === null ? "–" : String(r.rank)}</td>
-                <td class="num">{r.ratioToRiket === null ? "–" : Format.decimal(r.ratioToRiket, 2)}</td>
-                <td class="num">{r.changePercent === null ? "–" : `${signed(r.changePercent, 1)}\u00a0%`}</td>
-              </tr>
+      <CaptionedTable caption={regionCaption}>
+        <thead>
+          <tr>
+            <th scope="col">{header("name")}</th>
+            {["value", "rank", "ratioToRiket", "changePercent"].map((field) => (
+              <th scope="col" class="num">
+                {header(field)}
+              </th>
             ))}
-          </tbody>
-        </table>
-      </TableRegion>
+          </tr>
+        </thead>
+        <tbody>
+          {byRegion.rows.map((r) => (
+            <tr>
+              <th scope="row">
+                <RegionLink code={r.region} name={r.name} />
+              </th>
+              <td class="num">
+                <Suppressed value={r.value} indicator={indicator} />
+              </td>
+              <td class="num">{r.rank === null ? "–" : String(r.rank)}</td>
+              <td class="num">{r.ratioToRiket === null ? "–" : Format.decimal(r.ratioToRiket, 2)}</td>
+              <td class="num">{r.changePercent === null ? "–" : `${signed(r.changePercent, 1)}\u00a0%`}</td>
+            </tr>
+          ))}
+        </tbody>
+      </CaptionedTable>
       <Downloads
         label="Ladda ner tabellen per region"
         items={tableDownloads("/indikatorer/regioner", `?${view.query}`)}
@@ -197,29 +194,26 @@ export const IndicatorsPage: FC<{ view: IndicatorsView }> = ({ view }) => {
       {indicator.bySex ? (
         <>
           <h2 id="per-kon">{`Per kön ${year}`}</h2>
-          <TableRegion label={sexCaption}>
-            <table>
-              <caption>{sexCaption}</caption>
-              <thead>
+          <CaptionedTable caption={sexCaption}>
+            <thead>
+              <tr>
+                <th scope="col">Kön</th>
+                <th scope="col" class="num">
+                  Värde
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.bySex.map((row) => (
                 <tr>
-                  <th scope="col">Kön</th>
-                  <th scope="col" class="num">
-                    Värde
-                  </th>
+                  <th scope="row">{row.label}</th>
+                  <td class="num">
+                    <Suppressed value={row.value} indicator={indicator} />
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {view.bySex.map((row) => (
-                  <tr>
-                    <th scope="row">{row.label}</th>
-                    <td class="num">
-                      <Suppressed value={row.value} indicator={indicator} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableRegion>
+              ))}
+            </tbody>
+          </CaptionedTable>
           <figure class="chart">
             <figcaption>{sexCaption}</figcaption>
             <BarChart
@@ -237,33 +231,30 @@ export const IndicatorsPage: FC<{ view: IndicatorsView }> = ({ view }) => {
       ) : null}
 
       <h2 id="over-tid">Över tid</h2>
-      <TableRegion label={yearsCaption}>
-        <table>
-          <caption>{yearsCaption}</caption>
-          <thead>
+      <CaptionedTable caption={yearsCaption}>
+        <thead>
+          <tr>
+            <th scope="col">År</th>
+            {shownSexes.map((s) => (
+              <th scope="col" class="num">
+                {Dimension.sexLabel(s)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {view.overYears.map((y) => (
             <tr>
-              <th scope="col">År</th>
+              <th scope="row">{String(y.year)}</th>
               {shownSexes.map((s) => (
-                <th scope="col" class="num">
-                  {Dimension.sexLabel(s)}
-                </th>
+                <td class="num">
+                  <Suppressed value={y.values[s]} indicator={indicator} />
+                </td>
               ))}
             </tr>
-          </thead>
-          <tbody>
-            {view.overYears.map((y) => (
-              <tr>
-                <th scope="row">{String(y.year)}</th>
-                {shownSexes.map((s) => (
-                  <td class="num">
-                    <Suppressed value={y.values[s]} indicator={indicator} />
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableRegion>
+          ))}
+        </tbody>
+      </CaptionedTable>
       <figure class="chart">
         <figcaption>{yearsCaption}</figcaption>
         <Legend series={lineSeries} kind="line" />

@@ -6,7 +6,7 @@ import { Layout } from "../Layout.js"
 import { MeetingRecords } from "@uppdrag/application"
 import { DefinitionTable } from "../DefinitionTable.js"
 import { RegionLink } from "../RegionLink.js"
-import { TableRegion } from "../TableRegion.js"
+import { CaptionedTable } from "../CaptionedTable.js"
 
 const statusText = (o: Occurrence.Occurrence): string => {
   if (o.status === "inställd") return o.reason === undefined ? "Inställt" : `Inställt: ${o.reason}`
@@ -24,33 +24,30 @@ export const OccurrenceTable: FC<{ caption: string; occurrences: ReadonlyArray<O
   occurrences.length === 0 ? (
     <p>{`${caption}: inga möten.`}</p>
   ) : (
-    <TableRegion label={caption}>
-      <table>
-        <caption>{caption}</caption>
-        <thead>
+    <CaptionedTable caption={caption}>
+      <thead>
+        <tr>
+          <th scope="col">Datum</th>
+          <th scope="col">Tid</th>
+          <th scope="col">Möte</th>
+          <th scope="col">Tema</th>
+          <th scope="col">Status</th>
+        </tr>
+      </thead>
+      <tbody>
+        {occurrences.map((o) => (
           <tr>
-            <th scope="col">Datum</th>
-            <th scope="col">Tid</th>
-            <th scope="col">Möte</th>
-            <th scope="col">Tema</th>
-            <th scope="col">Status</th>
+            <th scope="row" class="date">
+              {o.date}
+            </th>
+            <td>{o.start === undefined ? "Heldag" : `${o.start}–${o.end ?? ""}`}</td>
+            <td>{o.title}</td>
+            <td>{o.theme ?? "–"}</td>
+            <td>{statusText(o)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {occurrences.map((o) => (
-            <tr>
-              <th scope="row" class="date">
-                {o.date}
-              </th>
-              <td>{o.start === undefined ? "Heldag" : `${o.start}–${o.end ?? ""}`}</td>
-              <td>{o.title}</td>
-              <td>{o.theme ?? "–"}</td>
-              <td>{statusText(o)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableRegion>
+        ))}
+      </tbody>
+    </CaptionedTable>
   )
 
 /** What has been recorded as of a date: meetings, each assignment's consultation coverage, the regions' agreements (the application's `MeetingRecords`). */
@@ -167,34 +164,31 @@ export const MeetingsPage: FC<{
       />
       {records === undefined ? <p>Ingen databas är ansluten, så inga registrerade möten, samråd eller överenskommelser kan visas.</p> : <RecordedSection view={records} assignmentHref={assignmentHref} />}
       <h2 id="serier">Mötesserier</h2>
-      <TableRegion label={seriesCaption}>
-        <table>
-          <caption>{seriesCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Serie</th>
-              <th scope="col">Intervall</th>
-              <th scope="col">Målgrupp</th>
-              <th scope="col">Syfte</th>
-              <th scope="col">Uppdrag</th>
-            </tr>
-          </thead>
-          <tbody>
-            {series.map((s) => {
-              const href = s.assignment === undefined ? undefined : assignmentHref(s.assignment)
-              return (
-                <tr>
-                  <th scope="row">{s.title}</th>
-                  <td>{s.interval ?? "–"}</td>
-                  <td>{s.audience ?? "–"}</td>
-                  <td>{s.purpose ?? "–"}</td>
-                  <td>{s.assignment === undefined ? "–" : href === undefined ? s.assignment : <a href={href}>{s.assignment}</a>}</td>
-                </tr>
-              )
-            })}
-          </tbody>
-        </table>
-      </TableRegion>
+      <CaptionedTable caption={seriesCaption}>
+        <thead>
+          <tr>
+            <th scope="col">Serie</th>
+            <th scope="col">Intervall</th>
+            <th scope="col">Målgrupp</th>
+            <th scope="col">Syfte</th>
+            <th scope="col">Uppdrag</th>
+          </tr>
+        </thead>
+        <tbody>
+          {series.map((s) => {
+            const href = s.assignment === undefined ? undefined : assignmentHref(s.assignment)
+            return (
+              <tr>
+                <th scope="row">{s.title}</th>
+                <td>{s.interval ?? "–"}</td>
+                <td>{s.audience ?? "–"}</td>
+                <td>{s.purpose ?? "–"}</td>
+                <td>{s.assignment === undefined ? "–" : href === undefined ? s.assignment : <a href={href}>{s.assignment}</a>}</td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </CaptionedTable>
     </Layout>
   )
 }

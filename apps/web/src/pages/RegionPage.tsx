@@ -6,7 +6,7 @@ import { DefinitionTable } from "../DefinitionTable.js"
 import * as Format from "../Format.js"
 import { Layout } from "../Layout.js"
 import { regionHref } from "../RegionLink.js"
-import { TableRegion } from "../TableRegion.js"
+import { CaptionedTable } from "../CaptionedTable.js"
 import { Explanation } from "./AllocationPage.js"
 import { AsOfForm } from "./OverviewPage.js"
 
@@ -19,27 +19,24 @@ const LedgerRow: FC<{ state: GrantState.RegionState }> = ({ state }) => {
   if (state.ledger === undefined) return <p>{`${state.region.name} har ingen rad i liggaren för statsbidrag ${state.grant.year}.`}</p>
   const row: GrantState.LedgerRow = { ...state.ledger, name: state.region.name }
   return (
-    <TableRegion label={caption}>
-      <table>
-        <caption>{caption}</caption>
-        <thead>
+    <CaptionedTable caption={caption}>
+      <thead>
+        <tr>
+          <th scope="col">Post</th>
+          <th scope="col" class="num">
+            Belopp
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {ledgerAmounts.map((c) => (
           <tr>
-            <th scope="col">Post</th>
-            <th scope="col" class="num">
-              Belopp
-            </th>
+            <th scope="row">{c.header}</th>
+            <td class="num">{Format.kronor(Number(c.value(row) ?? 0))}</td>
           </tr>
-        </thead>
-        <tbody>
-          {ledgerAmounts.map((c) => (
-            <tr>
-              <th scope="row">{c.header}</th>
-              <td class="num">{Format.kronor(Number(c.value(row) ?? 0))}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableRegion>
+        ))}
+      </tbody>
+    </CaptionedTable>
   )
 }
 
@@ -86,49 +83,43 @@ const AgreementSection: FC<{ overview: RegionOverview.Overview }> = ({ overview 
             <dt>Förväntade effekter</dt>
             <dd>{agreement.expectedEffects.join("; ")}</dd>
           </dl>
-          <TableRegion label={`Uppföljningsmått i överenskommelsen med ${name}`}>
-            <table>
-              <caption>{`Uppföljningsmått i överenskommelsen med ${name}`}</caption>
-              <thead>
+          <CaptionedTable caption={`Uppföljningsmått i överenskommelsen med ${name}`}>
+            <thead>
+              <tr>
+                <th scope="col">Mått</th>
+                <th scope="col">Indikator</th>
+              </tr>
+            </thead>
+            <tbody>
+              {agreement.followUpMeasures.map((m) => (
                 <tr>
-                  <th scope="col">Mått</th>
-                  <th scope="col">Indikator</th>
+                  <th scope="row">{m.title}</th>
+                  <td>{m.indicator === undefined ? "–" : <code>{m.indicator}</code>}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {agreement.followUpMeasures.map((m) => (
-                  <tr>
-                    <th scope="row">{m.title}</th>
-                    <td>{m.indicator === undefined ? "–" : <code>{m.indicator}</code>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableRegion>
+              ))}
+            </tbody>
+          </CaptionedTable>
           {agreement.followUps.length === 0 ? (
             <p>Ingen årlig uppföljning är registrerad ännu.</p>
           ) : (
-            <TableRegion label={`Årliga uppföljningar, ${name}`}>
-              <table>
-                <caption>{`Årliga uppföljningar, ${name}`}</caption>
-                <thead>
+            <CaptionedTable caption={`Årliga uppföljningar, ${name}`}>
+              <thead>
+                <tr>
+                  <th scope="col">År</th>
+                  <th scope="col">Datum</th>
+                  <th scope="col">Sammanfattning</th>
+                </tr>
+              </thead>
+              <tbody>
+                {agreement.followUps.map((f) => (
                   <tr>
-                    <th scope="col">År</th>
-                    <th scope="col">Datum</th>
-                    <th scope="col">Sammanfattning</th>
+                    <th scope="row">{String(f.year)}</th>
+                    <td class="date">{f.date}</td>
+                    <td>{f.summary}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {agreement.followUps.map((f) => (
-                    <tr>
-                      <th scope="row">{String(f.year)}</th>
-                      <td class="date">{f.date}</td>
-                      <td>{f.summary}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableRegion>
+                ))}
+              </tbody>
+            </CaptionedTable>
           )}
         </>
       )}
@@ -139,27 +130,24 @@ const AgreementSection: FC<{ overview: RegionOverview.Overview }> = ({ overview 
       {status.dialogues.length === 0 ? (
         <p>{`Inga dialogmöten med ${name} är registrerade till och med ${overview.asOf}.`}</p>
       ) : (
-        <TableRegion label={dialoguesCaption}>
-          <table>
-            <caption>{dialoguesCaption}</caption>
-            <thead>
+        <CaptionedTable caption={dialoguesCaption}>
+          <thead>
+            <tr>
+              <th scope="col">Datum</th>
+              <th scope="col">Möte</th>
+            </tr>
+          </thead>
+          <tbody>
+            {status.dialogues.map((m) => (
               <tr>
-                <th scope="col">Datum</th>
-                <th scope="col">Möte</th>
+                <th scope="row" class="date">
+                  {m.date}
+                </th>
+                <td>{m.title}</td>
               </tr>
-            </thead>
-            <tbody>
-              {status.dialogues.map((m) => (
-                <tr>
-                  <th scope="row" class="date">
-                    {m.date}
-                  </th>
-                  <td>{m.title}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
+            ))}
+          </tbody>
+        </CaptionedTable>
       )}
     </>
   )
