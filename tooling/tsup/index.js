@@ -77,6 +77,20 @@ const packageManifest = (root, name) => {
   }
 }
 
+/** The notice of one bundled package, read from its own directory: name, version, licence and its full text. */
+const notice = (directory) => {
+  const { name, version, license } = JSON.parse(readFileSync(join(directory, "package.json"), "utf8"))
+  const file = ["LICENSE", "LICENSE.md", "LICENSE.txt", "license", "LICENSE-MIT"].map((f) => join(directory, f)).find((f) => existsSync(f))
+  if (file === undefined) throw new Error(`${name}: no licence file to copy into the bundle's notices`)
+  return `## ${name} ${version} (${license})\n\nBundled into this package's \`dist/\`.\n\n\`\`\`\n${readFileSync(file, "utf8").trim()}\n\`\`\`\n`
+}
+
+const writeNoticesOf = (root, directories) => {
+  const text = `# Third-party licences\n\nCode of these packages is bundled into \`dist/\`; their licences follow.\n\n${directories.map(notice).join("\n")}`
+  writeFileSync(join(root, "dist", "THIRD-PARTY-LICENSES.md"), text)
+  return relative(root, join(root, "dist", "THIRD-PARTY-LICENSES.md"))
+}
+
 /**
  * Writes `dist/THIRD-PARTY-LICENSES.md` with the licence of every package bundled into the build
  * (`noExternal`), as their licences require of copies: name, version, licence and its full text.
@@ -84,18 +98,113 @@ const packageManifest = (root, name) => {
  * @param {string} root the package directory
  * @param {Array<string>} names the bundled packages
  */
-export const writeNotices = (root, names) => {
-  const sections = names.map((name) => {
-    const manifest = packageManifest(root, name)
-    const { version, license } = JSON.parse(readFileSync(manifest, "utf8"))
-    const file = ["LICENSE", "LICENSE.md", "LICENSE.txt", "license"].map((f) => join(dirname(manifest), f)).find((f) => existsSync(f))
-    if (file === undefined) throw new Error(`${name}: no licence file to copy into the bundle's notices`)
-    return `## ${name} ${version} (${license})\n\nBundled into this package's \`dist/\`.\n\n\`\`\`\n${readFileSync(file, "utf8").trim()}\n\`\`\`\n`
-  })
-  const text = `# Third-party licences\n\nCode of these packages is bundled into \`dist/\`; their licences follow.\n\n${sections.join("\n")}`
-  writeFileSync(join(root, "dist", "THIRD-PARTY-LICENSES.md"), text)
-  return relative(root, join(root, "dist", "THIRD-PARTY-LICENSES.md"))
+export const writeNotices = (root, names) => writeNoticesOf(root, names.map((name) => dirname(packageManifest(root, name))))
+
+/** The directory of the npm package an esbuild input path lies in (the last `node_modules/<name>`), if any. */
+const packageDirectoryOf = (input) => {
+  const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input)
+  return match?.[1]
 }
+
+/**
+ * An esbuild plugin for an app's bundle (the CLI): the `@uppdrag/*` libraries named in `packages` are
+ * compiled from their `src/` rather than their built bundles, so unused modules and exports are left out
+ * (each library is `sideEffects: false`). Their code still finds its data files and lazily required
+ * dependencies where the library is installed: `import.meta.url` in a library's source becomes the URL
+ * of that library's built entry (`dist/index.js`, resolved from the app, which depends on it), the URL
+ * the code has when it runs from the library itself. After the build, `dist/THIRD-PARTY-LICENSES.md`
+ * gets the licence of every npm package whose code went into the bundle (read from esbuild's metafile).
+ *
+ * @param {{ root: string, packages: Array<string> }} options the app directory and the libraries to bundle from source
+ */
+export const workspaceSources = ({ root, packages }) => ({
+  name: "uppdrag-workspace-sources",
+  setup(build) {
+    const workspace = resolve(root, "../..")
+    const names = new Set(packages)
+    const located = "uppdrag:located-package"
+    build.initialOptions.metafile = true
+    build.onResolve({ filter: /^@uppdrag\/[a-z-]+$/ }, (args) => {
+      const name = args.path.slice("@uppdrag/".length)
+      return names.has(name) ? { path: join(workspace, "packages", name, "src", "index.ts") } : undefined
+    })
+    build.onResolve({ filter: new RegExp(`^${located}$`) }, () => ({ path: located, namespace: located }))
+    // Resolved from the app's own chunk, once per library: where the library is installed.
+    build.onLoad({ filter: /.*/, namespace: located }, () => ({
+      loader: "js",
+      resolveDir: root,
+      contents: `import { createRequire } from "node:module"
+import { pathToFileURL } from "node:url"
+const require = createRequire(import.meta.url)
+const urls = new Map()
+export const entryUrl = (name) => {
+  let url = urls.get(name)
+  if (url === undefined) urls.set(name, (url = pathToFileURL(require.resolve(name)).href))
+  return url
+}
+`
+    }))
+    // What each library's index.ts re-exports, name → [module file, name in it or "*" for the namespace].
+    const exportsOf = new Map()
+    const libraryExports = (name) => {
+      let found = exportsOf.get(name)
+      if (found !== undefined) return found
+      found = new Map()
+      const src = join(workspace, "packages", name, "src")
+      const index = readFileSync(join(src, "index.ts"), "utf8")
+      for (const [, exported, file] of index.matchAll(/^export \* as (\w+) from "\.\/([\w/]+)\.js"/gm)) found.set(exported, [join(src, `${file}.ts`), "*"])
+      for (const [, list, file] of index.matchAll(/^export \{([^}]*)\} from "\.\/([\w/]+)\.js"/gm)) {
+        for (const item of list.split(",").map((i) => i.trim()).filter((i) => i !== "" && !i.startsWith("type "))) {
+          const [inner, outer = inner] = item.split(/\s+as\s+/)
+          found.set(outer, [join(src, `${file}.ts`), inner])
+        }
+      }
+      exportsOf.set(name, found)
+      return found
+    }
+    // `import { Catalog, formatIssues } from "@uppdrag/core"` → an import of each module itself. With
+    // code splitting esbuild puts every module an entry's imports reach into its chunks, so an import
+    // through a library's index.ts would make every command load every module of that library.
+    const direct = (text) =>
+      text.replaceAll(/^import \{([^}]*)\} from "@uppdrag\/([a-z-]+)"/gm, (statement, list, name) => {
+        if (!names.has(name)) return statement
+        const exported = libraryExports(name)
+        const items = list.split(",").map((i) => i.trim()).filter((i) => i !== "")
+        const lines = []
+        const rest = []
+        for (const item of items) {
+          if (item.startsWith("type ")) continue
+          const [outer, local = outer] = item.split(/\s+as\s+/)
+          const target = exported.get(outer)
+          if (target === undefined) rest.push(item)
+          else if (target[1] === "*") lines.push(`import * as ${local} from ${JSON.stringify(target[0])}`)
+          else lines.push(`import { ${target[1]} as ${local} } from ${JSON.stringify(target[0])}`)
+        }
+        if (rest.length > 0) lines.push(`import { ${rest.join(", ")} } from "@uppdrag/${name}"`)
+        // Same number of lines, so the source maps still point at the right line.
+        const newlines = statement.split("\n").length - 1
+        return `${lines.join("; ")}${"\n".repeat(newlines)}`
+      })
+    const cli = join(root, "src") + sep
+    const library = new RegExp(`^${workspace.replaceAll(/[.*+?^${}()|[\]\\]/g, "\\$&")}/packages/([a-z-]+)/src/.*\\.ts$`)
+    build.onLoad({ filter: /\.ts$/ }, (args) => {
+      const name = library.exec(args.path)?.[1]
+      if (!args.path.startsWith(cli) && (name === undefined || !names.has(name))) return undefined
+      let text = direct(readFileSync(args.path, "utf8"))
+      if (name !== undefined && text.includes("import.meta.url")) {
+        text = `${text.replaceAll("import.meta.url", `__uppdragEntryUrl(${JSON.stringify(`@uppdrag/${name}`)})`)}\nimport { entryUrl as __uppdragEntryUrl } from "${located}"\n`
+      }
+      return { contents: text, loader: "ts" }
+    })
+    build.onEnd((result) => {
+      if (result.errors.length > 0 || result.metafile === undefined) return
+      const directories = [...new Set(Object.keys(result.metafile.inputs).map(packageDirectoryOf).filter((d) => d !== undefined))]
+      const cwd = build.initialOptions.absWorkingDir ?? process.cwd()
+      const byName = (d) => d.slice(d.lastIndexOf("node_modules/"))
+      writeNoticesOf(root, directories.map((d) => resolve(cwd, d)).sort((a, b) => byName(a).localeCompare(byName(b))))
+    })
+  }
+})
 
 /**
  * The build of an @uppdrag library: ESM only, for Node 20.19+ (CommonJS code loads it with

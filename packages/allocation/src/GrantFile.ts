@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs"
 import { dirname, isAbsolute, join } from "node:path"
 import { Kronor, PopulationBasis, Region, SourceDocument, ValidationError } from "@uppdrag/core"
 import * as Result from "effect/Result"
-import { z } from "zod"
+import * as z from "zod"
 import type * as Allocation from "./Allocation.js"
 import * as DistributionKey from "./DistributionKey.js"
 

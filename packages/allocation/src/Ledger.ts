@@ -1,7 +1,7 @@
 import { type Assignment, CalendarDate, DateRange, Kronor, Region } from "@uppdrag/core"
 import * as Data from "effect/Data"
 import * as Result from "effect/Result"
-import { z } from "zod"
+import * as z from "zod"
 
 /**
  * The requisition-to-repayment ledger of a state grant, as pure domain

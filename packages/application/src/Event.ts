@@ -1,5 +1,5 @@
 import { CalendarDate, Kronor, Region } from "@uppdrag/core"
-import { z } from "zod"
+import * as z from "zod"
 
 /**
  * The kinds of event the log holds. Money events follow a grant's ledger:

@@ -1,6 +1,6 @@
 import { fromZodIssues, type Issue } from "@uppdrag/core"
 import * as Result from "effect/Result"
-import { z } from "zod"
+import * as z from "zod"
 import * as Event from "./Event.js"
 
 /** The value of `format` in an export file. */

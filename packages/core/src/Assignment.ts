@@ -1,5 +1,5 @@
 import * as Result from "effect/Result"
-import { z } from "zod"
+import * as z from "zod"
 import * as CalendarDate from "./CalendarDate.js"
 import * as DateRange from "./DateRange.js"
 import * as DiaryNumber from "./DiaryNumber.js"

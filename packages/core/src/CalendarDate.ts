@@ -1,5 +1,5 @@
 import * as Result from "effect/Result"
-import { z } from "zod"
+import * as z from "zod"
 
 /**
  * A calendar date `YYYY-MM-DD` with no time and no time zone: a due date is a

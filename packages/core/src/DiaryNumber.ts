@@ -1,5 +1,5 @@
 import * as Result from "effect/Result"
-import { z } from "zod"
+import * as z from "zod"
 
 /**
  * A Government Offices diary number (diarienummer), e.g. `S2025/01528`:

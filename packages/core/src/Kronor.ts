@@ -1,5 +1,5 @@
 import * as Result from "effect/Result"
-import { z } from "zod"
+import * as z from "zod"
 
 /**
  * An amount of money in whole Swedish kronor. Always an integer within

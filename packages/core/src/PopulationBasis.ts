@@ -1,5 +1,5 @@
 import * as Result from "effect/Result"
-import { z } from "zod"
+import * as z from "zod"
 
 /**
  * The age band a grant component is distributed by: `18+`, `0-25`, `0+`, or

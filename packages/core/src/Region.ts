@@ -1,5 +1,5 @@
 import * as Result from "effect/Result"
-import { z } from "zod"
+import * as z from "zod"
 
 /**
  * A Swedish region (län), identified by its two-digit SCB county code, or

@@ -1,6 +1,6 @@
 import { CalendarDate, fromZodIssues, ValidationError } from "@uppdrag/core"
 import * as Result from "effect/Result"
-import { z } from "zod"
+import * as z from "zod"
 import * as Obligation from "./Obligation.js"
 import * as SwedishHoliday from "./SwedishHoliday.js"
 import * as WorkingDay from "./WorkingDay.js"

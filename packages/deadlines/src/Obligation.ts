@@ -1,7 +1,7 @@
 import { Assignment, CalendarDate, DiaryNumber, fromZodIssues, ValidationError } from "@uppdrag/core"
 import * as Data from "effect/Data"
 import * as Result from "effect/Result"
-import { z } from "zod"
+import * as z from "zod"
 
 /** Swedish labels of the kinds; a `Record` over core's type, so a new kind in core fails to compile here until labelled. */
 const kindLabels: Readonly<Record<Assignment.ObligationKind, string>> = {

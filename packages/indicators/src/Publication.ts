@@ -1,7 +1,7 @@
 import { fromZodIssues, ValidationError } from "@uppdrag/core"
 import { stringify } from "csv-stringify/sync"
 import * as Result from "effect/Result"
-import { z } from "zod"
+import * as z from "zod"
 import * as Cube from "./Cube.js"
 import * as Suppression from "./Suppression.js"
 import {

@@ -1,6 +1,6 @@
 import { CalendarDate, Catalog, Region } from "@uppdrag/core"
 import * as Result from "effect/Result"
-import { z } from "zod"
+import * as z from "zod"
 import type { Meeting, PathIssue } from "./Meeting.js"
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "id får bara innehålla a–z, 0–9, - och _")

@@ -1,4 +1,4 @@
-import { getVtimezoneComponent } from "@touch4it/ical-timezones"
+import { createRequire } from "node:module"
 import { CalendarDate } from "@uppdrag/core"
 import ICAL from "ical.js"
 import { instant, zone } from "./internal/StockholmTime.js"
@@ -18,6 +18,13 @@ export interface Options {
 
 const domain = "uppdrag.socialstyrelsen.se"
 
+// CommonJS that reads its zone files from its own folder (`__dirname/zones`), so it is required from
+// this package on first use: never bundled (the CLI's bundle would look for the zones beside itself),
+// and not loaded by an import of the package that writes no calendar.
+let icalTimezones: typeof import("@touch4it/ical-timezones") | undefined
+const timezones = (): typeof import("@touch4it/ical-timezones") =>
+  (icalTimezones ??= createRequire(import.meta.url)("@touch4it/ical-timezones") as typeof import("@touch4it/ical-timezones"))
+
 const calendar = (options: Options): ICAL.Component => {
   const cal = new ICAL.Component(["vcalendar", [], []])
   cal.updatePropertyWithValue("prodid", "-//Socialstyrelsen//uppdrag//SV")
@@ -26,7 +33,7 @@ const calendar = (options: Options): ICAL.Component => {
   cal.updatePropertyWithValue("method", "PUBLISH")
   if (options.name !== undefined) cal.updatePropertyWithValue("x-wr-calname", options.name)
   cal.updatePropertyWithValue("x-wr-timezone", zone)
-  const vtimezone = getVtimezoneComponent(zone)
+  const vtimezone = timezones().getVtimezoneComponent(zone)
   if (vtimezone === null) throw new Error(`no VTIMEZONE for ${zone}`)
   cal.addSubcomponent(new ICAL.Component(ICAL.parse(vtimezone) as Array<unknown>))
   return cal

@@ -1,6 +1,6 @@
 import { CalendarDate, Catalog, type Issue, Region } from "@uppdrag/core"
 import * as Result from "effect/Result"
-import { z } from "zod"
+import * as z from "zod"
 import { instant, minutes, timePattern } from "./internal/StockholmTime.js"
 import * as Party from "./Party.js"
 import type { Series } from "./Series.js"

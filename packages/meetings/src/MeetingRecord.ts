@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs"
 import { fromZodIssues, type Issue, ValidationError } from "@uppdrag/core"
 import * as Result from "effect/Result"
-import { z } from "zod"
+import * as z from "zod"
 import * as Agreement from "./Agreement.js"
 import * as SourceText from "./internal/SourceText.js"
 import * as Meeting from "./Meeting.js"

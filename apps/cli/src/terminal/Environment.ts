@@ -1,6 +1,6 @@
 import { fromZodIssues, ValidationError } from "@uppdrag/core"
 import * as Result from "effect/Result"
-import { z } from "zod"
+import * as z from "zod"
 
 /**
  * The environment variables the CLI reads, validated once: the only module
