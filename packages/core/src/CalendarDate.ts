@@ -146,16 +146,32 @@ export const max = (a: CalendarDate, b: CalendarDate): CalendarDate => (a >= b ?
 /** The earlier of two dates. */
 export const min = (a: CalendarDate, b: CalendarDate): CalendarDate => (a <= b ? a : b)
 
+/** 01:00 UTC on the last Sunday of `month` (1–12) of `year`, in milliseconds: when EU summer time starts or ends. */
+const lastSundayAtOne = (year: number, month: number): number => {
+  const last = new Date(Date.UTC(year, month, 0))
+  return Date.UTC(year, month - 1, last.getUTCDate() - last.getUTCDay(), 1)
+}
+
 /**
  * Today's date in Sweden (Europe/Stockholm), whatever the machine's zone.
- * Pass `now` to make it deterministic.
+ * Pass `now` to make it deterministic. Sweden keeps CET (UTC+1), with summer
+ * time (UTC+2) from 01:00 UTC on the last Sunday of March to 01:00 UTC on the
+ * last Sunday of October (the EU rule, Directive 2000/84/EC, in force in
+ * Sweden since 1996); the rule is computed here because Intl's first use of
+ * a time zone costs a command about 20–40 ms. Outside 1996–2099 the tz
+ * database through Intl decides.
+ *
+ * @example
+ * CalendarDate.today(new Date(Date.UTC(2026, 11, 31, 23, 30))) // "2027-01-01"
  */
 export const today = (now: Date = new Date()): CalendarDate => {
-  const text = new Intl.DateTimeFormat("sv-SE", {
-    timeZone: "Europe/Stockholm",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit"
-  }).format(now)
-  return unsafeParse(text)
+  const millis = now.getTime()
+  const year = now.getUTCFullYear()
+  if (year < 1996 || year > 2099) {
+    const text = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" }).format(now)
+    return unsafeParse(text)
+  }
+  const summer = millis >= lastSundayAtOne(year, 3) && millis < lastSundayAtOne(year, 10)
+  const local = new Date(millis + (summer ? 2 : 1) * 3_600_000)
+  return make(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate())
 }

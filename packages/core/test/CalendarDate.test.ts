@@ -75,9 +75,31 @@ describe("CalendarDate arithmetic", () => {
     // 22:30 UTC on 30 June is 00:30 on 1 July in summer time (UTC+2).
     expect(CalendarDate.today(new Date(Date.UTC(2026, 5, 30, 22, 30)))).toBe("2026-07-01")
   })
+
+  it("gives the date the tz database gives for Europe/Stockholm at 22:30 UTC of every day 1996–2099 (the hour in which summer time decides the date)", () => {
+    const stockholm = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" })
+    const wrong: Array<string> = []
+    for (let day = Date.UTC(1996, 0, 1); day <= Date.UTC(2099, 11, 31); day += 86_400_000) {
+      const at = new Date(day + 22.5 * 3_600_000)
+      if (CalendarDate.today(at) !== stockholm.format(at)) wrong.push(at.toISOString())
+    }
+    expect(wrong).toEqual([])
+  })
+
 })
 
 describe("CalendarDate properties", () => {
+  it("today equals the tz database's date in Stockholm for any instant 1990–2110", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2110, 0, 1) }), (millis) => {
+        const at = new Date(millis)
+        const intl = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" }).format(at)
+        expect(CalendarDate.today(at)).toBe(intl)
+      }),
+      { numRuns: 500 }
+    )
+  })
+
   const epochDays = fc.integer({ min: CalendarDate.toEpochDay(d("1900-01-01")), max: CalendarDate.toEpochDay(d("2100-12-31")) })
 
   it("epoch day round trip over 1900–2100", () => {

@@ -1,6 +1,6 @@
 import { CalendarDate, type Issue } from "@uppdrag/core"
-import { RRuleTemporal } from "rrule-temporal"
 import { Temporal } from "temporal-polyfill"
+import { rrule } from "./internal/Rrule.js"
 import { addMinutes, instant, startOfDay, zone } from "./internal/StockholmTime.js"
 import type { Series } from "./Series.js"
 
@@ -43,7 +43,7 @@ export const ruleDates = (
   if (last < first) return []
   // Whole-day series are expanded at noon, a wall-clock time that exists every day.
   const clock = series.time ?? "12:00"
-  const rule = new RRuleTemporal({
+  const rule = new (rrule().RRuleTemporal)({
     rruleString: `DTSTART;TZID=${zone}:${compact(recurrence.start)}T${clock.replace(":", "")}00\nRRULE:${recurrence.rule}`,
     temporal: Temporal
   })

@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import { CalendarDate, fromZodIssues, type Issue, ValidationError } from "@uppdrag/core"
 import * as Result from "effect/Result"
-import { RRuleTemporal } from "rrule-temporal"
-import { z } from "zod"
+import * as z from "zod"
 import * as SourceText from "./internal/SourceText.js"
+import { rrule } from "./internal/Rrule.js"
 import * as Occurrence from "./Occurrence.js"
 import { timePattern, zone } from "./internal/StockholmTime.js"
 
@@ -28,7 +28,7 @@ export const ruleProblem = (rule: string): string | undefined => {
   if (freq === undefined) return "regeln saknar FREQ (t.ex. FREQ=MONTHLY;BYDAY=2TU)"
   if (!allowedFrequencies.includes(freq)) return `FREQ=${freq} stöds inte (YEARLY, MONTHLY, WEEKLY eller DAILY)`
   try {
-    new RRuleTemporal({ rruleString: `DTSTART;TZID=${zone}:20260101T120000\nRRULE:${rule}` })
+    new (rrule().RRuleTemporal)({ rruleString: `DTSTART;TZID=${zone}:20260101T120000\nRRULE:${rule}` })
   } catch (error) {
     return `ogiltig RRULE: ${(error as Error).message}`
   }
