@@ -118,15 +118,18 @@ const median = (xs) => {
 }
 const baseWall = median(samples[0][0].map((s) => s.wall))
 const baseCpu = median(samples[0][0].map((s) => s.cpu))
+// The target of issues #13 and #14: every import and every everyday command within 2× `node -e 0` (CPU).
+const target = 2
 const cell = (xs) => {
   const wall = median(xs.map((s) => s.wall))
   const cpu = median(xs.map((s) => s.cpu))
-  return `${wall.toFixed(0).padStart(7)}${`${(wall / baseWall).toFixed(2)}×`.padStart(7)}${cpu.toFixed(0).padStart(7)}${`${(cpu / baseCpu).toFixed(2)}×`.padStart(7)}`
+  const mark = cpu / baseCpu <= target ? "" : " >2×"
+  return `${wall.toFixed(0).padStart(7)}${`${(wall / baseWall).toFixed(2)}×`.padStart(7)}${cpu.toFixed(0).padStart(7)}${`${(cpu / baseCpu).toFixed(2)}×`.padStart(7)}${mark.padEnd(4)}`
 }
 
-console.log(`Start-up, ${runs} körningar per rad, node ${process.version}; median i ms och kvot mot node -e 0 (vägg / cpu = user+sys)`)
-const header = `${"vägg".padStart(7)}${"kvot".padStart(7)}${"cpu".padStart(7)}${"kvot".padStart(7)}`
-console.log(`${"".padEnd(46)}${roots.map((root) => `${basename(root).padStart(28)}`).join("  ")}`)
+console.log(`Start-up, ${runs} körningar per rad, node ${process.version}; median i ms och kvot mot node -e 0 (vägg / cpu = user+sys); >2× = cpu-kvoten över målet ${target}×`)
+const header = `${"vägg".padStart(7)}${"kvot".padStart(7)}${"cpu".padStart(7)}${"kvot".padStart(7)}${"".padEnd(4)}`
+console.log(`${"".padEnd(46)}${roots.map((root) => `${basename(root).padStart(32)}`).join("  ")}`)
 console.log(`${"vad".padEnd(46)}${roots.map(() => header).join("  ")}`)
 let group = ""
 rows.forEach((r, j) => {

@@ -1,7 +1,7 @@
 import { CalendarDate, type Issue } from "@uppdrag/core"
-import { Temporal } from "temporal-polyfill"
+import type { Temporal } from "temporal-polyfill"
 import { rrule } from "./internal/Rrule.js"
-import { addMinutes, instant, startOfDay, zone } from "./internal/StockholmTime.js"
+import { addMinutes, instant, startOfDay, temporal, zone } from "./internal/StockholmTime.js"
 import type { Series } from "./Series.js"
 
 /**
@@ -45,7 +45,7 @@ export const ruleDates = (
   const clock = series.time ?? "12:00"
   const rule = new (rrule().RRuleTemporal)({
     rruleString: `DTSTART;TZID=${zone}:${compact(recurrence.start)}T${clock.replace(":", "")}00\nRRULE:${recurrence.rule}`,
-    temporal: Temporal
+    temporal: temporal()
   })
   const hits = rule.between(new Date(startOfDay(first).epochMilliseconds), new Date(startOfDay(CalendarDate.addDays(last, 1)).epochMilliseconds), true)
   return hits
@@ -53,7 +53,7 @@ export const ruleDates = (
       date: CalendarDate.unsafeParse(zoned.toPlainDate().toString()),
       time: series.time,
       // The rule's own instant, reused so the wall-clock time is converted once.
-      ...(series.time === undefined ? {} : { at: Temporal.Instant.fromEpochMilliseconds(zoned.epochMilliseconds) })
+      ...(series.time === undefined ? {} : { at: temporal().Instant.fromEpochMilliseconds(zoned.epochMilliseconds) })
     }))
     .filter((d) => d.date >= first && d.date <= last)
 }

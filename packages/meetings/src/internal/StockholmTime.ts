@@ -1,5 +1,13 @@
 import type { CalendarDate } from "@uppdrag/core"
-import { Temporal } from "temporal-polyfill"
+import { createRequire } from "node:module"
+import type { Temporal } from "temporal-polyfill"
+
+// The Temporal polyfill (about 55 kB, and Intl's time-zone data on first use) is required when a
+// wall-clock time is first converted, not by every import of the package.
+let polyfill: typeof import("temporal-polyfill") | undefined
+
+/** Temporal (the polyfill's, or the engine's own where it has one), loaded on the first call. */
+export const temporal = (): typeof Temporal => (polyfill ??= createRequire(import.meta.url)("temporal-polyfill") as typeof import("temporal-polyfill")).Temporal
 
 /** The only time zone meetings are held in; every wall-clock time is read in it. */
 export const zone = "Europe/Stockholm"
@@ -16,7 +24,7 @@ export const instant = (date: CalendarDate.CalendarDate, time: string): Temporal
   const match = timePattern.exec(time)
   if (match === null) return undefined
   try {
-    return Temporal.ZonedDateTime.from(
+    return temporal().ZonedDateTime.from(
       { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)), hour: Number(match[1]), minute: Number(match[2]), timeZone: zone },
       { disambiguation: "reject" }
     ).toInstant()
