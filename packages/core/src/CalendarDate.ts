@@ -158,7 +158,7 @@ const lastSundayAtOne = (year: number, month: number): number => {
  * time (UTC+2) from 01:00 UTC on the last Sunday of March to 01:00 UTC on the
  * last Sunday of October (the EU rule, Directive 2000/84/EC, in force in
  * Sweden since 1996); the rule is computed here because Intl's first use of
- * a time zone costs a command about 20–40 ms. Outside 1996–2099 the tz
+ * a time zone costs a command about 20 ms of CPU. Outside 1996–2099 the tz
  * database through Intl decides.
  *
  * @example
