@@ -7,7 +7,10 @@ import type { Temporal } from "temporal-polyfill"
 let polyfill: typeof import("temporal-polyfill") | undefined
 
 /** Temporal (the polyfill's, or the engine's own where it has one), loaded on the first call. */
-export const temporal = (): typeof Temporal => (polyfill ??= createRequire(import.meta.url)("temporal-polyfill") as typeof import("temporal-polyfill")).Temporal
+export const temporal = (): typeof Temporal => {
+  polyfill ??= createRequire(import.meta.url)("temporal-polyfill") as typeof import("temporal-polyfill")
+  return polyfill.Temporal
+}
 
 /** The only time zone meetings are held in; every wall-clock time is read in it. */
 export const zone = "Europe/Stockholm"
