@@ -179,7 +179,8 @@ const readPrior = async (conn: Connection, needs: EventLog.Needs): Promise<Array
   const grants = [...needs.grants]
   const seqs = [...needs.seqs]
   const assignments = [...needs.assignments]
-  if (grants.length === 0 && seqs.length === 0 && assignments.length === 0) return []
+  const types = [...(needs.types ?? [])]
+  if (grants.length === 0 && seqs.length === 0 && assignments.length === 0 && types.length === 0) return []
   const rows = await selectEvents(conn)
     .where((eb) =>
       eb.or([
@@ -191,7 +192,8 @@ const readPrior = async (conn: Connection, needs: EventLog.Needs): Promise<Array
               eb("grant_id", "in", eb.selectFrom("event as target").select("target.grant_id").where("target.seq", "in", seqs))
             ]
           : []),
-        ...(assignments.length > 0 ? [eb.and([eb("assignment_id", "in", assignments), eb("type", "in", ["report", "due-date", "reversal"])])] : [])
+        ...(assignments.length > 0 ? [eb.and([eb("assignment_id", "in", assignments), eb("type", "in", ["report", "due-date", "reversal"])])] : []),
+        ...(types.length > 0 ? [eb("type", "in", types)] : [])
       ])
     )
     .execute()
