@@ -225,13 +225,28 @@ export const publish = (
   })
 
 /**
- * One register indicator's published value for a region beside Riket's, in
- * the publication's latest year (both sexes, all ages): null where protected.
+ * One register indicator's value for a region beside Riket's, in a cube's
+ * latest year (both sexes, all ages): null where protected.
  */
 export interface RegionFigure {
   readonly indicator: Indicator.Indicator
   readonly region: number | null
   readonly riket: number | null
+}
+
+/**
+ * The register indicators of a cube for one region beside Riket, in the
+ * cube's latest year (what the region page shows).
+ *
+ * @example
+ * const { year, figures } = IndicatorPublications.regionFigures(published.cube, "03")
+ * figures[0]?.riket // Riket's value of the first register indicator
+ */
+export const regionFigures = (cube: Cube.Cube, region: Region.RegionCode): { readonly year: number; readonly figures: ReadonlyArray<RegionFigure> } => {
+  const year = cube.years.to
+  const at = (indicator: Indicator.Indicator, code: string) => Comparison.value(cube, indicator, { year, region: code, sex: "T", ageGroup: "alla" })
+  const riket = Dimension.regions[0]!.code
+  return { year, figures: Indicator.all.filter((i) => i.kind === "register").map((indicator) => ({ indicator, region: at(indicator, region), riket: at(indicator, riket) })) }
 }
 
 /** The published indicators of one region, with the publication they come from. */
@@ -242,33 +257,19 @@ export interface RegionFigures {
 }
 
 /**
- * The register indicators of a publication for one region beside Riket,
- * in its latest year (what the region page shows).
- *
- * @example
- * const { figures } = IndicatorPublications.regionFigures(published, "03")
- * figures[0]?.riket // Riket's value of the first register indicator
- */
-export const regionFigures = (published: Published, region: Region.RegionCode): RegionFigures => {
-  const year = published.cube.years.to
-  const at = (indicator: Indicator.Indicator, code: string) => Comparison.value(published.cube, indicator, { year, region: code, sex: "T", ageGroup: "alla" })
-  const { cube: _cube, ...publication } = published
-  return {
-    publication,
-    year,
-    figures: Indicator.all.filter((i) => i.kind === "register").map((indicator) => ({ indicator, region: at(indicator, region), riket: at(indicator, Dimension.regions[0]!.code) }))
-  }
-}
-
-/**
- * The region's published indicators from the latest publication, or
+ * The region's indicators beside Riket from the latest publication, or
  * undefined when nothing is published.
  *
  * @example
  * const figures = yield* IndicatorPublications.forRegion("03")
+ * figures?.publication.version // 2
  */
 export const forRegion = (region: Region.RegionCode): Effect.Effect<RegionFigures | undefined, UnreadablePublication | EventLogError, EventLog> =>
-  Effect.map(latest, (published) => (published === undefined ? undefined : regionFigures(published, region)))
+  Effect.map(latest, (published) => {
+    if (published === undefined) return undefined
+    const { cube, ...publication } = published
+    return { publication, ...regionFigures(cube, region) }
+  })
 
 /** The publications table: version, date, who and the file, as `uppdrag indicators publications` and its CSV. */
 export const columns: Table.Columns<Summary> = [
