@@ -6,24 +6,10 @@ import { afterAll, describe, expect, it } from "vitest"
 import { EventLog } from "@uppdrag/application"
 import { formatValue } from "../src/pages/IndicatorsPage.js"
 import * as WebApp from "../src/WebApp.js"
-import { asOf, logged, makeSite, makeStoredSite, plainTables, publishSample } from "./support/TestSite.js"
+import { allPages, asOf, logged, makeSite, makeStoredSite, plainTables, publishSample } from "./support/TestSite.js"
 
-/** Every page of the web view, region pages and both indicator views included. */
-const pages = [
-  `/?datum=${asOf}`,
-  "/uppdrag",
-  "/uppdrag/specialiserad-psykiatri-2026",
-  "/fordelning",
-  "/fordelning/specialiserad-psykiatri-2026",
-  `/regioner?datum=${asOf}`,
-  `/regioner/03?datum=${asOf}`,
-  "/regioner/09",
-  "/indikatorer",
-  "/indikatorer?indikator=lrv-domstol-patienter&ar=2023&kon=K",
-  "/moten",
-  "/tillganglighet",
-  "/finns-inte"
-]
+/** Every page, and Indikatorer's older version. */
+const pages = [...allPages, "/indikatorer?version=1"]
 
 const perRegion = Indicator.find("lpt-sluten-per100k")!
 const latestOf = (log: EventLog.Shape) => Effect.runPromise(IndicatorPublications.latest.pipe(Effect.provide(Layer.succeed(EventLog.EventLog, log))))

@@ -25,6 +25,27 @@ const sample = { seed: 2026, episodes: 60_000 }
 export const makeSite = (options: Partial<Site.Options> = {}): Site.Site =>
   Result.getOrThrow(Site.make({ catalog, today: () => asOf, log: (line) => logged.push(line), indicatorSample: sample, ...options }))
 
+/** Every page of the web view, region pages and both indicator views included. */
+export const allPages: ReadonlyArray<string> = [
+  `/?datum=${asOf}`,
+  "/uppdrag",
+  `/uppdrag/specialiserad-psykiatri-2026?datum=${asOf}`,
+  "/uppdrag/underlag-specialiserad-psykiatri-2026",
+  "/uppdrag/heldygnsvard-2012",
+  "/fordelning",
+  "/fordelning/specialiserad-psykiatri-2026",
+  "/fordelning/heldygnsvard-stimulansmedel-2012",
+  `/regioner?datum=${asOf}`,
+  `/regioner/03?datum=${asOf}`,
+  `/regioner/09?datum=${asOf}`,
+  "/indikatorer",
+  "/indikatorer?indikator=lrv-domstol-patienter&ar=2023&kon=K",
+  "/moten?fran=2026-04-01&till=2026-06-30",
+  `/moten?fran=2026-01-01&till=2026-12-31`,
+  "/tillganglighet",
+  "/finns-inte"
+]
+
 /** The app, for in-process requests (`app.request(path)`). */
 export const makeApp = () => WebApp.make(makeSite())
 
