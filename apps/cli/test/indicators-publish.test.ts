@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process"
+import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from "node:child_process"
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -100,5 +100,48 @@ describe("uppdrag indicators publish", () => {
     expect(empty.code).toBe(1)
     expect(empty.stderr).toContain("Inga indikatorer är publicerade ännu")
     expect(uppdrag("indicators", "publish", "kub.json", "--db", "publicerat.db").code).toBe(2)
+  })
+})
+
+/** Starts `uppdrag serve` on a free port and resolves with the child and its URL once it listens. */
+const serve = (...args: Array<string>): Promise<{ child: ChildProcessWithoutNullStreams; url: string }> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, "serve", "--port", "0", ...args], { cwd: dir, env })
+    let out = ""
+    let err = ""
+    child.stderr.on("data", (chunk: Buffer) => {
+      err += chunk.toString("utf8")
+    })
+    child.stdout.on("data", (chunk: Buffer) => {
+      out += chunk.toString("utf8")
+      const match = /Webbvyn körs på (http:\/\/[^\s]+?)\/ /.exec(out)
+      if (match !== null) resolve({ child, url: match[1]! })
+    })
+    child.on("exit", (code) => reject(new Error(`serve avslutades med ${code}: ${err}`)))
+  })
+
+const stop = (child: ChildProcessWithoutNullStreams): Promise<number | null> =>
+  new Promise((resolve) => {
+    child.removeAllListeners("exit")
+    child.on("exit", (code) => resolve(code))
+    child.kill("SIGTERM")
+  })
+
+describe("uppdrag serve after indicators publish", () => {
+  it("Indikatorer shows the latest publication with its version and date, and no page mentions synthetic data", async () => {
+    const { child, url } = await serve("--db", "publicerat.db")
+    const html = await (await fetch(`${url}/indikatorer`)).text()
+    expect(html).toMatch(/Publicerad version 2, <time class="date" datetime="\d{4}-\d{2}-\d{2}">/)
+    expect(html).not.toMatch(/syntet/i)
+    expect(await (await fetch(`${url}/regioner/03`)).text()).toMatch(/för Uppsala län och riket, publicerad version 2/)
+    expect(await stop(child)).toBe(0)
+  })
+
+  it("--demo puts the banner on every page", async () => {
+    const { child, url } = await serve("--db", "publicerat.db", "--demo")
+    for (const path of ["/?datum=2026-11-23", "/uppdrag", "/tillganglighet"]) {
+      expect(await (await fetch(`${url}${path}`)).text()).toContain("<strong>Demoläge:</strong> indikatorerna är syntetiska exempeldata")
+    }
+    expect(await stop(child)).toBe(0)
   })
 })
