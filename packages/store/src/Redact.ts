@@ -47,4 +47,8 @@ const redactUrl = (url: string): string => {
  * Redact.connectionString("host=db user=app password='s e' dbname=x") // "host=db user=app password=*** dbname=x"
  */
 export const connectionString = (text: string): string =>
-  text.replace(secretBearing, (whole: string, key: string | undefined) => (key === undefined ? redactUrl(whole) : `${key}${mask}`))
+  text.replace(secretBearing, (whole: string, key: string | undefined) => {
+    if (key !== undefined) return `${key}${mask}`
+    // Messages put a colon after a location (`postgres://…?password=***: databasen …`); it is not part of the URL.
+    return whole.endsWith(":") ? `${redactUrl(whole.slice(0, -1))}:` : redactUrl(whole)
+  })

@@ -31,6 +31,12 @@ describe("Redact.connectionString: the cases of issue 15", () => {
     expect(Redact.connectionString("PGPASSWORD=hemligt psql")).toBe("PGPASSWORD=*** psql")
   })
 
+  it("keeps the colon after a location, and hiding twice changes nothing", () => {
+    const line = "postgres://u@h/db?sslmode=disable&password=***: databasen kan inte öppnas"
+    expect(Redact.connectionString("postgres://u@h/db?sslmode=disable&password=hemligt: databasen kan inte öppnas")).toBe(line)
+    expect(Redact.connectionString(line)).toBe(line)
+  })
+
   it("hides a URL echoed inside a driver's message, and leaves other text alone", () => {
     expect(Redact.connectionString('getaddrinfo ENOTFOUND for "postgres://u:pw@nowhere/db": failed')).toBe('getaddrinfo ENOTFOUND for "postgres://u:***@nowhere/db": failed')
     expect(Redact.connectionString("data/uppdrag.db: databasen är låst")).toBe("data/uppdrag.db: databasen är låst")

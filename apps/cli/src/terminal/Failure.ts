@@ -74,8 +74,8 @@ const tagOf = (error: unknown): string | undefined =>
 
 /**
  * The lines a failure prints on standard error, in Swedish, and the exit
- * code: 2 for usage errors, 1 for every refusal, 70 for what is not an
- * expected failure (a bug).
+ * code: 2 for usage errors, 1 for every refusal, 70 (and no lines) for what
+ * is not an expected failure (a bug).
  *
  * @example
  * describe(new Usage({ lines: ["fel: --years: …"] })) // { lines: ["fel: --years: …"], exitCode: 2 }
@@ -118,5 +118,23 @@ export const describe = (error: unknown): { readonly lines: ReadonlyArray<string
       // RecordNotStorable, LogNotEmpty, the deadlines' collect errors …) carries its Swedish message.
       if (typeof e.message === "string" && e.message !== "") return refused(e.message.split("\n"))
   }
-  return { lines: [`Oväntat fel: ${(error as Error)?.stack ?? String(error)}`], exitCode: ExitCode.unexpected }
+  // Not an expected failure: `Settle` writes it to a log file and prints one line (`Unexpected.report`).
+  return { lines: [], exitCode: ExitCode.unexpected }
+}
+
+/**
+ * The English words of the driver or library under a failure (a database
+ * failure's `reason.detail`, also inside `NothingSaved`/`SavedButFailed`),
+ * printed only with `--verbose`.
+ *
+ * @example
+ * detailOf(new EventLogError({ location: "x.db", reason: { _tag: "Database", cause: "disken är full …", detail: "database or disk is full (SQLITE_FULL)" } }))
+ * // "database or disk is full (SQLITE_FULL)"
+ */
+export const detailOf = (error: unknown): string | undefined => {
+  if (typeof error !== "object" || error === null) return undefined
+  const e = error as { detail?: unknown; reason?: { detail?: unknown }; error?: unknown }
+  if (typeof e.detail === "string") return e.detail
+  if (typeof e.reason === "object" && e.reason !== null && typeof e.reason.detail === "string") return e.reason.detail
+  return "error" in e ? detailOf(e.error) : undefined
 }
