@@ -9,7 +9,7 @@ import { registerMeetings } from "./commands/meetings.js"
 import { registerRecord } from "./commands/record.js"
 import { registerServe } from "./commands/serve.js"
 import { registerStart } from "./commands/start.js"
-import type { Outcome, Perform } from "./terminal/Options.js"
+import { formOptions, type Outcome, type Perform } from "./terminal/Options.js"
 import { translateUsageError } from "./terminal/UsageError.js"
 
 /** Exit codes (kept here too, so that `--help` loads no other module). */
@@ -72,6 +72,11 @@ export const run = async (argv: ReadonlyArray<string>): Promise<number> => {
       outcome = await work(...args)
     }
   const program = makeProgram(perform)
+  // The command whose action ran: its options decide whether a bad value is a usage error.
+  let ran: Command = program
+  program.hook("preAction", (_program, actionCommand) => {
+    ran = actionCommand
+  })
   const exitAll = (command: Command): void => {
     command.exitOverride()
     command.commands.forEach(exitAll)
@@ -91,5 +96,5 @@ export const run = async (argv: ReadonlyArray<string>): Promise<number> => {
   }
   if (outcome === undefined) return ExitCode.ok
   const { settle } = await import("./terminal/Settle.js")
-  return settle(outcome, { verbose: program.opts().verbose === true })
+  return settle(outcome, { verbose: program.opts().verbose === true, formOptions: formOptions(ran) })
 }

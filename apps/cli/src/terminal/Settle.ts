@@ -13,14 +13,14 @@ import type { Outcome } from "./Options.js"
  * Loaded only once a command has run, so `uppdrag --help` never loads effect.
  *
  * @example
- * process.exitCode = await settle(outcome, { verbose: false })
+ * process.exitCode = await settle(outcome, { verbose: false, formOptions: new Set(["--as-of"]) })
  */
-export const settle = async (outcome: Outcome, options: { readonly verbose: boolean } = { verbose: false }): Promise<number> => {
+export const settle = async (outcome: Outcome, options: { readonly verbose: boolean; readonly formOptions?: ReadonlySet<string> } = { verbose: false }): Promise<number> => {
   const exit = await Effect.runPromiseExit(outcome)
   if (Exit.isSuccess(exit)) return ExitCode.ok
   const found = Cause.findError(exit.cause)
   const error = Result.isSuccess(found) ? found.success : Cause.squash(exit.cause)
-  const { lines, exitCode } = describe(error)
+  const { lines, exitCode } = describe(error, options.formOptions)
   if (exitCode === ExitCode.unexpected) {
     const { report } = await import("./Unexpected.js")
     process.stderr.write(`${report(error)}\n`)
