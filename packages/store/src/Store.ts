@@ -369,3 +369,48 @@ export const layer = (location: Location, options: OpenOptions = {}): Layer.Laye
       (store) => Effect.promise(() => store.close())
     )
   )
+
+/**
+ * The store as the application's `EventLog` layer, opened (created and
+ * migrated) only when a use case first reads or writes it, closed when the
+ * layer's scope ends. A command that refuses its options before touching the
+ * log then leaves no database behind; a failure to open is the same
+ * `EventLogError`, reported by the first call instead of by the layer.
+ *
+ * @example
+ * program.pipe(Effect.provide(Store.layerOnFirstUse({ kind: "sqlite", path: "data/uppdrag.db" })))
+ */
+export const layerOnFirstUse = (location: Location, options: OpenOptions = {}): Layer.Layer<EventLog.EventLog> =>
+  Layer.effect(
+    EventLog.EventLog,
+    Effect.acquireRelease(
+      Effect.sync(() => {
+        let opening: Promise<Result.Result<Store, EventLogError>> | undefined
+        const store = Effect.flatMap(
+          Effect.promise(() => {
+            opening ??= open(location, options)
+            return opening
+          }),
+          Effect.fromResult
+        )
+        const shape: EventLog.Shape = {
+          location: display(location),
+          read: (filter) => Effect.flatMap(store, (s) => s.read(filter)),
+          count: Effect.flatMap(store, (s) => s.count),
+          head: Effect.flatMap(store, (s) => s.head),
+          checkpoints: {
+            writable: options.readOnly !== true,
+            load: (projection, key) => Effect.flatMap(store, (s) => s.checkpoints.load(projection, key)),
+            save: (checkpoint) => Effect.flatMap(store, (s) => s.checkpoints.save(checkpoint))
+          },
+          append: (needs, decide, onProgress) => Effect.flatMap(store, (s) => s.append(needs, decide, onProgress))
+        }
+        const close = async (): Promise<void> => {
+          const opened = await opening
+          if (opened !== undefined && Result.isSuccess(opened)) await opened.success.close()
+        }
+        return { shape, close }
+      }),
+      (lazy) => Effect.promise(lazy.close)
+    ).pipe(Effect.map((lazy) => lazy.shape))
+  )
