@@ -25,6 +25,8 @@ export type Kind =
   | "WrongPassword"
   /** PostgreSQL 3D000. */
   | "MissingDatabase"
+  /** ERR_INVALID_URL: the connection string does not parse (often an unencoded `/`, `?` or `#` in the password). */
+  | "BadAddress"
   /** Anything else: a constraint, a lost connection (the driver's words only in the detail), or uppdrag's own failure (its Swedish message). */
   | "Other"
 
@@ -48,7 +50,8 @@ const kinds: ReadonlyArray<readonly [Kind, ReadonlyArray<string>]> = [
   ["CannotOpen", ["SQLITE_CANTOPEN", "SQLITE_CANTOPEN_ISDIR", "SQLITE_CANTOPEN_NOTEMPDIR", "SQLITE_CANTOPEN_FULLPATH", "ENOENT", "ENOTDIR", "EISDIR"]],
   ["Unreachable", ["ECONNREFUSED", "ENOTFOUND", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ECONNRESET", "EAI_AGAIN", "57P01", "57P02", "57P03"]],
   ["WrongPassword", ["28P01", "28000"]],
-  ["MissingDatabase", ["3D000"]]
+  ["MissingDatabase", ["3D000"]],
+  ["BadAddress", ["ERR_INVALID_URL"]]
 ]
 
 const kindOf = new Map(kinds.flatMap(([kind, codes]) => codes.map((code) => [code, kind] as const)))
@@ -63,6 +66,7 @@ const messages: Record<Kind, string> = {
   Unreachable: "PostgreSQL-servern svarar inte; kontrollera värd och port i DATABASE_URL och att servern är igång",
   WrongPassword: "PostgreSQL godtar inte användaren eller lösenordet i DATABASE_URL",
   MissingDatabase: "databasen i DATABASE_URL finns inte på PostgreSQL-servern; skapa den först (createdb)",
+  BadAddress: "DATABASE_URL går inte att tolka som adress; skriv /, ?, # och @ i användarnamn och lösenord procentkodade (t.ex. @ som %40)",
   Other: "databasen avvisade åtgärden"
 }
 
@@ -91,7 +95,7 @@ export const classify = (error: unknown): DriverFailure => {
 }
 
 /** Kinds that mean the database could not be reached or opened at all. */
-const unavailable: ReadonlySet<Kind> = new Set(["NotADatabase", "CannotOpen", "Unreachable", "WrongPassword", "MissingDatabase"])
+const unavailable: ReadonlySet<Kind> = new Set(["NotADatabase", "CannotOpen", "Unreachable", "WrongPassword", "MissingDatabase", "BadAddress"])
 
 /**
  * The event log's reason for a driver failure: `Unavailable` when the

@@ -26,15 +26,14 @@ const secretBearing = /[a-z][a-z0-9+.-]*:\/\/\S*|(?<![\w.-])((?:ssl|pg)?password
 const urlParameter = /([?&](?:ssl)?password=)(.*?)(?=&[^&=#]*=|#|$)/gi
 
 const redactUrl = (url: string): string => {
-  const start = url.indexOf("://") + 3
-  const at = url.lastIndexOf("@")
-  let out = url
-  if (at > start) {
-    const userInfo = url.slice(start, at)
-    const colon = userInfo.indexOf(":")
-    if (colon >= 0) out = `${url.slice(0, start)}${userInfo.slice(0, colon + 1)}${mask}${url.slice(at)}`
-  }
-  return out.replace(urlParameter, (_whole, key: string) => `${key}${mask}`)
+  // Parameters first, so that an @ in a parameter's password is gone before the user info is looked for.
+  const hidden = url.replace(urlParameter, (_whole, key: string) => `${key}${mask}`)
+  const start = hidden.indexOf("://") + 3
+  const at = hidden.lastIndexOf("@")
+  if (at <= start) return hidden
+  const userInfo = hidden.slice(start, at)
+  const colon = userInfo.indexOf(":")
+  return colon < 0 ? hidden : `${hidden.slice(0, start)}${userInfo.slice(0, colon + 1)}${mask}${hidden.slice(at)}`
 }
 
 /**

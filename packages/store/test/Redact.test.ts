@@ -19,6 +19,8 @@ describe("Redact.connectionString: the cases of issue 15", () => {
       "postgres://u@h/db?sslmode=require&password=***&application_name=x"
     )
     expect(Redact.connectionString("postgresql://h/db?sslpassword=a&password=b")).toBe("postgresql://h/db?sslpassword=***&password=***")
+    // An unencoded @ and : in a parameter's password: nothing of it shown, the host kept.
+    expect(Redact.connectionString("postgres://app@127.0.0.1:1/db?password=p@ss:4711&sslmode=disable")).toBe("postgres://app@127.0.0.1:1/db?password=***&sslmode=disable")
   })
 
   it("hides percent-encoded passwords as written", () => {
