@@ -7,8 +7,10 @@ import * as Redact from "./Redact.js"
  * codes differ by database; the kinds do not.
  */
 export type Kind =
-  /** SQLITE_FULL, ENOSPC, PostgreSQL 53100. */
+  /** SQLITE_FULL, SQLITE_IOERR_SHMSIZE, ENOSPC, PostgreSQL 53100. */
   | "DiskFull"
+  /** SQLITE_IOERR (any other), EIO: the disk failed to read or write. */
+  | "DiskError"
   /** SQLITE_READONLY, EROFS, EACCES, EPERM, PostgreSQL 25006. */
   | "ReadOnly"
   /** SQLITE_BUSY, SQLITE_LOCKED, PostgreSQL 55P03 (lock timeout). */
@@ -42,7 +44,8 @@ export interface DriverFailure {
 }
 
 const kinds: ReadonlyArray<readonly [Kind, ReadonlyArray<string>]> = [
-  ["DiskFull", ["SQLITE_FULL", "ENOSPC", "EDQUOT", "53100"]],
+  ["DiskFull", ["SQLITE_FULL", "SQLITE_IOERR_SHMSIZE", "ENOSPC", "EDQUOT", "53100"]],
+  ["DiskError", ["EIO", "SQLITE_IOERR", "SQLITE_IOERR_READ", "SQLITE_IOERR_SHORT_READ", "SQLITE_IOERR_WRITE", "SQLITE_IOERR_FSYNC", "SQLITE_IOERR_TRUNCATE", "SQLITE_IOERR_SHMOPEN", "SQLITE_IOERR_SHMMAP", "SQLITE_IOERR_LOCK"]],
   ["ReadOnly", ["SQLITE_READONLY", "SQLITE_READONLY_DBMOVED", "SQLITE_READONLY_DIRECTORY", "SQLITE_READONLY_RECOVERY", "SQLITE_READONLY_CANTLOCK", "SQLITE_READONLY_ROLLBACK", "SQLITE_PERM", "SQLITE_AUTH", "EROFS", "EACCES", "EPERM", "25006"]],
   ["Locked", ["SQLITE_BUSY", "SQLITE_BUSY_SNAPSHOT", "SQLITE_BUSY_RECOVERY", "SQLITE_BUSY_TIMEOUT", "SQLITE_LOCKED", "SQLITE_LOCKED_SHAREDCACHE", "55P03"]],
   ["Corrupt", ["SQLITE_CORRUPT", "SQLITE_CORRUPT_VTAB", "SQLITE_CORRUPT_SEQUENCE", "SQLITE_CORRUPT_INDEX"]],
@@ -58,11 +61,12 @@ const kindOf = new Map(kinds.flatMap(([kind, codes]) => codes.map((code) => [cod
 
 const messages: Record<Kind, string> = {
   DiskFull: "disken är full (eller databasen har nått sin största tillåtna storlek); frigör utrymme och försök igen",
+  DiskError: "disken kunde inte läsa eller skriva databasen (I/O-fel); kontrollera disken och försök igen",
   ReadOnly: "databasen är skrivskyddad: filen eller mappen får inte ändras av den här användaren",
   Locked: "databasen är låst av en annan skrivning som inte blev klar inom 15 sekunder; försök igen",
   Corrupt: "databasfilen är skadad; återställ den från en säkerhetskopia",
   NotADatabase: "filen är ingen SQLite-databas",
-  CannotOpen: "databasfilen kan inte öppnas: mappen finns inte, eller sökvägen är en mapp",
+  CannotOpen: "databasfilen kan inte öppnas: mappen finns inte, sökvägen är en mapp, eller filen får inte läsas",
   Unreachable: "PostgreSQL-servern svarar inte; kontrollera värd och port i DATABASE_URL och att servern är igång",
   WrongPassword: "PostgreSQL godtar inte användaren eller lösenordet i DATABASE_URL",
   MissingDatabase: "databasen i DATABASE_URL finns inte på PostgreSQL-servern; skapa den först (createdb)",

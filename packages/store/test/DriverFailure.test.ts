@@ -39,7 +39,7 @@ describe("DriverFailure over real SQLite", () => {
     const path = join(folder, "en-mapp")
     mkdirSync(path)
     const failure = await openFailure(path)
-    expect(failure.message).toBe(`${path}: databasen kan inte öppnas: databasfilen kan inte öppnas: mappen finns inte, eller sökvägen är en mapp`)
+    expect(failure.message).toBe(`${path}: databasen kan inte öppnas: databasfilen kan inte öppnas: mappen finns inte, sökvägen är en mapp, eller filen får inte läsas`)
     expect(failure.reason._tag === "Unavailable" && failure.reason.detail).toMatch(/SQLITE_CANTOPEN/)
   })
 
