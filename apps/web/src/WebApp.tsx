@@ -20,7 +20,7 @@ import { AssignmentListPage } from "./pages/AssignmentListPage.js"
 import { AssignmentPage, CoverageTable } from "./pages/AssignmentPage.js"
 import { IndicatorsPage, type IndicatorsView, registerIndicators } from "./pages/IndicatorsPage.js"
 import { LedgerSection } from "./pages/LedgerSection.js"
-import { MeetingsPage, OccurrenceTable } from "./pages/MeetingsPage.js"
+import { MeetingsPage, type MeetingRecordsView, OccurrenceTable, type RecordedTable } from "./pages/MeetingsPage.js"
 import { RegionListPage, RegionPage } from "./pages/RegionPage.js"
 import { OverviewPage } from "./pages/OverviewPage.js"
 import * as PageCache from "./PageCache.js"
@@ -469,17 +469,19 @@ export const make = (site: Site, options: { readonly pageCache?: number; readonl
     return found === undefined ? undefined : `/uppdrag/${found.id}`
   }
 
+  // What has been recorded as of today: MeetingRecords' meetings, coverage per assignment and agreements.
+  const recordedAsOfToday = (c: Context) => {
+    const asOf = site.today()
+    return attempt(c, Effect.all({ asOf: Effect.succeed(asOf), meetings: MeetingRecords.meetings(asOf), consultations: MeetingRecords.consultations(asOf), agreements: MeetingRecords.agreements({ asOf }) }))
+  }
+
   app.get("/moten", async (c) => {
     const query = parseQuery(c, MeetingQuery)
     if (Result.isFailure(query)) return query.failure
     const period = await meetingPeriod(c, query.success)
     if (Result.isFailure(period)) return period.failure
     const { from, to, occurrences } = period.success
-    // What has been recorded as of today: MeetingRecords' meetings, coverage per assignment and agreements.
-    const asOf = site.today()
-    const records = site.connected
-      ? await attempt(c, Effect.all({ asOf: Effect.succeed(asOf), meetings: MeetingRecords.meetings(asOf), consultations: MeetingRecords.consultations(asOf), agreements: MeetingRecords.agreements({ asOf }) }))
-      : Result.succeed(undefined)
+    const records = site.connected ? await recordedAsOfToday(c) : Result.succeed(undefined)
     if (Result.isFailure(records)) return records.failure
     return page(c, <MeetingsPage from={from} to={to} occurrences={occurrences} series={site.series} assignmentHref={assignmentHref} records={records.success} />)
   })
@@ -493,6 +495,26 @@ export const make = (site: Site, options: { readonly pageCache?: number; readonl
       const { from, to, occurrences } = period.success
       return sendTable(c, kind, fromDefinition(`moten-${from}-${to}`, `Möten ${from}`, MeetingCalendar.occurrenceColumns, occurrences))
     })
+  }
+
+  // The four tables of what was recorded (Möten's RecordedSection), each in the three formats.
+  const recordedTables: Record<RecordedTable, (c: Context, kind: Export.Format, v: MeetingRecordsView) => Promise<Response>> = {
+    registrerade: (c, kind, v) => sendTable(c, kind, fromDefinition(`registrerade-moten-${v.asOf}`, `Registrerade möten ${v.asOf}`, MeetingRecords.meetingColumns, v.meetings)),
+    samrad: (c, kind, v) => sendTable(c, kind, fromDefinition(`samrad-${v.asOf}`, `Samråd ${v.asOf}`, MeetingRecords.consultationColumns, v.consultations)),
+    overenskommelser: (c, kind, v) => sendTable(c, kind, fromDefinition(`overenskommelser-${v.asOf}`, `Överenskommelser ${v.asOf}`, MeetingRecords.agreementColumns, v.agreements.regions)),
+    uppfoljningar: (c, kind, v) => sendTable(c, kind, fromDefinition(`uppfoljningar-${v.asOf}`, `Uppföljningar ${v.asOf}`, MeetingRecords.followUpColumns, MeetingRecords.followUps(v.agreements)))
+  }
+  for (const [name, send] of Object.entries(recordedTables)) {
+    for (const kind of Export.formats) {
+      app.get(`/moten/${name}.${kind}`, async (c) => {
+        const query = parseQuery(c, z.strictObject({}))
+        if (Result.isFailure(query)) return query.failure
+        if (!site.connected) return notFound(c, ["Ingen databas är ansluten, så inga registrerade möten, samråd eller överenskommelser finns att ladda ner."])
+        const records = await recordedAsOfToday(c)
+        if (Result.isFailure(records)) return records.failure
+        return send(c, kind, records.success)
+      })
+    }
   }
 
   app.get("/moten/serier.ics", async (c) => {
