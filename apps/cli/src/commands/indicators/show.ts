@@ -8,7 +8,7 @@ import { renderCsv } from "../../terminal/Csv.js"
 import { writeOutput } from "../../terminal/Output.js"
 import { logLayer } from "../../terminal/Log.js"
 import { renderTable } from "../../terminal/Table.js"
-import { computeCube } from "./input.js"
+import { computeCube, parseThreshold } from "./input.js"
 
 /** The options of `uppdrag indicators show`, as commander parses them. */
 export interface ShowOptions {
@@ -37,6 +37,9 @@ const number = (value: number | null, digits: number): string =>
 /** `uppdrag indicators show ID`: the definition, or the values of a cube or follow-up file. */
 export const indicatorsShow = (id: string, options: ShowOptions) =>
   Effect.gen(function* () {
+  // Checked before anything is read, so that a malformed value is a usage error with or without data.
+  yield* parseThreshold(options.threshold)
+  if (options.year !== undefined && !/^\d{4}$/.test(options.year)) return yield* Effect.fail(new Usage({ lines: [`fel: --year: ${JSON.stringify(options.year)} är inget år (skriv t.ex. 2023)`] }))
   const indicator = Indicator.find(id)
   if (indicator === undefined) return yield* Effect.fail(new Refusal({ lines: [`okänd indikator ${JSON.stringify(id)}; se uppdrag indicators list`] }))
   if (indicator.kind === "uppfoljning") return yield* showFollowUp(indicator, options)

@@ -1,7 +1,7 @@
 import { createWriteStream, existsSync, openSync } from "node:fs"
 import { CatalogSource } from "@uppdrag/application"
 import { Population } from "@uppdrag/core"
-import { Store } from "@uppdrag/store"
+import { Redact, Store } from "@uppdrag/store"
 import { type AccessLog, Exposure, Gate, Health, SignIn, SignInConfig, Site, WebApp, WebServer } from "@uppdrag/web"
 import * as Effect from "effect/Effect"
 import * as Result from "effect/Result"
@@ -153,6 +153,8 @@ export const serve = (options: ServeOptions): Outcome =>
     const store = yield* readOnlyStore(options.db)
     const site = Site.make({
       catalog,
+      // The server's log (failures, the health check) never shows a password, whatever a driver echoed.
+      log: (message) => void process.stderr.write(`${Redact.connectionString(message)}\n`),
       ...(population === undefined ? {} : { population, populationFile: options.population }),
       ...(store === undefined ? {} : { eventLog: store }),
       demo: options.demo === true
@@ -160,7 +162,7 @@ export const serve = (options: ServeOptions): Outcome =>
     if (site._tag === "Failure") return yield* Effect.fail(new Refusal({ lines: [...site.failure] }))
     const app = Gate.make(WebApp.make(site.success, { signOut: signIn !== undefined }), {
       signIn,
-      accessLog,
+      accessLog: (line) => accessLog(Redact.connectionString(line)),
       eventLog: Health.eventLogOf(site.success),
       log: site.success.log
     })
