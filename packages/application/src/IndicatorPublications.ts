@@ -3,7 +3,7 @@ import { Comparison, type Cube, Dimension, Indicator, IndicatorPublication } fro
 import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
 import * as Result from "effect/Result"
-import { z } from "zod"
+import * as z from "zod"
 import type { CatalogSource } from "./CatalogSource.js"
 import type * as Event from "./Event.js"
 import { EventLog } from "./EventLog.js"

@@ -1,7 +1,7 @@
 import { createRequire } from "node:module"
 import * as Result from "effect/Result"
 import type { Node } from "yaml"
-import type { z } from "zod"
+import type * as z from "zod"
 import { type Issue, ValidationError } from "./ValidationError.js"
 import { fromZodIssues } from "./ZodIssues.js"
 

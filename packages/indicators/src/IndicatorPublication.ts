@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto"
 import * as Data from "effect/Data"
 import * as Result from "effect/Result"
-import { z } from "zod"
+import * as z from "zod"
 import * as Cube from "./Cube.js"
 import * as Publication from "./Publication.js"
 
