@@ -207,10 +207,13 @@ interface RegionSums {
   /** Number of counting use reports; toRepay is due once there is one. */
   reports: number
   repaid: number
-  /** The earliest counting requisition, payout and use report, for the order of business dates. */
-  firstRequisition?: Earliest | undefined
-  firstPayout?: Earliest | undefined
-  firstUse?: Earliest | undefined
+}
+
+/** A region's earliest counting requisition, payout and use report, for the order of business dates. */
+interface Firsts {
+  readonly requisition?: Earliest | undefined
+  readonly payout?: Earliest | undefined
+  readonly use?: Earliest | undefined
 }
 
 /**
@@ -222,10 +225,12 @@ export interface State {
   readonly entries: ReadonlyMap<string, Entry>
   /** Ids of entries that have been reversed, with the id of the reversal. */
   readonly reversed: ReadonlyMap<string, string>
+  /** Per region, the earliest counting entry of each kind that later kinds rest on; optional so that a state rebuilt from sums alone (a projection) needs none. */
+  readonly firsts?: ReadonlyMap<string, Firsts> | undefined
 }
 
 /** The state of a ledger with no entries. */
-export const empty = (_terms?: Terms): State => ({ sums: new Map(), entries: new Map(), reversed: new Map() })
+export const empty = (_terms?: Terms): State => ({ sums: new Map(), entries: new Map(), reversed: new Map(), firsts: new Map() })
 
 const zeroSums: RegionSums = { requisitioned: 0, paidOut: 0, reportedUsed: 0, reports: 0, repaid: 0 }
 
@@ -440,25 +445,24 @@ const inconsistency = (s: RegionSums): string | undefined => {
 const earlierOf = (current: Earliest | undefined, entry: MoneyEntry): Earliest =>
   current !== undefined && current.date <= entry.date ? current : { id: entry.id, date: entry.date }
 
-/** The sums with an entry added (sign 1) or taken out (sign −1); taking one out leaves the earliest dates to {@link recordInto}. */
 const effect = (entry: MoneyEntry, sign: 1 | -1, s: RegionSums): RegionSums => {
   const delta = sign * entry.amount
   switch (entry.kind) {
     case "requisition":
-      return { ...s, requisitioned: s.requisitioned + delta, ...(sign === 1 ? { firstRequisition: earlierOf(s.firstRequisition, entry) } : {}) }
+      return { ...s, requisitioned: s.requisitioned + delta }
     case "payout":
-      return { ...s, paidOut: s.paidOut + delta, ...(sign === 1 ? { firstPayout: earlierOf(s.firstPayout, entry) } : {}) }
+      return { ...s, paidOut: s.paidOut + delta }
     case "use":
-      return { ...s, reportedUsed: s.reportedUsed + delta, reports: s.reports + sign, ...(sign === 1 ? { firstUse: earlierOf(s.firstUse, entry) } : {}) }
+      return { ...s, reportedUsed: s.reportedUsed + delta, reports: s.reports + sign }
     case "repayment":
       return { ...s, repaid: s.repaid + delta }
   }
 }
 
-const earliestField = { requisition: "firstRequisition", payout: "firstPayout", use: "firstUse" } as const
+const firstsOf = (state: State, region: string): Firsts => state.firsts?.get(region) ?? {}
 
 /** The earliest counting entry of a kind in a region, found again after the one that was earliest is reversed. */
-const earliestOf = (state: MutableState, region: string, kind: keyof typeof earliestField): Earliest | undefined => {
+const earliestOf = (state: MutableState, region: string, kind: keyof Firsts): Earliest | undefined => {
   let found: Earliest | undefined
   for (const e of state.entries.values()) {
     if (e.kind === kind && e.region === region && !state.reversed.has(e.id)) found = earlierOf(found, e)
@@ -547,7 +551,7 @@ export const check = (terms: Terms, state: State, entry: Entry, options: CheckOp
       if (terms.payoutBy !== undefined && entry.date > terms.payoutBy) {
         return Result.fail(new PayoutAfterDeadline({ entry: entry.id, region: entry.region, date: entry.date, payoutBy: terms.payoutBy }))
       }
-      const early = before(s.firstRequisition, "requisition")
+      const early = before(firstsOf(state, entry.region).requisition, "requisition")
       if (early !== undefined) return early
       break
     }
@@ -556,7 +560,7 @@ export const check = (terms: Terms, state: State, entry: Entry, options: CheckOp
       if (entry.amount > available) {
         return Result.fail(new UseAbovePaidOut({ ...base, paidOut: k(s.paidOut), reportedUsed: k(s.reportedUsed), available: k(available) }))
       }
-      const early = before(s.firstPayout, "payout")
+      const early = before(firstsOf(state, entry.region).payout, "payout")
       if (early !== undefined) return early
       if (options.today !== undefined && entry.date > options.today) {
         return Result.fail(new DatedInFuture({ entry: entry.id, kind: entry.kind, date: entry.date, today: options.today }))
@@ -569,7 +573,7 @@ export const check = (terms: Terms, state: State, entry: Entry, options: CheckOp
       if (entry.amount > available) {
         return Result.fail(new RepaymentAboveToRepay({ ...base, toRepay: k(toRepay), repaid: k(s.repaid), available: k(available) }))
       }
-      const early = before(s.firstUse, "use")
+      const early = before(firstsOf(state, entry.region).use, "use")
       if (early !== undefined) return early
       break
     }
@@ -593,24 +597,34 @@ interface MutableState {
   readonly sums: Map<string, Readonly<RegionSums>>
   readonly entries: Map<string, Entry>
   readonly reversed: Map<string, string>
+  readonly firsts: Map<string, Firsts>
 }
 
-const copy = (state: State): MutableState => ({ sums: new Map(state.sums), entries: new Map(state.entries), reversed: new Map(state.reversed) })
+const copy = (state: State): MutableState => ({
+  sums: new Map(state.sums),
+  entries: new Map(state.entries),
+  reversed: new Map(state.reversed),
+  firsts: new Map(state.firsts ?? [])
+})
 
 /** Records an entry into maps only this fold holds: constant time, so folds over long logs stay linear. */
 const recordInto = (state: MutableState, entry: Entry): void => {
   if (entry.kind === "reversal") {
     const target = state.entries.get(entry.reverses)
     if (target !== undefined && target.kind !== "reversal" && !state.reversed.has(target.id)) {
-      let sums = effect(target, -1, sumsOf(state, target.region))
+      state.sums.set(target.region, effect(target, -1, sumsOf(state, target.region)))
       state.reversed.set(target.id, entry.id)
-      if (target.kind !== "repayment" && sums[earliestField[target.kind]]?.id === target.id) {
-        sums = { ...sums, [earliestField[target.kind]]: earliestOf(state, target.region, target.kind) }
+      const firsts = firstsOf(state, target.region)
+      if (target.kind !== "repayment" && firsts[target.kind]?.id === target.id) {
+        state.firsts.set(target.region, { ...firsts, [target.kind]: earliestOf(state, target.region, target.kind) })
       }
-      state.sums.set(target.region, sums)
     }
   } else {
     state.sums.set(entry.region, effect(entry, 1, sumsOf(state, entry.region)))
+    if (entry.kind !== "repayment") {
+      const firsts = firstsOf(state, entry.region)
+      state.firsts.set(entry.region, { ...firsts, [entry.kind]: earlierOf(firsts[entry.kind], entry) })
+    }
   }
   state.entries.set(entry.id, entry)
 }
