@@ -29,7 +29,8 @@ export type Kind =
   | "logExport"
   | "conditions"
   | "decision"
-  | "indicatorTable"
+  | "cube"
+  | "followUp"
 
 const MB = 1024 * 1024
 
@@ -54,7 +55,8 @@ export const limits: Readonly<Record<Kind, { readonly bytes: number; readonly wh
   logExport: { bytes: 128 * MB, what: "loggexporter" },
   conditions: { bytes: 1 * MB, what: "villkorsfiler" },
   decision: { bytes: 64 * MB, what: "beslutsfiler" },
-  indicatorTable: { bytes: 64 * MB, what: "indikatortabeller" }
+  cube: { bytes: 64 * MB, what: "indikatorkuber" },
+  followUp: { bytes: 4 * MB, what: "uppföljningsfiler" }
 }
 
 /**
@@ -130,4 +132,55 @@ export const read = (file: string, kind: Kind): Result.Result<Uint8Array, Valida
   } finally {
     closeSync(fd)
   }
+}
+
+/**
+ * Text in strict UTF-8 (a BOM is dropped), or a refusal at the line of the
+ * first byte that is not: binary data (a NUL byte) and other encodings are
+ * told apart in the message.
+ *
+ * @example
+ * InputFile.decodeText(new Uint8Array([0x61, 0xe4]), "a.csv") // Result.fail: "a.csv:1: filen är inte kodad som UTF-8 …"
+ */
+export const decodeText = (bytes: Uint8Array, file: string): Result.Result<string, ValidationError> => {
+  const nul = bytes.indexOf(0)
+  if (nul >= 0) return Result.fail(new ValidationError({ source: file, issues: [{ path: "", line: lineAt(bytes, nul), message: "filen innehåller binär data, inte text" }] }))
+  try {
+    return Result.succeed(new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, ""))
+  } catch {
+    return Result.fail(
+      new ValidationError({ source: file, issues: [{ path: "", line: lineAt(bytes, firstInvalidUtf8(bytes)), message: 'filen är inte kodad som UTF-8 (spara den som UTF-8, t.ex. "CSV UTF-8" i Excel)' }] })
+    )
+  }
+}
+
+/**
+ * Reads a text file of a kind: {@link read}, then {@link decodeText}.
+ *
+ * @example
+ * InputFile.readText("kub.json", "cube") // Result<string, ValidationError>
+ */
+export const readText = (file: string, kind: Kind): Result.Result<string, ValidationError> => Result.flatMap(read(file, kind), (bytes) => decodeText(bytes, file))
+
+const lineAt = (bytes: Uint8Array, index: number): number => {
+  let line = 1
+  for (let i = 0; i < index; i++) if (bytes[i] === 0x0a) line++
+  return line
+}
+
+/** Index of the first byte that does not start or continue a valid UTF-8 sequence. */
+const firstInvalidUtf8 = (bytes: Uint8Array): number => {
+  const decoder = new TextDecoder("utf-8", { fatal: true })
+  let start = 0
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i === bytes.length || bytes[i] === 0x0a) {
+      try {
+        decoder.decode(bytes.subarray(start, i))
+      } catch {
+        return start
+      }
+      start = i + 1
+    }
+  }
+  return 0
 }

@@ -25,7 +25,11 @@ export class Usage extends Data.TaggedError("Usage")<{ readonly lines: ReadonlyA
  * @example
  * Effect.fail(new Refusal({ lines: ["x.csv: filen kan inte läsas"] }))
  */
-export class Refusal extends Data.TaggedError("Refusal")<{ readonly lines: ReadonlyArray<string> }> {
+export class Refusal extends Data.TaggedError("Refusal")<{
+  readonly lines: ReadonlyArray<string>
+  /** The library's own words (an errno), in English: for `--verbose` only. */
+  readonly detail?: string | undefined
+}> {
   override get message(): string {
     return this.lines.join("\n")
   }
