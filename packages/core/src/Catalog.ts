@@ -42,9 +42,8 @@ const isCatalogFile = (file: string): boolean => [".yaml", ".yml", ".json"].incl
 /** Catalog files under a path: the file itself, or the catalog files of a folder (sorted). */
 export const filesAt = (path: string): Result.Result<Array<string>, ValidationError> => {
   const refuse = (error: unknown) => {
-    const problem = FileAccess.describe(error, "read")
-    const message = (error as { code?: unknown }).code === "ENOENT" ? "filen eller mappen finns inte" : problem.message
-    return Result.fail(new ValidationError({ source: path, issues: [{ path: "", message, detail: problem.detail }] }))
+    const problem = FileAccess.describe(error, "path")
+    return Result.fail(new ValidationError({ source: path, issues: [{ path: "", message: problem.message, detail: problem.detail }] }))
   }
   let names: Array<string>
   try {
@@ -53,12 +52,10 @@ export const filesAt = (path: string): Result.Result<Array<string>, ValidationEr
   } catch (error) {
     return refuse(error)
   }
-  return Result.succeed(
-    names
-      .filter(isCatalogFile)
-      .sort()
-      .map((name) => join(path, name))
-  )
+  const files = names.filter(isCatalogFile).sort()
+  // A folder without catalog files is most likely the wrong folder: saying "0 beslut" would hide that.
+  if (files.length === 0) return Result.fail(new ValidationError({ source: path, issues: [{ path: "", message: "mappen innehåller inga katalogfiler (.yaml, .yml eller .json)" }] }))
+  return Result.succeed(files.map((name) => join(path, name)))
 }
 
 

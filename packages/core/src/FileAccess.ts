@@ -14,8 +14,8 @@ export interface Problem {
   readonly detail: string
 }
 
-/** Reading a file the user named, or writing one the user asked for. */
-export type Mode = "read" | "write"
+/** Reading a file the user named, reading a path that may be a file or a folder, or writing a file the user asked for. */
+export type Mode = "read" | "path" | "write"
 
 const both: Record<string, string> = {
   EISDIR: "är en katalog, inte en fil",
@@ -34,6 +34,11 @@ const both: Record<string, string> = {
 const byMode: Record<Mode, Record<string, string>> = {
   read: {
     ENOENT: "filen finns inte",
+    EACCES: "saknar läsbehörighet",
+    EPERM: "saknar läsbehörighet"
+  },
+  path: {
+    ENOENT: "filen eller mappen finns inte",
     EACCES: "saknar läsbehörighet",
     EPERM: "saknar läsbehörighet"
   },
@@ -59,6 +64,6 @@ export const describe = (error: unknown, mode: Mode): Problem => {
   const e = typeof error === "object" && error !== null ? (error as { code?: unknown; message?: unknown }) : {}
   const code = typeof e.code === "string" ? e.code : ""
   const detail = typeof e.message === "string" ? e.message : String(error)
-  const message = byMode[mode][code] ?? both[code] ?? (mode === "read" ? "filen kan inte läsas" : "filen kan inte skrivas")
+  const message = byMode[mode][code] ?? both[code] ?? (mode === "write" ? "filen kan inte skrivas" : "filen kan inte läsas")
   return { message, detail }
 }

@@ -189,6 +189,7 @@ export const syntaxProblem = (text: string): SyntaxProblem | undefined => {
  * Json.parse('{"a": 1}', "a.json") // Result.succeed({ a: 1 })
  */
 export const parse = (text: string, source: string): Result.Result<unknown, ValidationError> => {
+  if (text.trim() === "") return Result.fail(new ValidationError({ source, issues: [{ path: "", message: "filen är tom" }] }))
   try {
     return Result.succeed(JSON.parse(text) as unknown)
   } catch (error) {
