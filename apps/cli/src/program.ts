@@ -9,7 +9,7 @@ import { registerMeetings } from "./commands/meetings.js"
 import { registerRecord } from "./commands/record.js"
 import { registerServe } from "./commands/serve.js"
 import { registerStart } from "./commands/start.js"
-import type { Outcome, Perform } from "./terminal/Options.js"
+import { formOptions, type Outcome, type Perform } from "./terminal/Options.js"
 import { translateUsageError } from "./terminal/UsageError.js"
 
 /** Exit codes (kept here too, so that `--help` loads no other module). */
@@ -28,6 +28,7 @@ export const makeProgram = (perform: Perform): Command => {
     .description("Regeringsuppdrag och statsbidrag inom den specialiserade psykiatriska vården: fördelning, tidsfrister, indikatorer och möten.")
     .version("0.1.0", "-V, --version", "visa versionen")
     .helpOption("-h, --help", "visa hjälp")
+    .option("--verbose", "visa även databasens och drivrutinens egen (engelska) felbeskrivning")
     .addHelpCommand("help [kommando]", "visa hjälp för ett kommando")
     .showHelpAfterError("(kör med --help för hjälp)")
     .configureOutput({ outputError: (text, write) => write(translateUsageError(text)) })
@@ -58,7 +59,7 @@ Slutkoder: 0 klart, 1 felaktig indata eller avvisat, 2 felaktigt anrop.`
 /**
  * Runs the program on `argv` and returns the exit code; never throws. The
  * command's outcome is run here and its failure rendered once (exit 1 for a
- * refusal, 2 for a usage error).
+ * refusal, 2 for a usage error, 70 with a log file for a bug).
  *
  * @example
  * process.exitCode = await run(["deadlines", "--as-of", "2026-12-01"])
@@ -71,6 +72,11 @@ export const run = async (argv: ReadonlyArray<string>): Promise<number> => {
       outcome = await work(...args)
     }
   const program = makeProgram(perform)
+  // The command whose action ran: its options decide whether a bad value is a usage error.
+  let ran: Command = program
+  program.hook("preAction", (_program, actionCommand) => {
+    ran = actionCommand
+  })
   const exitAll = (command: Command): void => {
     command.exitOverride()
     command.commands.forEach(exitAll)
@@ -83,10 +89,12 @@ export const run = async (argv: ReadonlyArray<string>): Promise<number> => {
       if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return ExitCode.ok
       return ExitCode.usage
     }
-    process.stderr.write(`Oväntat fel: ${(error as Error).stack ?? String(error)}\n`)
+    // A bug: one line and a log file with the stack, never a stack on the terminal.
+    const { report } = await import("./terminal/Unexpected.js")
+    process.stderr.write(`${report(error, argv)}\n`)
     return ExitCode.unexpected
   }
   if (outcome === undefined) return ExitCode.ok
   const { settle } = await import("./terminal/Settle.js")
-  return settle(outcome)
+  return settle(outcome, { verbose: program.opts().verbose === true, formOptions: formOptions(ran) })
 }

@@ -55,9 +55,9 @@ describe("uppdrag db init|migrate", () => {
     const db = freshDb()
     const first = uppdrag("db", "init", "--db", db)
     expect([first.code, first.stderr]).toEqual([0, ""])
-    expect(first.stdout).toBe(`Skapade ${db} från schemaversion 0 till 4:\n  1: händelselogg\n  2: endast tillägg och en återföring per händelse\n  3: fastställda datum\n  4: sparade sammanställningar\n0 händelser i loggen.\n`)
+    expect(first.stdout).toBe(`Skapade ${db} från schemaversion 0 till 5:\n  1: händelselogg\n  2: endast tillägg och en återföring per händelse\n  3: fastställda datum\n  4: sparade sammanställningar\n  5: publicerade indikatorer\n0 händelser i loggen.\n`)
     expect(existsSync(db)).toBe(true)
-    expect(uppdrag("db", "init", "--db", db).stdout).toBe(`${db} har redan den senaste schemaversionen (4).\n0 händelser i loggen.\n`)
+    expect(uppdrag("db", "init", "--db", db).stdout).toBe(`${db} har redan den senaste schemaversionen (5).\n0 händelser i loggen.\n`)
     expect(uppdrag("db", "migrate", "--db", db).code).toBe(0)
   })
 

@@ -237,7 +237,7 @@ actionItems:
     expect(given.code).toBe(1)
     expect(given.stderr).toContain("har redan ett datum i beslutet (2027-05-30)")
     const bad = uppdrag("record", "due-date", "--assignment", "specialiserad-psykiatri-2026", "--obligation", "regionernas-redovisning-2026", "--due", "2027-02-30", "--date", "2026-12-11", "--db", dates)
-    expect([bad.code, bad.stderr]).toEqual([1, "uppdrag record due-date: --due: 2027-02-30 är inte ett giltigt datum\nInget sparades.\n"])
+    expect([bad.code, bad.stderr]).toEqual([2, "uppdrag record due-date: --due: 2027-02-30 är inte ett giltigt datum\nInget sparades.\n"])
   })
   it("a meeting's action item appears as kind ovrigt for its assignment", () => {
     const rows = json("--as-of", "2026-11-23", "--records", meeting, "--assignment", "S2025/01528", "--kind", "ovrigt")
@@ -298,14 +298,14 @@ describe("uppdrag start: the upcoming deadlines overview", () => {
 })
 
 describe("uppdrag deadlines: bad input", () => {
-  it("uppdrag start with an invalid --as-of → exit 1, the message names the command", () => {
+  it("uppdrag start with an invalid --as-of → exit 2 (a malformed value), the message names the command", () => {
     const run = uppdrag("start", "--as-of", "2026-13-01", "--no-serve")
-    expect(run.code).toBe(1)
+    expect(run.code).toBe(2)
     expect(run.stderr).toBe("uppdrag start: --as-of: 2026-13-01 är inte ett giltigt datum\n")
   })
-  it("invalid --as-of, unknown --assignment, unknown --kind, bad --within and --status → exit 1, every problem in Swedish, nothing on stdout", () => {
+  it("invalid --as-of, unknown --assignment, unknown --kind, bad --within and --status → exit 2 (malformed values), every problem in Swedish, nothing on stdout", () => {
     const run = uppdrag("deadlines", "--as-of", "2026-02-30", "--assignment", "S2099/00001", "--kind", "rapport", "--within", "-3", "--status", "klar")
-    expect(run.code).toBe(1)
+    expect(run.code).toBe(2)
     expect(run.stdout).toBe("")
     expect(run.stderr.trimEnd().split("\n")).toEqual([
       "uppdrag deadlines: --as-of: 2026-02-30 är inte ett giltigt datum",
@@ -318,9 +318,9 @@ describe("uppdrag deadlines: bad input", () => {
   it.each([
     [["--as-of", "igår"], 'uppdrag deadlines: --as-of: "igår" är inte ett datum på formen ÅÅÅÅ-MM-DD'],
     [["--reminders", "30,x"], '--reminders: [1]: "x" är inte ett antal dagar']
-  ])("%j → exit 1 with a Swedish message, nothing on stdout", (args, message) => {
+  ])("%j → exit 2 (a malformed value) with a Swedish message, nothing on stdout", (args, message) => {
     const run = uppdrag("deadlines", ...args)
-    expect(run.code).toBe(1)
+    expect(run.code).toBe(2)
     expect(run.stdout).toBe("")
     expect(run.stderr).toContain(message)
   })

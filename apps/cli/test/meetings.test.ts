@@ -88,9 +88,9 @@ describe.concurrent("uppdrag meetings upcoming", { timeout: 120_000 }, () => {
     expect(stdout).toContain("Psykiatrisk tvångsvård i fokus: 1 gr/mån, inga datum angivna")
   })
 
-  it("refuses a date that does not exist (exit 1) and an unknown format (exit 2)", async () => {
+  it("refuses a date that does not exist and an unknown format (both usage errors, exit 2)", async () => {
     const bad = await uppdrag("meetings", "upcoming", "--from", "2026-02-30")
-    expect(bad.code).toBe(1)
+    expect(bad.code).toBe(2)
     expect(bad.stderr).toContain("--from: 2026-02-30 är inte ett giltigt datum")
     const usage = await uppdrag("meetings", "upcoming", "--format", "pdf")
     expect(usage.code).toBe(2)

@@ -73,16 +73,16 @@ describe("uppdrag record requisition: Uppsala (03), seed 003: 58 203 923 kr, rek
     expect([code, stdout]).toEqual([0, "Sparade händelse 1: rekvisition, Uppsala län, 58 203 923 kr, 2026-05-18.\n"])
   })
 
-  it("bad options: every problem named by its option, exit 1, nothing stored", () => {
+  it("bad options: every problem named by its option, exit 2 (malformed values), nothing stored", () => {
     const db = freshDb()
     const { code, stderr } = uppdrag("record", "payout", "--grant", GRANT, "--region", "99", "--amount", "-5", "--date", "2026-02-30", "--db", db)
-    expect(code).toBe(1)
+    expect(code).toBe(2)
     expect(stderr).toContain("uppdrag record payout: --region: okänd region \"99\"")
     expect(stderr).toContain("uppdrag record payout: --amount: beloppet får inte vara negativt (-5)")
     expect(stderr).toContain("uppdrag record payout: --date: 2026-02-30 är inte ett giltigt datum")
     expect(stderr).toContain("Inget sparades.")
     const missing = uppdrag("record", "payout", "--grant", GRANT, "--db", db)
-    expect(missing.code).toBe(1)
+    expect(missing.code).toBe(2)
     expect(missing.stderr).toContain("--amount: saknas")
     expect(existsSync(db)).toBe(false)
   })

@@ -26,8 +26,9 @@ export const sender = { name: "Socialstyrelsen", about: "regeringsuppdrag och st
 export const FreshnessContext: Context<Freshness.Freshness | undefined> = createContext<Freshness.Freshness | undefined>(undefined)
 
 /**
- * "Senast uppdaterad": when the latest event was recorded (Swedish time) and
- * the catalog's latest decision, each as a `<time>`.
+ * "Senast uppdaterad": when the latest event was recorded (Swedish time),
+ * the latest publication of indicators and the catalog's latest decision,
+ * each as a `<time>`.
  *
  * @example
  * <LastUpdated freshness={fresh} />
@@ -50,6 +51,15 @@ export const LastUpdated: FC<{ freshness: Freshness.Freshness | undefined }> = (
           {` (${Format.integer(freshness.events)} ${freshness.events === 1 ? "händelse" : "händelser"})`}
         </>
       )}
+      {freshness.latestPublication === null ? null : (
+        <>
+          {"; indikatorer publicerade "}
+          <time class="date" datetime={freshness.latestPublication.publishedOn}>
+            {freshness.latestPublication.publishedOn}
+          </time>
+          {` (version ${freshness.latestPublication.version})`}
+        </>
+      )}
       {decision === null ? null : (
         <>
           {"; katalogens senaste beslut "}
@@ -66,6 +76,24 @@ export const LastUpdated: FC<{ freshness: Freshness.Freshness | undefined }> = (
 /** Whether pages sit behind sign-in, so the header offers "Logga ut" (the same on every page: pages are cached for every user alike). */
 export const SignOutContext: Context<boolean> = createContext<boolean>(false)
 
+/** Whether the site runs in demo mode (`uppdrag serve --demo`): every page then says its indicator figures are synthetic. */
+export const DemoContext: Context<boolean> = createContext<boolean>(false)
+
+/**
+ * The banner of demo mode, on every page: the indicator figures are the
+ * synthetic sample, not statistics about real people.
+ *
+ * @example
+ * <DemoBanner />
+ */
+export const DemoBanner: FC = () => (
+  <div class="demo-banner" role="note">
+    <p>
+      <strong>Demoläge:</strong> indikatorerna är syntetiska exempeldata som inte beskriver verkliga personer. Siffrorna får inte användas som statistik.
+    </p>
+  </div>
+)
+
 /** Where the one stylesheet is served; the version query busts caches when it changes. */
 export const stylesheetPath = "/static/style.css"
 
@@ -79,6 +107,7 @@ export const stylesheetPath = "/static/style.css"
 export const Layout: FC<{ title: string; section: Section; children?: Child }> = ({ title, section, children }) => {
   const freshness = useContext(FreshnessContext)
   const signOut = useContext(SignOutContext)
+  const demo = useContext(DemoContext)
   return (
     <html lang="sv">
       <head>
@@ -92,6 +121,7 @@ export const Layout: FC<{ title: string; section: Section; children?: Child }> =
           Hoppa till innehållet
         </a>
         <header class="site">
+          {demo ? <DemoBanner /> : null}
           <div class="wrap">
             <p class="brand">
               <a href="/">{sender.name}</a> <small>{`– ${sender.about}`}</small>

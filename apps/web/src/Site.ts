@@ -28,6 +28,12 @@ export interface Site {
   /** Whether an event log (database) is connected; without one the ledger is not shown. */
   readonly connected: boolean
   /**
+   * Demo mode (`uppdrag serve --demo`): the indicator pages show the
+   * synthetic sample instead of publications, and every page carries a
+   * banner saying so. Off, no page shows or mentions synthetic data.
+   */
+  readonly demo: boolean
+  /**
    * Runs a use case on the site's services. Its typed failure comes back as
    * `Result.fail`; a defect rejects (the app logs it and shows a 500 page).
    */
@@ -48,7 +54,8 @@ export interface Site {
   readonly ready: Promise<void>
   /**
    * The protected indicator cube built from the indicators package's
-   * synthetic sample, or why not. Built on first use (a few seconds at the
+   * synthetic sample, or why not; only in {@link demo} mode (else it fails
+   * without building anything). Built on first use (a few seconds at the
    * calibrated size) and kept; call it once after listening to warm it up.
    */
   readonly indicators: () => Promise<Result.Result<Cube.Cube, string>>
@@ -75,7 +82,9 @@ export interface Options {
    * without it the site runs on the catalog alone, over an empty in-memory log.
    */
   readonly eventLog?: EventLog.Shape | undefined
-  /** The synthetic indicator sample: generator seed and roughly how many episode rows (default the package's calibrated size). */
+  /** Demo mode: the synthetic indicator sample instead of publications, with a banner on every page (default off). */
+  readonly demo?: boolean | undefined
+  /** The synthetic indicator sample of demo mode: generator seed and roughly how many episode rows (default the package's calibrated size). */
   readonly indicatorSample?: { readonly seed: number; readonly episodes?: number | undefined } | undefined
   /**
    * Fixes today's date (tests): the site's clock then reads noon of that day
@@ -90,9 +99,13 @@ export const sampleYears = { from: 2011, to: 2024 }
 
 /**
  * Builds the protected cube from the indicators package's synthetic
- * episodes and population (seeded, so the same every start).
+ * episodes and population (seeded, so the same every start), yielding to
+ * the event loop between chunks; `stopped` ends it early.
+ *
+ * @example
+ * const cube = await Site.sampleCube({ seed: 2026, episodes: 60_000 })
  */
-const sampleCube = async (sample: { seed: number; episodes?: number | undefined }, stopped: () => boolean): Promise<Result.Result<Cube.Cube, string>> => {
+export const sampleCube = async (sample: { seed: number; episodes?: number | undefined }, stopped: () => boolean = () => false): Promise<Result.Result<Cube.Cube, string>> => {
   const options = sample.episodes === undefined ? { seed: sample.seed, years: sampleYears } : { seed: sample.seed, episodes: sample.episodes, years: sampleYears }
   const population = Denominator.make(Synthetic.population(options), sampleYears)
   if ("issues" in population) return Result.fail(population.issues.map((i) => i.message).join("; "))
@@ -167,7 +180,9 @@ export const make = (options: Options): Result.Result<Site, ReadonlyArray<string
   const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`))
   let cube: Promise<Result.Result<Cube.Cube, string>> | undefined
   let stopped = false
+  const demo = options.demo === true
   const indicators = (): Promise<Result.Result<Cube.Cube, string>> => {
+    if (!demo) return Promise.resolve(Result.fail("exempeldata visas bara i demoläget (uppdrag serve --demo)."))
     cube ??= sampleCube(options.indicatorSample ?? { seed: 2026 }, () => stopped).catch((error: unknown) => {
       if (stopped) return Result.fail("webbvyn stängs.")
       log(`Indikatorkuben kunde inte byggas: ${(error as Error).stack ?? String(error)}`)
@@ -202,6 +217,7 @@ export const make = (options: Options): Result.Result<Site, ReadonlyArray<string
     catalog: options.catalog,
     series: built.value,
     connected: options.eventLog !== undefined,
+    demo,
     run,
     today: () => runtime.runSync(Today.today),
     count: () => number((log) => log.count),

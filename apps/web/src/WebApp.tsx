@@ -1,5 +1,5 @@
 import { Allocation } from "@uppdrag/allocation"
-import { DeadlineList, type Freshness, GrantState, IndicatorTable, MeetingCalendar, MeetingRecords, RegionOverview, Table } from "@uppdrag/application"
+import { DeadlineList, type EventLogError, type Freshness, GrantState, IndicatorPublications, IndicatorTable, MeetingCalendar, MeetingRecords, RegionOverview, Table } from "@uppdrag/application"
 import { Assignment, CalendarDate, Catalog, Region } from "@uppdrag/core"
 import { Calendar } from "@uppdrag/deadlines"
 import { Comparison, Cube, type Dimension, Publication, Synthetic } from "@uppdrag/indicators"
@@ -13,20 +13,20 @@ import * as Attachment from "./downloads/Attachment.js"
 import * as Csv from "./downloads/Csv.js"
 import * as Export from "./downloads/Export.js"
 import { ErrorPage } from "./ErrorPage.js"
-import { FreshnessContext, SignOutContext, stylesheetPath } from "./Layout.js"
+import { DemoContext, FreshnessContext, SignOutContext, stylesheetPath } from "./Layout.js"
 import { AccessibilityPage } from "./pages/AccessibilityPage.js"
 import { AllocationListPage, AllocationPage } from "./pages/AllocationPage.js"
 import { AssignmentListPage } from "./pages/AssignmentListPage.js"
 import { AssignmentPage, CoverageTable } from "./pages/AssignmentPage.js"
-import { IndicatorsPage, type IndicatorsView, registerIndicators } from "./pages/IndicatorsPage.js"
+import { IndicatorsPage, type IndicatorsView, NothingPublishedPage, type Origin, registerIndicators } from "./pages/IndicatorsPage.js"
 import { LedgerSection } from "./pages/LedgerSection.js"
-import { MeetingsPage, OccurrenceTable } from "./pages/MeetingsPage.js"
-import { RegionListPage, RegionPage } from "./pages/RegionPage.js"
+import { MeetingsPage, type MeetingRecordsView, OccurrenceTable, type RecordedTable } from "./pages/MeetingsPage.js"
+import { type RegionIndicators, RegionListPage, RegionPage } from "./pages/RegionPage.js"
 import { OverviewPage } from "./pages/OverviewPage.js"
 import * as PageCache from "./PageCache.js"
 import * as QueryParameters from "./QueryParameters.js"
 import { readOnlyMethods, securityHeaders } from "./Security.js"
-import { dataVersion, freshness, knownFreshness, type Services, type Site, sampleYears } from "./Site.js"
+import { dataVersion, freshness, knownFreshness, type Services, type Site } from "./Site.js"
 import * as StackedTables from "./StackedTables.js"
 import * as Stylesheet from "./Stylesheet.js"
 
@@ -38,6 +38,8 @@ declare module "hono" {
     freshness: Freshness.Freshness | undefined
     /** Whether the app sits behind sign-in (`make`'s `signOut`): the header then offers "Logga ut". */
     signOut: boolean
+    /** Whether the site runs in demo mode: every page then carries the synthetic-data banner. */
+    demo: boolean
   }
 }
 
@@ -55,7 +57,9 @@ const page = (c: Context, element: JSX.Element, status: 200 | 400 | 404 | 500 = 
   c.header("Cache-Control", "no-cache")
   const html = (
     <SignOutContext.Provider value={c.get("signOut") === true}>
-      <FreshnessContext.Provider value={c.get("freshness")}>{element}</FreshnessContext.Provider>
+      <DemoContext.Provider value={c.get("demo") === true}>
+        <FreshnessContext.Provider value={c.get("freshness")}>{element}</FreshnessContext.Provider>
+      </DemoContext.Provider>
     </SignOutContext.Provider>
   ).toString()
   return c.html(`<!doctype html>${StackedTables.label(html)}`, status)
@@ -108,19 +112,33 @@ const fromDefinition = <Row,>(name: string, sheet: string, columns: Table.Column
 
 const sendTable = Export.send
 
-/** `?indikator=…&ar=…&kon=…` of the Indikatorer page and its downloads. */
+/** `?version=N`: a publication by its version number (the latest when left out). */
+const version = z
+  .string()
+  .regex(/^[1-9]\d{0,5}$/, "versionen skrivs som ett heltal från 1, t.ex. 2")
+  .transform(Number)
+  .optional()
+
+/** `?indikator=…&ar=…&kon=…&version=…` of the Indikatorer page and its downloads (the year is checked against the cube shown). */
 const IndicatorQuery = z.strictObject({
   indikator: z.enum(registerIndicators.map((i) => i.id) as [string, ...Array<string>]).optional(),
   ar: z
     .string()
     .regex(/^\d{4}$/, "året skrivs med fyra siffror, t.ex. 2023")
     .transform(Number)
-    .refine((year) => year >= sampleYears.from && year <= sampleYears.to, `året ska vara ${sampleYears.from}–${sampleYears.to}`)
     .optional(),
-  kon: z.enum(["K", "M", "T"]).optional()
+  kon: z.enum(["K", "M", "T"]).optional(),
+  version
 })
 
-const indicatorsView = (cube: Cube.Cube, query: z.output<typeof IndicatorQuery>): IndicatorsView => {
+/** The cube shown on Indikatorer and where it comes from. */
+interface Shown {
+  readonly cube: Cube.Cube
+  readonly origin: Origin
+}
+
+const indicatorsView = (shown: Shown, query: z.output<typeof IndicatorQuery>): IndicatorsView => {
+  const { cube, origin } = shown
   const indicator = registerIndicators.find((i) => i.id === (query.indikator ?? "lpt-sluten-per100k"))!
   const year = query.ar ?? cube.years.to
   const sex = query.kon ?? "T"
@@ -134,8 +152,8 @@ const indicatorsView = (cube: Cube.Cube, query: z.output<typeof IndicatorQuery>)
     byRegion: Comparison.byRegion(cube, indicator, { year, sex }),
     bySex: Comparison.breakdown(cube, indicator, { year, by: "sex" }),
     overYears: Array.from({ length: cube.years.to - cube.years.from + 1 }, (_, i) => cube.years.from + i).map((y) => ({ year: y, values: { K: at(y, "K"), M: at(y, "M"), T: at(y, "T") } })),
-    label: Synthetic.label,
-    query: `indikator=${indicator.id}&ar=${year}&kon=${sex}`
+    origin,
+    query: `indikator=${indicator.id}&ar=${year}&kon=${sex}${origin._tag === "Published" && origin.shown.version !== origin.latest ? `&version=${origin.shown.version}` : ""}`
   }
 }
 
@@ -164,6 +182,12 @@ const MeetingQuery = z
  */
 export const make = (site: Site, options: { readonly pageCache?: number; readonly signOut?: boolean } = {}): Hono => {
   const app = new Hono({ strict: true })
+  if (site.demo) {
+    app.use("*", (c, next) => {
+      c.set("demo", true)
+      return next()
+    })
+  }
   if (options.signOut === true) {
     app.use("*", (c, next) => {
       c.set("signOut", true)
@@ -411,54 +435,139 @@ export const make = (site: Site, options: { readonly pageCache?: number; readonl
     return page(c, <RegionListPage listing={listing.success} connected={site.connected} asOf={query.success.datum ?? site.today()} />)
   })
 
+  /** A region's indicators beside Riket: the sample's in demo mode, else the latest publication's (undefined when none is). */
+  const regionIndicators = async (c: Context, code: Region.RegionCode): Promise<Result.Result<RegionIndicators | undefined, Response | Promise<Response>>> => {
+    const shown = await shownIndicators(c, undefined)
+    if (Result.isFailure(shown)) return Result.fail(shown.failure)
+    if (shown.success === undefined) return Result.succeed(undefined)
+    const { cube, origin } = shown.success
+    return Result.succeed({ ...IndicatorPublications.regionFigures(cube, code), origin })
+  }
+
   app.get("/regioner/:kod", async (c) => {
     const query = parseQuery(c, DatedQuery)
     if (Result.isFailure(query)) return query.failure
     const code = c.req.param("kod")
     if (!Region.isRegionCode(code)) return notFound(c, [`Det finns ingen region med koden ${code}. Regionerna har SCB-koder 01–25; se listan under Regioner.`])
     const result = await site.run(RegionOverview.region(code, { asOf: query.success.datum ?? site.today() }))
-    return Result.isSuccess(result) ? page(c, <RegionPage overview={result.success} />) : dateRefusalOrFailure(c, result.failure)
+    if (Result.isFailure(result)) return dateRefusalOrFailure(c, result.failure)
+    const indicators = await regionIndicators(c, code)
+    if (Result.isFailure(indicators)) return indicators.failure
+    return page(c, <RegionPage overview={result.success} indicators={indicators.success} />)
   })
 
   const unavailable = (c: Context, reason: string) =>
     page(c, <ErrorPage status={500} title="Indikatorerna kan inte visas" lines={[`Statistikkuben saknas: ${reason}`]} />, 500)
 
+  // Publications read back (each cell checked) once per data version and version asked for.
+  const publications = new Map<string, Promise<Result.Result<Shown | undefined, IndicatorPublications.UnknownVersion | IndicatorPublications.UnreadablePublication | EventLogError>>>()
+  const readPublication = async (wanted: number | undefined) => {
+    const data = await dataVersion(site)
+    const key = `${data}|${wanted ?? "senaste"}`
+    if (!publications.has(key)) {
+      for (const known of publications.keys()) if (!known.startsWith(`${data}|`)) publications.delete(known)
+      publications.set(
+        key,
+        site.run(
+          Effect.map(Effect.all({ published: IndicatorPublications.find(wanted), versions: IndicatorPublications.list }), ({ published, versions }): Shown | undefined =>
+            published === undefined
+              ? undefined
+              : {
+                  cube: published.cube,
+                  origin: {
+                    _tag: "Published",
+                    shown: { version: published.version, publishedOn: published.publishedOn, source: published.source },
+                    latest: Math.max(...versions.map((v) => v.version)),
+                    versions: versions.map((v) => ({ version: v.version, publishedOn: v.publishedOn }))
+                  }
+                }
+          )
+        )
+      )
+    }
+    return publications.get(key)!
+  }
+
+  /**
+   * The cube Indikatorer shows: the synthetic sample in demo mode, else the
+   * publication asked for (`?version=`) or the latest; undefined when nothing
+   * is published. An unknown version is a 404 naming the versions there are.
+   */
+  const shownIndicators = async (c: Context, wanted: number | undefined): Promise<Result.Result<Shown | undefined, Response | Promise<Response>>> => {
+    if (site.demo) {
+      if (wanted !== undefined) return Result.fail(notFound(c, ["I demoläget visas de syntetiska exempeldata; det finns inga publicerade versioner att välja."]))
+      const cube = await site.indicators()
+      if (Result.isFailure(cube)) return Result.fail(unavailable(c, cube.failure))
+      return Result.succeed({ cube: cube.success, origin: { _tag: "Sample", label: Synthetic.label } })
+    }
+    const result = await readPublication(wanted)
+    if (Result.isSuccess(result)) return Result.succeed(result.success)
+    if (result.failure._tag === "UnknownVersion") {
+      const { message } = result.failure
+      return Result.fail(notFound(c, [`${message.charAt(0).toUpperCase()}${message.slice(1)}.`]))
+    }
+    return Result.fail(failurePage(c, site, result.failure))
+  }
+
+  /** The view of the cube shown, or the 400 for a year outside its years. */
+  const viewOf = (c: Context, shown: Shown, query: z.output<typeof IndicatorQuery>): Result.Result<IndicatorsView, Response | Promise<Response>> => {
+    const { from, to } = shown.cube.years
+    if (query.ar !== undefined && (query.ar < from || query.ar > to)) {
+      return Result.fail(page(c, <ErrorPage status={400} title="Felaktig parameter" lines={[`ar: året ska vara ${from}–${to}`]} />, 400))
+    }
+    return Result.succeed(indicatorsView(shown, query))
+  }
+
+  const nothingPublished = (c: Context) => notFound(c, ["Inga indikatorer är publicerade ännu, så det finns inget att ladda ner."])
+
   app.get("/indikatorer", async (c) => {
     const query = parseQuery(c, IndicatorQuery)
     if (Result.isFailure(query)) return query.failure
-    const cube = await site.indicators()
-    if (Result.isFailure(cube)) return unavailable(c, cube.failure)
-    return page(c, <IndicatorsPage view={indicatorsView(cube.success, query.success)} />)
+    const shown = await shownIndicators(c, query.success.version)
+    if (Result.isFailure(shown)) return shown.failure
+    if (shown.success === undefined) return page(c, <NothingPublishedPage />)
+    const view = viewOf(c, shown.success, query.success)
+    if (Result.isFailure(view)) return view.failure
+    return page(c, <IndicatorsPage view={view.success} />)
   })
 
   for (const kind of Export.formats) {
     app.get(`/indikatorer/regioner.${kind}`, async (c) => {
       const query = parseQuery(c, IndicatorQuery)
       if (Result.isFailure(query)) return query.failure
-      const cube = await site.indicators()
-      if (Result.isFailure(cube)) return unavailable(c, cube.failure)
-      const view = indicatorsView(cube.success, query.success)
+      const shown = await shownIndicators(c, query.success.version)
+      if (Result.isFailure(shown)) return shown.failure
+      if (shown.success === undefined) return nothingPublished(c)
+      const view = viewOf(c, shown.success, query.success)
+      if (Result.isFailure(view)) return view.failure
+      const { indicator, year, sex, byRegion } = view.success
       // The application's by-region table (the fields of `uppdrag indicators show --by region --format csv`).
-      return sendTable(c, kind, fromDefinition(`${view.indicator.id}-${view.year}-${view.sex}`, `${view.indicator.id} ${view.year}`, IndicatorTable.byRegionColumns(view.indicator, view.year), view.byRegion.rows))
+      return sendTable(c, kind, fromDefinition(`${indicator.id}-${year}-${sex}`, `${indicator.id} ${year}`, IndicatorTable.byRegionColumns(indicator, year), byRegion.rows))
     })
   }
 
+  /** The file name of a cube download: the sample's says it is synthetic, a publication's names its version. */
+  const cubeName = (shown: Shown, suffix: string): string =>
+    shown.origin._tag === "Sample" ? `syntetisk-kub${suffix}` : `kub-version-${shown.origin.shown.version}${suffix}`
+
   app.get("/indikatorer/kub.csv", async (c) => {
-    const query = parseQuery(c, z.strictObject({}))
+    const query = parseQuery(c, z.strictObject({ version }))
     if (Result.isFailure(query)) return query.failure
-    const cube = await site.indicators()
-    if (Result.isFailure(cube)) return unavailable(c, cube.failure)
-    return Attachment.send(c, "syntetisk-kub-maskinlasbar.csv", "csv", Publication.toCsv(cube.success))
+    const shown = await shownIndicators(c, query.success.version)
+    if (Result.isFailure(shown)) return shown.failure
+    if (shown.success === undefined) return nothingPublished(c)
+    return Attachment.send(c, cubeName(shown.success, "-maskinlasbar.csv"), "csv", Publication.toCsv(shown.success.cube))
   })
 
   // The cube for people: Swedish headers and names (IndicatorTable.cubeColumns), semicolon CSV (no xlsx: tens of thousands of rows).
   app.get("/indikatorer/kub.excel.csv", async (c) => {
-    const query = parseQuery(c, z.strictObject({}))
+    const query = parseQuery(c, z.strictObject({ version }))
     if (Result.isFailure(query)) return query.failure
-    const cube = await site.indicators()
-    if (Result.isFailure(cube)) return unavailable(c, cube.failure)
-    const rows = Array.from(Cube.cells(cube.success), (cell) => Table.peopleCells(IndicatorTable.cubeColumns, cell))
-    return Attachment.send(c, "syntetisk-kub.csv", "csv", Csv.renderForPeople(Table.headers(IndicatorTable.cubeColumns), rows))
+    const shown = await shownIndicators(c, query.success.version)
+    if (Result.isFailure(shown)) return shown.failure
+    if (shown.success === undefined) return nothingPublished(c)
+    const rows = Array.from(Cube.cells(shown.success.cube), (cell) => Table.peopleCells(IndicatorTable.cubeColumns, cell))
+    return Attachment.send(c, cubeName(shown.success, ".csv"), "csv", Csv.renderForPeople(Table.headers(IndicatorTable.cubeColumns), rows))
   })
 
   // The period of Möten as `uppdrag meetings upcoming` reads it (MeetingCalendar: default span, end before start refused).
@@ -469,17 +578,19 @@ export const make = (site: Site, options: { readonly pageCache?: number; readonl
     return found === undefined ? undefined : `/uppdrag/${found.id}`
   }
 
+  // What has been recorded as of today: MeetingRecords' meetings, coverage per assignment and agreements.
+  const recordedAsOfToday = (c: Context) => {
+    const asOf = site.today()
+    return attempt(c, Effect.all({ asOf: Effect.succeed(asOf), meetings: MeetingRecords.meetings(asOf), consultations: MeetingRecords.consultations(asOf), agreements: MeetingRecords.agreements({ asOf }) }))
+  }
+
   app.get("/moten", async (c) => {
     const query = parseQuery(c, MeetingQuery)
     if (Result.isFailure(query)) return query.failure
     const period = await meetingPeriod(c, query.success)
     if (Result.isFailure(period)) return period.failure
     const { from, to, occurrences } = period.success
-    // What has been recorded as of today: MeetingRecords' meetings, coverage per assignment and agreements.
-    const asOf = site.today()
-    const records = site.connected
-      ? await attempt(c, Effect.all({ asOf: Effect.succeed(asOf), meetings: MeetingRecords.meetings(asOf), consultations: MeetingRecords.consultations(asOf), agreements: MeetingRecords.agreements({ asOf }) }))
-      : Result.succeed(undefined)
+    const records = site.connected ? await recordedAsOfToday(c) : Result.succeed(undefined)
     if (Result.isFailure(records)) return records.failure
     return page(c, <MeetingsPage from={from} to={to} occurrences={occurrences} series={site.series} assignmentHref={assignmentHref} records={records.success} />)
   })
@@ -493,6 +604,26 @@ export const make = (site: Site, options: { readonly pageCache?: number; readonl
       const { from, to, occurrences } = period.success
       return sendTable(c, kind, fromDefinition(`moten-${from}-${to}`, `Möten ${from}`, MeetingCalendar.occurrenceColumns, occurrences))
     })
+  }
+
+  // The four tables of what was recorded (Möten's RecordedSection), each in the three formats.
+  const recordedTables: Record<RecordedTable, (c: Context, kind: Export.Format, v: MeetingRecordsView) => Promise<Response>> = {
+    registrerade: (c, kind, v) => sendTable(c, kind, fromDefinition(`registrerade-moten-${v.asOf}`, `Registrerade möten ${v.asOf}`, MeetingRecords.meetingColumns, v.meetings)),
+    samrad: (c, kind, v) => sendTable(c, kind, fromDefinition(`samrad-${v.asOf}`, `Samråd ${v.asOf}`, MeetingRecords.consultationColumns, v.consultations)),
+    overenskommelser: (c, kind, v) => sendTable(c, kind, fromDefinition(`overenskommelser-${v.asOf}`, `Överenskommelser ${v.asOf}`, MeetingRecords.agreementColumns, v.agreements.regions)),
+    uppfoljningar: (c, kind, v) => sendTable(c, kind, fromDefinition(`uppfoljningar-${v.asOf}`, `Uppföljningar ${v.asOf}`, MeetingRecords.followUpColumns, MeetingRecords.followUps(v.agreements)))
+  }
+  for (const [name, send] of Object.entries(recordedTables)) {
+    for (const kind of Export.formats) {
+      app.get(`/moten/${name}.${kind}`, async (c) => {
+        const query = parseQuery(c, z.strictObject({}))
+        if (Result.isFailure(query)) return query.failure
+        if (!site.connected) return notFound(c, ["Ingen databas är ansluten, så inga registrerade möten, samråd eller överenskommelser finns att ladda ner."])
+        const records = await recordedAsOfToday(c)
+        if (Result.isFailure(records)) return records.failure
+        return send(c, kind, records.success)
+      })
+    }
   }
 
   app.get("/moten/serier.ics", async (c) => {

@@ -1,28 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest"
 import * as Palette from "../src/charts/Palette.js"
 import * as WebApp from "../src/WebApp.js"
-import { asOf, makeStoredSite } from "./support/TestSite.js"
-
-/** Every page of the web view, region pages and both indicator views included. */
-const pages = [
-  `/?datum=${asOf}`,
-  "/uppdrag",
-  `/uppdrag/specialiserad-psykiatri-2026?datum=${asOf}`,
-  "/uppdrag/underlag-specialiserad-psykiatri-2026",
-  "/uppdrag/heldygnsvard-2012",
-  "/fordelning",
-  "/fordelning/specialiserad-psykiatri-2026",
-  "/fordelning/heldygnsvard-stimulansmedel-2012",
-  `/regioner?datum=${asOf}`,
-  `/regioner/03?datum=${asOf}`,
-  `/regioner/09?datum=${asOf}`,
-  "/indikatorer",
-  "/indikatorer?indikator=lrv-domstol-patienter&ar=2023&kon=K",
-  "/moten?fran=2026-04-01&till=2026-06-30",
-  `/moten?fran=2026-01-01&till=2026-12-31`,
-  "/tillganglighet",
-  "/finns-inte"
-]
+import { allPages as pages, makeStoredSite } from "./support/TestSite.js"
 
 const attribute = (tag: string, name: string): string | undefined => tag.match(new RegExp(`\\s${name}="([^"]*)"`))?.[1]
 

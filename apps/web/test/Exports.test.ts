@@ -107,6 +107,24 @@ describe("exports for people (issue 12): Swedish headers and values, semicolon C
     expect(csv.rows.map((r) => r.Datum)).toEqual(page.rows.map((r) => r[0]))
   })
 
+  it("Möten's recorded tables download as what the page shows: Uppsala's agreement of 2026-06-15, its follow-up, the 2026 assignment's consultations", async () => {
+    const page = await html("/moten")
+    const agreements = await peopleCsv(await app.request("/moten/overenskommelser.excel.csv"))
+    expect(agreements.rows).toHaveLength(pageTable(page, "Överenskommelser och uppföljning per region").rows.length)
+    const uppsala = agreements.rows.find((r) => r.Region === "Uppsala län")
+    expect(Object.values(uppsala ?? {}).join("|")).toContain("2026-06-15")
+    const followUps = await peopleCsv(await app.request("/moten/uppfoljningar.excel.csv"))
+    expect(followUps.rows.map((r) => r.Region)).toEqual(pageTable(page, "Registrerade årliga uppföljningar").rows.map((r) => r[0]))
+    const consultations = await peopleCsv(await app.request("/moten/samrad.excel.csv"))
+    expect(consultations.rows).toHaveLength(pageTable(page, "Samråd per uppdrag").rows.length)
+    const meetings = await peopleCsv(await app.request("/moten/registrerade.excel.csv"))
+    expect(meetings.rows.map((r) => r.Datum)).toEqual(pageTable(page, "Registrerade möten till och med").rows.map((r) => r[0]))
+    // The machine file of the same table keeps field names, and a query the address does not take is refused.
+    const machine = await (await app.request("/moten/overenskommelser.csv")).text()
+    expect(machine.split("\n")[0]).toContain("region")
+    expect((await app.request("/moten/samrad.csv?datum=2026-01-01")).status).toBe(400)
+  })
+
   it("decimals read with a decimal comma and protected values as 'skyddat', as on Indikatorer", async () => {
     const csv = await peopleCsv(await app.request("/indikatorer/regioner.excel.csv?indikator=lrv-domstol-patienter&ar=2023&kon=K"))
     expect(csv.header.slice(0, 2)).toEqual(["Kod", "Region"])

@@ -4,6 +4,7 @@ import * as Effect from "effect/Effect"
 import * as Result from "effect/Result"
 import fc from "fast-check"
 import { Hono } from "hono"
+import type { Browser, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import * as AccessLog from "../src/signin/AccessLog.js"
 import * as Allowed from "../src/signin/Allowed.js"
@@ -15,6 +16,7 @@ import * as Session from "../src/signin/Session.js"
 import * as SignIn from "../src/signin/SignIn.js"
 import * as WebApp from "../src/WebApp.js"
 import * as WebServer from "../src/WebServer.js"
+import { axe, launch } from "./support/Browser.js"
 import * as OidcProvider from "./support/OidcProvider.js"
 import { logged, makeSite } from "./support/TestSite.js"
 import { type Step, UserAgent } from "./support/UserAgent.js"
@@ -278,6 +280,68 @@ describe("the sign-in flow against a real OpenID provider", () => {
       expect(line).not.toContain(cookie.value)
       expect(line).not.toContain(provider.clientSecret)
     }
+  })
+})
+
+describe("the sign-in pages in Chromium, signed in through the real provider's form", () => {
+  let browser: Browser
+  beforeAll(async () => {
+    browser = await launch()
+  }, 120_000)
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  /** Opens `path` in a fresh browser, signs in as `user` on the provider's form, and returns the page it lands on. */
+  const signInInBrowser = async (user: keyof typeof OidcProvider.users, path: string) => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: "sv-SE" })
+    const page = await context.newPage()
+    await page.goto(`${base}${path}`)
+    expect(page.url().startsWith(provider.issuer)).toBe(true)
+    await page.fill('input[name="login"]', user)
+    await page.fill('input[name="password"]', "valfritt")
+    const landed = page.waitForResponse((response) => response.url().startsWith(`${base}/`) && response.request().resourceType() === "document" && response.status() !== 302)
+    await page.click('button[type="submit"]')
+    return { context, page, response: await landed }
+  }
+
+  /** Zero axe violations (WCAG 2.1 AA, any impact), and nothing overflows at a phone's width. */
+  const expectAccessible = async (page: Page) => {
+    expect(await page.locator("h1").count()).toBe(1)
+    expect(await page.locator("html").getAttribute("lang")).toBe("sv")
+    expect(await axe(page)).toEqual([])
+    await page.setViewportSize({ width: 390, height: 844 })
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true)
+  }
+
+  it("the 403 page for a user without the group passes axe", async () => {
+    const { context, page, response } = await signInInBrowser("bert", "/uppdrag")
+    expect(response.status()).toBe(403)
+    await page.waitForLoadState("load")
+    expect(await page.locator("h1").textContent()).toBe("Ingen behörighet")
+    await expectAccessible(page)
+    await context.close()
+  })
+
+  it("the signed-out page passes axe", async () => {
+    const { context, page, response } = await signInInBrowser("anna", "/uppdrag")
+    expect(response.status()).toBe(200)
+    const out = await page.goto(`${base}/utloggning`)
+    expect(out?.status()).toBe(200)
+    expect(await page.locator("h1").textContent()).toBe("Du är utloggad")
+    await expectAccessible(page)
+    await context.close()
+  })
+
+  it("the page for a failed sign-in passes axe", async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: "sv-SE" })
+    const page = await context.newPage()
+    const stray = await page.goto(`${base}/inloggning/svar?code=abc&state=def`)
+    expect(stray?.status()).toBe(400)
+    expect(await page.locator("h1").textContent()).toContain("Inloggningen misslyckades")
+    await expectAccessible(page)
+    await context.close()
+    failures.length = 0
   })
 })
 

@@ -8,7 +8,7 @@ import * as Result from "effect/Result"
 import { afterAll, describe, expect, it } from "vitest"
 import * as Format from "../src/Format.js"
 import * as WebApp from "../src/WebApp.js"
-import { catalog, logged, makeSite, makeStoredSite, plainTables, record, seedEvents } from "./support/TestSite.js"
+import { catalog, logged, makeSite, makeStoredSite, plainTables, record, seedEvents, storedEvents } from "./support/TestSite.js"
 
 const GRANT = "specialiserad-psykiatri-2026"
 
@@ -224,7 +224,9 @@ describe("sender and freshness (issue 12)", async () => {
     expect(html).toMatch(/<title>[^<]+ – Socialstyrelsen, regeringsuppdrag och statsbidrag inom psykiatrin<\/title>/)
     const last = (await Effect.runPromise(stored.store.read())).at(-1)!
     expect(html).toContain(`<strong>Senast uppdaterad:</strong> senaste händelse registrerad <time class="date" datetime="${last.recordedAt}">`)
-    expect(html).toContain(`(${seedEvents.length} händelser)`)
+    expect(html).toContain(`(${storedEvents()} händelser)`)
+    // The sample published as version 1 on 2026-11-20 (TestSite.publishSample).
+    expect(html).toContain('; indikatorer publicerade <time class="date" datetime="2026-11-20">2026-11-20</time> (version 1)')
     // Seed 003's decision of 2026-01-22 is the catalog's latest.
     expect(html).toContain('katalogens senaste beslut <time class="date" datetime="2026-01-22">2026-01-22</time>')
   })

@@ -12,11 +12,13 @@ import { z } from "zod"
  * `{ due }`, its `date` the day the date was set.
  * `meeting` and `measurement` carry a JSON payload owned by the meetings and
  * indicators packages, validated by their schemas before it reaches the store.
+ * `publication` stores a protected indicator cube as a numbered version
+ * (`IndicatorPublication.Payload` of `@uppdrag/indicators`).
  *
  * @example
  * Event.EventTypeSchema.parse("requisition") // "requisition"
  */
-export const EventTypeSchema = z.enum(["requisition", "payout", "use", "repayment", "reversal", "report", "due-date", "meeting", "measurement"])
+export const EventTypeSchema = z.enum(["requisition", "payout", "use", "repayment", "reversal", "report", "due-date", "meeting", "measurement", "publication"])
 export type EventType = z.infer<typeof EventTypeSchema>
 
 /** The event types that move money in a grant's ledger. */
@@ -36,10 +38,11 @@ export const typeName: Record<EventType, string> = {
   report: "inlämnad redovisning",
   "due-date": "fastställt datum",
   meeting: "möte",
-  measurement: "mätvärde"
+  measurement: "mätvärde",
+  publication: "publicering av indikatorer"
 }
 
-/** A JSON value: what a `meeting` or `measurement` payload may hold. */
+/** A JSON value: what a `meeting`, `measurement` or `publication` payload may hold. */
 export type Json = string | number | boolean | null | ReadonlyArray<Json> | { readonly [key: string]: Json }
 
 const json: z.ZodType<Json, Json> = z.lazy(() =>
@@ -75,7 +78,7 @@ const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "id får bara innehålla 
  * - `reversal` needs `reverses` (the sequence number of the event it cancels);
  * - `report` needs `obligation` (an obligation id of the assignment);
  * - `due-date` needs `obligation` and the payload `{ due: "YYYY-MM-DD" }`;
- * - `meeting` and `measurement` need `payload`.
+ * - `meeting`, `measurement` and `publication` need `payload`.
  *
  * `assignment` may be left out for events that name a grant: the store fills
  * it in from the catalog.

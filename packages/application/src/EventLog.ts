@@ -67,6 +67,8 @@ export interface Needs {
   readonly grants: ReadonlySet<string>
   readonly seqs: ReadonlySet<number>
   readonly assignments: ReadonlySet<string>
+  /** Every event of these types (a publication's version is decided from the publications before it). */
+  readonly types?: ReadonlySet<Event.EventType> | undefined
 }
 
 /** The log as a decision sees it under the write lock. */
@@ -145,7 +147,8 @@ export const selectNeeded = (events: ReadonlyArray<Event.StoredEvent>, needs: Ne
       (e.grant !== null && (needs.grants.has(e.grant) || targetGrants.has(e.grant))) ||
       needs.seqs.has(e.seq) ||
       (e.reverses !== null && needs.seqs.has(e.reverses)) ||
-      (needs.assignments.has(e.assignment) && (e.type === "report" || e.type === "due-date" || e.type === "reversal"))
+      (needs.assignments.has(e.assignment) && (e.type === "report" || e.type === "due-date" || e.type === "reversal")) ||
+      needs.types?.has(e.type) === true
   )
 }
 

@@ -17,19 +17,28 @@ export interface OlderSchema {
 /** The database could not be opened or reached. */
 export interface Unavailable {
   readonly _tag: "Unavailable"
+  /** Why, in Swedish: what the user reads. */
   readonly cause: string
+  /** The driver's own words (English), shown only on request (`--verbose`). */
+  readonly detail?: string | undefined
 }
 
 /** A stored row does not read back as an event. */
 export interface Corrupt {
   readonly _tag: "Corrupt"
+  /** Why, in Swedish: what the user reads. */
   readonly cause: string
+  /** The driver's own words (English), shown only on request (`--verbose`). */
+  readonly detail?: string | undefined
 }
 
 /** Any other database failure (constraint, I/O, lost connection). */
 export interface Database {
   readonly _tag: "Database"
+  /** Why, in Swedish: what the user reads. */
   readonly cause: string
+  /** The driver's own words (English), shown only on request (`--verbose`). */
+  readonly detail?: string | undefined
 }
 
 /** Every reason the event log fails, whatever database is behind it. */

@@ -4,11 +4,12 @@ import { CatalogSource } from "./CatalogSource.js"
 import type * as Event from "./Event.js"
 import { EventLog } from "./EventLog.js"
 import type { EventLogError } from "./EventLogError.js"
+import * as IndicatorPublications from "./IndicatorPublications.js"
 
 /**
  * How fresh the data are: when the latest event was recorded (the log only
  * grows, so the last event is the latest), how many events the log holds,
- * and the catalog's latest decision. Every page of the web view says
+ * the latest publication of indicators, and the catalog's latest decision. Every page of the web view says
  * "Senast uppdaterad" from this; the CLI can print it too.
  *
  * @example
@@ -21,6 +22,8 @@ export interface Freshness {
   readonly events: number
   /** The latest event: its sequence number, type and recording instant (ISO 8601, UTC); null for an empty log. */
   readonly latestEvent: { readonly seq: number; readonly type: Event.EventType; readonly recordedAt: string } | null
+  /** The latest standing publication of indicators: its version, business date and recording instant; null when none is. */
+  readonly latestPublication: { readonly version: number; readonly publishedOn: CalendarDate.CalendarDate; readonly publishedAt: string } | null
   /** The catalog's latest decision (not an agency's underlag): its id, date and the date as the source states it. */
   readonly latestDecision: { readonly assignment: string; readonly decided: CalendarDate.CalendarDate; readonly formatted: string } | null
 }
@@ -64,5 +67,12 @@ export const latest: Effect.Effect<Freshness, EventLogError, EventLog | CatalogS
   const events = yield* log.count
   const head = events === 0 ? 0 : yield* log.head
   const latest = head === 0 ? null : latestEvent(yield* log.read({ after: head - 1 }))
-  return { events, latestEvent: latest, latestDecision: latestDecision(catalog.assignments) }
+  // A publication that does not read is the Indikatorer page's to report; here it is only not named.
+  const published = head === 0 ? undefined : yield* IndicatorPublications.newest.pipe(Effect.catchTag("UnreadablePublication", () => Effect.succeed(undefined)))
+  return {
+    events,
+    latestEvent: latest,
+    latestPublication: published === undefined ? null : { version: published.version, publishedOn: published.publishedOn, publishedAt: published.publishedAt },
+    latestDecision: latestDecision(catalog.assignments)
+  }
 })

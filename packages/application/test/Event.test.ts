@@ -42,8 +42,8 @@ describe("Event.NewEvent", () => {
     for (const bad of ["2026-04-15T08:00:00Z", "2026-04-15 10:00", "2026-04-15T10:00:00.000+02:00"]) expect(Event.RecordedAtSchema.safeParse(bad).success).toBe(false)
   })
 
-  it("EventTypeSchema lists the nine event types, each with a Swedish name; four of them move money", () => {
-    expect(Event.EventTypeSchema.options).toHaveLength(9)
+  it("EventTypeSchema lists the ten event types, each with a Swedish name; four of them move money", () => {
+    expect(Event.EventTypeSchema.options).toHaveLength(10)
     for (const type of Event.EventTypeSchema.options) expect(Event.typeName[type]).toMatch(/\S/)
     expect(Event.EventTypeSchema.options.filter(Event.isMoneyType)).toEqual(["requisition", "payout", "use", "repayment"])
   })

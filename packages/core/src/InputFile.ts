@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from "node:fs"
 import * as Result from "effect/Result"
 import * as FileAccess from "./FileAccess.js"
+import { firstInvalidUtf8, lineAt } from "./internal/Utf8.js"
 import { ValidationError } from "./ValidationError.js"
 
 /**
@@ -161,26 +162,3 @@ export const decodeText = (bytes: Uint8Array, file: string): Result.Result<strin
  * InputFile.readText("kub.json", "cube") // Result<string, ValidationError>
  */
 export const readText = (file: string, kind: Kind): Result.Result<string, ValidationError> => Result.flatMap(read(file, kind), (bytes) => decodeText(bytes, file))
-
-const lineAt = (bytes: Uint8Array, index: number): number => {
-  let line = 1
-  for (let i = 0; i < index; i++) if (bytes[i] === 0x0a) line++
-  return line
-}
-
-/** Index of the first byte that does not start or continue a valid UTF-8 sequence. */
-const firstInvalidUtf8 = (bytes: Uint8Array): number => {
-  const decoder = new TextDecoder("utf-8", { fatal: true })
-  let start = 0
-  for (let i = 0; i <= bytes.length; i++) {
-    if (i === bytes.length || bytes[i] === 0x0a) {
-      try {
-        decoder.decode(bytes.subarray(start, i))
-      } catch {
-        return start
-      }
-      start = i + 1
-    }
-  }
-  return 0
-}

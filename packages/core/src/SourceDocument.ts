@@ -2,6 +2,7 @@ import { createRequire } from "node:module"
 import * as Result from "effect/Result"
 import type { Node } from "yaml"
 import type { z } from "zod"
+import { firstInvalidUtf8, lineAt } from "./internal/Utf8.js"
 import { type Issue, ValidationError } from "./ValidationError.js"
 import { fromZodIssues } from "./ZodIssues.js"
 
@@ -45,24 +46,10 @@ const yamlErrors: Record<string, string> = {
 
 /** The text, or the 1-based line of the first byte sequence that is not UTF-8. */
 const decodeUtf8 = (bytes: Uint8Array): string | number => {
-  const decoder = new TextDecoder("utf-8", { fatal: true })
   try {
-    return decoder.decode(bytes)
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes)
   } catch {
-    let start = 0
-    let line = 1
-    for (let i = 0; i <= bytes.length; i++) {
-      if (i === bytes.length || bytes[i] === 0x0a) {
-        try {
-          decoder.decode(bytes.subarray(start, i))
-        } catch {
-          return line
-        }
-        start = i + 1
-        line++
-      }
-    }
-    return 1
+    return lineAt(bytes, firstInvalidUtf8(bytes))
   }
 }
 

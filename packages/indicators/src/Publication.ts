@@ -150,6 +150,8 @@ export const parseJson = (text: string, source: string): Result.Result<Cube.Cube
   const patients = new Int32Array(size).fill(-2)
   const per100k = new Float64Array(size).fill(Number.NaN)
   const issues: Array<{ path: string; message: string }> = []
+  // Where each cube cell came from in the file, so a refusal names `cells[i]`.
+  const fileIndex = new Int32Array(size)
   cells.forEach((c, i) => {
     const index = Cube.cellIndex(
       c.year - from,
@@ -160,26 +162,70 @@ export const parseJson = (text: string, source: string): Result.Result<Cube.Cube
     )
     if (patients[index] !== -2) issues.push({ path: `cells[${i}]`, message: "cellen finns två gånger" })
     patients[index] = c.suppressed ? -1 : (c.patients ?? -1)
+    fileIndex[index] = i
     if (c.per100k !== null) per100k[index] = c.per100k
   })
   const missing = patients.indexOf(-2)
   if (missing >= 0) issues.push({ path: "cells", message: `${patients.filter((p) => p === -2).length} celler saknas (kuben ska ha alla år ${from}–${to})` })
   if (issues.length > 0) return Result.fail(new ValidationError({ source, issues: issues.slice(0, 20) }))
+  const cube: Cube.Cube = { _tag: "Cube", years: { from, to }, threshold: parsed.data.threshold, patients, per100k, rows: null, distinctPatients: null }
   // Only a protected cube may be published again: no small count shown, nothing recoverable.
-  const threshold = parsed.data.threshold
+  const unprotected = exposures(cube).map((e) => (e._tag === "SmallCount" ? { path: `cells[${fileIndex[e.index]}].patients`, message: e.message } : { path: "cells", message: e.message }))
+  if (unprotected.length > 0) return Result.fail(new ValidationError({ source, issues: limitIssues(unprotected) }))
+  return Result.succeed(cube)
+}
+
+/** At most 20 issues, then a line saying how many more. */
+const limitIssues = (issues: ReadonlyArray<{ path: string; message: string }>): Array<{ path: string; message: string }> => [
+  ...issues.slice(0, 20),
+  ...(issues.length > 20 ? [{ path: "", message: `… och ${issues.length - 20} fel till: filen är ingen skyddad kub` }] : [])
+]
+
+/**
+ * What keeps a cube from being protected: a count from 1 to threshold − 1
+ * shown (`SmallCount`, with its cell), or masked cells of one year and care
+ * form that can be worked out from the table's other cells (`Recoverable`).
+ *
+ * @example
+ * Publication.exposures(cube) // [] for a cube made by Cube.fromEpisodes
+ */
+export type Exposure =
+  | { readonly _tag: "SmallCount"; readonly index: number; readonly cell: Cube.Coordinates; readonly patients: number; readonly message: string }
+  | { readonly _tag: "Recoverable"; readonly year: number; readonly careForm: string; readonly cells: number; readonly message: string }
+
+/**
+ * Every {@link Exposure} of a cube, in cell order: empty exactly when the
+ * cube is protected (what `Cube.fromEpisodes` makes, and the only kind that
+ * may be published).
+ *
+ * @example
+ * Publication.exposures(cube).length // 0
+ */
+export const exposures = (cube: Cube.Cube): Array<Exposure> => {
+  const found: Array<Exposure> = []
+  const { from, to } = cube.years
   for (let yi = 0; yi <= to - from; yi++)
     for (let c = 0; c < careForms.length; c++) {
       const offset = Cube.cellIndex(yi, c, 0, 0, 0)
       const masked = new Uint8Array(Suppression.tableSize)
       for (let k = 0; k < Suppression.tableSize; k++) {
-        const n = patients[offset + k]!
+        const n = cube.patients[offset + k] ?? -1
         if (n < 0) masked[k] = 1
-        else if (n > 0 && n < threshold)
-          issues.push({ path: `cells`, message: `${from + yi} ${careForms[c]} ${regions[Math.floor(k / 27)]!.code} ${sexes[Math.floor((k % 27) / 9)]} ${ageGroups[k % 9]}: ${n} patienter är under tröskeln ${threshold} men inte prickat` })
+        else if (n > 0 && n < cube.threshold) {
+          const cell = { year: from + yi, careForm: careForms[c]!, region: regions[Math.floor(k / 27)]!.code, sex: sexes[Math.floor((k % 27) / 9)]!, ageGroup: ageGroups[k % 9]! }
+          found.push({
+            _tag: "SmallCount",
+            index: offset + k,
+            cell,
+            patients: n,
+            message: `${cell.year} ${cell.careForm} ${cell.region} ${cell.sex} ${cell.ageGroup}: ${n} patienter är under tröskeln ${cube.threshold} men inte prickat`
+          })
+        }
       }
       const open = Suppression.recoverable(masked)
-      if (open.length > 0) issues.push({ path: "cells", message: `${from + yi} ${careForms[c]}: ${open.length} prickade celler kan räknas fram ur tabellens övriga celler` })
+      if (open.length > 0) {
+        found.push({ _tag: "Recoverable", year: from + yi, careForm: careForms[c]!, cells: open.length, message: `${from + yi} ${careForms[c]}: ${open.length} prickade celler kan räknas fram ur tabellens övriga celler` })
+      }
     }
-  if (issues.length > 0) return Result.fail(new ValidationError({ source, issues: [...issues.slice(0, 20), ...(issues.length > 20 ? [{ path: "", message: `… och ${issues.length - 20} fel till: filen är ingen skyddad kub` }] : [])] }))
-  return Result.succeed({ _tag: "Cube", years: { from, to }, threshold: parsed.data.threshold, patients, per100k, rows: null, distinctPatients: null })
+  return found
 }

@@ -6,7 +6,7 @@
  *
  * @example
  * import { Migration } from "@uppdrag/store"
- * Migration.latest // 4
+ * Migration.latest // 5
  */
 export interface Migration {
   readonly version: number
@@ -138,6 +138,44 @@ export const all: ReadonlyArray<Migration> = [
         saved_at TIMESTAMPTZ NOT NULL,
         PRIMARY KEY (projection, key)
       )`
+    ]
+  },
+  {
+    version: 5,
+    name: "publicerade indikatorer",
+    // A `publication` event holds a protected indicator cube as a numbered version. The table is rebuilt
+    // on SQLite to widen the CHECK (as in version 3, written out again rather than shared), and both
+    // databases get an index by type, so the publications are found without reading the whole log.
+    sqlite: [
+      "ALTER TABLE event RENAME TO event_before_v5",
+      `CREATE TABLE event (
+        seq INTEGER PRIMARY KEY,
+        type TEXT NOT NULL CHECK (type IN (${types}, 'due-date', 'publication')),
+        assignment_id TEXT NOT NULL,
+        grant_id TEXT,
+        region TEXT,
+        amount INTEGER CHECK (amount >= 0),
+        business_date TEXT NOT NULL CHECK (business_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        recorded_by TEXT NOT NULL,
+        recorded_at TEXT NOT NULL,
+        source_note TEXT NOT NULL,
+        reverses INTEGER REFERENCES event (seq),
+        obligation_id TEXT,
+        payload TEXT CHECK (payload IS NULL OR json_valid(payload))
+      ) STRICT`,
+      "INSERT INTO event SELECT * FROM event_before_v5 ORDER BY seq",
+      "DROP TABLE event_before_v5",
+      "CREATE INDEX event_grant ON event (grant_id, seq)",
+      "CREATE UNIQUE INDEX event_reversed_once ON event (reverses) WHERE reverses IS NOT NULL",
+      "CREATE INDEX event_assignment ON event (assignment_id, type)",
+      "CREATE INDEX event_type ON event (type, seq)",
+      "CREATE TRIGGER event_no_update BEFORE UPDATE ON event BEGIN SELECT RAISE(ABORT, 'händelseloggen får bara utökas'); END",
+      "CREATE TRIGGER event_no_delete BEFORE DELETE ON event BEGIN SELECT RAISE(ABORT, 'händelseloggen får bara utökas'); END"
+    ],
+    postgres: [
+      "ALTER TABLE event DROP CONSTRAINT event_type_check",
+      `ALTER TABLE event ADD CONSTRAINT event_type_check CHECK (type IN (${types}, 'due-date', 'publication'))`,
+      "CREATE INDEX event_type ON event (type, seq)"
     ]
   }
 ]

@@ -5,7 +5,9 @@ import * as Layer from "effect/Layer"
 import * as Result from "effect/Result"
 import { sql } from "kysely"
 import { type Connection, type Database, type EventRow, migrationLock, openPostgres, openSqlite } from "./internal/Database.js"
+import * as DriverFailure from "./DriverFailure.js"
 import * as Migration from "./Migration.js"
+import * as Redact from "./Redact.js"
 
 type Reason = EventLogFailure.Reason
 
@@ -21,14 +23,15 @@ type Reason = EventLogFailure.Reason
 export type Location = { readonly kind: "sqlite"; readonly path: string } | { readonly kind: "postgres"; readonly url: string; readonly schema?: string }
 
 /**
- * A location for messages: the file path, or the URL without its password.
+ * A location for messages: the file path, or the URL without its password
+ * (in any of its forms, see {@link Redact.connectionString}).
  *
  * @example
  * Store.display({ kind: "postgres", url: "postgres://u:secret@db/x" }) // "postgres://u:***@db/x"
  */
 export const display = (location: Location): string => {
   if (location.kind === "sqlite") return location.path
-  const masked = location.url.replace(/^(postgres(?:ql)?:\/\/[^:/@]+:)[^@]*@/, "$1***@")
+  const masked = Redact.connectionString(location.url)
   return location.schema === undefined ? masked : `${masked} (schema ${location.schema})`
 }
 
@@ -179,7 +182,8 @@ const readPrior = async (conn: Connection, needs: EventLog.Needs): Promise<Array
   const grants = [...needs.grants]
   const seqs = [...needs.seqs]
   const assignments = [...needs.assignments]
-  if (grants.length === 0 && seqs.length === 0 && assignments.length === 0) return []
+  const types = [...(needs.types ?? [])]
+  if (grants.length === 0 && seqs.length === 0 && assignments.length === 0 && types.length === 0) return []
   const rows = await selectEvents(conn)
     .where((eb) =>
       eb.or([
@@ -191,7 +195,8 @@ const readPrior = async (conn: Connection, needs: EventLog.Needs): Promise<Array
               eb("grant_id", "in", eb.selectFrom("event as target").select("target.grant_id").where("target.seq", "in", seqs))
             ]
           : []),
-        ...(assignments.length > 0 ? [eb.and([eb("assignment_id", "in", assignments), eb("type", "in", ["report", "due-date", "reversal"])])] : [])
+        ...(assignments.length > 0 ? [eb.and([eb("assignment_id", "in", assignments), eb("type", "in", ["report", "due-date", "reversal"])])] : []),
+        ...(types.length > 0 ? [eb("type", "in", types)] : [])
       ])
     )
     .execute()
@@ -245,17 +250,6 @@ const checkVersion = async (database: Database): Promise<Result.Result<{ version
   return Result.succeed({ version: seen, applied: [] })
 }
 
-const causeOf = (error: unknown): string => {
-  const e = error as { message?: string; code?: string }
-  if (e.code === "SQLITE_BUSY") return "databasen är låst av en annan skrivning som inte blev klar inom 15 sekunder; försök igen (SQLITE_BUSY)"
-  return e.code === undefined ? String(e.message ?? error) : `${e.message ?? ""} (${e.code})`
-}
-
-const isConnectionFailure = (error: unknown): boolean => {
-  const code = (error as { code?: string }).code ?? ""
-  return ["ECONNREFUSED", "ENOTFOUND", "ETIMEDOUT", "EHOSTUNREACH", "28P01", "3D000", "28000", "SQLITE_NOTADB", "SQLITE_CANTOPEN", "SQLITE_READONLY"].includes(code)
-}
-
 /**
  * Opens a store: connects, creates the database on first use (an SQLite file
  * and its folder; PostgreSQL needs the database to exist), runs any pending
@@ -272,7 +266,8 @@ export const open = async (location: Location, options: OpenOptions = {}): Promi
     const readOnly = options.readOnly === true
     database = location.kind === "sqlite" ? await openSqlite(location.path, readOnly) : await openPostgres(location.url, location.schema, readOnly)
   } catch (error) {
-    return fail({ _tag: "Unavailable", cause: causeOf(error) })
+    // Whatever failed while opening, the database is not there to use.
+    return fail({ ...DriverFailure.reason(error), _tag: "Unavailable" })
   }
   const now = (): string => new Date().toISOString()
   let migrated: Result.Result<{ version: number; applied: Array<Migration.Migration> }, Reason>
@@ -280,7 +275,9 @@ export const open = async (location: Location, options: OpenOptions = {}): Promi
     migrated = options.readOnly === true ? await checkVersion(database) : await migrate(database, now, options.migrateTo ?? Migration.latest)
   } catch (error) {
     await database.close().catch(() => undefined)
-    return fail({ _tag: isConnectionFailure(error) || location.kind === "postgres" ? "Unavailable" : "Database", cause: causeOf(error) })
+    // A server that fails while migrating is as good as unreachable; SQLite's failures say which.
+    const reason = DriverFailure.reason(error)
+    return fail(location.kind === "postgres" ? { ...reason, _tag: "Unavailable" } : reason)
   }
   if (Result.isFailure(migrated)) {
     await database.close()
@@ -295,7 +292,7 @@ export const open = async (location: Location, options: OpenOptions = {}): Promi
         catch: (error) =>
           new EventLogError({
             location: where,
-            reason: error instanceof CorruptRow ? { _tag: "Corrupt", cause: error.message } : { _tag: isConnectionFailure(error) ? "Unavailable" : "Database", cause: causeOf(error) }
+            reason: error instanceof CorruptRow ? { _tag: "Corrupt", cause: error.message } : DriverFailure.reason(error)
           })
       }),
       (result) => (Result.isFailure(result) ? Effect.fail(result.failure) : Effect.succeed(result.success))
@@ -373,4 +370,49 @@ export const layer = (location: Location, options: OpenOptions = {}): Layer.Laye
       ),
       (store) => Effect.promise(() => store.close())
     )
+  )
+
+/**
+ * The store as the application's `EventLog` layer, opened (created and
+ * migrated) only when a use case first reads or writes it, closed when the
+ * layer's scope ends. A command that refuses its options before touching the
+ * log then leaves no database behind; a failure to open is the same
+ * `EventLogError`, reported by the first call instead of by the layer.
+ *
+ * @example
+ * program.pipe(Effect.provide(Store.layerOnFirstUse({ kind: "sqlite", path: "data/uppdrag.db" })))
+ */
+export const layerOnFirstUse = (location: Location, options: OpenOptions = {}): Layer.Layer<EventLog.EventLog> =>
+  Layer.effect(
+    EventLog.EventLog,
+    Effect.acquireRelease(
+      Effect.sync(() => {
+        let opening: Promise<Result.Result<Store, EventLogError>> | undefined
+        const store = Effect.flatMap(
+          Effect.promise(() => {
+            opening ??= open(location, options)
+            return opening
+          }),
+          Effect.fromResult
+        )
+        const shape: EventLog.Shape = {
+          location: display(location),
+          read: (filter) => Effect.flatMap(store, (s) => s.read(filter)),
+          count: Effect.flatMap(store, (s) => s.count),
+          head: Effect.flatMap(store, (s) => s.head),
+          checkpoints: {
+            writable: options.readOnly !== true,
+            load: (projection, key) => Effect.flatMap(store, (s) => s.checkpoints.load(projection, key)),
+            save: (checkpoint) => Effect.flatMap(store, (s) => s.checkpoints.save(checkpoint))
+          },
+          append: (needs, decide, onProgress) => Effect.flatMap(store, (s) => s.append(needs, decide, onProgress))
+        }
+        const close = async (): Promise<void> => {
+          const opened = await opening
+          if (opened !== undefined && Result.isSuccess(opened)) await opened.success.close()
+        }
+        return { shape, close }
+      }),
+      (lazy) => Effect.promise(lazy.close)
+    ).pipe(Effect.map((lazy) => lazy.shape))
   )

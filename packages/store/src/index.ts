@@ -8,5 +8,7 @@
  * import { Store } from "@uppdrag/store"
  * const log = Store.layer({ kind: "sqlite", path: "data/uppdrag.db" })
  */
+export * as DriverFailure from "./DriverFailure.js"
 export * as Migration from "./Migration.js"
+export * as Redact from "./Redact.js"
 export * as Store from "./Store.js"

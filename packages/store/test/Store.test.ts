@@ -2,6 +2,8 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import BetterSqlite3 from "better-sqlite3"
+import { EventLog } from "@uppdrag/application"
+import * as Effect from "effect/Effect"
 import * as Result from "effect/Result"
 import { afterAll, describe, expect, it } from "vitest"
 import { Store } from "../src/index.js"
@@ -27,6 +29,23 @@ storeContract({
 })
 
 describe("SQLite specifics", () => {
+  it("layerOnFirstUse creates nothing until a use case reads, then opens once; a failed open is the EventLogError of the first call", async () => {
+    const path = join(folder, "lat", "uppdrag.db")
+    const unused = Effect.gen(function* () {
+      return (yield* EventLog.EventLog).location
+    })
+    expect(await Effect.runPromise(unused.pipe(Effect.provide(Store.layerOnFirstUse({ kind: "sqlite", path }))))).toBe(path)
+    expect(existsSync(path)).toBe(false)
+    const used = Effect.gen(function* () {
+      const log = yield* EventLog.EventLog
+      return [yield* log.count, yield* log.head]
+    })
+    expect(await Effect.runPromise(used.pipe(Effect.provide(Store.layerOnFirstUse({ kind: "sqlite", path }))))).toEqual([0, 0])
+    expect(existsSync(path)).toBe(true)
+    const missing = await Effect.runPromise(Effect.flip(used).pipe(Effect.provide(Store.layerOnFirstUse({ kind: "sqlite", path: join(folder, "saknas-lat", "x.db") }, { readOnly: true }))))
+    expect(missing._tag === "EventLogError" && missing.reason._tag).toBe("Unavailable")
+  })
+
   it("read-only never creates a missing file", async () => {
     const path = join(folder, "saknas", "uppdrag.db")
     const opened = await Store.open({ kind: "sqlite", path }, { readOnly: true })

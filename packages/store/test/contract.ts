@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process"
 import { createInterface } from "node:readline"
 import { fileURLToPath } from "node:url"
-import { CatalogSource, type Event, EventLog, type EventLogError, GrantState, LogExport, Populations, Recording } from "@uppdrag/application"
+import { CatalogSource, type Event, EventLog, type EventLogError, GrantState, IndicatorPublications, LogExport, Populations, Recording } from "@uppdrag/application"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Result from "effect/Result"
@@ -151,7 +151,7 @@ const grants = ["g-a", "g-b"] as const
 const assignments = ["a-1", "a-2"] as const
 type Draft = { type: Event.EventType; assignment: string; grant: string | null; region: "03" | "09" | null; reverse: number }
 const draft: fc.Arbitrary<Draft> = fc.record({
-  type: fc.constantFrom<Event.EventType>("requisition", "payout", "report", "due-date", "meeting", "reversal", "reversal"),
+  type: fc.constantFrom<Event.EventType>("requisition", "payout", "report", "due-date", "meeting", "publication", "reversal", "reversal"),
   assignment: fc.constantFrom(...assignments),
   grant: fc.constantFrom(null, ...grants),
   region: fc.constantFrom(null, "03" as const, "09" as const),
@@ -177,8 +177,8 @@ const toLog = (drafts: ReadonlyArray<Draft>): Array<Event.StoredEvent> => {
           assignment: d.assignment,
           grant: d.grant,
           region: d.region as never,
-          obligation: d.type === "meeting" ? null : "o-1",
-          payload: d.type === "due-date" ? { due: "2027-02-26" } : d.type === "meeting" ? { id: `m${seq}`, n: seq } : null
+          obligation: d.type === "meeting" || d.type === "publication" ? null : "o-1",
+          payload: d.type === "due-date" ? { due: "2027-02-26" } : d.type === "meeting" || d.type === "publication" ? { id: `m${seq}`, n: seq } : null
         })
       )
     }
@@ -188,8 +188,28 @@ const toLog = (drafts: ReadonlyArray<Draft>): Array<Event.StoredEvent> => {
 const needs: fc.Arbitrary<EventLog.Needs> = fc.record({
   grants: fc.subarray(["g-a", "g-b", "g-c"]).map((g) => new Set(g)),
   seqs: fc.uniqueArray(fc.integer({ min: 1, max: 30 }), { maxLength: 4 }).map((s) => new Set(s)),
-  assignments: fc.subarray(["a-1", "a-2", "a-3"]).map((a) => new Set(a))
+  assignments: fc.subarray(["a-1", "a-2", "a-3"]).map((a) => new Set(a)),
+  types: fc.option(fc.subarray<Event.EventType>(["publication", "meeting"]).map((t) => new Set(t)), { nil: undefined })
 })
+
+
+/** Cells of one year of the indicator cube (5 care forms × 22 regions × 3 sexes × 9 age groups). */
+const cellsPerYear = 2970
+
+/**
+ * A protected indicator cube for 2023–2024: every count 0 or at least the
+ * threshold, nothing masked; `riket` is Riket's first cell each year.
+ */
+const cubeWith = (riket: number, masked = false): IndicatorPublications.PublishInput["cube"] => {
+  const patients = new Int32Array(2 * cellsPerYear)
+  const per100k = new Float64Array(2 * cellsPerYear).fill(Number.NaN)
+  patients[0] = riket
+  patients[cellsPerYear] = riket
+  per100k[0] = 111.8
+  // A masked cell alone in its table is recoverable (its total is shown): not protected.
+  if (masked) patients[1] = -1
+  return { _tag: "Cube", years: { from: 2023, to: 2024 }, threshold: 5, patients, per100k, rows: null, distinctPatients: null }
+}
 
 /** Lines a child process writes to stdout, as they come. */
 const lines = (process: ChildProcess): AsyncIterableIterator<string> => createInterface({ input: process.stdout! })[Symbol.asyncIterator]()
@@ -306,6 +326,35 @@ export const portContract = (subject: Subject): void => {
         }),
         { numRuns: subject.runs }
       )
+    })
+  })
+
+  describe(`${subject.name}: published indicators`, () => {
+    const publish = (cube: IndicatorPublications.PublishInput["cube"], source: string) => IndicatorPublications.publish({ cube, source, publishedBy: "anna" })
+
+    it("a publication reads back with every cell as published; versions increase; the latest is shown by default", async () => {
+      const { log, layer } = await fresh()
+      ok(await run(layer, record([uppsala(100, "2026-04-15")])))
+      expect(ok(await run(layer, publish(cubeWith(1200), "kub-1.json"), "2026-11-20T09:14:03.120Z"))).toMatchObject({ version: 1, seq: 2, publishedOn: "2026-11-20", source: "kub-1.json" })
+      expect(ok(await run(layer, publish(cubeWith(1300), "kub-2.json"), "2026-12-01T08:00:00.000Z")).version).toBe(2)
+      const latest = ok(await run(layer, IndicatorPublications.latest))!
+      expect(latest.version).toBe(2)
+      expect(latest.cube.patients).toEqual(cubeWith(1300).patients)
+      expect(latest.cube.per100k).toEqual(cubeWith(1300).per100k)
+      expect(ok(await run(layer, IndicatorPublications.byVersion(1))).cube.patients[0]).toBe(1200)
+      expect(ok(await run(layer, IndicatorPublications.list)).map((p) => [p.version, p.publishedOn, p.publishedAt])).toEqual([
+        [1, "2026-11-20", "2026-11-20T09:14:03.120Z"],
+        [2, "2026-12-01", "2026-12-01T08:00:00.000Z"]
+      ])
+      expect(ok(await attempt(log.count))).toBe(3)
+    })
+
+    it("an unprotected cube, or the latest figures again, is refused and nothing is written", async () => {
+      const { log, layer } = await fresh()
+      ok(await run(layer, publish(cubeWith(1200), "kub.json")))
+      expect(failure(await run(layer, publish(cubeWith(1300, true), "lackande.json")))._tag).toBe("NotProtected")
+      expect(failure(await run(layer, publish(cubeWith(1200), "kopia.json")))._tag).toBe("AlreadyPublished")
+      expect(ok(await attempt(log.count))).toBe(1)
     })
   })
 
@@ -629,9 +678,12 @@ export const storeContract = (backend: Backend): void => {
       expect(ok(await run(on(reader), GrantState.ledger(GRANT))).rows.find((r) => r.region === "03")?.requisitioned).toBe(58_203_923)
       const error = failure(await run(on(reader), record([{ ...uppsala(1, "2026-04-16"), region: "01" }])))
       expect(error._tag).toBe("EventLogError")
-      // SQLite answers SQLITE_READONLY, PostgreSQL "read-only transaction": both are the database refusing.
-      if (error._tag === "EventLogError") expect(["Database", "Unavailable"]).toContain(error.reason._tag)
-      expect(error.message).toMatch(/read-?only|READONLY/i)
+      // SQLite answers SQLITE_READONLY, PostgreSQL "read-only transaction" (25006): both are the database refusing, in one Swedish message.
+      if (error._tag === "EventLogError") {
+        expect(["Database", "Unavailable"]).toContain(error.reason._tag)
+        if (error.reason._tag !== "NewerSchema" && error.reason._tag !== "OlderSchema") expect(error.reason.detail).toMatch(/read-?only|READONLY/i)
+      }
+      expect(error.message).toMatch(/databasen är skrivskyddad/)
       expect(ok(await attempt(writer.count))).toBe(1)
     })
 
@@ -693,8 +745,8 @@ export const storeContract = (backend: Backend): void => {
       ok(await run(on(old), record([uppsala(100, "2026-04-15")])))
       await old.close()
       const upgraded = await open(location)
-      expect(upgraded.migrated.map((m) => m.version)).toEqual([2, 3, 4])
-      expect(upgraded.schemaVersion).toBe(4)
+      expect(upgraded.migrated.map((m) => m.version)).toEqual([2, 3, 4, 5])
+      expect(upgraded.schemaVersion).toBe(5)
       expect(ok(await attempt(upgraded.count))).toBe(1)
     })
 
@@ -704,7 +756,7 @@ export const storeContract = (backend: Backend): void => {
       ok(await run(on(old), record([uppsala(100, "2026-04-15"), { type: "reversal", reverses: 1, date: "2026-04-16", recordedBy: "anna", note: "fel belopp" }, uppsala(200, "2026-04-17")])))
       await old.close()
       const upgraded = await open(location)
-      expect(upgraded.migrated.map((m) => m.version)).toEqual([3, 4])
+      expect(upgraded.migrated.map((m) => m.version)).toEqual([3, 4, 5])
       expect(ok(await attempt(upgraded.read())).map((e) => [e.seq, e.type, e.amount, e.reverses])).toEqual([
         [1, "requisition", 100, null],
         [2, "reversal", null, 1],
@@ -716,13 +768,31 @@ export const storeContract = (backend: Backend): void => {
       await expect(backend.raw(location, "DELETE FROM event")).rejects.toThrow(/bara utökas/)
     })
 
+    it("version 4 to 5 rebuilds the log for publications: events, reversals and the append-only guard survive", async () => {
+      const location = await backend.fresh()
+      const old = await open(location, { migrateTo: 4 })
+      ok(await run(on(old), record([uppsala(100, "2026-04-15"), { type: "reversal", reverses: 1, date: "2026-04-16", recordedBy: "anna", note: "fel belopp" }, uppsala(200, "2026-04-17")])))
+      await old.close()
+      const upgraded = await open(location)
+      expect(upgraded.migrated.map((m) => m.version)).toEqual([5])
+      expect(ok(await attempt(upgraded.read())).map((e) => [e.seq, e.type, e.amount, e.reverses])).toEqual([
+        [1, "requisition", 100, null],
+        [2, "reversal", null, 1],
+        [3, "requisition", 200, null]
+      ])
+      expect(ok(await run(on(upgraded), IndicatorPublications.publish({ cube: cubeWith(1200), source: "kub.json", publishedBy: "anna" }))).seq).toBe(4)
+      expect(ok(await attempt(upgraded.read({ types: ["publication"] }))).map((e) => e.seq)).toEqual([4])
+      await expect(backend.raw(location, "UPDATE event SET amount = 1")).rejects.toThrow(/bara utökas/)
+      await expect(backend.raw(location, "DELETE FROM event")).rejects.toThrow(/bara utökas/)
+    })
+
     it("a newer database is refused with a clear message", async () => {
       const location = await backend.fresh()
       await (await open(location)).close()
       await backend.raw(location, "INSERT INTO schema_migration (version, name, applied_at) VALUES (99, 'framtida', '2030-01-01T00:00:00.000Z')")
       const error = failure(await Store.open(location))
       expect(error.reason).toEqual({ _tag: "NewerSchema", found: 99, known: Migration.latest })
-      expect(error.message).toContain("databasen har schemaversion 99, men den här versionen av uppdrag känner bara till version 4; uppgradera uppdrag")
+      expect(error.message).toContain("databasen har schemaversion 99, men den här versionen av uppdrag känner bara till version 5; uppgradera uppdrag")
     })
   })
 

@@ -1,5 +1,6 @@
 import { type Command, Option } from "commander"
-import { formatOption, type Perform } from "../terminal/Options.js"
+import { dbOption } from "../terminal/DbOption.js"
+import { catalogOption, formatOption, type Perform } from "../terminal/Options.js"
 import type { ShowOptions } from "./indicators/show.js"
 
 const outOption = (): Option => new Option("--out <fil>", "skriv till fil i stället för standard ut (skrivs helt eller inte alls)")
@@ -9,7 +10,7 @@ const populationOption = (): Option =>
   new Option("--population <sökväg>", "befolkning 31 december: en fil (alla år) eller en mapp med en fil per år (namnet innehåller året, t.ex. 2023.csv)")
 const lagOption = (): Option => new Option("--population-lag <år>", "använd befolkningen så många år före (1 = 31 december året före)").choices(["0", "1"]).default("0")
 
-/** `uppdrag indicators list|compute|show|sample`. */
+/** `uppdrag indicators list|compute|show|publish|publications|sample`. */
 export const registerIndicators = (program: Command, perform: Perform): void => {
   const indicators = program
     .command("indicators")
@@ -75,6 +76,9 @@ anges med fil, rad och fält; då skrivs ingenting.`
     .addOption(lagOption())
     .addOption(thresholdOption())
     .addOption(new Option("--followup <fil>", "uppföljningsmått, CSV region,measure,kind,year,value (kind: baslinje, mål, utfall)"))
+    .addOption(new Option("--published", "visa den senaste publicerade kuben i databasen (se uppdrag indicators publications)"))
+    .addOption(new Option("--publication <version>", "visa den publicerade kuben med detta versionsnummer"))
+    .addOption(dbOption())
     .addOption(formatOption(["table", "json", "csv"], "table"))
     .addOption(outOption())
     .helpOption("-h, --help", "visa hjälp")
@@ -86,12 +90,57 @@ Exempel:
   $ uppdrag indicators show lpt-sluten-per100k --cube kub.json --year 2023
   $ uppdrag indicators show lrv-domstol-patienter --cube kub.json --by sex --region 01
   $ uppdrag indicators show lpt-sluten-andel-kvinnor --episodes episoder.csv --population befolkning/ --by age --format csv
-  $ uppdrag indicators show sjalvvald-inlaggning-platser --followup uppfoljning.csv`
+  $ uppdrag indicators show sjalvvald-inlaggning-platser --followup uppfoljning.csv
+  $ uppdrag indicators show lpt-sluten-per100k --published
+  $ uppdrag indicators show lpt-sluten-per100k --publication 1 --by sex --region 03`
     )
     .action(
       perform(async (id: string, options: ShowOptions) => {
         const { indicatorsShow } = await import("./indicators/show.js")
         return indicatorsShow(id, options)
+      })
+    )
+
+  indicators
+    .command("publish")
+    .description("publicera en skyddad kub (från uppdrag indicators compute --format json) som nästa version i databasen; en kub som inte är skyddad avvisas")
+    .argument("<kub.json>", "skyddad kub i projektets JSON")
+    .requiredOption("--by <namn>", "vem som publicerar")
+    .addOption(new Option("--note <text>", "anteckning, t.ex. beslut eller diarienummer för publiceringen"))
+    .addOption(dbOption())
+    .addOption(catalogOption())
+    .helpOption("-h, --help", "visa hjälp")
+    .addHelpText(
+      "after",
+      `
+Exempel:
+  $ uppdrag indicators compute --episodes episoder.csv --population befolkning/ --out kub.json
+  $ uppdrag indicators publish kub.json --by anna --note "Dnr 4.1-123/2026"
+
+Kuben granskas innan databasen öppnas: ett antal från 1 till tröskeln − 1 som inte är prickat, eller
+en prickad cell som kan räknas fram ur tabellens övriga celler, avvisas med fil och cell (slutkod 1),
+och ingenting sparas. Samma kub som den senaste publiceringen blir ingen ny version. Webbvyn visar den
+senaste publiceringen under Indikatorer och på regionsidorna, äldre med ?version=N.`
+    )
+    .action(
+      perform(async (file: string, options: { by: string; note?: string; db?: string; catalog?: Array<string> }) => {
+        const { indicatorsPublish } = await import("./indicators/publish.js")
+        return indicatorsPublish(file, options)
+      })
+    )
+
+  indicators
+    .command("publications")
+    .description("lista publicerade kuber: version, datum, vem och källfil")
+    .addOption(formatOption(["table", "json", "csv"], "table"))
+    .addOption(dbOption())
+    .addOption(outOption())
+    .helpOption("-h, --help", "visa hjälp")
+    .addHelpText("after", "\nExempel:\n  $ uppdrag indicators publications\n  $ uppdrag indicators publications --format csv --out publiceringar.csv")
+    .action(
+      perform(async (options: { format: "table" | "json" | "csv"; db?: string; out?: string }) => {
+        const { indicatorsPublications } = await import("./indicators/publish.js")
+        return indicatorsPublications(options)
       })
     )
 

@@ -18,6 +18,7 @@ export const registerServe = (program: Command, perform: Perform): void => {
     .addOption(new Option("--utan-inloggning", "servera utan inloggning även på en adress som nås från nätverket (alla som når porten kan läsa allt)"))
     .addOption(new Option("--access-log <fil>", "skriv åtkomstloggen till filen (läggs till sist) i stället för till standard error; även UPPDRAG_ACCESS_LOG"))
     .addOption(new Option("--population <fil>", "befolkningsfil att fördela statsbidragen efter, i stället för de inbyggda SCB-uppgifterna"))
+    .addOption(new Option("--demo", "demoläge: visa syntetiska exempeldata under Indikatorer och på regionsidorna, med en varning på varje sida"))
     .addOption(dbOption())
     .addOption(catalogOption())
     .helpOption("-h, --help", "visa hjälp")
@@ -26,6 +27,8 @@ export const registerServe = (program: Command, perform: Perform): void => {
       `
 Webbvyn läser katalogen och databasen men ändrar aldrig något: den svarar bara på GET och HEAD,
 och sidorna får bara läsa ur databasen. Finns ingen databasfil visas katalogen utan liggare.
+Indikatorer visar den senaste publiceringen (uppdrag indicators publish); med --demo visas i stället
+syntetiska exempeldata, och varje sida säger det.
 
 Inloggning (OpenID Connect, authorization code med PKCE) slås på av miljövariablerna nedan och
 krävs när --host är något annat än 127.0.0.1/localhost/::1. Registrera omdirigeringsadressen
@@ -44,6 +47,7 @@ krävs när --host är något annat än 127.0.0.1/localhost/::1. Registrera omdi
 Exempel:
   $ uppdrag serve
   $ uppdrag serve --port 8080 --db data/uppdrag.db
+  $ uppdrag serve --demo
   $ uppdrag serve --host 0.0.0.0 --port 3000 --access-log /var/log/uppdrag/atkomst.log
   $ uppdrag serve --host 0.0.0.0 --utan-inloggning`
     )

@@ -24,10 +24,11 @@ export const registerStart = (program: Command, perform: Perform): void => {
     .addOption(new Option("--host <adress>", "webbvyns adress (annan än 127.0.0.1 kräver inloggning, se uppdrag serve --help)").default("127.0.0.1"))
     .addOption(new Option("--utan-inloggning", "servera utan inloggning även på en adress som nås från nätverket"))
     .addOption(new Option("--access-log <fil>", "skriv webbvyns åtkomstlogg till filen i stället för till standard error"))
+    .addOption(new Option("--demo", "webbvyn i demoläge: syntetiska exempeldata under Indikatorer, med en varning på varje sida"))
     .helpOption("-h, --help", "visa hjälp")
-    .addHelpText("after", "\nExempel:\n  $ uppdrag start\n  $ uppdrag start --as-of 2026-11-23 --no-serve\n  $ uppdrag start --db data/uppdrag.db --port 8080")
+    .addHelpText("after", "\nExempel:\n  $ uppdrag start\n  $ uppdrag start --as-of 2026-11-23 --no-serve\n  $ uppdrag start --db data/uppdrag.db --port 8080\n  $ uppdrag start --demo")
     .action(
-      perform(async (options: { catalog?: Array<string>; db?: string; asOf?: string; serve: boolean; port: number; host: string; utanInloggning?: boolean; accessLog?: string }) => {
+      perform(async (options: { catalog?: Array<string>; db?: string; asOf?: string; serve: boolean; port: number; host: string; utanInloggning?: boolean; accessLog?: string; demo?: boolean }) => {
         // The overview opens the store, which creates or upgrades the database on first use.
         const { start } = await import("./start/overview.js")
         if (!options.serve) return start(options)

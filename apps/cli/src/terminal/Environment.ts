@@ -12,7 +12,9 @@ import { z } from "zod"
  *
  * `uppdrag serve` also hands the web view's sign-in variables (`UPPDRAG_OIDC_*`,
  * `UPPDRAG_PUBLIC_URL`, `UPPDRAG_SESSION_*`) to `@uppdrag/web`'s schema
- * (`SignInConfig.fromEnvironment`), and reads `UPPDRAG_ACCESS_LOG`.
+ * (`SignInConfig.fromEnvironment`), and reads `UPPDRAG_ACCESS_LOG`. `bin.ts`
+ * reads `UPPDRAG_FAULT` (`uncaught` or `rejection`: a fault injected for the
+ * test of the unexpected-failure handlers) before anything else is loaded.
  *
  * @example
  * const env = readEnvironment() // Result.succeed({ databaseUrl: undefined, uppdragDb: "data/test.db", ci: false })

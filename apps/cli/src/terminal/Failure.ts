@@ -73,18 +73,29 @@ export interface Invalid {
   readonly issues: ReadonlyArray<Issue>
 }
 
+const optionIn = (text: string): string | undefined => /^--[a-z][a-z-]*/.exec(text)?.[0]
+
+// A malformed value of an option of fixed form (a date, a number …), or a missing option, makes the call a usage
+// error whatever else is wrong; a name that names nothing known ("--grant: okänt statsbidrag") is a refusal.
+const malformedOptions = (source: string, issues: ReadonlyArray<Issue>, formOptions: ReadonlySet<string>): boolean =>
+  issues.some((issue) => {
+    const option = optionIn(source) ?? optionIn(issue.path)
+    return option !== undefined && (formOptions.has(option) || issue.message === "saknas")
+  })
+
 const tagOf = (error: unknown): string | undefined =>
   typeof error === "object" && error !== null && typeof (error as { _tag?: unknown })._tag === "string" ? (error as { _tag: string })._tag : undefined
 
 /**
  * The lines a failure prints on standard error, in Swedish, and the exit
- * code: 2 for usage errors, 1 for every refusal, 70 for what is not an
- * expected failure (a bug).
+ * code: 2 for usage errors (also a malformed value of one of the command's
+ * `formOptions`, see `Options.valueKind`), 1 for every refusal, 70 (and no
+ * lines) for what is not an expected failure (a bug).
  *
  * @example
  * describe(new Usage({ lines: ["fel: --years: …"] })) // { lines: ["fel: --years: …"], exitCode: 2 }
  */
-export const describe = (error: unknown): { readonly lines: ReadonlyArray<string>; readonly exitCode: number } => {
+export const describe = (error: unknown, formOptions: ReadonlySet<string> = new Set()): { readonly lines: ReadonlyArray<string>; readonly exitCode: number } => {
   const refused = (lines: ReadonlyArray<string>) => ({ lines, exitCode: ExitCode.refused })
   const e = error as Record<string, unknown>
   switch (tagOf(error)) {
@@ -92,8 +103,10 @@ export const describe = (error: unknown): { readonly lines: ReadonlyArray<string
       return { lines: (error as Usage).lines, exitCode: ExitCode.usage }
     case "Refusal":
       return refused((error as Refusal).lines)
-    case "ValidationError":
-      return refused(formatIssues(String(e.source), e.issues as ReadonlyArray<Issue>))
+    case "ValidationError": {
+      const lines = formatIssues(String(e.source), e.issues as ReadonlyArray<Issue>)
+      return { lines, exitCode: malformedOptions(String(e.source), e.issues as ReadonlyArray<Issue>, formOptions) ? ExitCode.usage : ExitCode.refused }
+    }
     case "CatalogInvalid":
       return refused((e.errors as ReadonlyArray<Invalid>).flatMap((v) => formatIssues(v.source, v.issues)))
     case "Refused":
@@ -104,12 +117,12 @@ export const describe = (error: unknown): { readonly lines: ReadonlyArray<string
     }
     case "SavedButFailed": {
       const wrapped = error as SavedButFailed
-      const inner = describe(wrapped.error)
+      const inner = describe(wrapped.error, formOptions)
       return inner.exitCode === ExitCode.unexpected ? inner : { lines: [...inner.lines, wrapped.note], exitCode: inner.exitCode }
     }
     case "NothingSaved": {
       const wrapped = error as NothingSaved
-      const inner = describe(wrapped.error)
+      const inner = describe(wrapped.error, formOptions)
       if (inner.exitCode === ExitCode.unexpected) return inner
       const limit = wrapped.limit ?? Number.POSITIVE_INFINITY
       const lines = inner.lines.length > limit ? [...inner.lines.slice(0, limit), `… och ${inner.lines.length - limit} fel till`] : inner.lines
@@ -122,5 +135,28 @@ export const describe = (error: unknown): { readonly lines: ReadonlyArray<string
       // RecordNotStorable, LogNotEmpty, the deadlines' collect errors …) carries its Swedish message.
       if (typeof e.message === "string" && e.message !== "") return refused(e.message.split("\n"))
   }
-  return { lines: [`Oväntat fel: ${(error as Error)?.stack ?? String(error)}`], exitCode: ExitCode.unexpected }
+  // Not an expected failure: `Settle` writes it to a log file and prints one line (`Unexpected.report`).
+  return { lines: [], exitCode: ExitCode.unexpected }
+}
+
+/**
+ * The English words of the driver or library under a failure (a database
+ * failure's `reason.detail`, also inside `NothingSaved`/`SavedButFailed`),
+ * printed only with `--verbose`.
+ *
+ * @example
+ * detailOf(new EventLogError({ location: "x.db", reason: { _tag: "Database", cause: "disken är full …", detail: "database or disk is full (SQLITE_FULL)" } }))
+ * // "database or disk is full (SQLITE_FULL)"
+ */
+export const detailOf = (error: unknown): string | undefined => {
+  if (typeof error !== "object" || error === null) return undefined
+  const e = error as { detail?: unknown; reason?: { detail?: unknown }; error?: unknown; issues?: unknown }
+  if (typeof e.detail === "string") return e.detail
+  if (typeof e.reason === "object" && e.reason !== null && typeof e.reason.detail === "string") return e.reason.detail
+  // A file that could not be read or parsed: its issues keep the errno or the parser's words (InputFile, Json, CsvSyntax).
+  if (Array.isArray(e.issues)) {
+    const details = (e.issues as ReadonlyArray<{ detail?: unknown }>).flatMap((issue) => (typeof issue.detail === "string" ? [issue.detail] : []))
+    if (details.length > 0) return details.join("\n")
+  }
+  return "error" in e ? detailOf(e.error) : undefined
 }

@@ -1,4 +1,4 @@
-import { CatalogSource, type EventLog, type EventLogError, Populations } from "@uppdrag/application"
+import { CatalogSource, type EventLog, Populations } from "@uppdrag/application"
 import { Population, type ValidationError } from "@uppdrag/core"
 import { Store } from "@uppdrag/store"
 import * as Effect from "effect/Effect"
@@ -27,14 +27,15 @@ export const storeLocation = (db: string | undefined): Effect.Effect<Store.Locat
 
 /**
  * The event log of `--db` (or the environment) as the application's
- * `EventLog`: opened, created and migrated as needed when the layer is
- * built, closed when the command ends.
+ * `EventLog`: opened, created and migrated as needed when a use case first
+ * reads or writes it (so a command refused for its options never touches
+ * the database), closed when the command ends.
  *
  * @example
  * program.pipe(Effect.provide(logLayer(options.db)))
  */
-export const logLayer = (db: string | undefined, options: Store.OpenOptions = {}): Layer.Layer<EventLog.EventLog, EventLogError | Refusal | ValidationError> =>
-  Layer.unwrap(Effect.map(storeLocation(db), (location) => Store.layer(location, options)))
+export const logLayer = (db: string | undefined, options: Store.OpenOptions = {}): Layer.Layer<EventLog.EventLog, Refusal | ValidationError> =>
+  Layer.unwrap(Effect.map(storeLocation(db), (location) => Store.layerOnFirstUse(location, options)))
 
 /**
  * The population in force: `--population FILE` for every grant, else the

@@ -24,6 +24,9 @@ export const formatValue = (indicator: Indicator.Indicator, value: number | null
   return indicator.unit === "procent" ? `${text}\u00a0%` : text
 }
 
+/** `?version=N` for an older publication, nothing for the latest or the sample. */
+const versionQuery = (origin: Origin): string => (origin._tag === "Published" && origin.shown.version !== origin.latest ? `?version=${origin.shown.version}` : "")
+
 const signed = (value: number | null, digits: number): string => (value === null ? "–" : `${value > 0 ? "+" : ""}${Format.decimal(value, digits)}`)
 
 /** What the Indikatorer page shows, all taken from @uppdrag/indicators. */
@@ -37,10 +40,69 @@ export interface IndicatorsView {
   readonly bySex: ReadonlyArray<Comparison.BreakdownRow>
   /** Riket per year for each sex (K, M, T). */
   readonly overYears: ReadonlyArray<{ readonly year: number; readonly values: Readonly<Record<Dimension.Sex, number | null>> }>
-  /** The synthetic-data label the package puts on its sample. */
-  readonly label: string
+  /** Where the figures come from: a publication (with the other versions), or the synthetic sample of demo mode with the package's label. */
+  readonly origin: Origin
   readonly query: string
 }
+
+/** A publication as the page names it. */
+export interface VersionRef {
+  readonly version: number
+  readonly publishedOn: string
+}
+
+/**
+ * The source of the Indikatorer figures: a publication (the one shown, the
+ * latest, and every standing version), or the synthetic sample of demo mode.
+ */
+export type Origin =
+  | { readonly _tag: "Published"; readonly shown: VersionRef & { readonly source: string }; readonly latest: number; readonly versions: ReadonlyArray<VersionRef> }
+  | { readonly _tag: "Sample"; readonly label: string }
+
+/** Which publication the page shows, and links to the others (`?version=N`; the latest without it). */
+const PublicationNote: FC<{ origin: Extract<Origin, { _tag: "Published" }> }> = ({ origin }) => {
+  const others = origin.versions.filter((v) => v.version !== origin.shown.version)
+  return (
+    <>
+      <p>
+        {`Publicerad version ${origin.shown.version}, `}
+        <time class="date" datetime={origin.shown.publishedOn}>
+          {origin.shown.publishedOn}
+        </time>
+        {origin.shown.version === origin.latest ? " (den senaste)." : ` (en äldre version; den senaste är version ${origin.latest}).`}
+      </p>
+      {others.length === 0 ? null : (
+        <nav aria-label="Andra publicerade versioner">
+          <p>Andra versioner:</p>
+          <ul class="versions">
+            {[...others].reverse().map((v) => (
+              <li>
+                <a href={v.version === origin.latest ? "/indikatorer" : `/indikatorer?version=${v.version}`}>{`Version ${v.version} (${v.publishedOn})`}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+    </>
+  )
+}
+
+/**
+ * Indikatorer before anything is published: says so plainly, and how to publish.
+ *
+ * @example
+ * <NothingPublishedPage />
+ */
+export const NothingPublishedPage: FC = () => (
+  <Layout title="Indikatorer" section="indikatorer">
+    <h1>Indikatorer</h1>
+    <p class="lead">Inga indikatorer är publicerade ännu.</p>
+    <p>
+      När Socialstyrelsen har räknat fram och skyddat statistikkuben publiceras den med <code>uppdrag indicators publish kub.json --by NAMN</code>. Den senaste publiceringen visas
+      sedan här och på regionsidorna.
+    </p>
+  </Layout>
+)
 
 const Suppressed: FC<{ value: number | null; indicator: Indicator.Indicator }> = ({ value, indicator }) =>
   value === null ? <span class="muted">skyddat</span> : formatValue(indicator, value)
@@ -49,7 +111,9 @@ const Suppressed: FC<{ value: number | null; indicator: Indicator.Indicator }> =
  * Indikatorer: one register indicator from the protected cube, by region
  * (chart and table with rank, ratio to Riket and change), by sex and over
  * the years. Suppressed cells are shown as "skyddat", never as numbers.
- * The data are the package's synthetic sample, labelled as such.
+ * The figures are the shown publication's (named with its version and date,
+ * the other versions linked), or in demo mode the package's synthetic
+ * sample, labelled as such.
  *
  * @example
  * <IndicatorsPage view={view} />
@@ -75,13 +139,18 @@ export const IndicatorsPage: FC<{ view: IndicatorsView }> = ({ view }) => {
   return (
     <Layout title="Indikatorer" section="indikatorer">
       <h1>Indikatorer</h1>
-      <div class="notice" role="note">
-        <p>
-          <strong>Syntetiska exempeldata.</strong> {view.label}
-        </p>
-      </div>
+      {view.origin._tag === "Sample" ? (
+        <div class="notice" role="note">
+          <p>
+            <strong>Syntetiska exempeldata.</strong> {view.origin.label}
+          </p>
+        </div>
+      ) : (
+        <PublicationNote origin={view.origin} />
+      )}
       <p class="lead">Psykiatrisk tvångsvård (LPT) och rättspsykiatrisk vård (LRV) per region, kön och år, ur den skyddade statistikkuben.</p>
       <form class="filter" method="get" action="/indikatorer">
+        {view.origin._tag === "Published" && view.origin.shown.version !== view.origin.latest ? <input type="hidden" name="version" value={String(view.origin.shown.version)} /> : null}
         <div>
           <label for="indikator">Indikator</label>
           <select id="indikator" name="indikator">
@@ -270,8 +339,8 @@ export const IndicatorsPage: FC<{ view: IndicatorsView }> = ({ view }) => {
         />
       </figure>
       <Downloads label="Ladda ner hela den skyddade kuben" items={[
-          { href: "/indikatorer/kub.excel.csv", label: "CSV för Excel" },
-          { href: "/indikatorer/kub.csv", label: "CSV för maskinläsning" }
+          { href: `/indikatorer/kub.excel.csv${versionQuery(view.origin)}`, label: "CSV för Excel" },
+          { href: `/indikatorer/kub.csv${versionQuery(view.origin)}`, label: "CSV för maskinläsning" }
         ]} />
     </Layout>
   )

@@ -58,6 +58,12 @@ export interface MeetingRecordsView {
   readonly agreements: MeetingRecords.AgreementStatus
 }
 
+/** The downloadable tables of {@link RecordedSection}, by the name of their address under `/moten/`. */
+export type RecordedTable = "registrerade" | "samrad" | "overenskommelser" | "uppfoljningar"
+
+/** The three files of one recorded table, as of the view's date (the address carries no date: it is always today's). */
+const recordedDownloads = (table: RecordedTable, label: string) => <Downloads label={label} items={tableDownloads(`/moten/${table}`)} />
+
 const without = <Row,>(columns: ReadonlyArray<{ readonly field: string } & Row>, ...fields: ReadonlyArray<string>) => columns.filter((c) => !fields.includes(c.field))
 
 /**
@@ -91,12 +97,14 @@ export const RecordedSection: FC<{ view: MeetingRecordsView; assignmentHref: (re
           render={(c, r) => (c.field === "assignment" ? assignmentLink(r.meeting.assignment ?? null, r.diaryNumber) : undefined)}
         />
       )}
+      {meetings.length === 0 ? null : recordedDownloads("registrerade", "Ladda ner de registrerade mötena")}
       <DefinitionTable
         caption={`Samråd per uppdrag, per ${asOf}`}
         columns={without(MeetingRecords.consultationColumns, "assignment")}
         rows={consultations}
         rowHeader={{ header: "Uppdrag", cell: (c) => assignmentLink(c.assignmentId, c.coverage.assignment) }}
       />
+      {recordedDownloads("samrad", "Ladda ner samråden")}
       <h2 id="overenskommelser">Överenskommelser med regionerna</h2>
       <p>{`${signed} av ${agreements.regions.length} regioner har en registrerad överenskommelse med Socialstyrelsen per ${asOf}. Årsuppföljningen är den uppföljning som nästa delredovisning behöver.`}</p>
       <DefinitionTable
@@ -105,6 +113,7 @@ export const RecordedSection: FC<{ view: MeetingRecordsView; assignmentHref: (re
         rows={agreements.regions}
         rowHeader={{ header: "Region", cell: (r) => <RegionLink code={r.region} name={r.name} /> }}
       />
+      {recordedDownloads("overenskommelser", "Ladda ner överenskommelserna")}
       {followUps.length === 0 ? (
         <p>Inga årliga uppföljningar av överenskommelserna är registrerade ännu.</p>
       ) : (
@@ -115,6 +124,7 @@ export const RecordedSection: FC<{ view: MeetingRecordsView; assignmentHref: (re
           rowHeader={{ header: "Region", cell: (f) => <RegionLink code={f.region.region} name={f.region.name} /> }}
         />
       )}
+      {followUps.length === 0 ? null : recordedDownloads("uppfoljningar", "Ladda ner uppföljningarna")}
     </>
   )
 }

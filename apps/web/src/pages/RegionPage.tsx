@@ -1,4 +1,4 @@
-import { GrantState, RegionOverview } from "@uppdrag/application"
+import { GrantState, type IndicatorPublications, RegionOverview } from "@uppdrag/application"
 import { Assignment, type CalendarDate } from "@uppdrag/core"
 import type { FC } from "hono/jsx"
 import { DeadlineTable } from "../DeadlineView.js"
@@ -8,6 +8,7 @@ import { Layout } from "../Layout.js"
 import { regionHref } from "../RegionLink.js"
 import { CaptionedTable } from "../CaptionedTable.js"
 import { Explanation } from "./AllocationPage.js"
+import { formatValue, type Origin } from "./IndicatorsPage.js"
 import { AsOfForm } from "./OverviewPage.js"
 
 /** The ledger's amount columns, in the application's order and with its Swedish headers. */
@@ -162,13 +163,13 @@ const AgreementSection: FC<{ overview: RegionOverview.Overview }> = ({ overview 
  * @example
  * <RegionPage overview={overview} />
  */
-export const RegionPage: FC<{ overview: RegionOverview.Overview }> = ({ overview }) => {
+export const RegionPage: FC<{ overview: RegionOverview.Overview; indicators?: RegionIndicators | undefined }> = ({ overview, indicators }) => {
   const { region, asOf } = overview
   return (
     <Layout title={region.name} section="regioner">
       <p class="muted">{`Region, SCB-kod ${region.code}`}</p>
       <h1>{region.name}</h1>
-      <p class="lead">{`Statsbidrag, överenskommelse, dialogmöten och tidsfrister för ${region.name} per ${asOf}.`}</p>
+      <p class="lead">{`Statsbidrag, överenskommelse, dialogmöten, tidsfrister och indikatorer för ${region.name} per ${asOf}.`}</p>
       <AsOfForm action={regionHref(region.code)} asOf={asOf} />
       <h2 id="statsbidrag">Statsbidrag</h2>
       {overview.grants.length === 0 ? <p>{`${region.name} ingår inte i något statsbidrag i katalogen.`}</p> : overview.grants.map((state) => <GrantPart state={state} />)}
@@ -177,7 +178,62 @@ export const RegionPage: FC<{ overview: RegionOverview.Overview }> = ({ overview
       <h2 id="tidsfrister">Tidsfrister för regionerna</h2>
       <p>Skyldigheter som regionerna (landstingen) har eller som riktas till dem, med status per datumet.</p>
       <DeadlineTable caption={`Regionernas tidsfrister per ${asOf}`} deadlines={overview.deadlines} withAssignment />
+      <h2 id="indikatorer">Indikatorer</h2>
+      <IndicatorSection name={region.name} indicators={indicators} />
     </Layout>
+  )
+}
+
+/**
+ * A region's indicators beside Riket in a cube's latest year, and the cube
+ * they come from (a publication, or the sample of demo mode).
+ */
+export interface RegionIndicators {
+  readonly year: number
+  readonly figures: ReadonlyArray<IndicatorPublications.RegionFigure>
+  readonly origin: Origin
+}
+
+/** The register indicators for the region beside Riket, or a plain line when nothing is published. */
+const IndicatorSection: FC<{ name: string; indicators: RegionIndicators | undefined }> = ({ name, indicators }) => {
+  if (indicators === undefined) return <p>Inga indikatorer är publicerade ännu.</p>
+  const { origin, year } = indicators
+  const caption =
+    origin._tag === "Published"
+      ? `Indikatorer ${year} för ${name} och riket, publicerad version ${origin.shown.version} (${origin.shown.publishedOn})`
+      : `Indikatorer ${year} för ${name} och riket, syntetiska exempeldata`
+  return (
+    <>
+      <p>
+        {"Båda könen, alla åldrar, ur den skyddade statistikkuben. Uppdelning per kön, ålder och år finns under "}
+        <a href="/indikatorer">Indikatorer</a>
+        {"."}
+      </p>
+      <CaptionedTable caption={caption}>
+        <thead>
+          <tr>
+            <th scope="col">Indikator</th>
+            <th scope="col" class="num">
+              {name}
+            </th>
+            <th scope="col" class="num">
+              Riket
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {indicators.figures.map((f) => (
+            <tr>
+              <th scope="row">
+                <a href={`/indikatorer?indikator=${f.indicator.id}`}>{f.indicator.title}</a>
+              </th>
+              <td class="num">{formatValue(f.indicator, f.region)}</td>
+              <td class="num">{formatValue(f.indicator, f.riket)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </CaptionedTable>
+    </>
   )
 }
 

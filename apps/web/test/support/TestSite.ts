@@ -1,12 +1,14 @@
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { CatalogSource, type Event, EventLog, Populations, Recording } from "@uppdrag/application"
+import { CatalogSource, type Event, EventLog, IndicatorPublications, Populations, Recording } from "@uppdrag/application"
 import { CalendarDate, Catalog, type Population } from "@uppdrag/core"
+import type { Cube } from "@uppdrag/indicators"
 import { Store } from "@uppdrag/store"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Result from "effect/Result"
+import * as TestClock from "effect/testing/TestClock"
 import * as Site from "../../src/Site.js"
 import * as WebApp from "../../src/WebApp.js"
 
@@ -23,6 +25,27 @@ const sample = { seed: 2026, episodes: 60_000 }
 export const makeSite = (options: Partial<Site.Options> = {}): Site.Site =>
   Result.getOrThrow(Site.make({ catalog, today: () => asOf, log: (line) => logged.push(line), indicatorSample: sample, ...options }))
 
+/** Every page of the web view, region pages and both indicator views included. */
+export const allPages: ReadonlyArray<string> = [
+  `/?datum=${asOf}`,
+  "/uppdrag",
+  `/uppdrag/specialiserad-psykiatri-2026?datum=${asOf}`,
+  "/uppdrag/underlag-specialiserad-psykiatri-2026",
+  "/uppdrag/heldygnsvard-2012",
+  "/fordelning",
+  "/fordelning/specialiserad-psykiatri-2026",
+  "/fordelning/heldygnsvard-stimulansmedel-2012",
+  `/regioner?datum=${asOf}`,
+  `/regioner/03?datum=${asOf}`,
+  `/regioner/09?datum=${asOf}`,
+  "/indikatorer",
+  "/indikatorer?indikator=lrv-domstol-patienter&ar=2023&kon=K",
+  "/moten?fran=2026-04-01&till=2026-06-30",
+  `/moten?fran=2026-01-01&till=2026-12-31`,
+  "/tillganglighet",
+  "/finns-inte"
+]
+
 /** The app, for in-process requests (`app.request(path)`). */
 export const makeApp = () => WebApp.make(makeSite())
 
@@ -32,6 +55,34 @@ export const makeApp = () => WebApp.make(makeSite())
  */
 export const record = (log: EventLog.Shape, events: ReadonlyArray<Event.NewEvent>): Promise<ReadonlyArray<Event.StoredEvent>> =>
   Effect.runPromise(Recording.record(events).pipe(Effect.provide(Layer.mergeAll(CatalogSource.layerOf(catalog), Populations.layerPublished, Layer.succeed(EventLog.EventLog, log)))))
+
+/** When the stored site's publication was recorded: 2026-11-20 10:00 in Sweden, before {@link asOf}. */
+export const publishedAt = "2026-11-20T09:00:00.000Z"
+
+// The sample cube, built once for every test file's sites.
+let sampleCube: ReturnType<typeof Site.sampleCube> | undefined
+
+/**
+ * Publishes the indicators package's synthetic sample (seed 2026, 60 000
+ * episodes) as the next version, the way `uppdrag indicators publish` does,
+ * with the clock at {@link publishedAt}: a protected cube the pages can
+ * show as published figures, and that the tests know. `changed` makes a
+ * later cube from it (a later version must differ from the latest).
+ */
+export const publishSample = async (log: EventLog.Shape, at: string = publishedAt, changed?: (cube: Cube.Cube) => Cube.Cube): Promise<IndicatorPublications.Summary> => {
+  sampleCube ??= Site.sampleCube(sample)
+  const built = Result.getOrThrow(await sampleCube)
+  const cube = changed === undefined ? built : changed(built)
+  return Effect.runPromise(
+    Effect.andThen(TestClock.setTime(Date.parse(at)), IndicatorPublications.publish({ cube, source: "kub.json", publishedBy: "test" })).pipe(
+      Effect.provide(TestClock.layer()),
+      Effect.provide(Layer.mergeAll(CatalogSource.layerOf(catalog), Populations.layerPublished, Layer.succeed(EventLog.EventLog, log)))
+    )
+  )
+}
+
+/** How many events the stored site holds: {@link seedEvents} and the publication. */
+export const storedEvents = (): number => seedEvents.length + 1
 
 /**
  * The events of the stored site: seed 003's requisition by Uppsala (03) of
@@ -115,11 +166,13 @@ export const seedEvents: ReadonlyArray<Event.NewEvent> = [
 
 /**
  * The site over a real SQLite event log in a temporary folder holding
- * {@link seedEvents}, as `uppdrag serve` opens it: read-only (a second
- * connection; `store` is the writer tests append through).
+ * {@link seedEvents} and then the sample published as version 1 at
+ * {@link publishedAt} (unless `publish: false`), as `uppdrag serve` opens
+ * it: read-only (a second connection; `store` is the writer tests append
+ * through). `demo: true` is `uppdrag serve --demo`.
  */
 export const makeStoredSite = async (
-  options: { readonly population?: Population.Population; readonly populationFile?: string } = {}
+  options: { readonly population?: Population.Population; readonly populationFile?: string; readonly publish?: boolean; readonly demo?: boolean } = {}
 ): Promise<{ site: Site.Site; store: Store.Store; close: () => Promise<void> }> => {
   const folder = mkdtempSync(join(tmpdir(), "uppdrag-web-"))
   const location: Store.Location = { kind: "sqlite", path: join(folder, "uppdrag.db") }
@@ -127,9 +180,11 @@ export const makeStoredSite = async (
   if (Result.isFailure(opened)) throw new Error(opened.failure.message)
   const store = opened.success
   await record(store, seedEvents)
+  if (options.publish !== false) await publishSample(store)
   const reader = await Store.open(location, { readOnly: true })
   if (Result.isFailure(reader)) throw new Error(reader.failure.message)
-  const site = makeSite({ eventLog: reader.success, ...options })
+  const { publish: _publish, ...siteOptions } = options
+  const site = makeSite({ eventLog: reader.success, ...siteOptions })
   return {
     site,
     store,

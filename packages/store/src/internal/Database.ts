@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs"
+import { accessSync, constants, existsSync, mkdirSync, statSync } from "node:fs"
 import { dirname } from "node:path"
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, sql } from "kysely"
 
@@ -152,7 +152,12 @@ const driver = async <M>(name: "better-sqlite3" | "pg", database: string, load: 
  * survives a crash, and a busy timeout so concurrent writers queue.
  */
 export const openSqlite = async (path: string, readOnly = false): Promise<Database> => {
-  if (path !== ":memory:" && !readOnly) mkdirSync(dirname(path), { recursive: true })
+  if (path !== ":memory:" && !readOnly) {
+    mkdirSync(dirname(path), { recursive: true })
+    // SQLite says only "unable to open" when WAL cannot create its files beside a read-only database: ask the file system first.
+    accessSync(dirname(path), constants.W_OK)
+    if (existsSync(path) && statSync(path).isFile()) accessSync(path, constants.W_OK)
+  }
   // Drivers are loaded when first used, so a command that never opens a database does not pay for them.
   const { default: BetterSqlite3 } = await driver("better-sqlite3", "SQLite", () => import("better-sqlite3"))
   // Read-only: SQLite itself refuses every write, and a missing file is not created.

@@ -34,8 +34,8 @@ const parseYear = (text: string | undefined): Effect.Effect<number | undefined, 
 }
 
 /** `--format xlsx` writes binary data: not onto a terminal. */
-export const refuseBinaryOnTerminal = (out: string | undefined): Effect.Effect<void, Refusal> =>
-  out === undefined && process.stdout.isTTY === true ? Effect.fail(new Refusal({ lines: ["--format xlsx skriver binärdata: ange --out FIL (eller skicka vidare med |)"] })) : Effect.void
+export const refuseBinaryOnTerminal = (out: string | undefined): Effect.Effect<void, Usage> =>
+  out === undefined && process.stdout.isTTY === true ? Effect.fail(new Usage({ lines: ["--format xlsx skriver binärdata: ange --out FIL (eller skicka vidare med |)"] })) : Effect.void
 
 /** The files the user named, read from disk: the edge of the use case. */
 const files = InputFiles.layerFileSystem
@@ -46,7 +46,7 @@ export const allocate = (options: AllocateOptions): Outcome =>
     const exclude = yield* parseExclude(options.exclude)
     const scaleTo = yield* parseScaleTo(options.scaleTo)
     const year = yield* parseYear(options.year)
-    if (options.explain !== undefined && options.format === "xlsx") return yield* Effect.fail(new Refusal({ lines: ["--explain kan visas som table, csv eller json, inte xlsx"] }))
+    if (options.explain !== undefined && options.format === "xlsx") return yield* Effect.fail(new Usage({ lines: ["--explain kan visas som table, csv eller json, inte xlsx"] }))
     const together = (["explain", "verify", "diff"] as const).filter((o) => options[o] !== undefined)
     if (together.length > 1) return yield* Effect.fail(new Usage({ lines: [`${together.map((o) => `--${o}`).join(" och ")} kan inte anges samtidigt`] }))
     if ((options.verify !== undefined || options.diff !== undefined) && options.format === "xlsx") {

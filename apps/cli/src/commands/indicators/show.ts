@@ -1,12 +1,13 @@
 import { InputFile, Region, type ValidationError } from "@uppdrag/core"
 import { Comparison, type Cube, FollowUp, Indicator, Publication } from "@uppdrag/indicators"
-import { IndicatorTable, Table } from "@uppdrag/application"
+import { IndicatorPublications, IndicatorTable, Table } from "@uppdrag/application"
 import * as Effect from "effect/Effect"
 import { Refusal, Usage } from "../../terminal/Failure.js"
 import { renderCsv } from "../../terminal/Csv.js"
 import { writeOutput } from "../../terminal/Output.js"
+import { logLayer } from "../../terminal/Log.js"
 import { renderTable } from "../../terminal/Table.js"
-import { computeCube } from "./input.js"
+import { computeCube, parseThreshold } from "./input.js"
 
 /** The options of `uppdrag indicators show`, as commander parses them. */
 export interface ShowOptions {
@@ -19,6 +20,11 @@ export interface ShowOptions {
   populationLag: string
   threshold?: string
   followup?: string
+  /** `--published`: the latest publication in the database. */
+  published?: boolean
+  /** `--publication N`: that version of the publications. */
+  publication?: string
+  db?: string
   format: "table" | "json" | "csv"
   out?: string
 }
@@ -30,11 +36,18 @@ const number = (value: number | null, digits: number): string =>
 /** `uppdrag indicators show ID`: the definition, or the values of a cube or follow-up file. */
 export const indicatorsShow = (id: string, options: ShowOptions) =>
   Effect.gen(function* () {
+  // Checked before anything is read, so that a malformed value is a usage error with or without data.
+  yield* parseThreshold(options.threshold)
+  if (options.year !== undefined && !/^\d{4}$/.test(options.year)) return yield* Effect.fail(new Usage({ lines: [`fel: --year: ${JSON.stringify(options.year)} är inget år (skriv t.ex. 2023)`] }))
   const indicator = Indicator.find(id)
   if (indicator === undefined) return yield* Effect.fail(new Refusal({ lines: [`okänd indikator ${JSON.stringify(id)}; se uppdrag indicators list`] }))
   if (indicator.kind === "uppfoljning") return yield* showFollowUp(indicator, options)
-  if (options.cube === undefined && options.episodes === undefined) return yield* showDefinition(indicator, options)
-  const cube = yield* loadCube(options)
+  const fromDatabase = options.published === true || options.publication !== undefined
+  if (fromDatabase && (options.cube !== undefined || options.episodes !== undefined)) {
+    return yield* Effect.fail(new Usage({ lines: ["fel: --published och --publication visar en publicerad kub; ange inte också --cube eller --episodes"] }))
+  }
+  if (!fromDatabase && options.cube === undefined && options.episodes === undefined) return yield* showDefinition(indicator, options)
+  const { cube, origin } = fromDatabase ? yield* loadPublished(options) : { cube: yield* loadCube(options), origin: "" }
   const year = yield* Effect.fromResult(IndicatorTable.yearOf(cube, options.year)).pipe(Effect.mapError((outside) => new Usage({ lines: [`fel: ${outside.message}`] })))
   const digits = decimals(indicator.unit)
   if (options.by === "region") {
@@ -57,7 +70,7 @@ export const indicatorsShow = (id: string, options: ShowOptions) =>
     )
     const cv = comparison.coefficientOfVariation === null ? ".." : `${number(comparison.coefficientOfVariation, 1)} %`
     return yield* writeOutput(
-      `${indicator.title}, ${year}\n\n${table}\nVariationskoefficient mellan regionerna: ${cv} (${comparison.published} av 21 regioner med publicerat värde)\n.. = prickat (för få patienter) eller saknas.\n`,
+      `${indicator.title}, ${year}\n\n${table}\nVariationskoefficient mellan regionerna: ${cv} (${comparison.published} av 21 regioner med publicerat värde)\n.. = prickat (för få patienter) eller saknas.\n${origin}`,
       options.out
     )
   }
@@ -76,7 +89,7 @@ export const indicatorsShow = (id: string, options: ShowOptions) =>
     shown.map((c) => ({ header: c.header, numeric: Table.isNumeric(c) })),
     rows.map((r) => shown.map((c) => (c.field === "value" ? number(r.value, digits) : Table.display(c, c.value(r)))))
   )
-  return yield* writeOutput(`${indicator.title}, ${name}, ${year}\n\n${table}.. = prickat (för få patienter) eller saknas.\n`, options.out)
+  return yield* writeOutput(`${indicator.title}, ${name}, ${year}\n\n${table}.. = prickat (för få patienter) eller saknas.\n${origin}`, options.out)
   })
 
 const loadCube = (options: ShowOptions): Effect.Effect<Cube.Cube, Refusal | Usage | ValidationError> => {
@@ -89,6 +102,16 @@ const loadCube = (options: ShowOptions): Effect.Effect<Cube.Cube, Refusal | Usag
     return yield* Effect.fromResult(Publication.parseJson(text, file))
   })
 }
+
+/** The publication `--publication N` names, else the latest; a line saying which for the table. */
+const loadPublished = (options: ShowOptions): Effect.Effect<{ cube: Cube.Cube; origin: string }, unknown> =>
+  Effect.gen(function* () {
+    const text = options.publication
+    if (text !== undefined && !/^[1-9]\d{0,5}$/.test(text)) return yield* Effect.fail(new Usage({ lines: [`fel: --publication ska vara ett versionsnummer (1, 2, 3 …), fick ${JSON.stringify(text)}`] }))
+    const published = yield* IndicatorPublications.find(text === undefined ? undefined : Number(text)).pipe(Effect.provide(logLayer(options.db)))
+    if (published === undefined) return yield* Effect.fail(new Refusal({ lines: ["Inga indikatorer är publicerade ännu. Publicera en skyddad kub med uppdrag indicators publish KUB.json --by NAMN."] }))
+    return { cube: published.cube, origin: `Publicerad version ${published.version}, ${published.publishedOn} (${published.source}).\n` }
+  })
 
 const readText = (file: string, kind: InputFile.Kind): Effect.Effect<string, ValidationError> => Effect.suspend(() => Effect.fromResult(InputFile.readText(file, kind)))
 

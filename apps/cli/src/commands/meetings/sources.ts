@@ -5,7 +5,7 @@ import { CalendarDate, FileAccess, formatIssues, type ValidationError } from "@u
 import { MeetingRecord } from "@uppdrag/meetings"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import { Refusal } from "../../terminal/Failure.js"
+import { Refusal, Usage } from "../../terminal/Failure.js"
 import { catalogLayer } from "../../terminal/Log.js"
 
 /**
@@ -22,7 +22,7 @@ export const meetingLayers = (options: {
   Layer.mergeAll(catalogLayer(options.catalog), MeetingRecords.layerSeries(options.series ?? []))
 
 /**
- * A date option, or (by Effect's clock) today in Sweden, or `fallback`, when absent; a bad date is refused (exit 1).
+ * A date option, or (by Effect's clock) today in Sweden, or `fallback`, when absent; a malformed date is a usage error (exit 2).
  *
  * @example
  * const asOf = yield* dateOption("--as-of", options.asOf)
@@ -31,10 +31,10 @@ export const dateOption = (
   name: string,
   text: string | undefined,
   fallback: Effect.Effect<CalendarDate.CalendarDate> = Today.today
-): Effect.Effect<CalendarDate.CalendarDate, Refusal> => {
+): Effect.Effect<CalendarDate.CalendarDate, Usage> => {
   if (text === undefined) return fallback
   const result = CalendarDate.parse(text)
-  return result._tag === "Failure" ? Effect.fail(new Refusal({ lines: [`${name}: ${result.failure}`] })) : Effect.succeed(result.success)
+  return result._tag === "Failure" ? Effect.fail(new Usage({ lines: [`${name}: ${result.failure}`] })) : Effect.succeed(result.success)
 }
 
 const recordFiles = (path: string): Effect.Effect<Array<string>, Refusal> =>

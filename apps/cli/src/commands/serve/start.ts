@@ -1,7 +1,7 @@
 import { createWriteStream, existsSync, openSync } from "node:fs"
 import { CatalogSource } from "@uppdrag/application"
 import { FileAccess, Population } from "@uppdrag/core"
-import { Store } from "@uppdrag/store"
+import { Redact, Store } from "@uppdrag/store"
 import { type AccessLog, Exposure, Gate, Health, SignIn, SignInConfig, Site, WebApp, WebServer } from "@uppdrag/web"
 import * as Effect from "effect/Effect"
 import * as Result from "effect/Result"
@@ -51,6 +51,8 @@ export interface ServeOptions {
   readonly utanInloggning?: boolean | undefined
   /** `--access-log FIL` (or `UPPDRAG_ACCESS_LOG`): append access lines to the file instead of standard error. */
   readonly accessLog?: string | undefined
+  /** `--demo`: the indicator pages show the synthetic sample, with a banner on every page, instead of publications. */
+  readonly demo?: boolean | undefined
 }
 
 /** The environment variable naming the access log file when `--access-log` is not given. */
@@ -154,13 +156,16 @@ export const serve = (options: ServeOptions): Outcome =>
     const store = yield* readOnlyStore(options.db)
     const site = Site.make({
       catalog,
+      // The server's log (failures, the health check) never shows a password, whatever a driver echoed.
+      log: (message) => void process.stderr.write(`${Redact.connectionString(message)}\n`),
       ...(population === undefined ? {} : { population, populationFile: options.population }),
-      ...(store === undefined ? {} : { eventLog: store })
+      ...(store === undefined ? {} : { eventLog: store }),
+      demo: options.demo === true
     })
     if (site._tag === "Failure") return yield* Effect.fail(new Refusal({ lines: [...site.failure] }))
     const app = Gate.make(WebApp.make(site.success, { signOut: signIn !== undefined }), {
       signIn,
-      accessLog,
+      accessLog: (line) => accessLog(Redact.connectionString(line)),
       eventLog: Health.eventLogOf(site.success),
       log: site.success.log
     })
@@ -169,9 +174,9 @@ export const serve = (options: ServeOptions): Outcome =>
       catch: (error) => listenFailure(error, options)
     })
     const access = signIn === undefined ? "utan inloggning" : `inloggning via ${signIn.config.issuer.href}`
-    process.stdout.write(`Webbvyn körs på ${running.url}/ (skrivskyddad, ${access}). Avsluta med Ctrl+C.\n`)
-    // Build the indicator sample now rather than on the first visit to Indikatorer.
-    setTimeout(() => void site.success.indicators(), 100)
+    process.stdout.write(`Webbvyn körs på ${running.url}/ (skrivskyddad, ${access}${options.demo === true ? ", demoläge med syntetiska indikatorer" : ""}). Avsluta med Ctrl+C.\n`)
+    // In demo mode, build the indicator sample now rather than on the first visit to Indikatorer.
+    if (options.demo === true) setTimeout(() => void site.success.indicators(), 100)
     yield* interrupted
     site.success.stop()
     yield* Effect.promise(() => running.close())
