@@ -28,7 +28,6 @@ const GB2 = 2 * 1024 ** 3
 /** seed 003's population (../shared/data/population-2025-09.csv): what a path needs besides its bad file. */
 const population = readFileSync(fileURLToPath(new URL("../../../../../shared/data/population-2025-09.csv", import.meta.url)), "utf8")
 const episodeHeader = "patient,region,sex,birthYear,careForm,start,end"
-const cube = '{"threshold":5,"cells":[\n]}\n'
 
 /** What the library's own English would look like if it leaked. */
 const english = /\b(E[A-Z]{3,}\b|Error|Unexpected|Quote Not Closed|Invalid|JSON at position|is not valid JSON|Alias|anchor)/
@@ -86,14 +85,7 @@ const paths: ReadonlyArray<InputPath> = [
     setup: (ws) => void ws.file("episoder.csv", `${episodeHeader}\nP1,01,K,1990,sluten-lpt,2023-01-01,2023-01-05\n`),
     args: (f) => ["indicators", "compute", "--episodes", "episoder.csv", "--years", "2023", "--population", f, "--out", "kub.json"]
   },
-  { name: "indicators show --cube", format: "json", file: "kub.json", args: (f) => ["indicators", "show", "lpt-sluten-patienter", "--cube", f] },
-  {
-    name: "indicators show --followup",
-    format: "csv",
-    file: "uppfoljning.csv",
-    setup: (ws) => void ws.file("kub.json", cube),
-    args: (f) => ["indicators", "show", "lpt-sluten-patienter", "--cube", "kub.json", "--followup", f]
-  }
+  { name: "indicators show --cube", format: "json", file: "kub.json", args: (f) => ["indicators", "show", "lpt-sluten-patienter", "--cube", f] }
 ]
 
 const quote = (name: string): string => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
