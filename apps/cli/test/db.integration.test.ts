@@ -48,8 +48,8 @@ describe.skipIf(url === undefined || url === "")("uppdrag db export|import acros
       ["requisition", "--region", "01", "--amount", "347393632", "--date", "2026-04-01"],
       ["payout", "--region", "03", "--amount", "58203923", "--date", "2026-06-15"],
       ["payout", "--region", "01", "--amount", "300000000", "--date", "2026-12-01"],
-      ["use", "--region", "03", "--amount", "0", "--date", "2027-02-15"],
-      ["repayment", "--region", "03", "--amount", "58203923", "--date", "2027-03-31"]
+      ["use", "--region", "03", "--amount", "0", "--date", "2026-11-16"],
+      ["repayment", "--region", "03", "--amount", "58203923", "--date", "2026-11-30"]
     ]) {
       const result = uppdrag(first, "record", ...args, "--grant", GRANT, "--note", "Åter: ärende 4.1-2026/77")
       expect(result.stderr).toBe("")

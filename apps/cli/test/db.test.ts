@@ -29,15 +29,15 @@ const populated = (): string => {
     ["requisition", "--region", "03", "--amount", "58203923", "--date", "2026-04-15"],
     ["requisition", "--region", "09", "--amount", "8670310", "--date", "2026-05-18"],
     ["payout", "--region", "03", "--amount", "58203923", "--date", "2026-06-15"],
-    ["use", "--region", "03", "--amount", "58000000", "--date", "2027-02-15"],
-    ["repayment", "--region", "03", "--amount", "203923", "--date", "2027-03-20"]
+    ["use", "--region", "03", "--amount", "58000000", "--date", "2026-11-16"],
+    ["repayment", "--region", "03", "--amount", "203923", "--date", "2026-11-20"]
   ]) {
     const result = uppdrag("record", ...args, ...base, "--note", "källa, med \"citat\"")
     if (result.code !== 0) throw new Error(result.stderr)
   }
   for (const args of [
     ["reversal", "--event", "2", "--date", "2026-05-19", "--note", "dubbelregistrerad"],
-    ["report", "--assignment", GRANT, "--obligation", "delredovisning-2027-05-30", "--date", "2027-05-28"]
+    ["report", "--assignment", GRANT, "--obligation", "delredovisning-2027-05-30", "--date", "2026-11-27"]
   ]) {
     const result = uppdrag("record", ...args, "--db", db)
     if (result.code !== 0) throw new Error(result.stderr)

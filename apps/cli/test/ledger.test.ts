@@ -84,8 +84,8 @@ describe("uppdrag ledger after the money flow", () => {
     for (const [kind, amount, date] of [
       ["requisition", "58203923", "2026-04-15"],
       ["payout", "58203923", "2026-06-15"],
-      ["use", "50000000", "2027-02-15"],
-      ["repayment", "3000000", "2027-03-20"]
+      ["use", "50000000", "2026-11-16"],
+      ["repayment", "3000000", "2026-11-20"]
     ] as const) {
       const result = uppdrag(["record", kind, ...base, "--amount", amount, "--date", date])
       if (result.code !== 0) throw new Error(result.stderr)

@@ -101,17 +101,17 @@ describe("uppdrag record: the rest of the money flow, reports and reversals", ()
     expect(uppdrag("record", "payout", ...base, "--amount", "58203923", "--date", "2026-06-15").stdout).toBe(
       "Sparade händelse 2: utbetalning, Uppsala län, 58 203 923 kr, 2026-06-15.\n"
     )
-    expect(uppdrag("record", "use", ...base, "--amount", "50000000", "--date", "2027-02-15").code).toBe(0)
-    expect(uppdrag("record", "repayment", ...base, "--amount", "9000000", "--date", "2027-03-20").stderr).toContain(
+    expect(uppdrag("record", "use", ...base, "--amount", "50000000", "--date", "2026-11-16").code).toBe(0)
+    expect(uppdrag("record", "repayment", ...base, "--amount", "9000000", "--date", "2026-11-20").stderr).toContain(
       "återbetalningen på 9 000 000 kr överstiger vad Uppsala län ska återbetala: att återbetala 8 203 923 kr"
     )
-    expect(uppdrag("record", "repayment", ...base, "--amount", "8203923", "--date", "2027-03-20").code).toBe(0)
-    const report = uppdrag("record", "report", "--assignment", GRANT, "--obligation", "delredovisning-2027-05-30", "--date", "2027-05-28", "--db", db)
-    expect(report.stdout).toBe("Sparade händelse 5: inlämnad redovisning, delredovisning-2027-05-30, 2027-05-28.\n")
-    const reversal = uppdrag("record", "reversal", "--event", "4", "--date", "2027-03-21", "--note", "fel konto", "--db", db)
-    expect(reversal.stdout).toBe("Sparade händelse 6: återföring, Uppsala län, återför händelse 4, 2027-03-21.\n")
+    expect(uppdrag("record", "repayment", ...base, "--amount", "8203923", "--date", "2026-11-20").code).toBe(0)
+    const report = uppdrag("record", "report", "--assignment", GRANT, "--obligation", "delredovisning-2027-05-30", "--date", "2026-11-27", "--db", db)
+    expect(report.stdout).toBe("Sparade händelse 5: inlämnad redovisning, delredovisning-2027-05-30, 2026-11-27.\n")
+    const reversal = uppdrag("record", "reversal", "--event", "4", "--date", "2026-11-21", "--note", "fel konto", "--db", db)
+    expect(reversal.stdout).toBe("Sparade händelse 6: återföring, Uppsala län, återför händelse 4, 2026-11-21.\n")
     expect(logLines(db).map((l) => l.split(",")[1])).toEqual(["requisition", "payout", "use", "repayment", "report", "reversal"])
-    const unknown = uppdrag("record", "report", "--assignment", GRANT, "--obligation", "finns-inte", "--date", "2027-05-28", "--db", db)
+    const unknown = uppdrag("record", "report", "--assignment", GRANT, "--obligation", "finns-inte", "--date", "2026-11-27", "--db", db)
     expect(unknown.code).toBe(1)
     expect(unknown.stderr).toContain("uppdraget specialiserad-psykiatri-2026 har ingen skyldighet finns-inte")
   }, 180_000)

@@ -19,12 +19,12 @@ export const dateRange: { readonly first: CalendarDate.CalendarDate; readonly la
  * QueryParameters.date.safeParse("9999-12-31").success // false: "9999-12-31 ligger utanför de datum som kan visas (1990-01-01 – 2100-12-31)"
  */
 export const date: z.ZodType<CalendarDate.CalendarDate, string> = z.string().superRefine((value, ctx) => {
-  const parsed = CalendarDate.schema.safeParse(value)
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", message: issue.message })
+  const reason = CalendarDate.nonexistentReason(value)
+  if (reason !== undefined) {
+    ctx.addIssue({ code: "custom", message: reason })
     return
   }
-  if (parsed.data < dateRange.first || parsed.data > dateRange.last) ctx.addIssue({ code: "custom", message: `${value} ligger utanför de datum som kan visas (${dateRange.first} – ${dateRange.last})` })
+  if (value < dateRange.first || value > dateRange.last) ctx.addIssue({ code: "custom", message: `${value} ligger utanför de datum som kan visas (${dateRange.first} – ${dateRange.last})` })
 }) as unknown as z.ZodType<CalendarDate.CalendarDate, string>
 
 /**

@@ -127,6 +127,15 @@ export const kindName: Record<Entry["kind"], string> = {
   reversal: "återföring"
 }
 
+/** The Swedish name of each entry kind in its definite form, for messages ("utbetalningen 2026-03-01 …"). */
+const definiteName: Record<Entry["kind"], string> = {
+  requisition: "rekvisitionen",
+  payout: "utbetalningen",
+  use: "den redovisade användningen",
+  repayment: "återbetalningen",
+  reversal: "återföringen"
+}
+
 /**
  * What the ledger checks entries against: the grant's id, its dates and the
  * amount allocated to each region (from the allocation; a region missing from
@@ -185,6 +194,12 @@ export interface Row extends Totals {
   readonly region: string
 }
 
+/** The earliest counting entry of a kind: what a later kind's business date may not precede. */
+interface Earliest {
+  readonly id: string
+  readonly date: CalendarDate.CalendarDate
+}
+
 interface RegionSums {
   requisitioned: number
   paidOut: number
@@ -192,6 +207,13 @@ interface RegionSums {
   /** Number of counting use reports; toRepay is due once there is one. */
   reports: number
   repaid: number
+}
+
+/** A region's earliest counting requisition, payout and use report, for the order of business dates. */
+interface Firsts {
+  readonly requisition?: Earliest | undefined
+  readonly payout?: Earliest | undefined
+  readonly use?: Earliest | undefined
 }
 
 /**
@@ -203,10 +225,12 @@ export interface State {
   readonly entries: ReadonlyMap<string, Entry>
   /** Ids of entries that have been reversed, with the id of the reversal. */
   readonly reversed: ReadonlyMap<string, string>
+  /** Per region, the earliest counting entry of each kind that later kinds rest on; optional so that a state rebuilt from sums alone (a projection) needs none. */
+  readonly firsts?: ReadonlyMap<string, Firsts> | undefined
 }
 
 /** The state of a ledger with no entries. */
-export const empty = (_terms?: Terms): State => ({ sums: new Map(), entries: new Map(), reversed: new Map() })
+export const empty = (_terms?: Terms): State => ({ sums: new Map(), entries: new Map(), reversed: new Map(), firsts: new Map() })
 
 const zeroSums: RegionSums = { requisitioned: 0, paidOut: 0, reportedUsed: 0, reports: 0, repaid: 0 }
 
@@ -358,6 +382,36 @@ export class ReversalConflict extends Data.TaggedError("ReversalConflict")<{ rea
   }
 }
 
+/**
+ * An entry dated before the entry it rests on: a payout before the region's
+ * first requisition, a reported use before its first payout, a repayment
+ * before its first use report (what it repays is known only then), a
+ * reversal before the entry it reverses. `earlier` is that entry.
+ */
+export class DatedBeforeEarlier extends Data.TaggedError("DatedBeforeEarlier")<{
+  readonly entry: string
+  readonly kind: Entry["kind"]
+  readonly date: CalendarDate.CalendarDate
+  readonly earlier: { readonly id: string; readonly kind: Entry["kind"]; readonly date: CalendarDate.CalendarDate }
+}> {
+  override get message(): string {
+    const what = this.kind === "reversal" ? "den återför" : "den bygger på"
+    return `${definiteName[this.kind]} ${this.date} (posten ${this.entry}) är daterad före ${definiteName[this.earlier.kind]} ${this.earlier.date} (posten ${this.earlier.id}) som ${what}`
+  }
+}
+
+/** A reported use dated after today: a region cannot have reported what it has not yet used. */
+export class DatedInFuture extends Data.TaggedError("DatedInFuture")<{
+  readonly entry: string
+  readonly kind: Entry["kind"]
+  readonly date: CalendarDate.CalendarDate
+  readonly today: CalendarDate.CalendarDate
+}> {
+  override get message(): string {
+    return `${definiteName[this.kind]} (posten ${this.entry}) är daterad ${this.date}, efter dagens datum ${this.today}`
+  }
+}
+
 /** Every reason an entry can be refused. Each has `_tag`, the entry id, and a Swedish `message`. */
 export type Refusal =
   | WrongGrant
@@ -373,6 +427,8 @@ export type Refusal =
   | UnknownEntry
   | CannotReverse
   | ReversalConflict
+  | DatedBeforeEarlier
+  | DatedInFuture
 
 const sumsOf = (state: State, region: string): RegionSums => state.sums.get(region) ?? zeroSums
 
@@ -385,6 +441,9 @@ const inconsistency = (s: RegionSums): string | undefined => {
   if (s.repaid > toRepayOf(s)) return `återbetalt (${fmt(s.repaid)}) skulle överstiga att återbetala (${fmt(toRepayOf(s))})`
   return undefined
 }
+
+const earlierOf = (current: Earliest | undefined, entry: MoneyEntry): Earliest =>
+  current !== undefined && current.date <= entry.date ? current : { id: entry.id, date: entry.date }
 
 const effect = (entry: MoneyEntry, sign: 1 | -1, s: RegionSums): RegionSums => {
   const delta = sign * entry.amount
@@ -400,7 +459,30 @@ const effect = (entry: MoneyEntry, sign: 1 | -1, s: RegionSums): RegionSums => {
   }
 }
 
+const firstsOf = (state: State, region: string): Firsts => state.firsts?.get(region) ?? {}
+
+/** The earliest counting entry of a kind in a region, found again after the one that was earliest is reversed. */
+const earliestOf = (state: MutableState, region: string, kind: keyof Firsts): Earliest | undefined => {
+  let found: Earliest | undefined
+  for (const e of state.entries.values()) {
+    if (e.kind === kind && e.region === region && !state.reversed.has(e.id)) found = earlierOf(found, e)
+  }
+  return found
+}
+
 const k = (n: number): Kronor.Kronor => n as Kronor.Kronor
+
+/**
+ * What a check needs besides the terms and the state: today's date (from the
+ * caller's clock), after which no use may be reported. Without it that rule
+ * is not checked (restoring entries accepted earlier).
+ *
+ * @example
+ * Ledger.check(terms, state, use, { today: CalendarDate.unsafeParse("2026-12-02") })
+ */
+export interface CheckOptions {
+  readonly today?: CalendarDate.CalendarDate | undefined
+}
 
 /**
  * Checks one entry against the grant's terms and the current state. Returns
@@ -413,6 +495,10 @@ const k = (n: number): Kronor.Kronor => n as Kronor.Kronor
  * - repayment: at most `toRepay − repaid`;
  * - reversal: of an existing, not yet reversed, non-reversal entry, and only
  *   if the region's figures stay consistent without it.
+ * Business dates keep their order within a region: a payout not before the
+ * first requisition, a reported use not before the first payout nor after
+ * `options.today`, a repayment not before the first use report, a reversal
+ * not before the entry it reverses ({@link DatedBeforeEarlier}, {@link DatedInFuture}).
  * Checks run in that order and the first failing one is reported.
  *
  * @example
@@ -420,14 +506,20 @@ const k = (n: number): Kronor.Kronor => n as Kronor.Kronor
  * Ledger.check(terms, Ledger.empty(terms), uppsala)
  * // Result.fail(RequisitionAboveAllocation { available: 58203923, ... })
  */
-export const check = (terms: Terms, state: State, entry: Entry): Result.Result<Entry, Refusal> => {
+export const check = (terms: Terms, state: State, entry: Entry, options: CheckOptions = {}): Result.Result<Entry, Refusal> => {
   if (entry.grant !== terms.grant) return Result.fail(new WrongGrant({ entry: entry.id, grant: entry.grant, expected: terms.grant }))
   if (state.entries.has(entry.id)) return Result.fail(new DuplicateEntry({ entry: entry.id }))
+  const before = (earlier: Earliest | undefined, kind: Entry["kind"]): Result.Result<never, Refusal> | undefined =>
+    earlier !== undefined && entry.date < earlier.date
+      ? Result.fail(new DatedBeforeEarlier({ entry: entry.id, kind: entry.kind, date: entry.date, earlier: { id: earlier.id, kind, date: earlier.date } }))
+      : undefined
   if (entry.kind === "reversal") {
     const target = state.entries.get(entry.reverses)
     if (target === undefined) return Result.fail(new UnknownEntry({ entry: entry.id, reverses: entry.reverses }))
     if (target.kind === "reversal") return Result.fail(new CannotReverse({ entry: entry.id, reverses: entry.reverses, reason: "is-reversal" }))
     if (state.reversed.has(target.id)) return Result.fail(new CannotReverse({ entry: entry.id, reverses: entry.reverses, reason: "already-reversed" }))
+    const early = before(target, target.kind)
+    if (early !== undefined) return early
     const after = effect(target, -1, sumsOf(state, target.region))
     const reason = inconsistency(after)
     if (reason !== undefined) return Result.fail(new ReversalConflict({ entry: entry.id, reverses: target.id, region: target.region, reason }))
@@ -459,12 +551,19 @@ export const check = (terms: Terms, state: State, entry: Entry): Result.Result<E
       if (terms.payoutBy !== undefined && entry.date > terms.payoutBy) {
         return Result.fail(new PayoutAfterDeadline({ entry: entry.id, region: entry.region, date: entry.date, payoutBy: terms.payoutBy }))
       }
+      const early = before(firstsOf(state, entry.region).requisition, "requisition")
+      if (early !== undefined) return early
       break
     }
     case "use": {
       const available = s.paidOut - s.reportedUsed
       if (entry.amount > available) {
         return Result.fail(new UseAbovePaidOut({ ...base, paidOut: k(s.paidOut), reportedUsed: k(s.reportedUsed), available: k(available) }))
+      }
+      const early = before(firstsOf(state, entry.region).payout, "payout")
+      if (early !== undefined) return early
+      if (options.today !== undefined && entry.date > options.today) {
+        return Result.fail(new DatedInFuture({ entry: entry.id, kind: entry.kind, date: entry.date, today: options.today }))
       }
       break
     }
@@ -474,6 +573,8 @@ export const check = (terms: Terms, state: State, entry: Entry): Result.Result<E
       if (entry.amount > available) {
         return Result.fail(new RepaymentAboveToRepay({ ...base, toRepay: k(toRepay), repaid: k(s.repaid), available: k(available) }))
       }
+      const early = before(firstsOf(state, entry.region).use, "use")
+      if (early !== undefined) return early
       break
     }
   }
@@ -496,9 +597,15 @@ interface MutableState {
   readonly sums: Map<string, Readonly<RegionSums>>
   readonly entries: Map<string, Entry>
   readonly reversed: Map<string, string>
+  readonly firsts: Map<string, Firsts>
 }
 
-const copy = (state: State): MutableState => ({ sums: new Map(state.sums), entries: new Map(state.entries), reversed: new Map(state.reversed) })
+const copy = (state: State): MutableState => ({
+  sums: new Map(state.sums),
+  entries: new Map(state.entries),
+  reversed: new Map(state.reversed),
+  firsts: new Map(state.firsts ?? [])
+})
 
 /** Records an entry into maps only this fold holds: constant time, so folds over long logs stay linear. */
 const recordInto = (state: MutableState, entry: Entry): void => {
@@ -507,9 +614,17 @@ const recordInto = (state: MutableState, entry: Entry): void => {
     if (target !== undefined && target.kind !== "reversal" && !state.reversed.has(target.id)) {
       state.sums.set(target.region, effect(target, -1, sumsOf(state, target.region)))
       state.reversed.set(target.id, entry.id)
+      const firsts = firstsOf(state, target.region)
+      if (target.kind !== "repayment" && firsts[target.kind]?.id === target.id) {
+        state.firsts.set(target.region, { ...firsts, [target.kind]: earliestOf(state, target.region, target.kind) })
+      }
     }
   } else {
     state.sums.set(entry.region, effect(entry, 1, sumsOf(state, entry.region)))
+    if (entry.kind !== "repayment") {
+      const firsts = firstsOf(state, entry.region)
+      state.firsts.set(entry.region, { ...firsts, [entry.kind]: earlierOf(firsts[entry.kind], entry) })
+    }
   }
   state.entries.set(entry.id, entry)
 }
@@ -534,8 +649,8 @@ export const restore = (entries: Iterable<Entry>, from: State = empty()): State 
  * @example
  * const next = Ledger.apply(terms, Ledger.empty(terms), requisition) // Result<State, Refusal>
  */
-export const apply = (terms: Terms, state: State, entry: Entry): Result.Result<State, Refusal> =>
-  Result.map(check(terms, state, entry), (accepted) => record(state, accepted))
+export const apply = (terms: Terms, state: State, entry: Entry, options: CheckOptions = {}): Result.Result<State, Refusal> =>
+  Result.map(check(terms, state, entry, options), (accepted) => record(state, accepted))
 
 /** A refusal while replaying entries: the refusal and the 0-based index of the entry. */
 export interface ReplayFailure {
@@ -550,12 +665,12 @@ export interface ReplayFailure {
  * @example
  * Ledger.replay(terms, [requisition, payout]) // Result<State, { index, refusal }>
  */
-export const replay = (terms: Terms, entries: Iterable<Entry>, from: State = empty(terms)): Result.Result<State, ReplayFailure> => {
+export const replay = (terms: Terms, entries: Iterable<Entry>, from: State = empty(terms), options: CheckOptions = {}): Result.Result<State, ReplayFailure> => {
   // One private copy, checked and recorded in place: linear in the number of entries.
   const state = copy(from)
   let index = 0
   for (const entry of entries) {
-    const checked = check(terms, state, entry)
+    const checked = check(terms, state, entry, options)
     if (Result.isFailure(checked)) return Result.fail({ index, refusal: checked.failure })
     recordInto(state, entry)
     index += 1

@@ -1,5 +1,5 @@
 import { join } from "node:path"
-import { Catalog } from "@uppdrag/core"
+import { CalendarDate, Catalog } from "@uppdrag/core"
 import { Result } from "effect"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
@@ -193,6 +193,90 @@ describe("Ledger.check", () => {
         const before = Ledger.summary(terms, start)
         expect(Result.getOrThrow(Ledger.replay(terms, accepted.slice(half), start))).toEqual(stepwise)
         expect(Ledger.summary(terms, start)).toEqual(before)
+      }),
+      { numRuns: 100 }
+    )
+  })
+})
+
+describe("Ledger: business dates keep their order within a region", () => {
+  const base = [req("r1", "09", 8_670_310, "2026-04-15"), entry({ kind: "payout", id: "u1", region: "09", amount: 8_670_310, date: "2026-06-01" })]
+  const today = CalendarDate.unsafeParse("2026-12-02")
+
+  it("refuses a payout dated before the region's requisition (red team: payout 2026-03-01 for a requisition of 2026-04-15)", () => {
+    const state = Result.getOrThrow(Ledger.replay(terms, [base[0]!]))
+    const r = refusal(Ledger.check(terms, state, entry({ kind: "payout", id: "u1", region: "09", amount: 1, date: "2026-04-14" })))
+    expect(r).toMatchObject({ _tag: "DatedBeforeEarlier", kind: "payout", date: "2026-04-14", earlier: { id: "r1", kind: "requisition", date: "2026-04-15" } })
+    expect(r.message).toBe("utbetalningen 2026-04-14 (posten u1) är daterad före rekvisitionen 2026-04-15 (posten r1) som den bygger på")
+    expect(Result.isSuccess(Ledger.check(terms, state, entry({ kind: "payout", id: "u1", region: "09", amount: 1, date: "2026-04-15" })))).toBe(true)
+  })
+
+  it("refuses a reported use before the payout, and one dated after today (red team: 2099)", () => {
+    const state = Result.getOrThrow(Ledger.replay(terms, base))
+    expect(refusal(Ledger.check(terms, state, entry({ kind: "use", id: "b1", region: "09", amount: 0, date: "2026-05-31" })))).toMatchObject({
+      _tag: "DatedBeforeEarlier",
+      earlier: { id: "u1", kind: "payout" }
+    })
+    const future = refusal(Ledger.check(terms, state, entry({ kind: "use", id: "b1", region: "09", amount: 0, date: "2099-01-01" }), { today }))
+    expect(future).toMatchObject({ _tag: "DatedInFuture", date: "2099-01-01", today: "2026-12-02" })
+    expect(future.message).toBe("den redovisade användningen (posten b1) är daterad 2099-01-01, efter dagens datum 2026-12-02")
+    expect(Result.isSuccess(Ledger.check(terms, state, entry({ kind: "use", id: "b1", region: "09", amount: 0, date: "2026-12-02" }), { today }))).toBe(true)
+  })
+
+  it("refuses a repayment before the use report that set what is to be repaid, and a reversal before what it reverses", () => {
+    const state = Result.getOrThrow(Ledger.replay(terms, [...base, entry({ kind: "use", id: "b1", region: "09", amount: 8_000_000, date: "2026-11-01" })]))
+    expect(refusal(Ledger.check(terms, state, entry({ kind: "repayment", id: "a1", region: "09", amount: 1, date: "2026-10-31" })))).toMatchObject({
+      _tag: "DatedBeforeEarlier",
+      earlier: { id: "b1", kind: "use", date: "2026-11-01" }
+    })
+    const reversal = refusal(Ledger.check(terms, state, entry({ kind: "reversal", id: "x1", reverses: "b1", date: "2026-10-01" })))
+    expect(reversal.message).toBe("återföringen 2026-10-01 (posten x1) är daterad före den redovisade användningen 2026-11-01 (posten b1) som den återför")
+  })
+
+  it("after the earliest requisition is reversed, the next one counts", () => {
+    const state = Result.getOrThrow(
+      Ledger.replay(terms, [req("r1", "03", 10, "2026-04-01"), req("r2", "03", 10, "2026-05-01"), entry({ kind: "reversal", id: "x1", reverses: "r1", date: "2026-04-02" })])
+    )
+    expect(refusal(Ledger.check(terms, state, entry({ kind: "payout", id: "u1", region: "03", amount: 10, date: "2026-04-20" })))).toMatchObject({
+      earlier: { id: "r2" }
+    })
+    expect(Ledger.restore([...state.entries.values()])).toEqual(state)
+  })
+
+  it("property: an entry is refused for its date exactly when no counting entry it rests on is dated on or before it", () => {
+    const rests = { payout: "requisition", use: "payout", repayment: "use" } as const
+    const arbitrary = fc.record({
+      kind: fc.constantFrom("requisition", "payout", "use", "repayment", "reversal"),
+      region: fc.constantFrom("03", "25"),
+      amount: fc.integer({ min: 0, max: 2_000 }),
+      day: fc.integer({ min: 0, max: 240 }),
+      target: fc.nat()
+    })
+    fc.assert(
+      fc.property(fc.array(arbitrary, { maxLength: 40 }), (raw) => {
+        let state = Ledger.empty(terms)
+        raw.forEach((r, i) => {
+          const date = `2026-${String(4 + Math.floor(r.day / 30)).padStart(2, "0")}-${String(1 + (r.day % 28)).padStart(2, "0")}`
+          const ids = [...state.entries.keys()]
+          const e =
+            r.kind === "reversal"
+              ? entry({ kind: "reversal", id: `e${i}`, reverses: ids[r.target % Math.max(1, ids.length)] ?? "none", date })
+              : entry({ kind: r.kind, id: `e${i}`, region: r.region, amount: r.kind === "use" ? r.amount : Math.max(1, r.amount), date })
+          const counting = [...state.entries.values()].filter((x) => !state.reversed.has(x.id))
+          const next = Ledger.apply(terms, state, e, { today })
+          const refusedForDate = Result.isFailure(next) && next.failure._tag === "DatedBeforeEarlier"
+          if (e.kind === "reversal") {
+            const target = state.entries.get(e.reverses)
+            if (refusedForDate) expect(target!.date > e.date).toBe(true)
+          } else if (e.kind !== "requisition") {
+            const grounded = counting.some((x) => x.kind === rests[e.kind] && x.region === e.region && x.date <= e.date)
+            if (refusedForDate) expect(grounded).toBe(false)
+            // A report of 0 kr used with nothing paid out rests on nothing.
+            const none = !counting.some((x) => x.kind === rests[e.kind] && x.region === e.region)
+            if (Result.isSuccess(next)) expect(grounded || (e.kind === "use" && e.amount === 0 && none)).toBe(true)
+          }
+          if (Result.isSuccess(next)) state = next.success
+        })
       }),
       { numRuns: 100 }
     )

@@ -1,4 +1,4 @@
-import { CalendarDate, Kronor, Region } from "@uppdrag/core"
+import { CalendarDate, FreeText, Kronor, Region } from "@uppdrag/core"
 import { z } from "zod"
 
 /**
@@ -49,7 +49,9 @@ const json: z.ZodType<Json, Json> = z.lazy(() =>
   z.union([z.string(), z.number().refine(Number.isFinite, "talet måste vara ändligt"), z.boolean(), z.null(), z.array(json), z.record(z.string(), json)])
 )
 
-const text = z.string().trim().min(1)
+const text = FreeText.lineSchema.trim().min(1)
+// The source note may run over several lines; no other control character is kept.
+const note = FreeText.schema
 
 /**
  * The payload of a `due-date` event: the date that was set.
@@ -98,7 +100,7 @@ export const NewEventSchema: z.ZodType<ValidNewEvent, NewEvent> = z
     amount: Kronor.schema.optional(),
     date: CalendarDate.schema,
     recordedBy: text,
-    note: z.string().default(""),
+    note: note.default(""),
     reverses: z.number().int().positive().optional(),
     obligation: slug.optional(),
     payload: json.optional()
@@ -194,7 +196,7 @@ export const StoredEventSchema: z.ZodType<StoredEvent, unknown> = z.strictObject
   date: CalendarDate.schema,
   recordedBy: text,
   recordedAt: z.lazy(() => RecordedAtSchema),
-  note: z.string(),
+  note,
   reverses: z.number().int().positive().nullable(),
   obligation: slug.nullable(),
   payload: json.nullable()

@@ -66,7 +66,8 @@ export const upcoming = (query: {
   Effect.gen(function* () {
     const inForce = yield* MeetingRecords.MeetingSeries
     const from = query.from ?? (yield* Today.today)
-    const to = query.to ?? CalendarDate.addDays(from, defaultSpanDays)
+    // Up to the last supported day when the span would run past it.
+    const to = query.to ?? CalendarDate.addBounded(from, defaultSpanDays)
     if (to < from) return yield* Effect.fail(new PeriodReversed({ from, to }))
     const occurrences = Occurrence.all([...inForce], from, to)
     const ids = new Set(occurrences.map((o) => o.series))

@@ -53,7 +53,7 @@ export const upcoming = (
         asOf,
         within,
         horizonDays,
-        upcoming: DeadlineFilter.apply(current, { from: asOf, to: CalendarDate.addDays(asOf, horizonDays), statuses: ["snart", "kommande"] }),
+        upcoming: DeadlineFilter.apply(current, { from: asOf, to: CalendarDate.addBounded(asOf, horizonDays), statuses: ["snart", "kommande"] }),
         unset: DeadlineFilter.apply(current, { statuses: ["datum-ej-satt"] }),
         overdue: DeadlineList.overdue(listing),
         leftOver

@@ -1,5 +1,5 @@
 import { Allocation, Ledger } from "@uppdrag/allocation"
-import { type Assignment, Catalog, fromZodIssues, type Population, type Issue, ValidationError } from "@uppdrag/core"
+import { type Assignment, type CalendarDate, Catalog, fromZodIssues, type Population, type Issue, ValidationError } from "@uppdrag/core"
 import { Reporting } from "@uppdrag/deadlines"
 import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
@@ -165,6 +165,8 @@ export interface BatchOptions {
   readonly firstSeq: number
   /** One instant for the whole batch, or one per event (an import keeps the original times). */
   readonly recordedAt: string | ReadonlyArray<string>
+  /** Today by the caller's clock: no report or reported use may be dated after it (unchecked when left out). */
+  readonly today?: CalendarDate.CalendarDate | undefined
 }
 
 /** Per assignment: reports by `Reporting.reportKey`, and dates set by obligation id. */
@@ -247,7 +249,7 @@ const resolve = (
   const stored = make(assignment.id, grant?.grant.id ?? null, event.region ?? null)
   if (event.type === "report") {
     const reports = within(reported.reports, assignment.id)
-    const decided = Reporting.decideReport(assignment, { obligation: event.obligation ?? "", region: stored.region }, reports)
+    const decided = Reporting.decideReport(assignment, { obligation: event.obligation ?? "", region: stored.region, date: event.date, today: options.today }, reports)
     if (Result.isFailure(decided)) return Result.fail(new Refused({ index, refusal: decided.failure }))
     reports.set(Reporting.reportKey(decided.success.id, stored.region), seq)
   }
@@ -327,7 +329,7 @@ export const batch = (
   let first: Refused | undefined = storeRefusal
   for (const [grant, ledger] of ledgers) {
     const state = Ledger.restore(entriesOf(prior, grant), Ledger.empty(ledger.terms))
-    const replayed = Ledger.replay(ledger.terms, ledger.entries, state)
+    const replayed = Ledger.replay(ledger.terms, ledger.entries, state, { today: options.today })
     if (Result.isFailure(replayed)) {
       const index = ledger.indices[replayed.failure.index] ?? 0
       if (first === undefined || index < first.index) {
@@ -403,10 +405,11 @@ export const record = (
     if (valid.length === 0) return []
     const ctx = yield* currentContext
     const recordedAt = yield* Today.now
+    const today = yield* Today.today
     const log = yield* EventLog
     return yield* log.append(
       needs(ctx, valid),
-      (snapshot) => batch(ctx, snapshot.prior, valid, { firstSeq: snapshot.nextSeq, recordedAt }),
+      (snapshot) => batch(ctx, snapshot.prior, valid, { firstSeq: snapshot.nextSeq, recordedAt, today }),
       options.onProgress
     )
   })
@@ -439,13 +442,14 @@ export const importLog = (
     }))
     const valid = yield* Effect.fromResult(validate(asNew, "events"))
     const ctx = yield* currentContext
+    const today = yield* Today.today
     const log = yield* EventLog
     const written = yield* log.append<Refused | LogNotEmpty>(
       needs(ctx, valid),
       (snapshot) =>
         snapshot.size > 0
           ? Result.fail(new LogNotEmpty({ events: snapshot.size }))
-          : batch(ctx, snapshot.prior, valid, { firstSeq: snapshot.nextSeq, recordedAt: document.events.map((e) => e.recordedAt) }),
+          : batch(ctx, snapshot.prior, valid, { firstSeq: snapshot.nextSeq, recordedAt: document.events.map((e) => e.recordedAt), today }),
       options.onProgress
     )
     return written.length

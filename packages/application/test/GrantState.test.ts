@@ -38,8 +38,9 @@ describe("GrantState.ledger (in-memory log)", () => {
   it("seed 003: requisition, payout, reported use and repayment give Uppsala's ledger row", async () => {
     const log = EventLog.makeMemory()
     const layer = services(Layer.succeed(EventLog.EventLog, log))
+    // Recorded after the last of them: a use report cannot be recorded before its date.
     const written = await runAt(
-      APRIL,
+      "2027-04-01T08:00:00.000Z",
       Recording.record([
         money("requisition", "03", 58_203_923, "2026-04-15"),
         money("payout", "03", 58_203_923, "2026-06-15"),

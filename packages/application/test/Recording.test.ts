@@ -192,6 +192,28 @@ describe("Recording.record (in-memory log, TestClock)", () => {
     expect(await Effect.runPromise(log.count)).toBe(1)
   })
 
+  it("the domain's date rules pass through unchanged: a use dated 2099 (after the clock's today), a report before its decision", async () => {
+    const log = EventLog.makeMemory()
+    const layer = services(Layer.succeed(EventLog.EventLog, log))
+    const money = (type: Event.EventType, amount: number, date: string): Event.NewEvent => ({ type, grant: GRANT, region: "03", amount, date, recordedBy: "anna" })
+    Result.getOrThrow(await runAt(DECEMBER, Recording.record([money("requisition", 2000, "2026-04-15"), money("payout", 1000, "2026-06-01")]), layer))
+    const future = await runAt(DECEMBER, Recording.record([money("use", 1000, "2099-01-01")]), layer)
+    expect(Result.isFailure(future) && future.failure).toMatchObject({
+      _tag: "Refused",
+      index: 0,
+      refusal: { _tag: "DatedInFuture", date: "2099-01-01", today: "2026-12-01" }
+    })
+    const early = await runAt(DECEMBER, Recording.record([money("payout", 1, "2026-04-14")]), layer)
+    expect(Result.isFailure(early) && early.failure).toMatchObject({ refusal: { _tag: "DatedBeforeEarlier", earlier: { id: "1", kind: "requisition" } } })
+    const report = await runAt(
+      DECEMBER,
+      Recording.record([{ type: "report", assignment: GRANT, obligation: "delredovisning-2027-05-30", date: "2026-01-21", recordedBy: "anna" }]),
+      layer
+    )
+    expect(Result.isFailure(report) && report.failure).toMatchObject({ refusal: { _tag: "ReportBeforeDecision", decided: "2026-01-22" } })
+    expect(await Effect.runPromise(log.count)).toBe(2)
+  })
+
   it("seed 003: 58 203 924 kr is refused with RequisitionAboveAllocation and its Swedish reason; nothing is written", async () => {
     const log = EventLog.makeMemory()
     const result = await runAt(APRIL, Recording.record([uppsala(58_203_924, "2026-04-15")]), services(Layer.succeed(EventLog.EventLog, log)))

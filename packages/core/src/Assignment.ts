@@ -292,6 +292,10 @@ export const AssignmentSchema = z
     }
     const seen = new Map<string, number>()
     a.obligations.forEach((o, i) => {
+      // A duty cannot fall due before the decision that sets it.
+      if (o.due !== null && CalendarDate.isCalendarDate(o.due) && CalendarDate.isCalendarDate(a.decided) && o.due < a.decided) {
+        ctx.addIssue({ code: "custom", path: ["obligations", i, "due"], message: `${o.due} är före beslutsdatumet ${formatDecided(a)}` })
+      }
       if (seen.has(o.id)) ctx.addIssue({ code: "custom", path: ["obligations", i, "id"], message: `skyldigheten ${o.id} finns redan` })
       seen.set(o.id, i)
     })

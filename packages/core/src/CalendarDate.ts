@@ -1,3 +1,4 @@
+import * as Data from "effect/Data"
 import * as Result from "effect/Result"
 import { z } from "zod"
 
@@ -13,6 +14,42 @@ import { z } from "zod"
 export type CalendarDate = string & { readonly CalendarDate: unique symbol }
 
 const pattern = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/**
+ * The first day the program supports. Decisions, reports and payouts of the
+ * domain all fall in 1900–2199; a date outside it is a typing mistake
+ * (`0000-01-01`, `9999-12-31`), and keeping arithmetic inside it means no
+ * step (a year ahead, the next working day) can run past what can be written.
+ *
+ * @example
+ * CalendarDate.first // "1900-01-01"
+ */
+export const first = "1900-01-01" as CalendarDate
+
+/**
+ * The last day the program supports (see {@link first}).
+ *
+ * @example
+ * CalendarDate.last // "2199-12-31"
+ */
+export const last = "2199-12-31" as CalendarDate
+
+/** The supported range as people read it, for messages. */
+export const supportedRange = `${first}–${last}`
+
+/**
+ * Date arithmetic that would leave the supported range {@link first}–{@link last}:
+ * the date it started from and how many days it tried to move.
+ *
+ * @example
+ * CalendarDate.add(CalendarDate.last, 1) // Result.fail(DateOutOfRange { from: "2199-12-31", days: 1 })
+ */
+export class DateOutOfRange extends Data.TaggedError("DateOutOfRange")<{ readonly from: CalendarDate; readonly days: number }> {
+  override get message(): string {
+    const direction = this.days >= 0 ? `${this.days} dagar efter` : `${-this.days} dagar före`
+    return `${direction} ${this.from} ligger utanför de datum som stöds (${supportedRange})`
+  }
+}
 
 /** Days in a month of the proleptic Gregorian calendar. */
 export const daysInMonth = (year: number, month: number): number => {
@@ -31,6 +68,22 @@ export const isLeapYear = (year: number): boolean =>
  * invalidReason("2026-02-30") // "2026-02-30 är inte ett giltigt datum"
  */
 export const invalidReason = (text: string): string | undefined => {
+  const reason = nonexistentReason(text)
+  if (reason !== undefined) return reason
+  if (text < first || text > last) return `${text} ligger utanför de datum som stöds (${supportedRange})`
+  return undefined
+}
+
+/**
+ * Why a text is not a day of the calendar at all (form, month, day),
+ * leaving the supported range aside: for an edge with a narrower range of
+ * its own and its own message (the web's `?datum`).
+ *
+ * @example
+ * nonexistentReason("9999-12-31") // undefined
+ * nonexistentReason("2026-13-01") // "2026-13-01 är inte ett giltigt datum"
+ */
+export const nonexistentReason = (text: string): string | undefined => {
   const match = pattern.exec(text)
   if (match === null) return `${JSON.stringify(text)} är inte ett datum på formen ÅÅÅÅ-MM-DD`
   const year = Number(match[1])
@@ -75,7 +128,7 @@ export const schema = z.string().superRefine((value, ctx) => {
   if (reason !== undefined) ctx.addIssue({ code: "custom", message: reason })
 }) as unknown as z.ZodType<CalendarDate, string>
 
-/** Builds a date from its parts; throws on a date that does not exist. */
+/** Builds a date from its parts; throws on a date that does not exist or lies outside {@link first}–{@link last}. */
 export const make = (year: number, month: number, day: number): CalendarDate =>
   unsafeParse(`${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`)
 
@@ -101,7 +154,10 @@ export const toEpochDay = (date: CalendarDate): number => {
   return era * 146097 + doe - 719468
 }
 
-/** The inverse of {@link toEpochDay}. */
+const firstEpochDay = -25567 // 1900-01-01
+const lastEpochDay = 84005 // 2199-12-31
+
+/** The inverse of {@link toEpochDay}; throws outside {@link first}–{@link last} (use {@link add} where that can happen). */
 export const fromEpochDay = (epochDay: number): CalendarDate => {
   const z0 = epochDay + 719468
   const era = Math.floor(z0 / 146097)
@@ -116,12 +172,41 @@ export const fromEpochDay = (epochDay: number): CalendarDate => {
 }
 
 /**
- * The date `days` later (or earlier, when negative).
+ * The date `days` later (or earlier, when negative), or {@link DateOutOfRange}
+ * when that leaves {@link first}–{@link last}.
+ *
+ * @example
+ * CalendarDate.add(CalendarDate.unsafeParse("2026-12-31"), 1) // Result.succeed("2027-01-01")
+ * CalendarDate.add(CalendarDate.unsafeParse("2199-12-31"), 1) // Result.fail(DateOutOfRange { ... })
+ */
+export const add = (date: CalendarDate, days: number): Result.Result<CalendarDate, DateOutOfRange> => {
+  const target = toEpochDay(date) + days
+  return Number.isInteger(target) && target >= firstEpochDay && target <= lastEpochDay
+    ? Result.succeed(fromEpochDay(target))
+    : Result.fail(new DateOutOfRange({ from: date, days }))
+}
+
+/**
+ * The date `days` later (or earlier), stopped at the edge of the supported
+ * range: for the end of a window (`--from` plus a year), where "up to the
+ * last supported day" is the honest answer.
+ *
+ * @example
+ * CalendarDate.addBounded(CalendarDate.unsafeParse("2199-06-01"), 365) // "2199-12-31"
+ */
+export const addBounded = (date: CalendarDate, days: number): CalendarDate =>
+  fromEpochDay(Math.min(lastEpochDay, Math.max(firstEpochDay, toEpochDay(date) + Math.trunc(days))))
+
+/**
+ * The date `days` later (or earlier, when negative), for steps known to stay
+ * inside the supported range (a day or two from a parsed date that is not at
+ * the edge); throws {@link DateOutOfRange} otherwise. Prefer {@link add} or
+ * {@link addBounded} when the step comes from input.
  *
  * @example
  * CalendarDate.addDays(CalendarDate.unsafeParse("2026-12-31"), 1) // "2027-01-01"
  */
-export const addDays = (date: CalendarDate, days: number): CalendarDate => fromEpochDay(toEpochDay(date) + days)
+export const addDays = (date: CalendarDate, days: number): CalendarDate => Result.getOrThrow(add(date, days))
 
 /**
  * Calendar days from `from` to `to` (negative when `to` is earlier).

@@ -43,6 +43,19 @@ describe("Assignment", () => {
     expect(problems({ ...minimal, obligations: [{ ...obligation, dueSetBy: "Socialstyrelsen" }] })).toEqual([])
   })
 
+  it("an obligation cannot fall due before its decision, nor outside 1900–2199", () => {
+    const obligation = { id: "x", kind: "delredovisning", title: "X", responsible: "Socialstyrelsen", recipient: "Regeringskansliet", source: "s" }
+    expect(problems({ ...minimal, obligations: [{ ...obligation, due: "2026-02-01" }] })).toEqual(["obligations[0].due: 2026-02-01 är före beslutsdatumet 2026-02-02"])
+    expect(problems({ ...minimal, obligations: [{ ...obligation, due: "2026-02-02" }] })).toEqual([])
+    expect(problems({ ...minimal, obligations: [{ ...obligation, due: "0000-01-01" }] })).toEqual([
+      "obligations[0].due: 0000-01-01 ligger utanför de datum som stöds (1900-01-01–2199-12-31)"
+    ])
+    // A decision known only by its year is taken as 1 January of it.
+    expect(problems({ ...minimal, decided: "2024-01-01", decidedPrecision: "year", obligations: [{ ...obligation, due: "2023-12-31" }] })).toEqual([
+      "obligations[0].due: 2023-12-31 är före beslutsdatumet 2024"
+    ])
+  })
+
   it("funding parts sum to the total and name an existing grant", () => {
     const parts = [
       { id: "a", title: "A", amount: 7_000_000, usedBy: "SKL", source: "s" },

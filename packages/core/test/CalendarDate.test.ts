@@ -115,14 +115,54 @@ describe("CalendarDate properties", () => {
     )
   })
 
-  it("daysBetween agrees with addDays", () => {
+  it("daysBetween agrees with add, which refuses exactly the steps that leave 1900–2199", () => {
     fc.assert(
-      fc.property(epochDays, fc.integer({ min: -20000, max: 20000 }), (n, k) => {
+      fc.property(epochDays, fc.integer({ min: -60000, max: 60000 }), (n, k) => {
         const date = CalendarDate.fromEpochDay(n)
-        expect(CalendarDate.daysBetween(date, CalendarDate.addDays(date, k))).toBe(k)
+        const added = CalendarDate.add(date, k)
+        const inside = n + k >= CalendarDate.toEpochDay(CalendarDate.first) && n + k <= CalendarDate.toEpochDay(CalendarDate.last)
+        expect(Result.isSuccess(added)).toBe(inside)
+        if (Result.isSuccess(added)) expect(CalendarDate.daysBetween(date, added.success)).toBe(k)
+        else expect(added.failure).toMatchObject({ _tag: "DateOutOfRange", from: date, days: k })
       }),
-      { numRuns: 100 }
+      { numRuns: 200 }
     )
+  })
+
+  it("addBounded is add inside the range and stops at its edge outside it", () => {
+    fc.assert(
+      fc.property(epochDays, fc.integer({ min: -120000, max: 120000 }), (n, k) => {
+        const date = CalendarDate.fromEpochDay(n)
+        const bounded = CalendarDate.addBounded(date, k)
+        const added = CalendarDate.add(date, k)
+        if (Result.isSuccess(added)) expect(bounded).toBe(added.success)
+        else expect(bounded).toBe(k > 0 ? CalendarDate.last : CalendarDate.first)
+      }),
+      { numRuns: 200 }
+    )
+  })
+})
+
+describe("CalendarDate supports 1900-01-01–2199-12-31", () => {
+  it.each(["0000-01-01", "1899-12-31", "2200-01-01", "9999-12-31"])("refuses %s with the range in the message", (text) => {
+    expect(CalendarDate.parse(text)).toEqual(Result.fail(`${text} ligger utanför de datum som stöds (1900-01-01–2199-12-31)`))
+    expect(CalendarDate.schema.safeParse(text).success).toBe(false)
+    expect(CalendarDate.nonexistentReason(text)).toBeUndefined()
+  })
+
+  it("accepts both edges, and arithmetic cannot step past them", () => {
+    expect(CalendarDate.parse("1900-01-01")).toEqual(Result.succeed("1900-01-01"))
+    expect(CalendarDate.parse("2199-12-31")).toEqual(Result.succeed("2199-12-31"))
+    expect(CalendarDate.toEpochDay(CalendarDate.last) - CalendarDate.toEpochDay(CalendarDate.first)).toBe(109_572)
+    expect(CalendarDate.add(CalendarDate.last, 1)).toEqual(Result.fail(new CalendarDate.DateOutOfRange({ from: CalendarDate.last, days: 1 })))
+    expect(new CalendarDate.DateOutOfRange({ from: CalendarDate.last, days: 1 }).message).toBe(
+      "1 dagar efter 2199-12-31 ligger utanför de datum som stöds (1900-01-01–2199-12-31)"
+    )
+    expect(CalendarDate.add(CalendarDate.first, -1)).toMatchObject({ failure: { _tag: "DateOutOfRange", days: -1 } })
+    expect(CalendarDate.addBounded(CalendarDate.unsafeParse("2199-06-01"), 365)).toBe("2199-12-31")
+    expect(CalendarDate.addBounded(CalendarDate.unsafeParse("1900-06-01"), -365)).toBe("1900-01-01")
+    expect(() => CalendarDate.addDays(CalendarDate.last, 1)).toThrow(/utanför de datum som stöds/)
+    expect(() => CalendarDate.make(2200, 1, 1)).toThrow(/utanför/)
   })
 })
 

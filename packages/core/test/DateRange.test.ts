@@ -23,7 +23,8 @@ describe("DateRange from the seeds", () => {
 })
 
 describe("DateRange properties", () => {
-  const date = fc.integer({ min: -25567, max: 47482 }).map(CalendarDate.fromEpochDay)
+  // From the second supported day, so that the day before a range still exists.
+  const date = fc.integer({ min: -25566, max: 47482 }).map(CalendarDate.fromEpochDay)
 
   it("parse(format(r)) is r, and a range contains exactly its days", () => {
     fc.assert(

@@ -225,6 +225,13 @@ export const evaluate = (
   if (early(options.asOf)) return Result.fail(new ValidationError({ source: "asOf", issues: [{ path: "", message: `${options.asOf}: ${rules}` }] }))
   const tooEarly = obligations.flatMap((o) => (o.due !== null && early(o.due) ? [{ path: Obligation.key(o), message: `förfallodagen ${o.due}: ${rules}` }] : []))
   if (tooEarly.length > 0) return Result.fail(new ValidationError({ source: "skyldigheter", issues: tooEarly }))
+  // A due date on a non-working day shows the next working day; at the end of the supported range there is none.
+  const noNextDay = obligations.flatMap((o) =>
+    o.due !== null && !WorkingDay.isWorkingDay(o.due) && Result.isFailure(WorkingDay.nextWithin(o.due))
+      ? [{ path: Obligation.key(o), message: `förfallodagen ${o.due} är ingen vardag och nästa vardag ligger utanför de datum som stöds (${CalendarDate.supportedRange})` }]
+      : []
+  )
+  if (noNextDay.length > 0) return Result.fail(new ValidationError({ source: "skyldigheter", issues: noNextDay }))
   for (const s of decoded) {
     const target = obligations.find((o) => o.id === s.obligation && Obligation.belongsTo(o, s.assignment))
     if (target === undefined) return Result.fail(new Obligation.UnknownObligation({ assignment: s.assignment, obligation: s.obligation, context: "inlämning" }))

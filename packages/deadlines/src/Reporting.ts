@@ -1,4 +1,4 @@
-import type { Assignment } from "@uppdrag/core"
+import { Assignment, type CalendarDate } from "@uppdrag/core"
 import * as Data from "effect/Data"
 import * as Result from "effect/Result"
 
@@ -46,8 +46,32 @@ export class DueDateAlreadySet extends Data.TaggedError("DueDateAlreadySet")<{ r
   }
 }
 
+/** A report dated before the decision that asks for it. */
+export class ReportBeforeDecision extends Data.TaggedError("ReportBeforeDecision")<{
+  readonly assignment: string
+  readonly obligation: string
+  readonly date: CalendarDate.CalendarDate
+  /** The decision date as the source states it (`2026-01-22`, or only `2024`). */
+  readonly decided: string
+}> {
+  override get message(): string {
+    return `redovisningen ${this.obligation} är daterad ${this.date}, före beslutet i ${this.assignment} (${this.decided})`
+  }
+}
+
+/** A report dated after today: it cannot have been submitted yet. */
+export class ReportInFuture extends Data.TaggedError("ReportInFuture")<{
+  readonly obligation: string
+  readonly date: CalendarDate.CalendarDate
+  readonly today: CalendarDate.CalendarDate
+}> {
+  override get message(): string {
+    return `redovisningen ${this.obligation} är daterad ${this.date}, efter dagens datum ${this.today}`
+  }
+}
+
 /** Every reason {@link decideReport} and {@link decideDueDate} refuse. */
-export type Refusal = UnknownObligation | ReportAlreadySubmitted | DueDateInDecision | DueDateAlreadySet
+export type Refusal = UnknownObligation | ReportAlreadySubmitted | ReportBeforeDecision | ReportInFuture | DueDateInDecision | DueDateAlreadySet
 
 /**
  * The key under which a report is recorded: one per duty, and one per region
@@ -76,9 +100,11 @@ const findObligation = (assignment: Assignment.Assignment, obligation: string): 
 }
 
 /**
- * Decides whether a report may be recorded as submitted: the duty exists and
- * no report for it (for that region, if any) is recorded yet. `submitted`
- * maps {@link reportKey} to the event that recorded it.
+ * Decides whether a report may be recorded as submitted: the duty exists, no
+ * report for it (for that region, if any) is recorded yet, and when the
+ * report carries its `date`, that date is not before the assignment's
+ * decision nor after `today` (when given). `submitted` maps {@link reportKey}
+ * to the event that recorded it.
  *
  * @example
  * Reporting.decideReport(assignment, { obligation: "slutredovisning", region: null }, new Map([["slutredovisning", 4]]))
@@ -86,11 +112,21 @@ const findObligation = (assignment: Assignment.Assignment, obligation: string): 
  */
 export const decideReport = (
   assignment: Assignment.Assignment,
-  report: { readonly obligation: string; readonly region: string | null },
+  report: {
+    readonly obligation: string
+    readonly region: string | null
+    readonly date?: CalendarDate.CalendarDate | undefined
+    readonly today?: CalendarDate.CalendarDate | undefined
+  },
   submitted: ReadonlyMap<string, number>
 ): Result.Result<Assignment.ReportingObligation, Refusal> => {
   const obligation = findObligation(assignment, report.obligation)
   if (Result.isFailure(obligation)) return obligation
+  const { date, today } = report
+  if (date !== undefined && date < assignment.decided) {
+    return Result.fail(new ReportBeforeDecision({ assignment: assignment.id, obligation: obligation.success.id, date, decided: Assignment.formatDecided(assignment) }))
+  }
+  if (date !== undefined && today !== undefined && date > today) return Result.fail(new ReportInFuture({ obligation: obligation.success.id, date, today }))
   const earlier = submitted.get(reportKey(obligation.success.id, report.region))
   return earlier === undefined ? obligation : Result.fail(new ReportAlreadySubmitted({ obligation: obligation.success.id, earlier }))
 }

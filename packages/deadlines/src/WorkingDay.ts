@@ -1,4 +1,5 @@
 import { CalendarDate } from "@uppdrag/core"
+import * as Result from "effect/Result"
 import { weekdayHolidaysBetween } from "./internal/HolidaySource.js"
 import * as SwedishHoliday from "./SwedishHoliday.js"
 
@@ -37,16 +38,28 @@ export const nonWorkingReason = (date: CalendarDate.CalendarDate): string | null
 export const isWorkingDay = (date: CalendarDate.CalendarDate): boolean => nonWorkingReason(date) === null
 
 /**
- * The first working day after `date` (never `date` itself).
+ * The first working day after `date` (never `date` itself); throws
+ * `DateOutOfRange` when it would lie after 2199-12-31 (see {@link nextWithin}).
  *
  * @example
  * WorkingDay.next(CalendarDate.unsafeParse("2027-05-30")) // "2027-05-31"
  * WorkingDay.next(CalendarDate.unsafeParse("2013-03-28")) // "2013-04-02" (past Easter)
  */
-export const next = (date: CalendarDate.CalendarDate): CalendarDate.CalendarDate => {
-  let day = CalendarDate.addDays(date, 1)
-  while (!isWorkingDay(day)) day = CalendarDate.addDays(day, 1)
-  return day
+export const next = (date: CalendarDate.CalendarDate): CalendarDate.CalendarDate => Result.getOrThrow(nextWithin(date))
+
+/**
+ * The first working day after `date`, or `DateOutOfRange` when there is none
+ * before the end of the supported range (after nyårsafton 2199 the next one
+ * is in 2200): for dates that come from input.
+ *
+ * @example
+ * WorkingDay.nextWithin(CalendarDate.unsafeParse("2199-12-31")) // Result.fail(DateOutOfRange { from: "2199-12-31", days: 1 })
+ */
+export const nextWithin = (date: CalendarDate.CalendarDate): Result.Result<CalendarDate.CalendarDate, CalendarDate.DateOutOfRange> => {
+  for (let step = 1; ; step++) {
+    const day = CalendarDate.add(date, step)
+    if (Result.isFailure(day) || isWorkingDay(day.success)) return day
+  }
 }
 
 /**

@@ -140,3 +140,22 @@ describe("Deadline.evaluate: dates before the holiday rules are refused", () => 
     )
   })
 })
+
+describe("Deadline.evaluate at the end of the supported range (1900–2199)", () => {
+  it("an asOf of 2199-12-31 counts back to every duty", () => {
+    const result = Result.getOrThrow(Deadline.evaluate(obligations(), { asOf: date("2199-12-31") }))
+    expect(result.length).toBe(obligations().length)
+    // Every dated duty lies in the past on that day.
+    expect(result.every((d) => d.obligation.due === null || d.daysLeft! < 0)).toBe(true)
+    expect(result.some((d) => d.status === "forsenad")).toBe(true)
+  })
+  it("a duty due on nyårsafton 2199, whose next working day would be in 2200, is refused by its key", () => {
+    const [first] = obligations()
+    const result = Deadline.evaluate([{ ...first!, due: date("2199-12-31") }], { asOf: date("2199-12-01") })
+    expect(Result.isFailure(result) && result.failure.message).toBe(
+      `skyldigheter: ${first!.assignmentId}/${first!.id}: förfallodagen 2199-12-31 är ingen vardag och nästa vardag ligger utanför de datum som stöds (1900-01-01–2199-12-31)`
+    )
+    const friday = Result.getOrThrow(Deadline.evaluate([{ ...first!, due: date("2199-12-30") }], { asOf: date("2199-12-01") }))
+    expect(friday[0]).toMatchObject({ nonWorkingDay: null, nextWorkingDay: null, daysLeft: 29 })
+  })
+})

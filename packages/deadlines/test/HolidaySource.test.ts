@@ -56,8 +56,8 @@ describe("HolidaySource: the rules agree with date-holidays", () => {
     }
   })
 
-  it("Easter Sunday agrees with date-holidays' `easter` for 2005–2400", () => {
-    for (const year of span(firstYear, 2400)) {
+  it("Easter Sunday agrees with date-holidays' `easter` for 2005–2199 (the supported dates)", () => {
+    for (const year of span(firstYear, 2199)) {
       const sunday = library.getHolidays(year, "sv").find((h) => h.name === "påskdagen")
       expect(easterSunday(year), String(year)).toBe(sunday?.date.slice(0, 10))
     }
@@ -67,7 +67,7 @@ describe("HolidaySource: the rules agree with date-holidays", () => {
 describe("HolidaySource: years the rules do not describe are refused, not guessed", () => {
   it("2004 (annandag pingst still a holiday, the national day not yet one): a RangeError naming the span", () => {
     expect(() => holidayYear(2004)).toThrow(RangeError)
-    expect(() => SwedishHoliday.inYear(2004)).toThrow("svenska helgdagar beräknas för åren 2005–9999")
+    expect(() => SwedishHoliday.inYear(2004)).toThrow("svenska helgdagar beräknas för åren 2005–2199")
     expect(() => SwedishHoliday.on(date("1999-12-24"))).toThrow(RangeError)
     expect(() => WorkingDay.between(date("2004-12-01"), date("2005-01-10"))).toThrow(RangeError)
   })

@@ -1,3 +1,4 @@
+import { CalendarDate } from "@uppdrag/core"
 import { Result } from "effect"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
@@ -11,6 +12,31 @@ describe("Reporting.decideReport", () => {
   it("seed 003: the interim report due 2027-05-30 may be recorded as submitted when nothing is recorded yet", () => {
     const decided = Reporting.decideReport(s2025, { obligation: "delredovisning-2027-05-30", region: null }, new Map())
     expect(Result.isSuccess(decided) && decided.success).toMatchObject({ id: "delredovisning-2027-05-30", kind: "delredovisning", due: "2027-05-30" })
+  })
+
+  it("seed 003 (decided 2026-01-22): a report dated before the decision, or after today, is refused", () => {
+    const d = (text: string) => CalendarDate.unsafeParse(text)
+    const report = (date: string) => ({ obligation: "delredovisning-2027-05-30", region: null, date: d(date), today: d("2026-12-02") })
+    const early = Reporting.decideReport(s2025, report("2026-01-21"), new Map())
+    expect(Result.isFailure(early) && early.failure).toMatchObject({ _tag: "ReportBeforeDecision", date: "2026-01-21", decided: "2026-01-22" })
+    expect(Result.isFailure(early) && early.failure.message).toBe(
+      "redovisningen delredovisning-2027-05-30 är daterad 2026-01-21, före beslutet i specialiserad-psykiatri-2026 (2026-01-22)"
+    )
+    const late = Reporting.decideReport(s2025, report("2099-05-28"), new Map())
+    expect(Result.isFailure(late) && late.failure.message).toBe("redovisningen delredovisning-2027-05-30 är daterad 2099-05-28, efter dagens datum 2026-12-02")
+    expect(Result.isSuccess(Reporting.decideReport(s2025, report("2026-01-22"), new Map()))).toBe(true)
+    expect(Result.isSuccess(Reporting.decideReport(s2025, report("2026-12-02"), new Map()))).toBe(true)
+  })
+
+  it("property: a dated report is accepted exactly when decided ≤ date ≤ today", () => {
+    const day = fc.integer({ min: CalendarDate.toEpochDay(CalendarDate.unsafeParse("2025-01-01")), max: CalendarDate.toEpochDay(CalendarDate.unsafeParse("2028-12-31")) }).map(CalendarDate.fromEpochDay)
+    fc.assert(
+      fc.property(day, day, (date, today) => {
+        const decided = Reporting.decideReport(s2025, { obligation: "delredovisning-2027-05-30", region: null, date, today }, new Map())
+        expect(Result.isSuccess(decided)).toBe(date >= s2025.decided && date <= today)
+      }),
+      { numRuns: 100 }
+    )
   })
 
   it("seed 003: a second report for the same duty is refused with ReportAlreadySubmitted, naming the earlier event", () => {

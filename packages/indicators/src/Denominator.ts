@@ -59,7 +59,7 @@ const bandOf = (band: PopulationBasis.AgeBand): number | undefined => {
  * Builds the denominators for `years` from population rows; rows outside the
  * years are ignored. By default a year's rates use the population on 31
  * December of that year; `lag: 1` uses the year before. Fails with every problem (unknown region, an age band
- * that straddles two age groups, a negative figure, a duplicate).
+ * that straddles two age groups, a negative figure, a duplicate, a year of `years` without any population).
  *
  * @example
  * const d = Denominator.make([{ region: "01", age: { from: 0, to: undefined }, population: 2_454_821 }], { from: 2024, to: 2024 })
@@ -107,6 +107,17 @@ export const make = (rows: Iterable<PopulationRow>, years: YearRange, options: {
     given[i] = 1
   }
   const specificYears = new Set(specific.map((row) => row.year))
+  // A year with no population would give rates of null for the whole year: refused, naming it.
+  if (general.length === 0) {
+    const known = [...specificYears].filter((y): y is number => y !== undefined).map((y) => y - lag).sort((a, b) => a - b)
+    for (let year = years.from; year <= years.to; year++) {
+      if (specificYears.has(year)) continue
+      const basis = lag === 0 ? `31 december ${year}` : `31 december ${year - lag}, året före`
+      const have = known.length === 0 ? "ingen befolkning alls" : `befolkning finns för ${known.join(", ")}`
+      issues.push({ path: "", message: `befolkning saknas för ${year} (${basis}); ${have}` })
+    }
+    if (issues.length > 0) return { issues }
+  }
   for (let yi = 0; yi < count; yi++) {
     const year = years.from + yi
     if (specificYears.has(year)) {

@@ -36,4 +36,15 @@ describe("population for the rates", () => {
     )
     expect("issues" in d && d.issues.map((i) => `${i.line}: ${i.path}`)).toEqual(["2: age", "3: population", "5: ", "6: region"])
   })
+
+  it("refuses a year of the cube without any population, naming it (red team: --years 2000 with 2023's file), with and without a lag", () => {
+    const row = { year: 2023, region: "01", sex: "K" as const, age: { from: 0, to: 17 }, population: 5 }
+    const d = Denominator.make([row], { from: 2000, to: 2000 })
+    expect("issues" in d && d.issues.map((i) => i.message)).toEqual(["befolkning saknas för 2000 (31 december 2000); befolkning finns för 2023"])
+    const lagged = Denominator.make([row], { from: 2023, to: 2024 }, { lag: 1 })
+    expect("issues" in lagged && lagged.issues.map((i) => i.message)).toEqual(["befolkning saknas för 2023 (31 december 2022, året före); befolkning finns för 2023"])
+    expect("values" in Denominator.make([row], { from: 2023, to: 2023 })).toBe(true)
+    // A population without a year serves every year.
+    expect("values" in Denominator.make([{ ...row, year: undefined }], { from: 2000, to: 2001 })).toBe(true)
+  })
 })

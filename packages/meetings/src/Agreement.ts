@@ -1,4 +1,4 @@
-import { CalendarDate, Catalog, Region } from "@uppdrag/core"
+import { Assignment, CalendarDate, Catalog, FreeText, Region } from "@uppdrag/core"
 import * as Result from "effect/Result"
 import { z } from "zod"
 import type { Meeting, PathIssue } from "./Meeting.js"
@@ -61,11 +61,11 @@ const fields = {
   id: slug,
   grant: slug,
   signed: CalendarDate.schema,
-  activities: z.array(z.strictObject({ title: z.string().min(1), component: slug.optional(), description: z.string().min(1).optional() })).min(1),
-  expectedResults: z.array(z.string().min(1)).min(1),
-  expectedEffects: z.array(z.string().min(1)).min(1),
-  followUpMeasures: z.array(z.strictObject({ title: z.string().min(1), indicator: slug.optional() })).min(1),
-  followUps: z.array(z.strictObject({ year: z.number().int().min(2000).max(2100), date: CalendarDate.schema, summary: z.string().min(1) })).default([])
+  activities: z.array(z.strictObject({ title: FreeText.schema.min(1), component: slug.optional(), description: FreeText.schema.min(1).optional() })).min(1),
+  expectedResults: z.array(FreeText.schema.min(1)).min(1),
+  expectedEffects: z.array(FreeText.schema.min(1)).min(1),
+  followUpMeasures: z.array(z.strictObject({ title: FreeText.schema.min(1), indicator: slug.optional() })).min(1),
+  followUps: z.array(z.strictObject({ year: z.number().int().min(2000).max(2100), date: CalendarDate.schema, summary: FreeText.schema.min(1) })).default([])
 }
 
 /** zod schema of the stored {@link Agreement}. */
@@ -78,12 +78,13 @@ export interface AgreementDraft extends Omit<Agreement, "region"> {
 }
 
 /** zod schema of {@link AgreementDraft}: the file form (input) to the checked shape (output). */
-export const draftSchema: z.ZodType<AgreementDraft, unknown> = z.strictObject({ kind: z.literal("overenskommelse"), region: z.string().min(1), ...fields })
+export const draftSchema: z.ZodType<AgreementDraft, unknown> = z.strictObject({ kind: z.literal("overenskommelse"), region: FreeText.schema.min(1), ...fields })
 
 /**
  * Checks a schema-valid agreement against the catalog: the grant exists,
- * the region takes part in it, the components are the grant's own, one
- * follow-up per year.
+ * the region takes part in it, the components are the grant's own, it is
+ * signed on or after the grant's decision, one follow-up per year, none
+ * dated before the signing.
  *
  * @example
  * Agreement.resolve(input, catalog)
@@ -102,8 +103,13 @@ export const resolve = (input: AgreementDraft, catalog: Pick<Catalog.Catalog, "a
       }
     })
   }
+  // Dates in their order: signed on or after the grant's decision, followed up on or after signing.
+  if (found !== undefined && input.signed < found.assignment.decided) {
+    issues.push({ at: ["signed"], path: "signed", message: `undertecknad ${input.signed}, före beslutet om ${found.grant.id} (${Assignment.formatDecided(found.assignment)})` })
+  }
   const years = new Set<number>()
   input.followUps.forEach((f, i) => {
+    if (f.date < input.signed) issues.push({ at: ["followUps", i, "date"], path: `followUps[${i}].date`, message: `uppföljningen ${f.date} är före överenskommelsen undertecknades (${input.signed})` })
     if (years.has(f.year)) issues.push({ at: ["followUps", i, "year"], path: `followUps[${i}].year`, message: `uppföljningen av ${f.year} finns redan` })
     years.add(f.year)
   })

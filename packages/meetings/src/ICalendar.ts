@@ -49,6 +49,15 @@ const dateProperty = (name: string, date: CalendarDate.CalendarDate, time: strin
   return property
 }
 
+/** DTEND of a whole-day event: the day after (exclusive), counted by iCalendar so that 2199-12-31 still has one. */
+const dayAfterProperty = (name: string, date: CalendarDate.CalendarDate): ICAL.Property => {
+  const property = dateProperty(name, date, undefined)
+  const end = localTime(date, undefined)
+  end.adjust(1, 0, 0, 0)
+  property.setValue(end)
+  return property
+}
+
 const utc = (iso: string): ICAL.Time => {
   const t = ICAL.Time.fromDateTimeString(iso.replace(/Z$/, "").replace(/\.\d+$/, ""))
   t.zone = ICAL.Timezone.utcTimezone
@@ -64,7 +73,7 @@ const event = (uid: string, options: Options): ICAL.Component => {
 
 const timing = (ev: ICAL.Component, date: CalendarDate.CalendarDate, time: string | undefined, durationMinutes: number): void => {
   ev.addProperty(dateProperty("dtstart", date, time))
-  if (time === undefined) ev.addProperty(dateProperty("dtend", CalendarDate.addDays(date, 1), undefined))
+  if (time === undefined) ev.addProperty(dayAfterProperty("dtend", date))
   else ev.updatePropertyWithValue("duration", ICAL.Duration.fromSeconds(durationMinutes * 60))
 }
 
@@ -108,14 +117,15 @@ export const series = (list: ReadonlyArray<Series>, options: Options): string =>
     const master = event(uid, options)
     // RFC 5545 counts DTSTART as the first instance, so it must be the rule's
     // first date, not a `start` the rule does not match (a Thursday for BYDAY=FR).
-    const first = Occurrence.ruleDates(s, recurrence.start, CalendarDate.addDays(recurrence.start, 400))[0]?.date
+    const first = Occurrence.ruleDates(s, recurrence.start, CalendarDate.addBounded(recurrence.start, 400))[0]?.date
     if (first === undefined) continue
     timing(master, first, s.time, s.durationMinutes)
     base(master, undefined)
     let rule = recurrence.rule
     if (recurrence.until !== undefined) {
-      const end = CalendarDate.addDays(recurrence.until, 1)
-      rule += s.time === undefined ? `;UNTIL=${recurrence.until.replaceAll("-", "")}` : `;UNTIL=${instant(end, "00:00")!.subtract({ seconds: 1 }).toString().replace(/[-:]/g, "").replace(/\.\d+/, "")}`
+      // The last second of the until day, Stockholm time (23:59 exists every day).
+      const end = instant(recurrence.until, "23:59")!.add({ seconds: 59 })
+      rule += s.time === undefined ? `;UNTIL=${recurrence.until.replaceAll("-", "")}` : `;UNTIL=${end.toString().replace(/[-:]/g, "").replace(/\.\d+/, "")}`
     }
     master.addPropertyWithValue("rrule", ICAL.Recur.fromString(rule))
     for (const d of s.dates) master.addProperty(dateProperty("rdate", d.date, d.time ?? s.time))
@@ -159,7 +169,7 @@ export const meetings = (list: ReadonlyArray<Meeting>, options: Options): string
   for (const m of list) {
     const ev = event(`${m.id}@${domain}`, options)
     ev.addProperty(dateProperty("dtstart", m.date, m.start))
-    if (m.start === undefined) ev.addProperty(dateProperty("dtend", CalendarDate.addDays(m.date, 1), undefined))
+    if (m.start === undefined) ev.addProperty(dayAfterProperty("dtend", m.date))
     else if (m.end !== undefined) ev.addProperty(dateProperty("dtend", m.date, m.end))
     ev.updatePropertyWithValue("summary", m.title)
     const names = m.participants.map((id) => options.partyNames?.get(id) ?? id)

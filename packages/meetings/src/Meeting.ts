@@ -1,4 +1,4 @@
-import { CalendarDate, Catalog, type Issue, Region } from "@uppdrag/core"
+import { CalendarDate, Catalog, FreeText, type Issue, Region } from "@uppdrag/core"
 import * as Result from "effect/Result"
 import { z } from "zod"
 import { instant, minutes, timePattern } from "./internal/StockholmTime.js"
@@ -19,10 +19,10 @@ export interface ActionItem {
 }
 
 const actionItemSchema = z.strictObject({
-  title: z.string().min(1),
-  owner: z.string().min(1),
+  title: FreeText.schema.min(1),
+  owner: FreeText.schema.min(1),
   due: CalendarDate.schema,
-  recipient: z.string().min(1).default("Socialstyrelsen")
+  recipient: FreeText.schema.min(1).default("Socialstyrelsen")
 })
 
 /**
@@ -59,7 +59,7 @@ export interface Meeting {
 export const schema: z.ZodType<Meeting, unknown> = z.strictObject({
   kind: z.literal("mote"),
   id: slug,
-  title: z.string().min(1),
+  title: FreeText.schema.min(1),
   date: CalendarDate.schema,
   start: time.optional(),
   end: time.optional(),
@@ -67,7 +67,7 @@ export const schema: z.ZodType<Meeting, unknown> = z.strictObject({
   assignment: slug.optional(),
   region: Region.codeSchema.optional(),
   participants: z.array(slug).min(1),
-  notes: z.string().optional(),
+  notes: FreeText.schema.optional(),
   actionItems: z.array(actionItemSchema).default([])
 })
 
@@ -87,15 +87,15 @@ export interface MeetingDraft extends Omit<Meeting, "assignment" | "region"> {
 export const draftSchema: z.ZodType<MeetingDraft, unknown> = z.strictObject({
   kind: z.literal("mote").default("mote"),
   id: slug,
-  title: z.string().min(1),
+  title: FreeText.schema.min(1),
   date: CalendarDate.schema,
   start: time.optional(),
   end: time.optional(),
   series: slug.optional(),
-  assignment: z.string().min(1).optional(),
-  region: z.string().min(1).optional(),
-  participants: z.array(z.string().min(1)).min(1),
-  notes: z.string().optional(),
+  assignment: FreeText.schema.min(1).optional(),
+  region: FreeText.schema.min(1).optional(),
+  participants: z.array(FreeText.schema.min(1)).min(1),
+  notes: FreeText.schema.optional(),
   actionItems: z.array(actionItemSchema).default([])
 })
 
@@ -156,9 +156,13 @@ export const resolve = (input: MeetingDraft, context: Context): Result.Result<Me
     const series = context.series.find((s) => s.id === input.series)
     if (series === undefined) {
       issues.push(issue(["series"], "series", `okänd mötesserie ${JSON.stringify(input.series)} (finns: ${context.series.map((s) => s.id).join(", ")})`))
-    } else if (input.assignment === undefined && series.assignment !== undefined) {
-      // A series meeting serves the series' assignment unless the file names another.
-      assignmentId = Catalog.findAssignment(context.catalog as Catalog.Catalog, series.assignment)?.id
+    } else if (series.assignment !== undefined) {
+      const seriesAssignment = Catalog.findAssignment(context.catalog as Catalog.Catalog, series.assignment)?.id
+      // A series meeting serves the series' assignment; a file may repeat it, not name another.
+      if (input.assignment === undefined) assignmentId = seriesAssignment
+      else if (assignmentId !== undefined && seriesAssignment !== undefined && assignmentId !== seriesAssignment) {
+        issues.push(issue(["series"], "series", `mötesserien ${series.id} hör till uppdraget ${seriesAssignment}, inte ${assignmentId}`))
+      }
     }
   }
   if (input.assignment === undefined && input.series === undefined) {

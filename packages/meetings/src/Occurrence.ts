@@ -47,15 +47,19 @@ export const ruleDates = (
     rruleString: `DTSTART;TZID=${zone}:${compact(recurrence.start)}T${clock.replace(":", "")}00\nRRULE:${recurrence.rule}`,
     temporal: Temporal
   })
-  const hits = rule.between(new Date(startOfDay(first).epochMilliseconds), new Date(startOfDay(CalendarDate.addDays(last, 1)).epochMilliseconds), true)
+  const hits = rule.between(new Date(startOfDay(first).epochMilliseconds), new Date(startOfDay(last).toZonedDateTimeISO(zone).add({ days: 1 }).epochMilliseconds), true)
+  // Filtered on the text first: a hit at the next midnight may be the day after 2199-12-31.
   return hits
+    .filter((zoned) => {
+      const day = zoned.toPlainDate().toString()
+      return day >= first && day <= last
+    })
     .map((zoned) => ({
       date: CalendarDate.unsafeParse(zoned.toPlainDate().toString()),
       time: series.time,
       // The rule's own instant, reused so the wall-clock time is converted once.
       ...(series.time === undefined ? {} : { at: Temporal.Instant.fromEpochMilliseconds(zoned.epochMilliseconds) })
     }))
-    .filter((d) => d.date >= first && d.date <= last)
 }
 
 const make = (

@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url"
-import { CalendarDate, fromZodIssues, InputFile, type Issue, ValidationError } from "@uppdrag/core"
+import { CalendarDate, FreeText, fromZodIssues, InputFile, type Issue, ValidationError } from "@uppdrag/core"
 import * as Result from "effect/Result"
 import { RRuleTemporal } from "rrule-temporal"
 import { z } from "zod"
@@ -59,7 +59,7 @@ export const recurrenceSchema: z.ZodType<Recurrence, unknown> = z.discriminatedU
     until: CalendarDate.schema.optional()
   }),
   z.strictObject({ kind: z.literal("vid-behov") }),
-  z.strictObject({ kind: z.literal("ej-fastställd"), cadence: z.string().min(1) })
+  z.strictObject({ kind: z.literal("ej-fastställd"), cadence: FreeText.schema.min(1) })
 ])
 
 /**
@@ -103,13 +103,13 @@ export interface Series {
 const seriesSchema = z
   .strictObject({
     id: slug,
-    title: z.string().min(1),
-    audience: z.string().min(1).optional(),
-    purpose: z.string().min(1).optional(),
+    title: FreeText.schema.min(1),
+    audience: FreeText.schema.min(1).optional(),
+    purpose: FreeText.schema.min(1).optional(),
     /** The interval as the source writes it: `1 gr/mån`, `Vid behov`. */
-    interval: z.string().min(1).optional(),
+    interval: FreeText.schema.min(1).optional(),
     /** The assignment the series serves: diary number or catalog id. */
-    assignment: z.string().min(1).optional(),
+    assignment: FreeText.schema.min(1).optional(),
     timeZone: z.literal(zone).default(zone),
     /** Local start time; without it occurrences are whole days. */
     time: time.optional(),
@@ -117,15 +117,15 @@ const seriesSchema = z
     recurrence: recurrenceSchema,
     /** Extra dated occurrences (RFC 5545 RDATE), e.g. for reference groups that meet as needed. */
     dates: z.array(z.strictObject({ date: CalendarDate.schema, time: time.optional() })).default([]),
-    cancellations: z.array(z.strictObject({ date: CalendarDate.schema, reason: z.string().min(1).optional() })).default([]),
+    cancellations: z.array(z.strictObject({ date: CalendarDate.schema, reason: FreeText.schema.min(1).optional() })).default([]),
     moves: z
-      .array(z.strictObject({ from: CalendarDate.schema, to: CalendarDate.schema, time: time.optional(), reason: z.string().min(1).optional() }))
+      .array(z.strictObject({ from: CalendarDate.schema, to: CalendarDate.schema, time: time.optional(), reason: FreeText.schema.min(1).optional() }))
       .default([]),
-    themes: z.array(z.strictObject({ date: CalendarDate.schema, theme: z.string().min(1), source: z.string().min(1).optional() })).default([]),
+    themes: z.array(z.strictObject({ date: CalendarDate.schema, theme: FreeText.schema.min(1), source: FreeText.schema.min(1).optional() })).default([]),
     /** Facts of this entry that the source does not state, named so nobody mistakes them for the seed's. */
-    assumptions: z.array(z.string().min(1)).default([]),
+    assumptions: z.array(FreeText.schema.min(1)).default([]),
     /** The sentence(s) of the source document this series comes from, quoted. */
-    source: z.string().min(1).optional()
+    source: FreeText.schema.min(1).optional()
   })
   .superRefine((s, ctx) => {
     if (s.recurrence.kind === "regel" && s.recurrence.until !== undefined && s.recurrence.until < s.recurrence.start) {

@@ -48,6 +48,12 @@ describe("meeting records", () => {
     expect(Result.isSuccess(parse(json))).toBe(true)
   })
 
+  it("a meeting tied to one assignment and to a series of another is refused (red team)", () => {
+    const result = parse("id: m3\ntitle: Digitalt möte\ndate: 2026-04-14\nseries: digitala-moten-heldygnsvard\nassignment: S2025/01528\nparticipants: [SKR]\n")
+    expect(Result.isFailure(result) && result.failure.message).toMatch(/series: mötesserien digitala-moten-heldygnsvard hör till uppdraget \S+, inte specialiserad-psykiatri-2026/)
+    expect(Result.isSuccess(parse("id: m3\ntitle: Digitalt möte\ndate: 2026-04-14\nseries: digitala-moten-heldygnsvard\nassignment: S2024/01004\nparticipants: [SKR]\n"))).toBe(true)
+  })
+
   it("a meeting of a series takes the series' assignment when the file names none", () => {
     const result = parse("id: m2\ntitle: Digitalt möte\ndate: 2026-04-14\nseries: digitala-moten-heldygnsvard\nparticipants: [SKR]\n")
     const record = Result.getOrThrow(result)
@@ -179,5 +185,21 @@ followUpMeasures:
     )
     expect(names.map((i) => i.path)).toEqual(["activities[1].component", "followUps[1].year"])
     expect(issues(agreement.replace("grant: specialiserad-psykiatri-2026", "grant: finns-inte")).map((i) => i.path)).toEqual(["grant"])
+  })
+
+  it("refuses an agreement signed before the grant's decision (red team: 1990 for the 2026 grant) and a follow-up dated before the signing", () => {
+    expect(issues(agreement.replace("signed: 2026-06-15", "signed: 1990-06-15")).map((i) => `${i.path}: ${i.message}`)).toEqual([
+      "signed: undertecknad 1990-06-15, före beslutet om specialiserad-psykiatri-2026 (2026-01-22)"
+    ])
+    const early = issues(agreement.concat("followUps:\n  - { year: 2026, date: 2026-06-14, summary: a }\n"))
+    expect(early.map((i) => `${i.path}: ${i.message}`)).toEqual(["followUps[0].date: uppföljningen 2026-06-14 är före överenskommelsen undertecknades (2026-06-15)"])
+    expect(Result.isSuccess(parse(agreement.concat("followUps:\n  - { year: 2026, date: 2026-06-15, summary: a }\n")))).toBe(true)
+  })
+
+  it("refuses control characters in free text (an escape sequence in the notes), naming the field", () => {
+    const result = parse("id: m9\ntitle: Möte\ndate: 2026-11-20\nassignment: S2025/01528\nparticipants: [SKR]\nnotes: \"rad\\u001b[2J\"\n")
+    expect(Result.isFailure(result)).toBe(true)
+    expect(Result.isFailure(result) && result.failure.message).toMatch(/notes: innehåller styrtecknet U\+001B/)
+    expect(Result.isSuccess(parse("id: m9\ntitle: Möte\ndate: 2026-11-20\nassignment: S2025/01528\nparticipants: [SKR]\nnotes: \"rad ett\\nrad två\"\n"))).toBe(true)
   })
 })

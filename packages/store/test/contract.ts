@@ -49,8 +49,12 @@ export interface Backend {
 
 export const GRANT = "specialiserad-psykiatri-2026"
 const ASSIGNMENT = "specialiserad-psykiatri-2026"
-/** The recording instant of the tests: Effect's TestClock is set to it. */
-const AT = "2026-04-15T08:00:00.000Z"
+/**
+ * The recording instant of the tests: Effect's TestClock is set to it. After
+ * every business date the tests record (reports and reported use may not be
+ * dated after the day they are recorded).
+ */
+const AT = "2027-06-15T08:00:00.000Z"
 const child = fileURLToPath(new URL("./fixtures/child.mjs", import.meta.url))
 
 type Services = EventLog.EventLog | CatalogSource.CatalogSource | Populations.Populations

@@ -29,8 +29,8 @@ export interface HolidayYear {
 /** The first year the rules hold: lag (1989:253) as amended by SFS 2004:1319, in force 1 January 2005. */
 export const firstYear = 2005
 
-/** The last year a `CalendarDate` can hold. */
-export const lastYear = 9999
+/** The last year of the supported date range (`CalendarDate.last`). */
+export const lastYear = 2199
 
 /**
  * Easter Sunday of a Gregorian year by Lichtenberg's form of Gauss's rule
