@@ -110,7 +110,7 @@ describe("uppdrag catalog draft", () => {
   })
 
   it("bad input and usage: a missing file exit 1, no argument exit 2, help in Swedish with examples", () => {
-    expect(uppdrag("catalog", "draft", join(dir, "finns-inte.txt"))).toMatchObject({ code: 1, stderr: `${join(dir, "finns-inte.txt")}: filen kan inte läsas\n` })
+    expect(uppdrag("catalog", "draft", join(dir, "finns-inte.txt"))).toMatchObject({ code: 1, stderr: `${join(dir, "finns-inte.txt")}: filen finns inte\n` })
     expect(uppdrag("catalog", "draft", join(seeds, "000_7d674a434a587308.txt"), "--compare", "S1999/00001").stderr).toContain("--compare: S1999/00001 finns inte i katalogen")
     expect(uppdrag("catalog", "draft").code).toBe(2)
     const help = uppdrag("catalog", "draft", "--help")

@@ -95,7 +95,7 @@ describe("uppdrag indicators publish", () => {
     expect(uppdrag("indicators", "show", "lpt-sluten-patienter", "--published", "--cube", "kub.json").code).toBe(2)
     const missing = uppdrag("indicators", "publish", "finns-inte.json", "--by", "anna", "--db", "publicerat.db")
     expect(missing.code).toBe(1)
-    expect(missing.stderr).toBe("finns-inte.json: filen finns inte eller kan inte läsas\nInget publicerades.\n")
+    expect(missing.stderr).toBe("finns-inte.json: filen finns inte\nInget publicerades.\n")
     const empty = uppdrag("indicators", "show", "lpt-sluten-patienter", "--published", "--db", "tom.db")
     expect(empty.code).toBe(1)
     expect(empty.stderr).toContain("Inga indikatorer är publicerade ännu")

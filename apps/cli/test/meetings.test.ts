@@ -207,7 +207,7 @@ describe.concurrent("uppdrag meetings record", { timeout: 120_000 }, () => {
     const run = await uppdrag("meetings", "record", file, "--ics", out, "--db", db)
     expect(run.code).toBe(1)
     expect(run.stdout).toMatch(/^Sparade möte samrad-2026-11-20 .* som händelse 1\.\n$/)
-    expect(run.stderr).toContain(`Kunde inte skriva ${out}`)
+    expect(run.stderr).toContain(`${out}: kan inte skrivas: katalogen finns inte`)
     expect(run.stderr).toContain(`Mötet sparades som händelse 1, men kalenderfilen ${out} skrevs inte. Skriv den utan att spara igen: uppdrag meetings record ${file} --check --ics ${out}\n`)
     expect(run.stderr).not.toContain("Inget sparades.")
     const coverage = await uppdrag("meetings", "coverage", "--assignment", "S2025/01528", "--as-of", "2026-11-23", "--format", "json", "--db", db)
@@ -221,7 +221,7 @@ describe.concurrent("uppdrag meetings record", { timeout: 120_000 }, () => {
     expect(bad.stderr).toContain("filen är inte kodad som UTF-8")
     const missing = await uppdrag("meetings", "record", join(dir, "finns-inte.yaml"), "--check")
     expect(missing.code).toBe(1)
-    expect(missing.stderr).toContain("finns-inte.yaml: filen kan inte läsas")
+    expect(missing.stderr).toContain("finns-inte.yaml: filen finns inte")
   })
 })
 

@@ -155,7 +155,7 @@ describe("uppdrag record --file: a batch is one transaction", () => {
   })
 
   it.each([
-    ["malformed (a quote never closed)", "trasig.csv", `${header}${GRANT},03,"100,2026-04-15,\n`, [":2: ogiltig CSV: ett citattecken stängs aldrig"]],
+    ["malformed (a quote never closed)", "trasig.csv", `${header}${GRANT},03,"100,2026-04-15,\n`, [":2: ogiltig CSV: ett citattecken öppnas men stängs aldrig"]],
     ["a missing column", "utan-datum.csv", `grant,region,amount\n${GRANT},03,100\n`, [":1: date: kolumnen saknas"]],
     ["a missing value", "tomt-belopp.csv", `${header}${row("03", "", "2026-04-15")}`, [":2: amount: saknas"]],
     ["a duplicate column", "dubbel-kolumn.csv", `grant,region,amount,date,amount\n${GRANT},03,1,2026-04-15,2\n`, [":1: amount: kolumnen finns två gånger"]],
@@ -185,7 +185,7 @@ describe("uppdrag record --file: a batch is one transaction", () => {
     const path = file("latin1.csv", latin1)
     const { code, stderr } = uppdrag("record", "requisition", "--file", path, "--db", db)
     expect(code).toBe(1)
-    expect(stderr).toContain(`${path}: filen är inte kodad som UTF-8`)
+    expect(stderr).toContain(`${path}:2: filen är inte kodad som UTF-8`)
     expect(existsSync(db)).toBe(false)
   })
 

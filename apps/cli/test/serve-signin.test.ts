@@ -102,7 +102,7 @@ describe("uppdrag serve on a network address", { timeout: 120_000 }, () => {
     const result = run(["--port", "0", "--access-log", join(dir, "finns-inte", "atkomst.log")])
     expect(result.status).toBe(1)
     expect(result.stderr).toContain("--access-log:")
-    expect(result.stderr).toContain("kan inte öppnas för skrivning (ENOENT)")
+    expect(result.stderr).toContain("kan inte öppnas för skrivning: katalogen finns inte")
   })
 })
 

@@ -69,7 +69,7 @@ export const parse = (bytes: Uint8Array, source: string): Result.Result<Key, Val
   const delimiter = Csv.delimiterOf(decoded.success)
   const read = Csv.read(decoded.success, delimiter)
   const fail = (issues: ReadonlyArray<Issue>) => Result.fail(new ValidationError({ source, issues }))
-  if ("unterminated" in read) return fail([{ path: "", line: read.unterminated, message: "ogiltig CSV (citattecken som inte avslutas)" }])
+  if ("unterminated" in read) return fail([{ path: "", line: read.unterminated, message: "ogiltig CSV: ett citattecken öppnas men stängs aldrig" }])
   const [header, ...rows] = read.records
   if (header === undefined) return fail([{ path: "", message: "filen är tom" }])
   const names = header.fields.map((f) => f.toLocaleLowerCase("sv"))

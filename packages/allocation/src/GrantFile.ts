@@ -1,6 +1,5 @@
-import { readFileSync } from "node:fs"
 import { dirname, isAbsolute, join } from "node:path"
-import { Kronor, PopulationBasis, Region, SourceDocument, ValidationError } from "@uppdrag/core"
+import { InputFile, Kronor, PopulationBasis, Region, SourceDocument, ValidationError } from "@uppdrag/core"
 import * as Result from "effect/Result"
 import * as z from "zod"
 import type * as Allocation from "./Allocation.js"
@@ -158,14 +157,14 @@ export const parse = (bytes: Uint8Array, source: string): Result.Result<Allocati
  * GrantFile.parseFile("kapacitet-2025.json")
  */
 export const parseFile = (file: string): Result.Result<Allocation.Spec, ValidationError> => {
-  const bytes = readBytes(file)
+  const bytes = InputFile.read(file, "grant")
   if (Result.isFailure(bytes)) return Result.fail(bytes.failure)
   const draft = decode(bytes.success, file)
   if (Result.isFailure(draft)) return Result.fail(draft.failure)
   const keys = new Map<string, DistributionKey.Key>()
   for (const k of draft.success.keys) {
     if (keys.has(k.file)) continue
-    const keyBytes = readBytes(k.file)
+    const keyBytes = InputFile.read(k.file, "distributionKey")
     if (Result.isFailure(keyBytes)) return Result.fail(keyBytes.failure)
     const key = DistributionKey.parse(keyBytes.success, k.file)
     if (Result.isFailure(key)) return Result.fail(key.failure)
@@ -174,10 +173,3 @@ export const parseFile = (file: string): Result.Result<Allocation.Spec, Validati
   return resolve(draft.success, keys)
 }
 
-const readBytes = (file: string): Result.Result<Uint8Array, ValidationError> => {
-  try {
-    return Result.succeed(readFileSync(file))
-  } catch {
-    return Result.fail(new ValidationError({ source: file, issues: [{ path: "", message: "filen finns inte eller kan inte läsas" }] }))
-  }
-}

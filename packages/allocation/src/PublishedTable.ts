@@ -58,7 +58,7 @@ export const parse = (bytes: Uint8Array, source: string, known: ReadonlyArray<Kn
   const decoded = Population.decode(bytes, source)
   if (Result.isFailure(decoded)) return Result.fail(decoded.failure)
   const read = Csv.read(decoded.success)
-  if ("unterminated" in read) return fail([{ path: "", line: read.unterminated, message: "ogiltig CSV (citattecken som inte avslutas)" }])
+  if ("unterminated" in read) return fail([{ path: "", line: read.unterminated, message: "ogiltig CSV: ett citattecken öppnas men stängs aldrig" }])
   const [header, ...records] = read.records
   if (header === undefined) return fail([{ path: "", message: "filen är tom" }])
   const issues: Array<Issue> = []

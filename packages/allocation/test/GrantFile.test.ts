@@ -32,7 +32,7 @@ describe("GrantFile", () => {
       "g.yaml:4: components[1].id: komponenten a finns redan"
     ])
     expect(messages(GrantFile.parse(new Uint8Array([0x69, 0x64, 0x3a, 0xff]), "g.yaml"))).toEqual(["g.yaml:1: filen är inte kodad som UTF-8"])
-    expect(messages(GrantFile.parseFile("/finns/inte.yaml"))).toEqual(["/finns/inte.yaml: filen finns inte eller kan inte läsas"])
+    expect(messages(GrantFile.parseFile("/finns/inte.yaml"))).toEqual(["/finns/inte.yaml: filen finns inte"])
   })
 
   it("distribution keys: { key: FILE } and { age: \"18+\", weightedBy: FILE }, files relative to the grant file", () => {

@@ -92,7 +92,7 @@ const grantFile = (file: string, bytes: Uint8Array): Effect.Effect<Resolved, Val
     const keys = new Map<string, DistributionKey.Key>()
     for (const ref of draft.keys) {
       if (keys.has(ref.file)) continue
-      keys.set(ref.file, yield* Effect.fromResult(DistributionKey.parse(yield* files.read(ref.file), ref.file)))
+      keys.set(ref.file, yield* Effect.fromResult(DistributionKey.parse(yield* files.read(ref.file, "distributionKey"), ref.file)))
     }
     const spec = yield* Effect.fromResult(GrantFile.resolve(draft, keys))
     return { _tag: "Split", spec, source: { _tag: "File", grant: spec.id, file, sha256: DistributionKey.sha256(bytes) } } as const
@@ -108,11 +108,11 @@ const grantFile = (file: string, bytes: Uint8Array): Effect.Effect<Resolved, Val
 export const resolve = (reference: string): Effect.Effect<Resolved, UnknownGrant | ValidationError | InputUnreadable, CatalogSource | InputFiles> =>
   Effect.gen(function* () {
     const files = yield* InputFiles
-    if (looksLikeFile(reference)) return yield* grantFile(reference, yield* files.read(reference))
+    if (looksLikeFile(reference)) return yield* grantFile(reference, yield* files.read(reference, "grant"))
     const catalog = yield* CatalogSource
     const found = Catalog.findGrant(catalog, reference)
     if (found === undefined) {
-      const bytes = yield* Effect.result(files.read(reference))
+      const bytes = yield* Effect.result(files.read(reference, "grant"))
       if (Result.isSuccess(bytes)) return yield* grantFile(reference, bytes.success)
       return yield* Effect.fail(new UnknownGrant({ grant: reference, known: Catalog.grants(catalog).map((g) => g.grant.id) }))
     }
@@ -161,7 +161,7 @@ const forYear = (
 /** A population file read, parsed and described (SHA-256 of the bytes, PxWeb metadata). */
 const readPopulation = (file: string): Effect.Effect<{ population: Population.Population; source: Provenance.PopulationSource }, ValidationError | InputUnreadable, InputFiles> =>
   Effect.gen(function* () {
-    const bytes = yield* (yield* InputFiles).read(file)
+    const bytes = yield* (yield* InputFiles).read(file, "population")
     const population = yield* Effect.fromResult(Population.parse(bytes, file))
     return { population, source: Provenance.describePopulation(bytes, file) }
   })
@@ -210,7 +210,7 @@ export const allocateResolved = (
     const { population, source } = yield* readPopulation(request.population)
     const allocation = yield* Effect.fromResult(Allocation.allocate(spec, population, { exclude: request.exclude ?? [] }))
     const table = (file: string) =>
-      Effect.flatMap(files.read(file), (bytes) => Effect.fromResult(PublishedTable.parse(bytes, file, allocation.components.map((c) => ({ id: c.id, title: c.title, basis: c.basis })))))
+      Effect.flatMap(files.read(file, "publishedTable"), (bytes) => Effect.fromResult(PublishedTable.parse(bytes, file, allocation.components.map((c) => ({ id: c.id, title: c.title, basis: c.basis })))))
     const verification = request.verify === undefined ? undefined : yield* Effect.fromResult(PublishedTable.verify(allocation, yield* table(request.verify)))
     const diff = request.diff === undefined ? undefined : PublishedTable.diff(allocation, yield* table(request.diff))
     if (diff !== undefined) reasons.push(`jämförd med ${diff.source} (--diff)`)
@@ -258,7 +258,7 @@ export const capped = (
 ): Effect.Effect<CappedAllocated, ValidationError | InputUnreadable | CappedPot.CappedPotRefused, InputFiles> =>
   Effect.gen(function* () {
     const files = yield* InputFiles
-    const text = yield* Effect.fromResult(Population.decode(yield* files.read(request.conditions), request.conditions))
+    const text = yield* Effect.fromResult(Population.decode(yield* files.read(request.conditions, "conditions"), request.conditions))
     const checklists = yield* Effect.fromResult(Conditions2012.parseCsv(text, request.conditions))
     const absent = Region.all.filter((r) => !checklists.some((c) => c.region === r.code))
     if (absent.length > 0) {

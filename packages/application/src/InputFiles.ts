@@ -1,3 +1,4 @@
+import { InputFile } from "@uppdrag/core"
 import * as Context from "effect/Context"
 import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
@@ -8,27 +9,30 @@ import * as Layer from "effect/Layer"
  * distribution keys, a published table to verify or compare with): a port,
  * so reading stays at the edge. The CLI provides it over the file system; a
  * test provides files in memory. The use case parses and hashes the bytes.
+ * Each read names its kind of file, which sets the size limit.
  *
  * @example
  * import { InputFiles } from "@uppdrag/application"
- * const bytes = yield* (yield* InputFiles.InputFiles).read("befolkning.csv")
+ * const bytes = yield* (yield* InputFiles.InputFiles).read("befolkning.csv", "population")
  */
 export interface Shape {
-  readonly read: (file: string) => Effect.Effect<Uint8Array, InputUnreadable>
+  readonly read: (file: string, kind: InputFile.Kind) => Effect.Effect<Uint8Array, InputUnreadable>
 }
 
 /** The input-file service. */
 export class InputFiles extends Context.Service<InputFiles, Shape>()("@uppdrag/application/InputFiles") {}
 
 /**
- * A file that does not exist or cannot be read.
+ * A file that cannot be read: `reason` says why in Swedish (missing, a
+ * directory, no permission, over the size limit); `detail` keeps the file
+ * system's English words for `--verbose`.
  *
  * @example
- * new InputUnreadable({ file: "befolkning.csv" }).message // "befolkning.csv: filen finns inte eller kan inte läsas"
+ * new InputUnreadable({ file: "befolkning.csv", reason: "filen finns inte" }).message // "befolkning.csv: filen finns inte"
  */
-export class InputUnreadable extends Data.TaggedError("InputUnreadable")<{ readonly file: string }> {
+export class InputUnreadable extends Data.TaggedError("InputUnreadable")<{ readonly file: string; readonly reason: string; readonly detail?: string | undefined }> {
   override get message(): string {
-    return `${this.file}: filen finns inte eller kan inte läsas`
+    return `${this.file}: ${this.reason}`
   }
 }
 
@@ -42,17 +46,24 @@ export const layerMemory = (files: Readonly<Record<string, string | Uint8Array>>
   Layer.succeed(InputFiles, {
     read: (file) => {
       const content = files[file]
-      if (content === undefined) return Effect.fail(new InputUnreadable({ file }))
+      if (content === undefined) return Effect.fail(new InputUnreadable({ file, reason: "filen finns inte" }))
       return Effect.succeed(typeof content === "string" ? new TextEncoder().encode(content) : content)
     }
   })
 
 /**
- * Files read by a function the adapter gives (the CLI: `readFileSync`); a
- * throw is {@link InputUnreadable}.
+ * Files read from the file system by `InputFile.read` of `@uppdrag/core`:
+ * each kind within its size limit, every failure a Swedish reason.
  *
  * @example
- * InputFiles.layerOf((file) => readFileSync(file))
+ * program.pipe(Effect.provide(InputFiles.layerFileSystem))
  */
-export const layerOf = (read: (file: string) => Uint8Array): Layer.Layer<InputFiles> =>
-  Layer.succeed(InputFiles, { read: (file) => Effect.try({ try: () => read(file), catch: () => new InputUnreadable({ file }) }) })
+export const layerFileSystem: Layer.Layer<InputFiles> = Layer.succeed(InputFiles, {
+  read: (file, kind) =>
+    Effect.suspend(() => {
+      const read = InputFile.read(file, kind)
+      if (read._tag === "Success") return Effect.succeed(read.success)
+      const issue = read.failure.issues[0]
+      return Effect.fail(new InputUnreadable({ file, reason: issue?.message ?? "filen kan inte läsas", detail: issue?.detail }))
+    })
+})

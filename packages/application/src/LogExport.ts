@@ -1,4 +1,4 @@
-import { fromZodIssues, type Issue } from "@uppdrag/core"
+import { fromZodIssues, type Issue, Json } from "@uppdrag/core"
 import * as Result from "effect/Result"
 import * as z from "zod"
 import * as Event from "./Event.js"
@@ -46,13 +46,9 @@ export const parse = (bytes: Uint8Array, source: string): Result.Result<Document
   } catch {
     return Result.fail({ source, issues: [{ path: "", message: "filen är inte kodad som UTF-8" }] })
   }
-  let value: unknown
-  try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ""))
-  } catch (error) {
-    return Result.fail({ source, issues: [{ path: "", message: `ogiltig JSON: ${(error as Error).message}` }] })
-  }
-  const parsed = DocumentSchema.safeParse(value, { reportInput: true })
+  const value = Json.parse(text.replace(/^\uFEFF/, ""), source)
+  if (Result.isFailure(value)) return Result.fail(value.failure)
+  const parsed = DocumentSchema.safeParse(value.success, { reportInput: true })
   return parsed.success ? Result.succeed(parsed.data) : Result.fail({ source, issues: fromZodIssues(parsed.error.issues) })
 }
 

@@ -1,9 +1,11 @@
-import { readdirSync, readFileSync, statSync } from "node:fs"
+import { readdirSync, statSync } from "node:fs"
 import { basename, extname, join, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
 import * as Result from "effect/Result"
 import * as Assignment from "./Assignment.js"
 import * as DiaryNumber from "./DiaryNumber.js"
+import * as FileAccess from "./FileAccess.js"
+import * as InputFile from "./InputFile.js"
 import * as BuiltinCatalog from "./internal/BuiltinCatalog.js"
 import * as Placeholder from "./Placeholder.js"
 import * as SourceDocument from "./SourceDocument.js"
@@ -39,19 +41,21 @@ const isCatalogFile = (file: string): boolean => [".yaml", ".yml", ".json"].incl
 
 /** Catalog files under a path: the file itself, or the catalog files of a folder (sorted). */
 export const filesAt = (path: string): Result.Result<Array<string>, ValidationError> => {
-  let stats: ReturnType<typeof statSync>
-  try {
-    stats = statSync(path)
-  } catch {
-    return Result.fail(new ValidationError({ source: path, issues: [{ path: "", message: "filen eller mappen finns inte" }] }))
+  const refuse = (error: unknown) => {
+    const problem = FileAccess.describe(error, "path")
+    return Result.fail(new ValidationError({ source: path, issues: [{ path: "", message: problem.message, detail: problem.detail }] }))
   }
-  if (!stats.isDirectory()) return Result.succeed([path])
-  return Result.succeed(
-    readdirSync(path)
-      .filter(isCatalogFile)
-      .sort()
-      .map((name) => join(path, name))
-  )
+  let names: Array<string>
+  try {
+    if (!statSync(path).isDirectory()) return Result.succeed([path])
+    names = readdirSync(path)
+  } catch (error) {
+    return refuse(error)
+  }
+  const files = names.filter(isCatalogFile).sort()
+  // A folder without catalog files is most likely the wrong folder: saying "0 beslut" would hide that.
+  if (files.length === 0) return Result.fail(new ValidationError({ source: path, issues: [{ path: "", message: "mappen innehåller inga katalogfiler (.yaml, .yml eller .json)" }] }))
+  return Result.succeed(files.map((name) => join(path, name)))
 }
 
 
@@ -71,15 +75,8 @@ interface Located {
   readonly lineOf: (path: ReadonlyArray<PropertyKey>) => number | undefined
 }
 
-const readLocated = (file: string): Result.Result<Located, ValidationError> => {
-  let bytes: Buffer
-  try {
-    bytes = readFileSync(file)
-  } catch {
-    return Result.fail(new ValidationError({ source: file, issues: [{ path: "", message: "filen kan inte läsas" }] }))
-  }
-  return parseLocated(bytes, file)
-}
+const readLocated = (file: string): Result.Result<Located, ValidationError> =>
+  Result.flatMap(InputFile.read(file, "catalog"), (bytes) => parseLocated(bytes, file))
 
 
 // The yaml package's error codes, in Swedish.

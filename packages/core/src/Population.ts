@@ -1,9 +1,13 @@
-import { readFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import * as Result from "effect/Result"
+import * as z from "zod"
+import * as CsvSyntax from "./CsvSyntax.js"
+import * as InputFile from "./InputFile.js"
+import * as Json from "./Json.js"
 import * as PopulationBasis from "./PopulationBasis.js"
 import * as Region from "./Region.js"
-import { type Issue, ValidationError } from "./ValidationError.js"
+import { formatPath, type Issue, ValidationError } from "./ValidationError.js"
+import { fromZodIssues } from "./ZodIssues.js"
 
 /**
  * Population figures by region and age (and optionally sex), read from the
@@ -170,7 +174,7 @@ let csvParseModule: typeof import("csv-parse/sync") | undefined
 const csvParse = (): typeof import("csv-parse/sync") =>
   (csvParseModule ??= createRequire(import.meta.url)("csv-parse/sync") as typeof import("csv-parse/sync"))
 
-const readCsv = (text: string, delimiter: string): Result.Result<Records, { line: number; message: string }> => {
+const readCsv = (text: string, delimiter: string): Result.Result<Records, Issue> => {
   try {
     const records = csvParse().parse(text, {
       delimiter,
@@ -181,8 +185,7 @@ const readCsv = (text: string, delimiter: string): Result.Result<Records, { line
     }) as unknown as Records
     return Result.succeed(records)
   } catch (error) {
-    const e = error as { lines?: number; code?: string; message?: string }
-    return Result.fail({ line: e.lines ?? 1, message: `ogiltig CSV (${e.code ?? e.message ?? "okänt fel"})` })
+    return Result.fail(CsvSyntax.issue(error, text, delimiter))
   }
 }
 
@@ -340,7 +343,7 @@ export const parseCsv = (bytes: Uint8Array, source: string): Result.Result<Popul
   for (const delimiter of ordered) {
     const records = readCsv(text, delimiter)
     if (Result.isFailure(records)) {
-      lastError ??= { path: "", line: records.failure.line, message: records.failure.message }
+      lastError ??= records.failure
       continue
     }
     const all = records.success
@@ -360,23 +363,34 @@ export const parseCsv = (bytes: Uint8Array, source: string): Result.Result<Popul
 // PxWeb API v2: JSON-stat 2.0.
 // ---------------------------------------------------------------------------
 
-interface JsonStatCategory {
-  index?: Record<string, number> | Array<string>
-  label?: Record<string, string>
-}
-interface JsonStatDimension {
-  label?: string
-  category?: JsonStatCategory
-}
-interface JsonStatDataset {
-  version?: string
-  class?: string
-  id?: Array<string>
-  size?: Array<number>
-  role?: { time?: Array<string>; metric?: Array<string> }
-  dimension?: Record<string, JsonStatDimension>
-  value?: Array<number | null> | Record<string, number | null>
-}
+// SCB's answers carry more than is read here (note, unit, extension …): extra keys are allowed.
+const JsonStatCategorySchema = z.looseObject({
+  index: z.union([z.array(z.string()), z.record(z.string(), z.number().int().min(0))]).optional(),
+  label: z.record(z.string(), z.string()).optional()
+})
+type JsonStatCategory = z.infer<typeof JsonStatCategorySchema>
+
+/**
+ * The part of a JSON-stat 2.0 dataset a population is read from: every
+ * value checked for its type, so a number where text belongs or a `null`
+ * dimension is an issue at its JSON path, not a crash.
+ *
+ * @example
+ * Population.JsonStatDatasetSchema.safeParse(JSON.parse(text)).success
+ */
+export const JsonStatDatasetSchema = z.looseObject({
+  version: z.string().optional(),
+  class: z.literal("dataset"),
+  id: z.array(z.string()).min(1),
+  size: z.array(z.number().int().min(0)).min(1),
+  role: z.looseObject({ time: z.array(z.string()).optional(), metric: z.array(z.string()).optional() }).optional(),
+  dimension: z.record(z.string(), z.looseObject({ label: z.string().optional(), category: JsonStatCategorySchema })),
+  value: z.union([z.array(z.number().nullable()), z.record(z.string(), z.number().nullable())])
+})
+type JsonStatDataset = z.infer<typeof JsonStatDatasetSchema>
+
+/** More values than any population by region, age and sex has (21 × 101 × 3 plus totals). */
+const MAX_VALUES = 1_000_000
 
 const categoryCodes = (category: JsonStatCategory | undefined): Array<string> => {
   const index = category?.index
@@ -396,15 +410,20 @@ const categoryCodes = (category: JsonStatCategory | undefined): Array<string> =>
 export const parseJsonStat = (bytes: Uint8Array, source: string): Result.Result<Population, ValidationError> => {
   const decoded = decode(bytes, source)
   if (Result.isFailure(decoded)) return Result.fail(decoded.failure)
-  let data: JsonStatDataset
-  try {
-    data = JSON.parse(decoded.success) as JsonStatDataset
-  } catch (error) {
-    return fail(source, [{ path: "", message: `ogiltig JSON (${(error as Error).message})` }])
-  }
-  if (typeof data !== "object" || data === null || data.class !== "dataset" || !Array.isArray(data.id) || !Array.isArray(data.size) || data.dimension === undefined) {
+  const json = Json.parse(decoded.success, source)
+  if (Result.isFailure(json)) return Result.fail(json.failure)
+  const value = json.success
+  if (typeof value !== "object" || value === null || Array.isArray(value) || (value as { class?: unknown }).class !== "dataset") {
     return fail(source, [{ path: "", message: "inte ett JSON-stat 2.0-dataset (class, id, size och dimension krävs)" }])
   }
+  const parsed = JsonStatDatasetSchema.safeParse(value, { reportInput: true })
+  if (!parsed.success) return fail(source, fromZodIssues(parsed.error.issues).slice(0, 50))
+  const data: JsonStatDataset = parsed.data
+  if (data.id.length !== data.size.length) return fail(source, [{ path: "size", message: `${data.size.length} storlekar men id anger ${data.id.length} dimensioner` }])
+  const undescribed = data.id.filter((id) => data.dimension[id] === undefined)
+  if (undescribed.length > 0) return fail(source, undescribed.map((id) => ({ path: formatPath(["dimension", id]), message: "dimensionen finns i id men beskrivs inte" })))
+  const count = data.size.reduce((a, b) => a * b, 1)
+  if (count > MAX_VALUES) return fail(source, [{ path: "size", message: `${count} värden; en befolkningsfil har högst ${MAX_VALUES}` }])
   const ids = data.id
   const size = data.size
   const dimension = data.dimension
@@ -464,7 +483,7 @@ export const parseJsonStat = (bytes: Uint8Array, source: string): Result.Result<
         continue
       }
     }
-    const value = Array.isArray(values) ? values[position] : values![String(position)]
+    const value = Array.isArray(values) ? values[position] : values[String(position)]
     if (typeof value !== "number") {
       issues.push({ path, message: `värde saknas för ${region.name}, ${ageLabel}` })
       continue
@@ -500,15 +519,8 @@ export const parse = (bytes: Uint8Array, source: string): Result.Result<Populati
  * @example
  * Population.parseFile("../shared/data/population-2025-09.csv")
  */
-export const parseFile = (file: string): Result.Result<Population, ValidationError> => {
-  let bytes: Buffer
-  try {
-    bytes = readFileSync(file)
-  } catch {
-    return fail(file, [{ path: "", message: "filen finns inte eller kan inte läsas" }])
-  }
-  return parse(bytes, file)
-}
+export const parseFile = (file: string): Result.Result<Population, ValidationError> =>
+  Result.flatMap(InputFile.read(file, "population"), (bytes) => parse(bytes, file))
 
 // ---------------------------------------------------------------------------
 // Basis resolution.

@@ -2,6 +2,7 @@ import { createRequire } from "node:module"
 import * as Result from "effect/Result"
 import type { Node } from "yaml"
 import type * as z from "zod"
+import { firstInvalidUtf8, lineAt } from "./internal/Utf8.js"
 import { type Issue, ValidationError } from "./ValidationError.js"
 import { fromZodIssues } from "./ZodIssues.js"
 
@@ -45,24 +46,10 @@ const yamlErrors: Record<string, string> = {
 
 /** The text, or the 1-based line of the first byte sequence that is not UTF-8. */
 const decodeUtf8 = (bytes: Uint8Array): string | number => {
-  const decoder = new TextDecoder("utf-8", { fatal: true })
   try {
-    return decoder.decode(bytes)
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes)
   } catch {
-    let start = 0
-    let line = 1
-    for (let i = 0; i <= bytes.length; i++) {
-      if (i === bytes.length || bytes[i] === 0x0a) {
-        try {
-          decoder.decode(bytes.subarray(start, i))
-        } catch {
-          return line
-        }
-        start = i + 1
-        line++
-      }
-    }
-    return 1
+    return lineAt(bytes, firstInvalidUtf8(bytes))
   }
 }
 
@@ -78,20 +65,39 @@ export const parse = (bytes: Uint8Array, source: string): Result.Result<SourceDo
     return Result.fail(new ValidationError({ source, issues: [{ path: "", message: "filen är inte kodad som UTF-8", line: text }] }))
   }
   if (text.replace(/^\uFEFF/, "").trim() === "") return Result.fail(new ValidationError({ source, issues: [{ path: "", message: "filen är tom" }] }))
-  const { isMap, isSeq, LineCounter, parseDocument } = yaml()
+  const { isAlias, isMap, isSeq, LineCounter, parseDocument, visit } = yaml()
   const lineCounter = new LineCounter()
-  const doc = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter, uniqueKeys: true, prettyErrors: false })
+  let doc: ReturnType<typeof parseDocument>
+  try {
+    doc = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter, uniqueKeys: true, prettyErrors: false })
+  } catch (error) {
+    // A nesting deep enough to exhaust the parser's stack.
+    return Result.fail(new ValidationError({ source, issues: [{ path: "", message: "ogiltig YAML: filen är för djupt nästlad", detail: String(error) }] }))
+  }
   if (doc.errors.length > 0) {
     return Result.fail(
       new ValidationError({
         source,
         issues: doc.errors.map((e) => {
           const { line, col } = lineCounter.linePos(e.pos[0])
-          return { path: "", message: `ogiltig YAML: ${yamlErrors[e.code] ?? e.code} (kolumn ${col})`, line }
+          return { path: "", message: `ogiltig YAML: ${yamlErrors[e.code] ?? e.code} (kolumn ${col})`, line, detail: e.message }
         })
       })
     )
   }
+  // Aliases are refused by construction: no file of the project needs one, and
+  // expanding them is how a small file becomes a huge value (an alias bomb).
+  const aliases: Array<Issue> = []
+  visit(doc, {
+    Alias: (_, node) => {
+      if (!isAlias(node)) return
+      const { line, col } = lineCounter.linePos(node.range?.[0] ?? 0)
+      const defined = node.resolve(doc) !== undefined
+      const what = defined ? `alias *${node.source} är inte tillåtet; skriv ut värdet i stället` : `alias *${node.source} pekar på ett ankare som inte finns`
+      aliases.push({ path: "", message: `ogiltig YAML: ${what} (kolumn ${col})`, line })
+    }
+  })
+  if (aliases.length > 0) return Result.fail(new ValidationError({ source, issues: aliases.slice(0, 10) }))
   const lineOf = (path: ReadonlyArray<PropertyKey>): number | undefined => {
     let node: unknown = doc.contents
     let found: unknown = doc.contents
@@ -105,7 +111,7 @@ export const parse = (bytes: Uint8Array, source: string): Result.Result<SourceDo
     const range = (found as Node | null)?.range
     return range === undefined || range === null ? undefined : lineCounter.linePos(range[0]).line
   }
-  return Result.succeed({ source, value: doc.toJS(), lineOf })
+  return Result.succeed({ source, value: doc.toJS({ maxAliasCount: 0 }), lineOf })
 }
 
 /**

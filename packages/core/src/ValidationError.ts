@@ -13,6 +13,12 @@ export interface Issue {
   readonly message: string
   /** 1-based line in the source file, when known. */
   readonly line?: number
+  /**
+   * The library's own words behind the message (an errno such as
+   * `ENOENT: no such file or directory, open 'x.csv'`), in English: shown
+   * only under `--verbose`, never in the message itself.
+   */
+  readonly detail?: string
 }
 
 /**

@@ -190,7 +190,7 @@ describe("Population: bad input names file, line and field", () => {
   })
 
   it("a file that does not exist", () => {
-    expect(lines(Population.parseFile("/finns/inte.csv"))).toEqual(["/finns/inte.csv: filen finns inte eller kan inte läsas"])
+    expect(lines(Population.parseFile("/finns/inte.csv"))).toEqual(["/finns/inte.csv: filen finns inte"])
   })
 })
 
@@ -282,7 +282,23 @@ describe("Population: SCB's PxWeb exports", () => {
     expect(lines(Population.parse(enc(JSON.stringify(twoYears)), "scb.json"))).toEqual([
       "scb.json: dimension.Tid: 2 värden; exportera en tidpunkt och ett innehåll i taget"
     ])
-    expect(lines(Population.parse(enc("{ inte json"), "scb.json"))[0]).toMatch(/^scb\.json: ogiltig JSON/)
+    expect(lines(Population.parse(enc("{ inte json"), "scb.json"))[0]).toBe("scb.json:1: ogiltig JSON: en nyckel ska stå inom dubbla citattecken, fick \"i\" (kolumn 3)")
+  })
+
+  it("JSON-stat of the wrong shape: an issue at the JSON path, never a crash (issue 15)", () => {
+    const dataset = (dimension: unknown, extra: Record<string, unknown> = {}) =>
+      enc(JSON.stringify({ class: "dataset", id: ["Region", "Alder"], size: [1, 1], dimension, value: [1], ...extra }))
+    const age = { category: { index: ["18"], label: { "18": "18 år" } } }
+    expect(lines(Population.parse(dataset({ Region: null, Alder: age }), "scb.json"))).toEqual(["scb.json: dimension.Region: förväntade ett objekt, fick null"])
+    expect(lines(Population.parse(dataset({ Region: { category: { index: ["01"], label: { "01": 5 } } }, Alder: age }), "scb.json"))).toEqual([
+      "scb.json: dimension.Region.category.label.01: förväntade text, fick 5"
+    ])
+    expect(lines(Population.parse(dataset({ Region: { category: { index: [1] } }, Alder: age }), "scb.json"))[0]).toMatch(/^scb\.json: dimension\.Region\.category\.index/)
+    expect(lines(Population.parse(dataset({ Alder: age }), "scb.json"))).toEqual(["scb.json: dimension.Region: dimensionen finns i id men beskrivs inte"])
+    expect(lines(Population.parse(dataset({}, { id: "Region" }), "scb.json"))).toEqual(['scb.json: id: förväntade en lista, fick "Region"'])
+    expect(lines(Population.parse(dataset({}, { size: [1e6, 1e6] , id: ["a", "b"], dimension: { a: age, b: age } }), "scb.json"))).toEqual([
+      "scb.json: size: 1000000000000 värden; en befolkningsfil har högst 1000000"
+    ])
   })
 
   it("parse() tells CSV from JSON-stat by the first character", () => {

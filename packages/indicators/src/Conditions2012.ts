@@ -1,4 +1,4 @@
-import { type Issue, Region, ValidationError } from "@uppdrag/core"
+import { CsvSyntax, type Issue, Region, ValidationError } from "@uppdrag/core"
 import { parse as parseCsvText } from "csv-parse/sync"
 import * as Result from "effect/Result"
 
@@ -87,21 +87,30 @@ const no = new Set(["nej", "n", "", "0", "false", "ej uppfyllt"])
  * Conditions2012.parseCsv("region,kompetensplan,nyaTeam,tvangsatgarder,redovisning\n09,ja,ja,ja,nej\n", "villkor.csv")
  */
 export const parseCsv = (text: string, source: string): Result.Result<Array<Checklist>, ValidationError> => {
-  let records: Array<Array<string>>
+  let records: Array<{ record: Array<string>; info: { lines: number } }>
+  const body = text.replace(/^\uFEFF/, "")
   try {
-    records = parseCsvText(text.replace(/^\uFEFF/, ""), { relax_column_count: true, skip_empty_lines: true }) as Array<Array<string>>
+    records = parseCsvText(body, { relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as typeof records
   } catch (error) {
-    return Result.fail(new ValidationError({ source, issues: [{ path: "", message: `felaktig CSV: ${(error as Error).message}` }] }))
+    return Result.fail(new ValidationError({ source, issues: [CsvSyntax.issue(error, body, ",")] }))
   }
-  const header = (records[0] ?? []).map((h) => h.trim())
+  if (records.length === 0) return Result.fail(new ValidationError({ source, issues: [{ path: "", message: "filen är tom" }] }))
+  const header = records[0]!.record.map((h) => h.trim())
+  const headerLine = records[0]!.info.lines
   const want = ["region", ...conditions.map((c) => c.id)]
   const missing = want.filter((w) => !header.includes(w))
-  if (missing.length > 0) return Result.fail(new ValidationError({ source, issues: missing.map((m) => ({ line: 1, path: m, message: `kolumnen saknas (rubriken ska vara ${want.join(",")})` })) }))
+  // An unknown column is refused: a misspelt condition must not pass as one left out.
+  const unknown = header.flatMap((h, i) => (want.includes(h) ? [] : [h === "" ? `kolumn ${i + 1}` : h]))
+  const headerIssues = [
+    ...unknown.map((u) => ({ line: headerLine, path: u, message: `okänd kolumn (rubriken ska vara ${want.join(",")})` })),
+    ...missing.map((m) => ({ line: headerLine, path: m, message: `kolumnen saknas (rubriken ska vara ${want.join(",")})` }))
+  ]
+  if (headerIssues.length > 0) return Result.fail(new ValidationError({ source, issues: headerIssues }))
   const issues: Array<Issue> = []
   const seen = new Map<string, number>()
   const out: Array<Checklist> = []
-  records.slice(1).forEach((record, i) => {
-    const line = i + 2
+  records.slice(1).forEach(({ record, info }) => {
+    const line = info.lines
     const field = (name: string): string => (record[header.indexOf(name)] ?? "").trim()
     const region = Region.find(field("region"))
     if (region === undefined || region.code === "00") {

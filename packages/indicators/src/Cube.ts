@@ -2,7 +2,7 @@ import { existsSync } from "node:fs"
 import { open } from "node:fs/promises"
 import { availableParallelism } from "node:os"
 import { fileURLToPath } from "node:url"
-import { type Issue, ValidationError } from "@uppdrag/core"
+import { FileAccess, type Issue, ValidationError } from "@uppdrag/core"
 import * as Result from "effect/Result"
 import type { Denominators } from "./Denominator.js"
 import { index as populationIndex } from "./Denominator.js"
@@ -257,8 +257,12 @@ export const fromEpisodes = async (
   return conclude(await countChunks(chunks, options.years, options.expectedBytes ?? 0, options.onProgress), source, options)
 }
 
-const conclude = (outcome: Outcome, source: string, options: Options): Result.Result<Cube, ValidationError> =>
-  "issues" in outcome ? Result.fail(new ValidationError({ source, issues: outcome.issues })) : Result.succeed(protectCounts(outcome.counts, options))
+const conclude = (outcome: Outcome, source: string, options: Options): Result.Result<Cube, ValidationError> => {
+  if ("issues" in outcome) return Result.fail(new ValidationError({ source, issues: outcome.issues }))
+  // A header without rows would give a cube of zeros that looks like a result.
+  if (outcome.counts.rows === 0) return Result.fail(new ValidationError({ source, issues: [{ path: "", message: "filen innehåller bara rubrikraden, inga episoder" }] }))
+  return Result.succeed(protectCounts(outcome.counts, options))
+}
 
 /**
  * Reads an episode file in 1 MB chunks and builds the protected cube, as
@@ -270,15 +274,24 @@ const conclude = (outcome: Outcome, source: string, options: Options): Result.Re
  * const result = await Cube.fromEpisodeFile("episoder.csv", { years: { from: 2011, to: 2024 } })
  */
 export const fromEpisodeFile = async (path: string, options: Options): Promise<Result.Result<Cube, ValidationError>> => {
+  const unreadable = (error: unknown): Result.Result<never, ValidationError> => {
+    const problem = FileAccess.describe(error, "read")
+    return Result.fail(new ValidationError({ source: path, issues: [{ path: "", message: problem.message, detail: problem.detail }] }))
+  }
   let handle: Awaited<ReturnType<typeof open>>
   try {
     handle = await open(path, "r")
   } catch (error) {
-    return Result.fail(new ValidationError({ source: path, issues: [{ path: "", message: `kan inte läsa filen: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }] }))
+    return unreadable(error)
   }
   let expectedBytes = 0
   try {
-    expectedBytes = (await handle.stat()).size
+    const stat = await handle.stat()
+    if (stat.isDirectory()) {
+      await handle.close()
+      return unreadable({ code: "EISDIR" })
+    }
+    expectedBytes = stat.size
   } catch {
     expectedBytes = 0
   }
@@ -290,7 +303,12 @@ export const fromEpisodeFile = async (path: string, options: Options): Promise<R
     // Worker threads run the built worker (a separate file of dist/); from source, the parts are read one after the other here.
     const worker = new URL("./internal/CountWorker.js", import.meta.url)
     const built = worker.protocol === "file:" && existsSync(fileURLToPath(worker))
-    return conclude(await countFile(path, options.years, threads, expectedBytes, options.onProgress, built ? worker : undefined), path, options)
+    try {
+      return conclude(await countFile(path, options.years, threads, expectedBytes, options.onProgress, built ? worker : undefined), path, options)
+    } catch (error) {
+      if (typeof (error as { code?: unknown }).code === "string") return unreadable(error)
+      throw error
+    }
   }
   async function* chunks(): AsyncGenerator<Uint8Array> {
     const buffer = new Uint8Array(CHUNK)
@@ -302,6 +320,10 @@ export const fromEpisodeFile = async (path: string, options: Options): Promise<R
   }
   try {
     return await fromEpisodes(chunks(), path, { expectedBytes, ...options })
+  } catch (error) {
+    // A read that fails midway (a disk error, a file removed under us): the errno, never a crash.
+    if (typeof (error as { code?: unknown }).code === "string") return unreadable(error)
+    throw error
   } finally {
     await handle.close()
   }

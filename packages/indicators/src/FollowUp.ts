@@ -1,4 +1,4 @@
-import { type Issue, Region, ValidationError } from "@uppdrag/core"
+import { CsvSyntax, type Issue, Region, ValidationError } from "@uppdrag/core"
 import { parse as parseCsvText } from "csv-parse/sync"
 import * as Result from "effect/Result"
 import * as Indicator from "./Indicator.js"
@@ -93,10 +93,11 @@ const kinds = { baslinje: "baseline", mal: "target", mål: "target", utfall: "va
  */
 export const parseCsv = (text: string, source: string): Result.Result<Array<Agreement>, ValidationError> => {
   let records: Array<Array<string>>
+  const body = text.replace(/^\uFEFF/, "")
   try {
-    records = parseCsvText(text.replace(/^\uFEFF/, ""), { relax_column_count: true, skip_empty_lines: true }) as Array<Array<string>>
+    records = parseCsvText(body, { relax_column_count: true, skip_empty_lines: true }) as Array<Array<string>>
   } catch (error) {
-    return Result.fail(new ValidationError({ source, issues: [{ path: "", message: `felaktig CSV: ${(error as Error).message}` }] }))
+    return Result.fail(new ValidationError({ source, issues: [CsvSyntax.issue(error, body, ",")] }))
   }
   const header = (records[0] ?? []).map((h) => h.trim())
   const want = ["region", "measure", "kind", "year", "value"]

@@ -1,4 +1,4 @@
-import { fromZodIssues, ValidationError } from "@uppdrag/core"
+import { fromZodIssues, Json, ValidationError } from "@uppdrag/core"
 import { stringify } from "csv-stringify/sync"
 import * as Result from "effect/Result"
 import * as z from "zod"
@@ -138,12 +138,9 @@ const fileSchema = z.object({ threshold: z.number().int().min(2).max(100), cells
  * const again = Publication.parseJson(Publication.toJson(cube), "kub.json")
  */
 export const parseJson = (text: string, source: string): Result.Result<Cube.Cube, ValidationError> => {
-  let data: unknown
-  try {
-    data = JSON.parse(text)
-  } catch (error) {
-    return Result.fail(new ValidationError({ source, issues: [{ path: "", message: `ogiltig JSON: ${(error as Error).message}` }] }))
-  }
+  const json = Json.parse(text, source)
+  if (Result.isFailure(json)) return Result.fail(json.failure)
+  const data = json.success
   const parsed = fileSchema.safeParse(data)
   if (!parsed.success) return Result.fail(new ValidationError({ source, issues: fromZodIssues(parsed.error.issues) }))
   const cells = parsed.data.cells

@@ -35,4 +35,15 @@ describe("the 2012 agreement's conditions per county (seed 002)", () => {
     const missing = Conditions2012.parseCsv("region,kompetensplan\n09,ja\n", "v.csv")
     expect(Result.isFailure(missing) && missing.failure.issues.map((i) => i.path)).toEqual(["nyaTeam", "tvangsatgarder", "redovisning"])
   })
+
+  it("an unknown column is refused by name, not ignored (issue 15); CSV errors in Swedish at their line", () => {
+    const unknown = Conditions2012.parseCsv(`${header},anteckning\n09,ja,ja,ja,ja,x\n`, "v.csv")
+    expect(Result.isFailure(unknown) && formatIssues(unknown.failure.source, unknown.failure.issues)).toEqual([
+      "v.csv:1: anteckning: okänd kolumn (rubriken ska vara region,kompetensplan,nyaTeam,tvangsatgarder,redovisning)"
+    ])
+    const unclosed = Conditions2012.parseCsv(`${header}\n01,ja,ja,ja,ja\n09,"ja,ja,ja,ja\n10,ja,ja,ja,ja\n`, "v.csv")
+    expect(Result.isFailure(unclosed) && formatIssues(unclosed.failure.source, unclosed.failure.issues)).toEqual(["v.csv:3: ogiltig CSV: ett citattecken öppnas men stängs aldrig"])
+    const empty = Conditions2012.parseCsv("\n", "v.csv")
+    expect(Result.isFailure(empty) && empty.failure.message).toBe("v.csv: filen är tom")
+  })
 })

@@ -39,6 +39,6 @@ describe("follow-up measures of the 2026 grant (seed 003: 'valda uppföljningsm�
     ).toEqual(["uppfoljning.csv:3: kind: baslinje finns redan för 09 sjalvvald-inlaggning-platser"])
     expect(problems(`${header}\n99,sjalvvald-inlaggning-platser,baslinje,2025,3\n`)).toEqual(['uppfoljning.csv:2: region: okänd region "99"'])
     expect(problems(`${header}\n09,sjalvvald-inlaggning-platser,baslinje,2025,3\n`)).toEqual(["uppfoljning.csv:2: kind: 09 sjalvvald-inlaggning-platser: mål saknas"])
-    expect(problems(`${header}\n09,sjalvvald-inlaggning-platser,baslinje,"2025\n`)[0]).toMatch(/^uppfoljning.csv: felaktig CSV/)
+    expect(problems(`${header}\n09,sjalvvald-inlaggning-platser,baslinje,"2025\n`)[0]).toBe("uppfoljning.csv:2: ogiltig CSV: ett citattecken öppnas men stängs aldrig")
   })
 })

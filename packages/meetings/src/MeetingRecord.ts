@@ -1,5 +1,4 @@
-import { readFileSync } from "node:fs"
-import { fromZodIssues, type Issue, ValidationError } from "@uppdrag/core"
+import { fromZodIssues, InputFile, type Issue, ValidationError } from "@uppdrag/core"
 import * as Result from "effect/Result"
 import * as z from "zod"
 import * as Agreement from "./Agreement.js"
@@ -69,15 +68,8 @@ export const parseText = (bytes: Uint8Array, source: string, context: Meeting.Co
  * @example
  * MeetingRecord.parseFile("mote.yaml", context)
  */
-export const parseFile = (file: string, context: Meeting.Context): Result.Result<MeetingRecord, ValidationError> => {
-  let bytes: Buffer
-  try {
-    bytes = readFileSync(file)
-  } catch {
-    return Result.fail(new ValidationError({ source: file, issues: [{ path: "", message: "filen kan inte läsas" }] }))
-  }
-  return parseText(bytes, file, context)
-}
+export const parseFile = (file: string, context: Meeting.Context): Result.Result<MeetingRecord, ValidationError> =>
+  Result.flatMap(InputFile.read(file, "meetingRecord"), (bytes) => parseText(bytes, file, context))
 
 /**
  * Splits records in the order they were recorded into meetings and

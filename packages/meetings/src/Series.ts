@@ -1,6 +1,5 @@
-import { readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
-import { CalendarDate, FreeText, fromZodIssues, type Issue, ValidationError } from "@uppdrag/core"
+import { CalendarDate, FreeText, fromZodIssues, InputFile, type Issue, ValidationError } from "@uppdrag/core"
 import * as Result from "effect/Result"
 import * as z from "zod"
 import * as SourceText from "./internal/SourceText.js"
@@ -191,15 +190,8 @@ export const parseText = (bytes: Uint8Array, source: string): Result.Result<Arra
  * @example
  * Series.parseFile("egna-serier.yaml")
  */
-export const parseFile = (file: string): Result.Result<Array<Series>, ValidationError> => {
-  let bytes: Buffer
-  try {
-    bytes = readFileSync(file)
-  } catch {
-    return Result.fail(new ValidationError({ source: file, issues: [{ path: "", message: "filen kan inte läsas" }] }))
-  }
-  return parseText(bytes, file)
-}
+export const parseFile = (file: string): Result.Result<Array<Series>, ValidationError> =>
+  Result.flatMap(InputFile.read(file, "series"), (bytes) => parseText(bytes, file))
 
 /**
  * Loads the built-in seed series plus any extra series files; a series id

@@ -25,7 +25,11 @@ export class Usage extends Data.TaggedError("Usage")<{ readonly lines: ReadonlyA
  * @example
  * Effect.fail(new Refusal({ lines: ["x.csv: filen kan inte läsas"] }))
  */
-export class Refusal extends Data.TaggedError("Refusal")<{ readonly lines: ReadonlyArray<string> }> {
+export class Refusal extends Data.TaggedError("Refusal")<{
+  readonly lines: ReadonlyArray<string>
+  /** The library's own words (an errno), in English: for `--verbose` only. */
+  readonly detail?: string | undefined
+}> {
   override get message(): string {
     return this.lines.join("\n")
   }
@@ -146,8 +150,13 @@ export const describe = (error: unknown, formOptions: ReadonlySet<string> = new 
  */
 export const detailOf = (error: unknown): string | undefined => {
   if (typeof error !== "object" || error === null) return undefined
-  const e = error as { detail?: unknown; reason?: { detail?: unknown }; error?: unknown }
+  const e = error as { detail?: unknown; reason?: { detail?: unknown }; error?: unknown; issues?: unknown }
   if (typeof e.detail === "string") return e.detail
   if (typeof e.reason === "object" && e.reason !== null && typeof e.reason.detail === "string") return e.reason.detail
+  // A file that could not be read or parsed: its issues keep the errno or the parser's words (InputFile, Json, CsvSyntax).
+  if (Array.isArray(e.issues)) {
+    const details = (e.issues as ReadonlyArray<{ detail?: unknown }>).flatMap((issue) => (typeof issue.detail === "string" ? [issue.detail] : []))
+    if (details.length > 0) return details.join("\n")
+  }
   return "error" in e ? detailOf(e.error) : undefined
 }

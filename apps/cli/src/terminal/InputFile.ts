@@ -1,12 +1,13 @@
-import { readFileSync } from "node:fs"
+import { InputFile, type ValidationError } from "@uppdrag/core"
 import * as Effect from "effect/Effect"
-import { Refusal } from "./Failure.js"
 
 /**
- * The bytes of an input file the user named, or a refusal naming it (exit 1).
+ * The bytes of an input file the user named, read by `InputFile.read` of
+ * `@uppdrag/core` within the size limit of its kind, or a refusal naming the
+ * file and the cause in Swedish (exit 1).
  *
  * @example
- * const bytes = yield* readInputFile("rekvisitioner.csv")
+ * const bytes = yield* readInputFile("rekvisitioner.csv", "batch")
  */
-export const readInputFile = (file: string): Effect.Effect<Buffer, Refusal> =>
-  Effect.try({ try: () => readFileSync(file), catch: () => new Refusal({ lines: [`${file}: filen kan inte läsas`] }) })
+export const readInputFile = (file: string, kind: InputFile.Kind): Effect.Effect<Uint8Array, ValidationError> =>
+  Effect.suspend(() => Effect.fromResult(InputFile.read(file, kind)))

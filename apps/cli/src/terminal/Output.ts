@@ -1,5 +1,6 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from "node:fs"
 import { basename, dirname, join } from "node:path"
+import { FileAccess } from "@uppdrag/core"
 import * as Effect from "effect/Effect"
 import { readEnvironment } from "./Environment.js"
 import { Refusal } from "./Failure.js"
@@ -14,12 +15,24 @@ import { Refusal } from "./Failure.js"
  */
 export const writeOutput = (content: string | Uint8Array, out: string | undefined): Effect.Effect<void, Refusal> =>
   Effect.suspend(() => {
-    const written = write(content, out)
-    return written === undefined ? Effect.void : Effect.fail(new Refusal({ lines: [written] }))
+    const failed = write(content, out)
+    return failed === undefined ? Effect.void : Effect.fail(failed)
   })
 
-/** Writes; returns the message of a failure, if any. */
-const write = (content: string | Uint8Array, out: string | undefined): string | undefined => {
+/**
+ * The refusal for a file that could not be written: the file and the cause
+ * in Swedish (`disken är full`, `katalogen finns inte`), the errno as detail.
+ *
+ * @example
+ * unwritable("ut/kub.json", error) // Refusal: "ut/kub.json: kan inte skrivas: katalogen finns inte"
+ */
+export const unwritable = (file: string, error: unknown): Refusal => {
+  const problem = FileAccess.describe(error, "write")
+  return new Refusal({ lines: [`${file}: kan inte skrivas: ${problem.message}`], detail: problem.detail })
+}
+
+/** Writes; returns the refusal of a failure, if any. */
+const write = (content: string | Uint8Array, out: string | undefined): Refusal | undefined => {
   if (out === undefined || out === "-") {
     process.stdout.write(content)
     return undefined
@@ -37,7 +50,7 @@ const write = (content: string | Uint8Array, out: string | undefined): string | 
     return undefined
   } catch (error) {
     rmSync(temporary, { force: true })
-    return `Kunde inte skriva ${out}: ${(error as Error).message}`
+    return unwritable(out, error)
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Issue } from "@uppdrag/core"
-import { Region } from "@uppdrag/core"
+import { CsvSyntax, Region } from "@uppdrag/core"
 import { parse as parseCsv } from "csv-parse/sync"
 import { ageBandIndex, careForms, type YearRange } from "../Dimension.js"
 
@@ -108,7 +108,7 @@ export const readHeader = (buf: Uint8Array, s: number, e: number, line: number, 
   try {
     names = ((parseCsv(text) as Array<Array<string>>)[0] ?? []).map((name) => name.trim())
   } catch (error) {
-    issues.add(1, "", `felaktig rubrikrad: ${(error as Error).message}`)
+    issues.add(1, "", `felaktig rubrikrad: ${CsvSyntax.issue(error, text, ",").message}`)
     return undefined
   }
   const before = issues.list.length
@@ -192,7 +192,7 @@ export class RowReader {
     try {
       records = parseCsv(text, { relax_column_count: true }) as Array<Array<string>>
     } catch (error) {
-      issues.add(line, "", `felaktig CSV: ${(error as Error).message}`)
+      issues.add(line, "", CsvSyntax.issue(error, text, ",").message)
       return undefined
     }
     const fields = records[0] ?? [""]

@@ -1,6 +1,9 @@
 import type { YearRange } from "../Dimension.js"
 import { BLANK, type Header, Issues, isCanonical, MAX_ID_BYTES, MIN_BIRTH_YEAR, type Row, RowReader, readHeader, regionIndexByCode } from "./EpisodeRows.js"
 
+/** Longest line read: an episode row is some 60 bytes, a header some 50. */
+const MAX_LINE_BYTES = 64 * 1024
+
 /**
  * The first of the cube's two passes: episode bytes to compact rows, grouped
  * by patient.
@@ -227,6 +230,7 @@ export class EpisodeScanner {
       const nl = chunk.indexOf(10)
       if (nl < 0) {
         this.carry = concat(this.carry, chunk, chunk.length)
+        this.refuseLongLine()
         return
       }
       const joined = concat(this.carry, chunk, nl + 1)
@@ -242,6 +246,18 @@ export class EpisodeScanner {
       p = last + 1
     }
     if (p < chunk.length) this.carry = chunk.slice(p)
+    this.refuseLongLine()
+  }
+
+  /**
+   * A line longer than any episode row (binary data, a file without line
+   * ends) stops the reading: held whole, it would grow with the file.
+   */
+  private refuseLongLine(): void {
+    if (this.carry === undefined || this.carry.length <= MAX_LINE_BYTES) return
+    this.issues.add(this.line + 1, "", `raden är längre än ${MAX_LINE_BYTES / 1024} kB: filen är inte en CSV-fil med vårdtillfällen (binär data eller inga radslut?)`)
+    this.carry = undefined
+    this.stopped = true
   }
 
   /** Ends the input; the problems found, if any (the rows are in the streams). */

@@ -1,3 +1,4 @@
+import { tmpdir } from "node:os"
 import { formatIssues } from "@uppdrag/core"
 import { Result } from "effect"
 import { describe, expect, it } from "vitest"
@@ -82,7 +83,7 @@ describe("malformed episode files: file, line and field, nothing computed", () =
 
   it("an empty file, an unterminated quote", async () => {
     expect(await problems("")).toEqual(["episoder.csv:1: filen är tom (rubrikraden saknas)"])
-    expect((await problems(`${header}\n"P1,01,K,1990,sluten-lpt,2023-01-01,\n`))[0]).toMatch(/^episoder.csv:2: felaktig CSV/)
+    expect((await problems(`${header}\n"P1,01,K,1990,sluten-lpt,2023-01-01,\n`))[0]).toBe("episoder.csv:2: ogiltig CSV: ett citattecken öppnas men stängs aldrig")
   })
 
   it("bad options: threshold outside 2–100, years backwards", async () => {
@@ -93,8 +94,18 @@ describe("malformed episode files: file, line and field, nothing computed", () =
     ])
   })
 
+  it("a header without rows is refused, not an all-zero cube (issue 15)", async () => {
+    expect(await problems(`${header}\n`)).toEqual(["episoder.csv: filen innehåller bara rubrikraden, inga episoder"])
+    expect(await problems(`${header}\n\n\n`)).toEqual(["episoder.csv: filen innehåller bara rubrikraden, inga episoder"])
+  })
+
+  it("a folder in place of the file", async () => {
+    const result = await Cube.fromEpisodeFile(tmpdir(), { years })
+    expect(Result.isFailure(result) && result.failure.message).toBe(`${tmpdir()}: är en katalog, inte en fil`)
+  })
+
   it("a file that does not exist", async () => {
     const result = await Cube.fromEpisodeFile("/finns/inte.csv", { years })
-    expect(Result.isFailure(result) && result.failure.message).toBe("/finns/inte.csv: kan inte läsa filen: ENOENT")
+    expect(Result.isFailure(result) && result.failure.message).toBe("/finns/inte.csv: filen finns inte")
   })
 })

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs"
 import { Allocation, Provenance, type PublishedTable } from "@uppdrag/allocation"
 import { Kronor, Region } from "@uppdrag/core"
 import { CatalogSource, GrantAllocation, InputFiles } from "@uppdrag/application"
@@ -39,7 +38,7 @@ export const refuseBinaryOnTerminal = (out: string | undefined): Effect.Effect<v
   out === undefined && process.stdout.isTTY === true ? Effect.fail(new Usage({ lines: ["--format xlsx skriver binärdata: ange --out FIL (eller skicka vidare med |)"] })) : Effect.void
 
 /** The files the user named, read from disk: the edge of the use case. */
-const files = InputFiles.layerOf((file) => readFileSync(file))
+const files = InputFiles.layerFileSystem
 
 /** `uppdrag allocate`: parse the options, call the use case, render. */
 export const allocate = (options: AllocateOptions): Outcome =>

@@ -24,7 +24,8 @@ const decodeText = (bytes: Uint8Array, file: string): Effect.Effect<string, Refu
 /** `uppdrag catalog draft BESLUT`: parse the file, call `@uppdrag/drafting`, render the YAML or the comparison. */
 export const catalogDraft = (file: string, options: DraftOptions): Effect.Effect<void, Refusal | CatalogSource.CatalogInvalid | CatalogOverview.UnknownEntry | ValidationError> =>
   Effect.gen(function* () {
-  const bytes = yield* readInputFile(file)
+  const bytes = yield* readInputFile(file, "decision")
+  if (bytes.every((b) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d)) return yield* Effect.fail(new Refusal({ lines: [`${file}: filen är tom`, "Inget utkast skrevs."] }))
   const catalog = yield* Effect.fromResult(CatalogSource.load(options.catalog ?? []))
   // The catalog's parties, so a draft reuses their ids (ivo, skr …).
   const knownParties = CatalogOverview.consultedParties(catalog)

@@ -13,7 +13,7 @@ import type { Outcome } from "../../terminal/Options.js"
  */
 export const dbImport = (file: string, options: { db?: string; catalog?: Array<string> }): Outcome =>
   Effect.gen(function* () {
-    const parsed = LogExport.parse(yield* readInputFile(file), file)
+    const parsed = LogExport.parse(yield* readInputFile(file, "logExport"), file)
     if (parsed._tag === "Failure") return yield* Effect.fail(new ValidationError(parsed.failure))
     const imported = yield* Effect.gen(function* () {
       const bar = progress("Importerar händelser")

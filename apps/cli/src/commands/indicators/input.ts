@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from "node:fs"
 import { join } from "node:path"
-import { formatIssues, Population } from "@uppdrag/core"
+import { FileAccess, formatIssues, Population } from "@uppdrag/core"
 import { Cube, Denominator, Dimension } from "@uppdrag/indicators"
 import * as Effect from "effect/Effect"
 import * as Result from "effect/Result"
@@ -35,8 +35,9 @@ export const loadPopulation = (path: string | undefined, years: Dimension.YearRa
             .filter((name) => /\.(csv|json|txt)$/i.test(name) && /(19|20)\d\d/.test(name))
             .map((name) => ({ file: join(path, name), year: Number(/((?:19|20)\d\d)/.exec(name)![1]) }))
         : [{ file: path, year: undefined }]
-    } catch {
-      return Effect.fail(new Refusal({ lines: [`${path}: filen eller mappen finns inte eller kan inte läsas`] }))
+    } catch (error) {
+      const problem = FileAccess.describe(error, "path")
+      return Effect.fail(new Refusal({ lines: [`${path}: ${problem.message}`], detail: problem.detail }))
     }
     if (files.length === 0) return Effect.fail(new Refusal({ lines: [`${path}: mappen innehåller inga befolkningsfiler med årtal i namnet (t.ex. 2023.csv)`] }))
     const rows: Array<Denominator.PopulationRow> = []

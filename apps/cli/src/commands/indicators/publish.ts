@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs"
 import { IndicatorPublications, Table } from "@uppdrag/application"
+import { InputFile, type ValidationError } from "@uppdrag/core"
 import { Publication } from "@uppdrag/indicators"
 import * as Effect from "effect/Effect"
 import { renderCsv } from "../../terminal/Csv.js"
@@ -18,8 +18,7 @@ export interface PublishOptions {
 }
 
 /** The text of a cube file, or a refusal naming it. */
-export const readCubeFile = (file: string): Effect.Effect<string, Refusal> =>
-  Effect.try({ try: () => readFileSync(file, "utf8"), catch: () => new Refusal({ lines: [`${file}: filen finns inte eller kan inte läsas`] }) })
+export const readCubeFile = (file: string): Effect.Effect<string, ValidationError> => Effect.suspend(() => Effect.fromResult(InputFile.readText(file, "cube")))
 
 /**
  * `uppdrag indicators publish KUB.json --by NAMN`: reads the cube (the

@@ -2,8 +2,8 @@ import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync
 import { join } from "node:path"
 import { Synthetic } from "@uppdrag/indicators"
 import * as Effect from "effect/Effect"
-import { Refusal, Usage } from "../../terminal/Failure.js"
-import { progress, writeOutput } from "../../terminal/Output.js"
+import { type Refusal, Usage } from "../../terminal/Failure.js"
+import { progress, unwritable, writeOutput } from "../../terminal/Output.js"
 
 /** `uppdrag indicators sample`: synthetic episodes, population, follow-up measures and 2012 conditions. */
 export const indicatorsSample = (options: { out: string; seed: string; episodes?: string }) =>
@@ -14,14 +14,14 @@ export const indicatorsSample = (options: { out: string; seed: string; episodes?
   const settings = { seed: Number(options.seed), ...(options.episodes === undefined ? {} : { episodes: Number(options.episodes) }) }
   yield* Effect.try({
     try: () => mkdirSync(join(options.out, "befolkning"), { recursive: true }),
-    catch: (error) => new Refusal({ lines: [`Kunde inte skapa ${options.out}: ${(error as Error).message}`] })
+    catch: (error) => unwritable(options.out, error)
   })
   // The episode file can be gigabytes: streamed to a temporary name, renamed when complete.
   const target = join(options.out, "episoder.csv")
   const temporary = join(options.out, `.episoder.csv.${process.pid}.tmp`)
   const bar = progress("Skriver syntetiska vårdtillfällen (rader)")
   let rows = 0
-  const failed = ((): string | undefined => {
+  const failed = ((): Refusal | undefined => {
   try {
     const fd = openSync(temporary, "w")
     try {
@@ -38,12 +38,12 @@ export const indicatorsSample = (options: { out: string; seed: string; episodes?
     return undefined
   } catch (error) {
     rmSync(temporary, { force: true })
-    return `Kunde inte skriva ${target}: ${(error as Error).message}`
+    return unwritable(target, error)
   } finally {
     bar.done()
   }
   })()
-  if (failed !== undefined) return yield* Effect.fail(new Refusal({ lines: [failed] }))
+  if (failed !== undefined) return yield* Effect.fail(failed)
   for (const [year, text] of Synthetic.populationFiles(settings)) yield* writeOutput(text, join(options.out, "befolkning", `${year}.csv`))
   yield* writeOutput(Synthetic.followUp(settings), join(options.out, "uppfoljning.csv"))
   yield* writeOutput(Synthetic.conditions2012(settings), join(options.out, "villkor-2012.csv"))

@@ -1,5 +1,4 @@
-import { readFileSync } from "node:fs"
-import { Region, type ValidationError } from "@uppdrag/core"
+import { InputFile, Region, type ValidationError } from "@uppdrag/core"
 import { Comparison, type Cube, FollowUp, Indicator, Publication } from "@uppdrag/indicators"
 import { IndicatorPublications, IndicatorTable, Table } from "@uppdrag/application"
 import * as Effect from "effect/Effect"
@@ -99,7 +98,7 @@ const loadCube = (options: ShowOptions): Effect.Effect<Cube.Cube, Refusal | Usag
   }
   const file = options.cube
   return Effect.gen(function* () {
-    const text = yield* readText(file)
+    const text = yield* readText(file, "cube")
     return yield* Effect.fromResult(Publication.parseJson(text, file))
   })
 }
@@ -114,8 +113,7 @@ const loadPublished = (options: ShowOptions): Effect.Effect<{ cube: Cube.Cube; o
     return { cube: published.cube, origin: `Publicerad version ${published.version}, ${published.publishedOn} (${published.source}).\n` }
   })
 
-const readText = (file: string): Effect.Effect<string, Refusal> =>
-  Effect.try({ try: () => readFileSync(file, "utf8"), catch: () => new Refusal({ lines: [`${file}: filen finns inte eller kan inte läsas`] }) })
+const readText = (file: string, kind: InputFile.Kind): Effect.Effect<string, ValidationError> => Effect.suspend(() => Effect.fromResult(InputFile.readText(file, kind)))
 
 const showDefinition = (indicator: Indicator.Indicator, options: ShowOptions) => {
   if (options.format === "json") return writeOutput(`${JSON.stringify(indicator, null, 2)}\n`, options.out)
@@ -138,7 +136,7 @@ const showDefinition = (indicator: Indicator.Indicator, options: ShowOptions) =>
 const showFollowUp = (indicator: Indicator.Indicator, options: ShowOptions) =>
   Effect.gen(function* () {
     if (options.followup === undefined) return yield* showDefinition(indicator, options)
-    const parsed = yield* Effect.fromResult(FollowUp.parseCsv(yield* readText(options.followup), options.followup))
+    const parsed = yield* Effect.fromResult(FollowUp.parseCsv(yield* readText(options.followup, "followUp"), options.followup))
     const progress = IndicatorTable.followUp(parsed, indicator)
     if (options.format === "json") return yield* writeOutput(`${JSON.stringify({ indicator: indicator.id, regions: progress }, null, 2)}\n`, options.out)
     const digits = decimals(indicator.unit)

@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from "node:fs"
 import { extname, join } from "node:path"
 import { type CatalogSource, MeetingRecords, type Populations, Today } from "@uppdrag/application"
-import { CalendarDate, formatIssues, type ValidationError } from "@uppdrag/core"
+import { CalendarDate, FileAccess, formatIssues, type ValidationError } from "@uppdrag/core"
 import { MeetingRecord } from "@uppdrag/meetings"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -39,15 +39,16 @@ export const dateOption = (
 
 const recordFiles = (path: string): Effect.Effect<Array<string>, Refusal> =>
   Effect.suspend(() => {
-    let stats: ReturnType<typeof statSync>
+    let names: Array<string>
     try {
-      stats = statSync(path)
-    } catch {
-      return Effect.fail(new Refusal({ lines: [`${path}: filen eller mappen finns inte`] }))
+      if (!statSync(path).isDirectory()) return Effect.succeed([path])
+      names = readdirSync(path)
+    } catch (error) {
+      const problem = FileAccess.describe(error, "path")
+      return Effect.fail(new Refusal({ lines: [`${path}: ${problem.message}`], detail: problem.detail }))
     }
-    if (!stats.isDirectory()) return Effect.succeed([path])
     return Effect.succeed(
-      readdirSync(path)
+      names
         .filter((name) => [".yaml", ".yml", ".json"].includes(extname(name).toLowerCase()))
         .sort()
         .map((name) => join(path, name))

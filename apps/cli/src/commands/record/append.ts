@@ -32,7 +32,7 @@ const readEvents = (kind: Kind, text: (name: string) => string | undefined, file
     }
     const given = EventInput.fields(kind).filter((f) => f !== "by" && f !== "note" && text(f) !== undefined)
     if (given.length > 0) return yield* Effect.fail(new Usage({ lines: [`--file kan inte kombineras med ${given.map((f) => `--${f}`).join(", ")}: fälten läses ur filen`] }))
-    const batch = readBatch(kind, yield* readInputFile(file), file, recordedBy)
+    const batch = readBatch(kind, yield* readInputFile(file, "batch"), file, recordedBy)
     if (Result.isFailure(batch)) return yield* Effect.fail(new ValidationError({ source: file, issues: batch.failure }))
     // --note applies to every row that has none of its own.
     const note = text("note")

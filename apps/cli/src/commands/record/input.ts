@@ -1,4 +1,4 @@
-import type { Issue } from "@uppdrag/core"
+import { CsvSyntax, type Issue, InputFile, Json } from "@uppdrag/core"
 import { EventInput } from "@uppdrag/application"
 import { parse as parseCsv } from "csv-parse/sync"
 import * as Result from "effect/Result"
@@ -6,14 +6,6 @@ import * as Result from "effect/Result"
 /** The record sub-commands and the event type each writes (`EventInput` of the application holds their fields and rules). */
 export type Kind = EventInput.Kind
 export type Located = EventInput.Located
-
-const csvMessages: Record<string, string> = {
-  CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: "raden har ett annat antal fält än rubrikraden",
-  CSV_RECORD_INCONSISTENT_COLUMNS: "raden har ett annat antal fält än rubrikraden",
-  CSV_QUOTE_NOT_CLOSED: "ett citattecken stängs aldrig",
-  CSV_INVALID_CLOSING_QUOTE: "tecken efter ett avslutande citattecken",
-  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: "tecken efter ett avslutande citattecken"
-}
 
 /** A table read from a file: its header and rows of text, each with its line. */
 type Table = EventInput.Rows
@@ -26,8 +18,7 @@ const readCsv = (text: string): Result.Result<Table, Array<Issue>> => {
   try {
     records = parseCsv(text, { delimiter, info: true, skip_empty_lines: true, trim: true, bom: true }) as unknown as typeof records
   } catch (error) {
-    const e = error as { code?: string; lines?: number; message: string }
-    return Result.fail([{ path: "", message: `ogiltig CSV: ${csvMessages[e.code ?? ""] ?? e.message}`, ...(e.lines === undefined ? {} : { line: e.lines }) }])
+    return Result.fail([CsvSyntax.issue(error, text, delimiter)])
   }
   const [head, ...body] = records
   if (head === undefined) return Result.fail([{ path: "", message: "filen är tom; första raden ska vara en rubrikrad med fältnamnen" }])
@@ -71,12 +62,9 @@ const elementLines = (text: string): Array<number> => {
 }
 
 const readJson = (text: string): Result.Result<Table, Array<Issue>> => {
-  let value: unknown
-  try {
-    value = JSON.parse(text)
-  } catch (error) {
-    return Result.fail([{ path: "", message: `ogiltig JSON: ${(error as Error).message}` }])
-  }
+  const parsed = Json.parse(text, "")
+  if (Result.isFailure(parsed)) return Result.fail([...parsed.failure.issues])
+  const value = parsed.success
   if (!Array.isArray(value)) return Result.fail([{ path: "", message: "förväntade en lista (JSON-array) av händelser" }])
   const lines = elementLines(text)
   const issues: Array<Issue> = []
@@ -108,12 +96,9 @@ const readJson = (text: string): Result.Result<Table, Array<Issue>> => {
  * readBatch("requisition", bytes, "rekvisitioner.csv", "anna")
  */
 export const readBatch = (kind: Kind, bytes: Uint8Array, file: string, recordedBy: string): Result.Result<Array<Located>, Array<Issue>> => {
-  let text: string
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "")
-  } catch {
-    return Result.fail([{ path: "", message: "filen är inte kodad som UTF-8 (spara den som UTF-8, t.ex. \"CSV UTF-8\" i Excel)" }])
-  }
+  const decoded = InputFile.decodeText(bytes, file)
+  if (Result.isFailure(decoded)) return Result.fail([...decoded.failure.issues])
+  const text = decoded.success
   const table = file.toLowerCase().endsWith(".json") ? readJson(text) : readCsv(text)
   if (Result.isFailure(table)) return Result.fail(table.failure)
   return EventInput.fromRows(kind, table.success, recordedBy, { requireColumns: !file.toLowerCase().endsWith(".json") })

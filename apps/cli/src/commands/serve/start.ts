@@ -1,6 +1,6 @@
 import { createWriteStream, existsSync, openSync } from "node:fs"
 import { CatalogSource } from "@uppdrag/application"
-import { Population } from "@uppdrag/core"
+import { FileAccess, Population } from "@uppdrag/core"
 import { Redact, Store } from "@uppdrag/store"
 import { type AccessLog, Exposure, Gate, Health, SignIn, SignInConfig, Site, WebApp, WebServer } from "@uppdrag/web"
 import * as Effect from "effect/Effect"
@@ -72,7 +72,10 @@ const accessLogSink = (option: string | undefined) =>
     if (file.trim() === "") return yield* Effect.fail(new Refusal({ lines: [`${name}: ange en sökväg till loggfilen`] }))
     const fd = yield* Effect.try({
       try: () => openSync(file, "a"),
-      catch: (error) => new Refusal({ lines: [`${name}: ${file} kan inte öppnas för skrivning (${(error as NodeJS.ErrnoException).code ?? String(error)})`] })
+      catch: (error) => {
+        const problem = FileAccess.describe(error, "write")
+        return new Refusal({ lines: [`${name}: ${file} kan inte öppnas för skrivning: ${problem.message}`], detail: problem.detail })
+      }
     })
     const stream = yield* Effect.acquireRelease(
       Effect.sync(() => createWriteStream(file, { fd, flags: "a" })),
