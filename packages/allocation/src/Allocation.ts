@@ -34,22 +34,35 @@ import * as LargestRemainder from "./LargestRemainder.js"
  * @example
  * const byKey: Allocation.Basis = { _tag: "Key", key }
  * const weighted: Allocation.Basis = { _tag: "WeightedPopulation", band: PopulationBasis.unsafeParse("18+"), key }
+ * @since 0.2.0
  */
 export type Basis =
   | PopulationBasis.AgeBand
   | { readonly _tag: "Key"; readonly key: DistributionKey.Key }
   | { readonly _tag: "WeightedPopulation"; readonly band: PopulationBasis.AgeBand; readonly key: DistributionKey.Key }
 
-/** How a basis reads in tables: `18+`, `nyckel vardmodell.csv`, `18+ × vardmodell.csv`. */
+/**
+ * How a basis reads in tables: `18+`, `nyckel vardmodell.csv`, `18+ × vardmodell.csv`.
+ *
+ * @since 0.2.0
+ */
 export const formatBasis = (basis: Basis): string => {
   if (!("_tag" in basis)) return PopulationBasis.format(basis)
   return basis._tag === "Key" ? `nyckel ${basename(basis.key.source)}` : `${PopulationBasis.format(basis.band)} × ${basename(basis.key.source)}`
 }
 
-/** The distribution key of a basis, if it has one. */
+/**
+ * The distribution key of a basis, if it has one.
+ *
+ * @since 0.2.0
+ */
 export const keyOf = (basis: Basis): DistributionKey.Key | undefined => ("_tag" in basis ? basis.key : undefined)
 
-/** One component as the allocation needs it. */
+/**
+ * One component as the allocation needs it.
+ *
+ * @since 0.2.0
+ */
 export interface Component {
   readonly id: string
   readonly title?: string | undefined
@@ -60,7 +73,11 @@ export interface Component {
   readonly fixedPerRegion?: Kronor.Kronor | undefined
 }
 
-/** What to allocate: a grant id, its components in order, and excluded regions. */
+/**
+ * What to allocate: a grant id, its components in order, and excluded regions.
+ *
+ * @since 0.2.0
+ */
 export interface Spec {
   readonly id: string
   readonly components: ReadonlyArray<Component>
@@ -72,6 +89,7 @@ export interface Spec {
  *
  * @example
  * Allocation.fromGrant(grant).components.map((c) => c.id) // ["vardkapacitet", "sjalvvald_inlaggning", "flexibla_overgangar"]
+ * @since 0.2.0
  */
 export const fromGrant = (grant: Assignment.Grant): Spec => ({
   id: grant.id,
@@ -85,7 +103,11 @@ export const fromGrant = (grant: Assignment.Grant): Spec => ({
   }))
 })
 
-/** How one region's amount in one component came about. */
+/**
+ * How one region's amount in one component came about.
+ *
+ * @since 0.2.0
+ */
 export interface Line {
   readonly region: Region.RegionCode
   readonly name: string
@@ -118,7 +140,11 @@ export interface Line {
   readonly amount: Kronor.Kronor
 }
 
-/** One component's result. */
+/**
+ * One component's result.
+ *
+ * @since 0.2.0
+ */
 export interface ComponentResult {
   readonly id: string
   readonly title?: string | undefined
@@ -137,7 +163,11 @@ export interface ComponentResult {
   readonly lines: ReadonlyArray<Line>
 }
 
-/** One region's row: its amount per component and its total. */
+/**
+ * One region's row: its amount per component and its total.
+ *
+ * @since 0.2.0
+ */
 export interface Row {
   readonly region: Region.RegionCode
   readonly name: string
@@ -145,7 +175,11 @@ export interface Row {
   readonly total: Kronor.Kronor
 }
 
-/** The whole allocation of a grant. */
+/**
+ * The whole allocation of a grant.
+ *
+ * @since 0.2.0
+ */
 export interface Allocation {
   readonly grant: string
   readonly method: "largest-remainder"
@@ -156,7 +190,11 @@ export interface Allocation {
   readonly total: Kronor.Kronor
 }
 
-/** A component cannot be allocated: fixed amounts above its amount, or no population to split by. */
+/**
+ * A component cannot be allocated: fixed amounts above its amount, or no population to split by.
+ *
+ * @since 0.2.0
+ */
 export class AllocationRefused extends Data.TaggedError("AllocationRefused")<{ readonly component: string; readonly reason: string }> {
   override get message(): string {
     return `komponenten ${this.component}: ${this.reason}`
@@ -190,6 +228,7 @@ const weightsOf = (
  *
  * @example
  * Allocation.allocate(spec, population, { exclude: ["13", "21", "24"] })
+ * @since 0.2.0
  */
 export const allocate = (
   spec: Spec,
@@ -306,7 +345,11 @@ export const allocate = (
   })
 }
 
-/** One region's explanation in one component, with the component's id. */
+/**
+ * One region's explanation in one component, with the component's id.
+ *
+ * @since 0.2.0
+ */
 export interface Explanation extends Line {
   readonly component: string
   readonly basis: string
@@ -323,6 +366,7 @@ export interface Explanation extends Line {
  *
  * @example
  * Allocation.explain(allocation, "09")[0]?.quota // "6719220.95…" for Gotland's vårdkapacitet
+ * @since 0.2.0
  */
 export const explain = (allocation: Allocation, region: string): Array<Explanation> =>
   allocation.components.flatMap((c) => {
@@ -339,7 +383,11 @@ export const explain = (allocation: Allocation, region: string): Array<Explanati
     ]
   })
 
-/** How plain rounding would have split one component. */
+/**
+ * How plain rounding would have split one component.
+ *
+ * @since 0.2.0
+ */
 export interface PlainRounding {
   readonly component: string
   readonly amount: Kronor.Kronor
@@ -357,6 +405,7 @@ export interface PlainRounding {
  *
  * @example
  * Allocation.plainRounding(allocation).find((c) => c.component === "sjalvvald_inlaggning")?.total // 200000002
+ * @since 0.2.0
  */
 export const plainRounding = (allocation: Allocation): Array<PlainRounding> =>
   allocation.components.map((c) => {
@@ -377,6 +426,7 @@ export const plainRounding = (allocation: Allocation): Array<PlainRounding> =>
  *
  * @example
  * Allocation.totals(allocation).get("03") // 58203923
+ * @since 0.2.0
  */
 export const totals = (allocation: Allocation): Map<string, Kronor.Kronor> =>
   new Map(allocation.rows.filter((r) => !allocation.exclude.includes(r.region)).map((r) => [r.region, r.total]))
@@ -384,6 +434,8 @@ export const totals = (allocation: Allocation): Map<string, Kronor.Kronor> =>
 /**
  * The grant is not split in advance: a capped performance pot is paid per
  * region for the conditions it meets, up to its population share.
+ *
+ * @since 0.2.0
  */
 export class NotSplitInAdvance extends Data.TaggedError("NotSplitInAdvance")<{ readonly grant: string }> {
   override get message(): string {
@@ -398,6 +450,7 @@ export class NotSplitInAdvance extends Data.TaggedError("NotSplitInAdvance")<{ r
  *
  * @example
  * Allocation.allocateGrant(grant, population) // Result.succeed({ grant: "specialiserad-psykiatri-2026", rows: [...], ... })
+ * @since 0.2.0
  */
 export const allocateGrant = (
   grant: Assignment.Grant,
@@ -411,6 +464,7 @@ export const allocateGrant = (
  *
  * @example
  * Allocation.totalsByRegion(allocation).get("03") // 58203923
+ * @since 0.2.0
  */
 export const totalsByRegion = (allocation: Allocation): ReadonlyMap<Region.RegionCode, Kronor.Kronor> =>
   new Map(allocation.rows.filter((row) => !allocation.exclude.includes(row.region)).map((row) => [row.region, row.total]))

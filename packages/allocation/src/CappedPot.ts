@@ -22,13 +22,21 @@ import * as LargestRemainder from "./LargestRemainder.js"
  * result.unallocated // kronor not paid out
  */
 
-/** How much of its cap a region has earned: `met` of `of` (0 ≤ met ≤ of, of > 0). */
+/**
+ * How much of its cap a region has earned: `met` of `of` (0 ≤ met ≤ of, of > 0).
+ *
+ * @since 0.2.0
+ */
 export interface Attainment {
   readonly met: number
   readonly of: number
 }
 
-/** One region's result. */
+/**
+ * One region's result.
+ *
+ * @since 0.2.0
+ */
 export interface Row {
   readonly region: Region.RegionCode
   readonly name: string
@@ -44,7 +52,11 @@ export interface Row {
   readonly amount: Kronor.Kronor
 }
 
-/** The result: one row per region (SCB code order), the total paid and what is left unallocated. */
+/**
+ * The result: one row per region (SCB code order), the total paid and what is left unallocated.
+ *
+ * @since 0.2.0
+ */
 export interface Outcome {
   readonly pot: Kronor.Kronor
   readonly rows: ReadonlyArray<Row>
@@ -54,7 +66,11 @@ export interface Outcome {
   readonly redistributed: boolean
 }
 
-/** Bad input: a missing population or attainment, or an attainment out of range. */
+/**
+ * Bad input: a missing population or attainment, or an attainment out of range.
+ *
+ * @since 0.2.0
+ */
 export class CappedPotRefused extends Data.TaggedError("CappedPotRefused")<{ readonly reason: string }> {
   override get message(): string {
     return this.reason
@@ -68,6 +84,7 @@ export class CappedPotRefused extends Data.TaggedError("CappedPotRefused")<{ rea
  *
  * @example
  * CappedPot.fromChecklist({ "01": [true, true, false, true] }) // Map { "01" => { met: 3, of: 4 } }
+ * @since 0.2.0
  */
 export const fromChecklist = (checklist: Readonly<Record<string, ReadonlyArray<boolean>>>, options: { allOrNothing?: boolean } = {}): Map<string, Attainment> =>
   new Map(
@@ -85,6 +102,7 @@ export const fromChecklist = (checklist: Readonly<Record<string, ReadonlyArray<b
  *
  * @example
  * CappedPot.allocate(42_500_000, population, attainment, { redistribute: true })
+ * @since 0.2.0
  */
 export const allocate = (
   pot: number,
@@ -167,7 +185,11 @@ export const allocate = (
   })
 }
 
-/** The national row of an outcome: sums of every column. */
+/**
+ * The national row of an outcome: sums of every column.
+ *
+ * @since 0.2.0
+ */
 export interface Totals {
   readonly population: number
   readonly cap: Kronor.Kronor
@@ -182,6 +204,7 @@ export interface Totals {
  *
  * @example
  * CappedPot.totals(outcome) // { population: 8500000, cap: 42500000, earned: 39650000, redistributed: 0, amount: 39650000 }
+ * @since 0.2.0
  */
 export const totals = (outcome: Outcome): Totals => ({
   population: outcome.rows.reduce((sum, r) => sum + r.population, 0),

@@ -17,6 +17,7 @@ import * as Csv from "./internal/Csv.js"
  * import { DistributionKey } from "@uppdrag/allocation"
  * const key = Result.getOrThrow(DistributionKey.parse(bytes, "vardmodell-2024.csv"))
  * key.weights.get("09") // 1_043_210n for a weight of 1.04321
+ * @since 0.2.0
  */
 export interface Key {
   /** The file the key came from, for messages and provenance. */
@@ -29,7 +30,11 @@ export interface Key {
   readonly texts: ReadonlyMap<Region.RegionCode, string>
 }
 
-/** Weights are kept in millionths: the file's 6 decimals exactly. */
+/**
+ * Weights are kept in millionths: the file's 6 decimals exactly.
+ *
+ * @since 0.2.0
+ */
 export const SCALE = 1_000_000n
 
 /**
@@ -37,13 +42,18 @@ export const SCALE = 1_000_000n
  *
  * @example
  * DistributionKey.sha256(new TextEncoder().encode("")) // "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+ * @since 0.2.0
  */
 export const sha256 = (bytes: Uint8Array): string => createHash("sha256").update(bytes).digest("hex")
 
 const regionHeaders = ["region", "kod", "regionkod", "län", "lan", "county"]
 const weightHeaders = ["weight", "vikt", "nyckel", "andel", "value", "värde"]
 
-/** Parses a weight text into millionths, or says why not (Swedish). */
+/**
+ * Parses a weight text into millionths, or says why not (Swedish).
+ *
+ * @since 0.2.0
+ */
 export const parseWeight = (text: string, decimalComma = false): Result.Result<bigint, string> => {
   const t = decimalComma ? text.trim().replace(",", ".") : text.trim()
   if (t === "") return Result.fail("värde saknas")
@@ -62,6 +72,7 @@ export const parseWeight = (text: string, decimalComma = false): Result.Result<b
  *
  * @example
  * DistributionKey.parse(new TextEncoder().encode("region,weight\n01,1.5\n…"), "nyckel.csv")
+ * @since 0.2.0
  */
 export const parse = (bytes: Uint8Array, source: string): Result.Result<Key, ValidationError> => {
   const decoded = Population.decode(bytes, source)
@@ -119,6 +130,7 @@ export const parse = (bytes: Uint8Array, source: string): Result.Result<Key, Val
  *
  * @example
  * DistributionKey.format(1_500_000n) // "1.5"
+ * @since 0.2.0
  */
 export const format = (millionths: bigint): string => {
   const whole = millionths / SCALE

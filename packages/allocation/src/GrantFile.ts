@@ -62,10 +62,18 @@ const fileSchema = z
   })
 
 
-/** A component's basis as the file writes it, key files not yet read. */
+/**
+ * A component's basis as the file writes it, key files not yet read.
+ *
+ * @since 0.2.0
+ */
 export type DraftBasis = PopulationBasis.AgeBand | { readonly key: string } | { readonly band: PopulationBasis.AgeBand; readonly weightedBy: string }
 
-/** A grant file validated, its key files named (relative to the grant file) but not yet read. */
+/**
+ * A grant file validated, its key files named (relative to the grant file) but not yet read.
+ *
+ * @since 0.2.0
+ */
 export interface Draft {
   readonly source: string
   readonly id: string
@@ -82,6 +90,7 @@ export interface Draft {
  *
  * @example
  * GrantFile.decode(bytes, "bidrag.yaml") // Result.succeed({ keys: [{ file: "vardmodell.csv", … }], … })
+ * @since 0.2.0
  */
 export const decode = (bytes: Uint8Array, source: string): Result.Result<Draft, ValidationError> => {
   const doc = SourceDocument.parse(bytes, source)
@@ -113,6 +122,7 @@ export const decode = (bytes: Uint8Array, source: string): Result.Result<Draft, 
  *
  * @example
  * GrantFile.resolve(draft, new Map([["vardmodell.csv", key]]))
+ * @since 0.2.0
  */
 export const resolve = (draft: Draft, keys: ReadonlyMap<string, DistributionKey.Key>): Result.Result<Allocation.Spec, ValidationError> => {
   const missing = draft.keys.filter((k) => !keys.has(k.file))
@@ -143,6 +153,7 @@ export const resolve = (draft: Draft, keys: ReadonlyMap<string, DistributionKey.
  *
  * @example
  * GrantFile.parse(new TextEncoder().encode("id: test\ncomponents:\n  - { id: a, amount: 100, basis: '18+' }\n"), "test.yaml")
+ * @since 0.2.0
  */
 export const parse = (bytes: Uint8Array, source: string): Result.Result<Allocation.Spec, ValidationError> => {
   const draft = decode(bytes, source)
@@ -155,6 +166,7 @@ export const parse = (bytes: Uint8Array, source: string): Result.Result<Allocati
  *
  * @example
  * GrantFile.parseFile("kapacitet-2025.json")
+ * @since 0.2.0
  */
 export const parseFile = (file: string): Result.Result<Allocation.Spec, ValidationError> => {
   const bytes = InputFile.read(file, "grant")

@@ -22,13 +22,21 @@ import * as Result from "effect/Result"
  * shares.map((s) => s.amount) // [4n, 3n, 3n]: "a" wins the tie on the lower id
  */
 
-/** One recipient: an id (region code) and a non-negative whole weight (population). */
+/**
+ * One recipient: an id (region code) and a non-negative whole weight (population).
+ *
+ * @since 0.2.0
+ */
 export interface Claimant {
   readonly id: string
   readonly weight: number | bigint
 }
 
-/** What one recipient gets, with every step of the calculation. */
+/**
+ * What one recipient gets, with every step of the calculation.
+ *
+ * @since 0.2.0
+ */
 export interface Share {
   readonly id: string
   readonly weight: bigint
@@ -48,14 +56,22 @@ export interface Share {
   readonly amount: bigint
 }
 
-/** Nothing to divide by: every weight is zero but the pot is not. */
+/**
+ * Nothing to divide by: every weight is zero but the pot is not.
+ *
+ * @since 0.2.0
+ */
 export class ZeroTotalWeight extends Data.TaggedError("ZeroTotalWeight")<{ readonly pot: bigint }> {
   override get message(): string {
     return "befolkningen är noll för alla mottagare; beloppet kan inte fördelas"
   }
 }
 
-/** A negative or fractional weight or pot, or an id given twice. */
+/**
+ * A negative or fractional weight or pot, or an id given twice.
+ *
+ * @since 0.2.0
+ */
 export class InvalidInput extends Data.TaggedError("InvalidInput")<{ readonly reason: string }> {
   override get message(): string {
     return this.reason
@@ -72,6 +88,8 @@ const toBig = (value: number | bigint, what: string): bigint | string => {
 /**
  * The tie rule as a comparator on shares: larger remainder, then larger
  * weight, then lower id. Exposed so explanations and tests use the same rule.
+ *
+ * @since 0.2.0
  */
 export const compareForExtra = (
   a: { readonly remainder: bigint; readonly weight: bigint; readonly id: string },
@@ -283,6 +301,7 @@ const computeBigInts = (pot: number | bigint, claimants: ReadonlyArray<Claimant>
  *
  * @example
  * LargestRemainder.allocate(200_000_000, regions.map((r) => ({ id: r.code, weight: adults.get(r.code)! })))
+ * @since 0.2.0
  */
 export const allocate = (pot: number | bigint, claimants: ReadonlyArray<Claimant>): Result.Result<Array<Share>, ZeroTotalWeight | InvalidInput> =>
   Result.map(compute(pot, claimants), (c) => {
@@ -313,6 +332,7 @@ export const allocate = (pot: number | bigint, claimants: ReadonlyArray<Claimant
  *
  * @example
  * LargestRemainder.amounts(100, [{ id: "a", weight: 2 }, { id: "b", weight: 1 }]) // Result.succeed([67, 33])
+ * @since 0.2.0
  */
 export const amounts = (pot: number | bigint, claimants: ReadonlyArray<Claimant>): Result.Result<Array<number>, ZeroTotalWeight | InvalidInput> =>
   Result.map(compute(pot, claimants), (c) => {
@@ -328,6 +348,7 @@ export const amounts = (pot: number | bigint, claimants: ReadonlyArray<Claimant>
  *
  * @example
  * LargestRemainder.roundHalfUp({ quotaNumerator: 5n, denominator: 2n }) // 3n
+ * @since 0.2.0
  */
 export const roundHalfUp = (share: Pick<Share, "quotaNumerator" | "denominator">): bigint =>
   share.denominator === 0n ? 0n : (2n * share.quotaNumerator + share.denominator) / (2n * share.denominator)
@@ -338,6 +359,7 @@ export const roundHalfUp = (share: Pick<Share, "quotaNumerator" | "denominator">
  *
  * @example
  * LargestRemainder.decimal(1n, 3n, 4) // "0.3333"
+ * @since 0.2.0
  */
 export const decimal = (numerator: bigint, denominator: bigint, digits: number): string => {
   if (denominator === 0n) return "0"

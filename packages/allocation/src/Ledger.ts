@@ -54,42 +54,74 @@ interface MoneyFields {
   readonly date: CalendarDate.CalendarDate
 }
 
-/** Money asked for by a region (`rekvisition`); `amount` > 0. */
+/**
+ * Money asked for by a region (`rekvisition`); `amount` > 0.
+ *
+ * @since 0.2.0
+ */
 export interface Requisition extends MoneyFields {
   readonly kind: "requisition"
 }
-/** zod schema of {@link Requisition}. */
+/**
+ * zod schema of {@link Requisition}.
+ *
+ * @since 0.2.0
+ */
 export const RequisitionSchema: z.ZodType<Requisition, unknown> = requisitionSchema
 
-/** Money paid out to a region (`utbetalning`); `amount` > 0. */
+/**
+ * Money paid out to a region (`utbetalning`); `amount` > 0.
+ *
+ * @since 0.2.0
+ */
 export interface Payout extends MoneyFields {
   readonly kind: "payout"
 }
-/** zod schema of {@link Payout}. */
+/**
+ * zod schema of {@link Payout}.
+ *
+ * @since 0.2.0
+ */
 export const PayoutSchema: z.ZodType<Payout, unknown> = payoutSchema
 
 /**
  * What a region reports it used of the money paid out (`redovisning av
  * använda medel`). `0` is allowed: a region that used nothing reports that,
  * and then owes back everything it was paid. Several reports add up.
+ *
+ * @since 0.2.0
  */
 export interface ReportedUse extends MoneyFields {
   readonly kind: "use"
 }
-/** zod schema of {@link ReportedUse}. */
+/**
+ * zod schema of {@link ReportedUse}.
+ *
+ * @since 0.2.0
+ */
 export const ReportedUseSchema: z.ZodType<ReportedUse, unknown> = useSchema
 
-/** Unused money paid back by a region (`återbetalning`); `amount` > 0. */
+/**
+ * Unused money paid back by a region (`återbetalning`); `amount` > 0.
+ *
+ * @since 0.2.0
+ */
 export interface Repayment extends MoneyFields {
   readonly kind: "repayment"
 }
-/** zod schema of {@link Repayment}. */
+/**
+ * zod schema of {@link Repayment}.
+ *
+ * @since 0.2.0
+ */
 export const RepaymentSchema: z.ZodType<Repayment, unknown> = repaymentSchema
 
 /**
  * Cancels an earlier entry (same grant) by its id: the correction of a
  * mistake. The reversed entry stays in the record; it no longer counts.
  * A reversal cannot itself be reversed (record the entry again instead).
+ *
+ * @since 0.2.0
  */
 export interface Reversal {
   readonly kind: "reversal"
@@ -101,10 +133,18 @@ export interface Reversal {
   /** Why the entry is cancelled, for the audit trail. */
   readonly note?: string | undefined
 }
-/** zod schema of {@link Reversal}. */
+/**
+ * zod schema of {@link Reversal}.
+ *
+ * @since 0.2.0
+ */
 export const ReversalSchema: z.ZodType<Reversal, unknown> = reversalSchema
 
-/** Any ledger entry, discriminated on `kind` (`requisition`, `payout`, `use`, `repayment`, `reversal`). */
+/**
+ * Any ledger entry, discriminated on `kind` (`requisition`, `payout`, `use`, `repayment`, `reversal`).
+ *
+ * @since 0.2.0
+ */
 export type Entry = Requisition | Payout | ReportedUse | Repayment | Reversal
 
 /**
@@ -112,13 +152,22 @@ export type Entry = Requisition | Payout | ReportedUse | Repayment | Reversal
  *
  * @example
  * Ledger.EntrySchema.safeParse({ kind: "payout", id: "u1", grant: "specialiserad-psykiatri-2026", region: "03", amount: 100, date: "2026-06-01" })
+ * @since 0.2.0
  */
 export const EntrySchema: z.ZodType<Entry, unknown> = z.discriminatedUnion("kind", [requisitionSchema, payoutSchema, useSchema, repaymentSchema, reversalSchema])
 
-/** The entry kinds that move money (everything but a reversal). */
+/**
+ * The entry kinds that move money (everything but a reversal).
+ *
+ * @since 0.2.0
+ */
 export type MoneyEntry = Requisition | Payout | ReportedUse | Repayment
 
-/** Swedish name of each entry kind, for messages and tables. */
+/**
+ * Swedish name of each entry kind, for messages and tables.
+ *
+ * @since 0.2.0
+ */
 export const kindName: Record<Entry["kind"], string> = {
   requisition: "rekvisition",
   payout: "utbetalning",
@@ -143,6 +192,7 @@ const definiteName: Record<Entry["kind"], string> = {
  *
  * @example
  * const terms: Ledger.Terms = { grant: "g", requisitionWindow: DateRange.unsafeParse("2026-04-01..2026-05-18"), allocated: new Map([["03", 100]]) }
+ * @since 0.2.0
  */
 export interface Terms {
   readonly grant: string
@@ -161,6 +211,7 @@ export interface Terms {
  *
  * @example
  * Ledger.termsOf(grant, { "01": 347_393_632, "03": 58_203_923 })
+ * @since 0.2.0
  */
 export const termsOf = (
   grant: Pick<Assignment.Grant, "id" | "requisitionWindow" | "payoutBy" | "repaymentBy">,
@@ -176,7 +227,11 @@ export const termsOf = (
   }
 }
 
-/** Running totals of one region. */
+/**
+ * Running totals of one region.
+ *
+ * @since 0.2.0
+ */
 export interface Totals {
   readonly allocated: Kronor.Kronor
   readonly requisitioned: Kronor.Kronor
@@ -189,7 +244,11 @@ export interface Totals {
   readonly outstanding: Kronor.Kronor
 }
 
-/** One row of the ledger: a region (or Riket, `00`, for the national total) and its totals. */
+/**
+ * One row of the ledger: a region (or Riket, `00`, for the national total) and its totals.
+ *
+ * @since 0.2.0
+ */
 export interface Row extends Totals {
   readonly region: string
 }
@@ -219,6 +278,8 @@ interface Firsts {
 /**
  * The ledger's state: the sums per region and every entry by id (to check
  * reversals). Immutable; {@link apply} returns a new state.
+ *
+ * @since 0.2.0
  */
 export interface State {
   readonly sums: ReadonlyMap<string, Readonly<RegionSums>>
@@ -229,7 +290,11 @@ export interface State {
   readonly firsts?: ReadonlyMap<string, Firsts> | undefined
 }
 
-/** The state of a ledger with no entries. */
+/**
+ * The state of a ledger with no entries.
+ *
+ * @since 0.2.0
+ */
 export const empty = (_terms?: Terms): State => ({ sums: new Map(), entries: new Map(), reversed: new Map(), firsts: new Map() })
 
 const zeroSums: RegionSums = { requisitioned: 0, paidOut: 0, reportedUsed: 0, reports: 0, repaid: 0 }
@@ -241,14 +306,22 @@ const regionName = (code: string): string => Region.fromCode(code)?.name ?? code
 // Refusals: each one tagged, carrying the figures its Swedish message needs.
 // ---------------------------------------------------------------------------
 
-/** The entry names another grant than the ledger's. */
+/**
+ * The entry names another grant than the ledger's.
+ *
+ * @since 0.2.0
+ */
 export class WrongGrant extends Data.TaggedError("WrongGrant")<{ readonly entry: string; readonly grant: string; readonly expected: string }> {
   override get message(): string {
     return `posten ${this.entry} gäller statsbidraget ${this.grant}, inte ${this.expected}`
   }
 }
 
-/** The region has no allocation in this grant (unknown code, or not among the recipients). */
+/**
+ * The region has no allocation in this grant (unknown code, or not among the recipients).
+ *
+ * @since 0.2.0
+ */
 export class UnknownRegion extends Data.TaggedError("UnknownRegion")<{ readonly entry: string; readonly region: string; readonly grant: string }> {
   override get message(): string {
     const known = Region.fromCode(this.region)
@@ -258,7 +331,11 @@ export class UnknownRegion extends Data.TaggedError("UnknownRegion")<{ readonly 
   }
 }
 
-/** A requisition dated outside the requisition window. */
+/**
+ * A requisition dated outside the requisition window.
+ *
+ * @since 0.2.0
+ */
 export class RequisitionOutsideWindow extends Data.TaggedError("RequisitionOutsideWindow")<{
   readonly entry: string
   readonly region: string
@@ -270,7 +347,11 @@ export class RequisitionOutsideWindow extends Data.TaggedError("RequisitionOutsi
   }
 }
 
-/** A requisition above what is left of the region's allocation. */
+/**
+ * A requisition above what is left of the region's allocation.
+ *
+ * @since 0.2.0
+ */
 export class RequisitionAboveAllocation extends Data.TaggedError("RequisitionAboveAllocation")<{
   readonly entry: string
   readonly region: string
@@ -285,7 +366,11 @@ export class RequisitionAboveAllocation extends Data.TaggedError("RequisitionAbo
   }
 }
 
-/** A payout above what the region requisitioned and has not yet been paid. */
+/**
+ * A payout above what the region requisitioned and has not yet been paid.
+ *
+ * @since 0.2.0
+ */
 export class PayoutAboveRequisitioned extends Data.TaggedError("PayoutAboveRequisitioned")<{
   readonly entry: string
   readonly region: string
@@ -299,7 +384,11 @@ export class PayoutAboveRequisitioned extends Data.TaggedError("PayoutAboveRequi
   }
 }
 
-/** A payout dated after the grant's last payout day. */
+/**
+ * A payout dated after the grant's last payout day.
+ *
+ * @since 0.2.0
+ */
 export class PayoutAfterDeadline extends Data.TaggedError("PayoutAfterDeadline")<{
   readonly entry: string
   readonly region: string
@@ -311,7 +400,11 @@ export class PayoutAfterDeadline extends Data.TaggedError("PayoutAfterDeadline")
   }
 }
 
-/** Reported use above what was paid out (and not already reported used). */
+/**
+ * Reported use above what was paid out (and not already reported used).
+ *
+ * @since 0.2.0
+ */
 export class UseAbovePaidOut extends Data.TaggedError("UseAbovePaidOut")<{
   readonly entry: string
   readonly region: string
@@ -325,7 +418,11 @@ export class UseAbovePaidOut extends Data.TaggedError("UseAbovePaidOut")<{
   }
 }
 
-/** A repayment above what the region owes back. */
+/**
+ * A repayment above what the region owes back.
+ *
+ * @since 0.2.0
+ */
 export class RepaymentAboveToRepay extends Data.TaggedError("RepaymentAboveToRepay")<{
   readonly entry: string
   readonly region: string
@@ -341,28 +438,44 @@ export class RepaymentAboveToRepay extends Data.TaggedError("RepaymentAboveToRep
   }
 }
 
-/** An amount that is not a whole, non-negative (or, except for use, positive) number of kronor. */
+/**
+ * An amount that is not a whole, non-negative (or, except for use, positive) number of kronor.
+ *
+ * @since 0.2.0
+ */
 export class InvalidAmount extends Data.TaggedError("InvalidAmount")<{ readonly entry: string; readonly amount: number; readonly reason: string }> {
   override get message(): string {
     return `posten ${this.entry}: ${this.reason}`
   }
 }
 
-/** An entry whose id is already in the ledger. */
+/**
+ * An entry whose id is already in the ledger.
+ *
+ * @since 0.2.0
+ */
 export class DuplicateEntry extends Data.TaggedError("DuplicateEntry")<{ readonly entry: string }> {
   override get message(): string {
     return `posten ${this.entry} finns redan i huvudboken`
   }
 }
 
-/** A reversal of an id the ledger does not hold. */
+/**
+ * A reversal of an id the ledger does not hold.
+ *
+ * @since 0.2.0
+ */
 export class UnknownEntry extends Data.TaggedError("UnknownEntry")<{ readonly entry: string; readonly reverses: string }> {
   override get message(): string {
     return `återföringen ${this.entry} avser posten ${this.reverses}, som inte finns`
   }
 }
 
-/** A reversal of an entry already reversed, or of a reversal. */
+/**
+ * A reversal of an entry already reversed, or of a reversal.
+ *
+ * @since 0.2.0
+ */
 export class CannotReverse extends Data.TaggedError("CannotReverse")<{ readonly entry: string; readonly reverses: string; readonly reason: "already-reversed" | "is-reversal" }> {
   override get message(): string {
     return this.reason === "already-reversed"
@@ -375,6 +488,8 @@ export class CannotReverse extends Data.TaggedError("CannotReverse")<{ readonly 
  * A reversal that would leave the region's figures inconsistent, e.g.
  * reversing a requisition that has already been paid out: reverse the later
  * entries first.
+ *
+ * @since 0.2.0
  */
 export class ReversalConflict extends Data.TaggedError("ReversalConflict")<{ readonly entry: string; readonly reverses: string; readonly region: string; readonly reason: string }> {
   override get message(): string {
@@ -387,6 +502,8 @@ export class ReversalConflict extends Data.TaggedError("ReversalConflict")<{ rea
  * first requisition, a reported use before its first payout, a repayment
  * before its first use report (what it repays is known only then), a
  * reversal before the entry it reverses. `earlier` is that entry.
+ *
+ * @since 0.2.0
  */
 export class DatedBeforeEarlier extends Data.TaggedError("DatedBeforeEarlier")<{
   readonly entry: string
@@ -400,7 +517,11 @@ export class DatedBeforeEarlier extends Data.TaggedError("DatedBeforeEarlier")<{
   }
 }
 
-/** A reported use dated after today: a region cannot have reported what it has not yet used. */
+/**
+ * A reported use dated after today: a region cannot have reported what it has not yet used.
+ *
+ * @since 0.2.0
+ */
 export class DatedInFuture extends Data.TaggedError("DatedInFuture")<{
   readonly entry: string
   readonly kind: Entry["kind"]
@@ -412,7 +533,11 @@ export class DatedInFuture extends Data.TaggedError("DatedInFuture")<{
   }
 }
 
-/** Every reason an entry can be refused. Each has `_tag`, the entry id, and a Swedish `message`. */
+/**
+ * Every reason an entry can be refused. Each has `_tag`, the entry id, and a Swedish `message`.
+ *
+ * @since 0.2.0
+ */
 export type Refusal =
   | WrongGrant
   | UnknownRegion
@@ -479,6 +604,7 @@ const k = (n: number): Kronor.Kronor => n as Kronor.Kronor
  *
  * @example
  * Ledger.check(terms, state, use, { today: CalendarDate.unsafeParse("2026-12-02") })
+ * @since 0.2.0
  */
 export interface CheckOptions {
   readonly today?: CalendarDate.CalendarDate | undefined
@@ -505,6 +631,7 @@ export interface CheckOptions {
  * const uppsala = { kind: "requisition", id: "r1", grant: "specialiserad-psykiatri-2026", region: "03", amount: 58_203_924, date: "2026-04-15" } as const
  * Ledger.check(terms, Ledger.empty(terms), uppsala)
  * // Result.fail(RequisitionAboveAllocation { available: 58203923, ... })
+ * @since 0.2.0
  */
 export const check = (terms: Terms, state: State, entry: Entry, options: CheckOptions = {}): Result.Result<Entry, Refusal> => {
   if (entry.grant !== terms.grant) return Result.fail(new WrongGrant({ entry: entry.id, grant: entry.grant, expected: terms.grant }))
@@ -586,6 +713,8 @@ export const check = (terms: Terms, state: State, entry: Entry, options: CheckOp
  * state, without checking it, returning a new state (the old one is left
  * as it was; this copies the state, so fold long logs with {@link restore}
  * or {@link replay}, which are linear). Use {@link apply} for new entries.
+ *
+ * @since 0.2.0
  */
 export const record = (state: State, entry: Entry): State => {
   const next = copy(state)
@@ -636,6 +765,7 @@ const recordInto = (state: MutableState, entry: Entry): void => {
  *
  * @example
  * const state = Ledger.restore(entriesFromLog) // then Ledger.check(terms, state, next)
+ * @since 0.2.0
  */
 export const restore = (entries: Iterable<Entry>, from: State = empty()): State => {
   const state = copy(from)
@@ -648,11 +778,16 @@ export const restore = (entries: Iterable<Entry>, from: State = empty()): State 
  *
  * @example
  * const next = Ledger.apply(terms, Ledger.empty(terms), requisition) // Result<State, Refusal>
+ * @since 0.2.0
  */
 export const apply = (terms: Terms, state: State, entry: Entry, options: CheckOptions = {}): Result.Result<State, Refusal> =>
   Result.map(check(terms, state, entry, options), (accepted) => record(state, accepted))
 
-/** A refusal while replaying entries: the refusal and the 0-based index of the entry. */
+/**
+ * A refusal while replaying entries: the refusal and the 0-based index of the entry.
+ *
+ * @since 0.2.0
+ */
 export interface ReplayFailure {
   readonly index: number
   readonly refusal: Refusal
@@ -664,6 +799,7 @@ export interface ReplayFailure {
  *
  * @example
  * Ledger.replay(terms, [requisition, payout]) // Result<State, { index, refusal }>
+ * @since 0.2.0
  */
 export const replay = (terms: Terms, entries: Iterable<Entry>, from: State = empty(terms), options: CheckOptions = {}): Result.Result<State, ReplayFailure> => {
   // One private copy, checked and recorded in place: linear in the number of entries.
@@ -678,7 +814,11 @@ export const replay = (terms: Terms, entries: Iterable<Entry>, from: State = emp
   return Result.succeed(state)
 }
 
-/** The totals of a region in a state. */
+/**
+ * The totals of a region in a state.
+ *
+ * @since 0.2.0
+ */
 export const totalsOf = (terms: Terms, state: State, region: string): Totals => {
   const s = sumsOf(state, region)
   const toRepay = toRepayOf(s)
@@ -693,7 +833,11 @@ export const totalsOf = (terms: Terms, state: State, region: string): Totals => 
   }
 }
 
-/** The ledger as a table: one row per region of the allocation (SCB code order) and the national total. */
+/**
+ * The ledger as a table: one row per region of the allocation (SCB code order) and the national total.
+ *
+ * @since 0.2.0
+ */
 export interface Summary {
   readonly grant: string
   readonly rows: ReadonlyArray<Row>
@@ -707,6 +851,7 @@ export interface Summary {
  *
  * @example
  * Ledger.summary(terms, state).total.requisitioned // 58203923
+ * @since 0.2.0
  */
 export const summary = (terms: Terms, state: State): Summary => {
   const regions = [...terms.allocated.keys()].sort()
@@ -732,6 +877,7 @@ export const summary = (terms: Terms, state: State): Summary => {
  *
  * @example
  * Ledger.summarize(terms, entriesFromLog).rows[1] // { region: "03", allocated: 58203923, ... }
+ * @since 0.2.0
  */
 export const summarize = (terms: Terms, entries: Iterable<Entry>): Summary => summary(terms, restore(entries))
 
@@ -741,5 +887,6 @@ export const summarize = (terms: Terms, entries: Iterable<Entry>): Summary => su
  *
  * @example
  * Ledger.parseEntry({ kind: "use", id: "a1", grant: "g", region: "03", amount: 0, date: "2027-02-01" })
+ * @since 0.2.0
  */
 export const parseEntry = (input: unknown): z.ZodSafeParseResult<Entry> => EntrySchema.safeParse(input)

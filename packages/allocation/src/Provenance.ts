@@ -19,7 +19,11 @@ import * as DistributionKey from "./DistributionKey.js"
  * population.sha256 // "b2d1a2e4…" as sha256sum prints it
  */
 
-/** A population file as read: its bytes' hash and what the file says about itself. */
+/**
+ * A population file as read: its bytes' hash and what the file says about itself.
+ *
+ * @since 0.2.0
+ */
 export interface PopulationSource {
   readonly file: string
   /** SHA-256 of the bytes, lower-case hex. */
@@ -39,7 +43,11 @@ export interface PopulationSource {
   readonly publisher?: string | undefined
 }
 
-/** The grant: a catalog entry (with the sentence of the decision) or a grant file (with its hash). */
+/**
+ * The grant: a catalog entry (with the sentence of the decision) or a grant file (with its hash).
+ *
+ * @since 0.2.0
+ */
 export type GrantSource =
   | {
       readonly _tag: "Catalog"
@@ -54,7 +62,11 @@ export type GrantSource =
     }
   | { readonly _tag: "File"; readonly grant: string; readonly file: string; readonly sha256: string }
 
-/** The whole record. */
+/**
+ * The whole record.
+ *
+ * @since 0.2.0
+ */
 export interface Provenance {
   readonly population: PopulationSource
   readonly grant: GrantSource
@@ -72,7 +84,11 @@ export interface Provenance {
   readonly exclude: ReadonlyArray<string>
 }
 
-/** The tie rule of every split, in Swedish. */
+/**
+ * The tie rule of every split, in Swedish.
+ *
+ * @since 0.2.0
+ */
 export const tieRule = "största rest-metoden per komponent; lika rester: större vikt (befolkning), sedan lägre SCB-kod"
 
 let version: string | undefined
@@ -81,6 +97,7 @@ let version: string | undefined
  *
  * @example
  * Provenance.packageVersion() // { name: "@uppdrag/allocation", version: "0.1.0" }
+ * @since 0.2.0
  */
 export const packageVersion = (): { name: string; version: string } => {
   version ??= (createRequire(import.meta.url)("../package.json") as { version: string }).version
@@ -110,6 +127,7 @@ const text = (value: unknown): string | undefined => (typeof value === "string" 
  *
  * @example
  * Provenance.describePopulation(readFileSync("scb.json"), "scb.json").referenceTime // "2025M09"
+ * @since 0.2.0
  */
 export const describePopulation = (bytes: Uint8Array, file: string): PopulationSource => {
   const base = { file, sha256: DistributionKey.sha256(bytes), bytes: bytes.length }
@@ -159,6 +177,7 @@ export const describePopulation = (bytes: Uint8Array, file: string): PopulationS
  *
  * @example
  * Provenance.make({ allocation, population, grant: { _tag: "File", grant: "x", file: "x.yaml", sha256 } })
+ * @since 0.2.0
  */
 export const make = (input: {
   readonly allocation: Allocation.Allocation
@@ -187,6 +206,7 @@ export const make = (input: {
  *
  * @example
  * Provenance.entries(provenance)[0] // ["Befolkningsfil", "befolkning-2025-09.csv"]
+ * @since 0.2.0
  */
 export const entries = (p: Provenance): Array<readonly [string, string]> => {
   const out: Array<readonly [string, string]> = []

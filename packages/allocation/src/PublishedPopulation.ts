@@ -19,10 +19,18 @@ const files: Readonly<Record<string, string>> = {
   "SCB september 2025": "scb-2025-09.csv"
 }
 
-/** The references for which figures are shipped. */
+/**
+ * The references for which figures are shipped.
+ *
+ * @since 0.2.0
+ */
 export const references = (): Array<string> => Object.keys(files)
 
-/** Folder of the shipped files. */
+/**
+ * Folder of the shipped files.
+ *
+ * @since 0.2.0
+ */
 export const directory = (): string => fileURLToPath(new URL("../data/", import.meta.url))
 
 /**
@@ -31,6 +39,7 @@ export const directory = (): string => fileURLToPath(new URL("../data/", import.
  *
  * @example
  * PublishedPopulation.forReference("SCB september 2025")
+ * @since 0.2.0
  */
 export const forReference = (reference: string): Result.Result<Population.Population, ValidationError> => {
   const file = files[reference]
@@ -51,6 +60,7 @@ export const forReference = (reference: string): Result.Result<Population.Popula
  *
  * @example
  * PublishedPopulation.forGrant(grant) // the SCB september 2025 figures for specialiserad-psykiatri-2026
+ * @since 0.2.0
  */
 export const forGrant = (grant: Pick<Assignment.Grant, "id" | "components">): Result.Result<Population.Population, ValidationError> => {
   const refs = [...new Set(grant.components.map((c) => c.populationReference))]

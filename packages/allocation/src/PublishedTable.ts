@@ -19,6 +19,7 @@ import * as LargestRemainder from "./LargestRemainder.js"
  * import { PublishedTable } from "@uppdrag/allocation"
  * const table = Result.getOrThrow(PublishedTable.parse(bytes, "bilaga-2026.csv", allocation.components))
  * PublishedTable.verify(allocation, table).discrepancies // [] when every cell agrees
+ * @since 0.2.0
  */
 export interface Table {
   readonly source: string
@@ -32,7 +33,11 @@ export interface Table {
   readonly rows: ReadonlyMap<Region.RegionCode, { readonly line: number; readonly amounts: Readonly<Record<string, Kronor.Kronor>>; readonly total: Kronor.Kronor | undefined }>
 }
 
-/** A column the table may name: a component's id and, optionally, its title. */
+/**
+ * A column the table may name: a component's id and, optionally, its title.
+ *
+ * @since 0.2.0
+ */
 export interface Known {
   readonly id: string
   readonly title?: string | undefined
@@ -52,6 +57,7 @@ const totalHeaders = ["total", "totalt", "totalt per region", "summa", "totalt b
  *
  * @example
  * PublishedTable.parse(readFileSync("bilaga.csv"), "bilaga.csv", Allocation.fromGrant(grant).components)
+ * @since 0.2.0
  */
 export const parse = (bytes: Uint8Array, source: string, known: ReadonlyArray<Known>): Result.Result<Table, ValidationError> => {
   const fail = (issues: ReadonlyArray<Issue>) => Result.fail(new ValidationError({ source, issues }))
@@ -122,7 +128,11 @@ export const parse = (bytes: Uint8Array, source: string, known: ReadonlyArray<Kn
   return Result.succeed({ source, sha256: DistributionKey.sha256(bytes), components: columns.map((c) => c.id), hasTotal: totalAt >= 0, rows })
 }
 
-/** One cell where the published table and the re-run disagree. */
+/**
+ * One cell where the published table and the re-run disagree.
+ *
+ * @since 0.2.0
+ */
 export interface Discrepancy {
   readonly region: Region.RegionCode
   readonly name: string
@@ -134,7 +144,11 @@ export interface Discrepancy {
   readonly difference: number
 }
 
-/** The outcome of a check: the cells compared and those that disagree. */
+/**
+ * The outcome of a check: the cells compared and those that disagree.
+ *
+ * @since 0.2.0
+ */
 export interface Verification {
   readonly source: string
   readonly sha256: string
@@ -150,6 +164,7 @@ export interface Verification {
  * @example
  * const check = Result.getOrThrow(PublishedTable.verify(allocation, table))
  * check.discrepancies.length === 0 // true for the seed 003 appendix
+ * @since 0.2.0
  */
 export const verify = (allocation: Allocation.Allocation, table: Table): Result.Result<Verification, ValidationError> => {
   const missing = allocation.components.filter((c) => !table.components.includes(c.id))
@@ -171,7 +186,11 @@ export const verify = (allocation: Allocation.Allocation, table: Table): Result.
   return Result.succeed({ source: table.source, sha256: table.sha256, cells, discrepancies })
 }
 
-/** One region's change in one component (or in total), split into its two causes. */
+/**
+ * One region's change in one component (or in total), split into its two causes.
+ *
+ * @since 0.2.0
+ */
 export interface Change {
   readonly before: number
   readonly after: number
@@ -183,7 +202,11 @@ export interface Change {
   readonly fromPopulation: number
 }
 
-/** The change of every region against another allocation. */
+/**
+ * The change of every region against another allocation.
+ *
+ * @since 0.2.0
+ */
 export interface Diff {
   readonly source: string
   readonly sha256: string
@@ -213,6 +236,7 @@ const none: Change = { before: 0, after: 0, change: 0, fromPot: 0, fromPopulatio
  * @example
  * const d = PublishedTable.diff(scaled2027, table2026)
  * d.total.fromPot // 10 000 000: 1 500 000 000 − 1 490 000 000
+ * @since 0.2.0
  */
 export const diff = (allocation: Allocation.Allocation, other: Table): Diff => {
   const parts = new Map<string, Array<Change>>()

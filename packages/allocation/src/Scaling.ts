@@ -19,7 +19,11 @@ import * as LargestRemainder from "./LargestRemainder.js"
  * scaled.components.map((c) => c.amount) // [1147651007, 201342282, 151006711]
  */
 
-/** How a spec was scaled: the old and new total, and each component's old and new amount. */
+/**
+ * How a spec was scaled: the old and new total, and each component's old and new amount.
+ *
+ * @since 0.2.0
+ */
 export interface Scaled {
   readonly spec: Allocation.Spec
   readonly from: Kronor.Kronor
@@ -27,7 +31,11 @@ export interface Scaled {
   readonly components: ReadonlyArray<{ readonly id: string; readonly from: Kronor.Kronor; readonly to: Kronor.Kronor }>
 }
 
-/** The new total is not a whole, non-negative amount, or the spec has nothing to scale. */
+/**
+ * The new total is not a whole, non-negative amount, or the spec has nothing to scale.
+ *
+ * @since 0.2.0
+ */
 export class ScalingRefused extends Data.TaggedError("ScalingRefused")<{ readonly reason: string }> {
   override get message(): string {
     return `--scale-to: ${this.reason}`
@@ -39,6 +47,7 @@ export class ScalingRefused extends Data.TaggedError("ScalingRefused")<{ readonl
  *
  * @example
  * Scaling.scaleTo(Allocation.fromGrant(grant), 1_500_000_000) // Result.succeed({ from: 1490000000, to: 1500000000, … })
+ * @since 0.2.0
  */
 export const scaleTo = (spec: Allocation.Spec, amount: number): Result.Result<Scaled, ScalingRefused> => {
   const reason = Kronor.invalidReason(amount)

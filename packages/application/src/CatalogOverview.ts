@@ -16,6 +16,7 @@ import type * as Table from "./Table.js"
  * import { CatalogOverview } from "@uppdrag/application"
  * const entries = yield* CatalogOverview.list
  * entries.find((e) => e.assignment.id === "specialiserad-psykiatri-2026")?.funds // 1500000000
+ * @since 0.2.0
  */
 export interface Entry {
   readonly assignment: Assignment.Assignment
@@ -32,6 +33,7 @@ export interface Entry {
  *
  * @example
  * CatalogOverview.fundsOf(assignment) // 1500000000
+ * @since 0.2.0
  */
 export const fundsOf = (assignment: Pick<Assignment.Assignment, "funding">): number | null =>
   assignment.funding.length === 0 ? null : assignment.funding.filter((f) => !f.planned).reduce((sum, f) => sum + f.total, 0)
@@ -41,13 +43,18 @@ export const fundsOf = (assignment: Pick<Assignment.Assignment, "funding">): num
  *
  * @example
  * const entries = yield* CatalogOverview.list
+ * @since 0.2.0
  */
 export const list: Effect.Effect<Array<Entry>, never, CatalogSource> = Effect.gen(function* () {
   const catalog = yield* CatalogSource
   return catalog.assignments.map((assignment) => ({ assignment, funds: fundsOf(assignment) }))
 })
 
-/** A decision as {@link record} writes it. */
+/**
+ * A decision as {@link record} writes it.
+ *
+ * @since 0.2.0
+ */
 export interface Item {
   readonly id: string
   readonly kind: Assignment.Assignment["kind"]
@@ -71,6 +78,7 @@ export interface Item {
  *
  * @example
  * CatalogOverview.record(entry).funds // 1500000000
+ * @since 0.2.0
  */
 export const record = ({ assignment: a, funds }: Entry): Item => ({
   id: a.id,
@@ -91,6 +99,8 @@ export const record = ({ assignment: a, funds }: Entry): Item => ({
  * The table of decisions: main diary number (or id), kind in Swedish, the
  * decision date as precise as the decision gives it, the decided funds, and
  * the title.
+ *
+ * @since 0.2.0
  */
 export const columns: Table.Columns<Entry> = [
   { field: "diaryNumber", header: "Diarienummer", kind: "text", value: (e) => Assignment.mainDiaryNumber(e.assignment) },
@@ -107,6 +117,7 @@ export const columns: Table.Columns<Entry> = [
  *
  * @example
  * CatalogOverview.validate(["mina-uppdrag/"]) // Result.succeed({ checked: 2 })
+ * @since 0.2.0
  */
 export const validate = (paths: ReadonlyArray<string>): Result.Result<{ readonly checked: number }, CatalogInvalid> => {
   const loaded = Catalog.load({ extra: paths })
@@ -122,10 +133,15 @@ export const validate = (paths: ReadonlyArray<string>): Result.Result<{ readonly
  *
  * @example
  * CatalogOverview.consultedParties(catalog).map((p) => p.id) // ["ivo", "skr", …]
+ * @since 0.2.0
  */
 export const consultedParties = (catalog: Pick<Catalog.Catalog, "assignments">): Array<Assignment.ConsultedParty> => catalog.assignments.flatMap((a) => a.consult)
 
-/** A reference (`--compare`) that is neither in the catalog nor a catalog file. */
+/**
+ * A reference (`--compare`) that is neither in the catalog nor a catalog file.
+ *
+ * @since 0.2.0
+ */
 export class UnknownEntry extends Data.TaggedError("UnknownEntry")<{ readonly option: string; readonly reference: string }> {
   override get message(): string {
     return `${this.option}: ${this.reference} finns inte i katalogen (ange ett id, ett diarienummer eller en katalogfil)`
@@ -138,6 +154,7 @@ export class UnknownEntry extends Data.TaggedError("UnknownEntry")<{ readonly op
  *
  * @example
  * CatalogOverview.entry("S2025/01528", catalog) // Result.succeed(assignment)
+ * @since 0.2.0
  */
 export const entry = (reference: string, catalog: Catalog.Catalog, option = "--compare"): Result.Result<Assignment.Assignment, UnknownEntry | ValidationError> => {
   const found = Catalog.findAssignment(catalog, reference)

@@ -6,16 +6,21 @@ import * as Layer from "effect/Layer"
 import * as Result from "effect/Result"
 
 /**
+ * The catalog in force.
+ *
+ * @since 0.2.0
+ */
+export interface Shape extends Catalog.Catalog {}
+
+/**
  * The catalog the use cases work from: the built-in catalog of
  * `@uppdrag/core` plus the user's own files (`--catalog PATH`).
  *
  * @example
  * import { CatalogSource } from "@uppdrag/application"
  * const catalog = yield* CatalogSource.CatalogSource
+ * @since 0.2.0
  */
-/** The catalog in force. */
-export interface Shape extends Catalog.Catalog {}
-
 export class CatalogSource extends Context.Service<CatalogSource, Shape>()("@uppdrag/application/CatalogSource") {}
 
 /**
@@ -23,6 +28,7 @@ export class CatalogSource extends Context.Service<CatalogSource, Shape>()("@upp
  *
  * @example
  * new CatalogInvalid({ errors: [new ValidationError({ source: "egen.yaml", issues: [{ path: "decided", message: "saknas" }] })] })
+ * @since 0.2.0
  */
 export class CatalogInvalid extends Data.TaggedError("CatalogInvalid")<{ readonly errors: ReadonlyArray<ValidationError> }> {
   override get message(): string {
@@ -35,6 +41,7 @@ export class CatalogInvalid extends Data.TaggedError("CatalogInvalid")<{ readonl
  *
  * @example
  * CatalogSource.load(["mina-uppdrag/"]) // Result.succeed(catalog) or Result.fail(CatalogInvalid)
+ * @since 0.2.0
  */
 export const load = (extra: ReadonlyArray<string> = []): Result.Result<Catalog.Catalog, CatalogInvalid> => {
   const loaded = Catalog.load({ extra })
@@ -46,6 +53,7 @@ export const load = (extra: ReadonlyArray<string> = []): Result.Result<Catalog.C
  *
  * @example
  * program.pipe(Effect.provide(CatalogSource.layer(options.catalog ?? [])))
+ * @since 0.2.0
  */
 export const layer = (extra: ReadonlyArray<string> = []): Layer.Layer<CatalogSource, CatalogInvalid> =>
   Layer.effect(CatalogSource, Effect.suspend(() => Effect.fromResult(load(extra))))
@@ -55,5 +63,6 @@ export const layer = (extra: ReadonlyArray<string> = []): Layer.Layer<CatalogSou
  *
  * @example
  * CatalogSource.layerOf(Catalog.unsafeLoad())
+ * @since 0.2.0
  */
 export const layerOf = (catalog: Catalog.Catalog): Layer.Layer<CatalogSource> => Layer.succeed(CatalogSource, catalog)

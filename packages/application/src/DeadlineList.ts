@@ -21,13 +21,18 @@ import * as Today from "./Today.js"
  * @example
  * import { DeadlineList } from "@uppdrag/application"
  * const { asOf, deadlines } = yield* DeadlineList.list({ asOf: "2026-12-01" })
+ * @since 0.2.0
  */
 export interface Query extends DeadlineQuery.Raw {
   /** Include submitted duties too; without it (and without a status) only open ones. */
   readonly all?: boolean | undefined
 }
 
-/** The answer: the date, the "soon" horizon, the deadlines in order, and the assignments ended by the date. */
+/**
+ * The answer: the date, the "soon" horizon, the deadlines in order, and the assignments ended by the date.
+ *
+ * @since 0.2.0
+ */
 export interface Listing {
   readonly asOf: CalendarDate.CalendarDate
   readonly within: number
@@ -41,7 +46,11 @@ export interface Listing {
   readonly ended: ReadonlyMap<string, Completion.Ending>
 }
 
-/** Options of {@link list}. */
+/**
+ * Options of {@link list}.
+ *
+ * @since 0.2.0
+ */
 export interface Options {
   /** Meeting records read from files (`--records`), after those in the log. */
   readonly records?: ReadonlyArray<MeetingRecord.MeetingRecord> | undefined
@@ -49,7 +58,11 @@ export interface Options {
   readonly command?: string | undefined
 }
 
-/** Every failure of {@link list}: a bad query, a catalog that does not collect, an unreadable meeting record, the log. */
+/**
+ * Every failure of {@link list}: a bad query, a catalog that does not collect, an unreadable meeting record, the log.
+ *
+ * @since 0.2.0
+ */
 export type ListError = ValidationError | Obligation.CollectError | Obligation.UnknownObligation | MeetingRecords.UnreadableRecord | EventLogError
 
 /**
@@ -57,6 +70,7 @@ export type ListError = ValidationError | Obligation.CollectError | Obligation.U
  *
  * @example
  * const listing = yield* DeadlineList.list({ asOf: "2026-12-01", status: "forsenad" })
+ * @since 0.2.0
  */
 export const list = (
   query: Query,
@@ -87,6 +101,7 @@ export const list = (
  * @example
  * const { current, leftOver } = DeadlineList.partition(listing)
  * leftOver.length // 8 as of 2026-11-23 once the 2012 agreement's final report of 2013-06-01 is recorded
+ * @since 0.2.0
  */
 export const partition = (listing: Listing): { readonly current: Array<Deadline.Deadline>; readonly leftOver: Array<Deadline.Deadline> } => {
   const current: Array<Deadline.Deadline> = []
@@ -101,6 +116,7 @@ export const partition = (listing: Listing): { readonly current: Array<Deadline.
  *
  * @example
  * DeadlineList.overdue(listing).length // what Översikt calls "försenade"
+ * @since 0.2.0
  */
 export const overdue = (listing: Listing, options: { readonly includeEnded?: boolean } = {}): Array<Deadline.Deadline> =>
   listing.deadlines.filter((d) => d.status === "forsenad" && (options.includeEnded === true || !Completion.isLeftOver(d, listing.ended)))
@@ -120,7 +136,11 @@ const actionItems = (meetings: Parameters<typeof ActionItem.obligations>[0]): Ar
     source: o.source
   }))
 
-/** Swedish labels of the statuses. */
+/**
+ * Swedish labels of the statuses.
+ *
+ * @since 0.2.0
+ */
 export const statusLabels: Readonly<Record<Deadline.Status, string>> = {
   kommande: "Kommande",
   snart: "Snart",
@@ -130,7 +150,11 @@ export const statusLabels: Readonly<Record<Deadline.Status, string>> = {
   "datum-ej-satt": "Datum ej satt"
 }
 
-/** Swedish labels of the duties' kinds (`delredovisning` → `Delredovisning`). */
+/**
+ * Swedish labels of the duties' kinds (`delredovisning` → `Delredovisning`).
+ *
+ * @since 0.2.0
+ */
 export const kindLabels: Readonly<Record<string, string>> = Object.fromEntries(Obligation.kinds.map((kind) => [kind, Obligation.kindLabel(kind)]))
 
 /**
@@ -138,6 +162,7 @@ export const kindLabels: Readonly<Record<string, string>> = Object.fromEntries(O
  *
  * @example
  * DeadlineList.nonWorkingNote(d) // "söndag – närmast följande vardag 2027-05-31"
+ * @since 0.2.0
  */
 export const nonWorkingNote = (d: Deadline.Deadline): string | null =>
   d.nonWorkingDay === null ? null : `${d.nonWorkingDay}${d.nextWorkingDay === null ? "" : ` – närmast följande vardag ${d.nextWorkingDay}`}`
@@ -152,6 +177,8 @@ const obligationId = (d: Deadline.Deadline): string => d.obligation.id
  * The deadline table: the same fields in every format (table, CSV, JSON,
  * HTML, xlsx). `id` is the obligation id `uppdrag record report` takes,
  * `key` the duty's unique key across assignments.
+ *
+ * @since 0.2.0
  */
 export const columns: Table.Columns<Deadline.Deadline> = [
   { field: "due", header: "Förfaller", kind: "date", value: (d) => d.obligation.due },
@@ -178,5 +205,6 @@ export const columns: Table.Columns<Deadline.Deadline> = [
  *
  * @example
  * DeadlineList.reminder(d, "2026-12-01", [30, 14, 3]) // { on: "2026-11-30", stage: 30 }
+ * @since 0.2.0
  */
 export const reminder = (d: Deadline.Deadline, asOf: CalendarDate.CalendarDate, stages: ReadonlyArray<number>): Reminder.Reminder | undefined => Reminder.current(d, asOf, stages)

@@ -17,18 +17,41 @@ import * as z from "zod"
  *
  * @example
  * Event.EventTypeSchema.parse("requisition") // "requisition"
+ * @since 0.2.0
  */
 export const EventTypeSchema = z.enum(["requisition", "payout", "use", "repayment", "reversal", "report", "due-date", "meeting", "measurement", "publication"])
+/**
+ * The kind of an event in the log (see {@link EventTypeSchema}).
+ *
+ * @since 0.2.0
+ */
 export type EventType = z.infer<typeof EventTypeSchema>
 
-/** The event types that move money in a grant's ledger. */
+/**
+ * The event types that move money in a grant's ledger.
+ *
+ * @since 0.2.0
+ */
 export const moneyTypes = ["requisition", "payout", "use", "repayment"] as const
+/**
+ * An event type that moves money in a grant's ledger (see {@link moneyTypes}).
+ *
+ * @since 0.2.0
+ */
 export type MoneyType = (typeof moneyTypes)[number]
 
-/** Whether an event type moves money (has an amount, a grant and a region). */
+/**
+ * Whether an event type moves money (has an amount, a grant and a region).
+ *
+ * @since 0.2.0
+ */
 export const isMoneyType = (type: EventType): type is MoneyType => (moneyTypes as ReadonlyArray<string>).includes(type)
 
-/** Swedish name of each event type, for messages and tables. */
+/**
+ * Swedish name of each event type, for messages and tables.
+ *
+ * @since 0.2.0
+ */
 export const typeName: Record<EventType, string> = {
   requisition: "rekvisition",
   payout: "utbetalning",
@@ -42,7 +65,11 @@ export const typeName: Record<EventType, string> = {
   publication: "publicering av indikatorer"
 }
 
-/** A JSON value: what a `meeting`, `measurement` or `publication` payload may hold. */
+/**
+ * A JSON value: what a `meeting`, `measurement` or `publication` payload may hold.
+ *
+ * @since 0.2.0
+ */
 export type Json = string | number | boolean | null | ReadonlyArray<Json> | { readonly [key: string]: Json }
 
 const json: z.ZodType<Json, Json> = z.lazy(() =>
@@ -58,6 +85,7 @@ const note = FreeText.schema
  *
  * @example
  * Event.DueDatePayloadSchema.parse({ due: "2027-02-26" }).due // "2027-02-26"
+ * @since 0.2.0
  */
 export const DueDatePayloadSchema: z.ZodType<{ readonly due: CalendarDate.CalendarDate }, { readonly due: string }> = z.strictObject({ due: CalendarDate.schema })
 
@@ -66,6 +94,7 @@ export const DueDatePayloadSchema: z.ZodType<{ readonly due: CalendarDate.Calend
  *
  * @example
  * Event.RecordedAtSchema.safeParse("2026-04-15T08:00:00.000Z").success // true
+ * @since 0.2.0
  */
 export const RecordedAtSchema = z.iso.datetime({ precision: 3, message: "måste vara en tidpunkt i UTC, t.ex. 2026-04-15T08:00:00.000Z" })
 const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "id får bara innehålla a–z, 0–9, - och _")
@@ -90,6 +119,7 @@ const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "id får bara innehålla 
  *   type: "requisition", grant: "specialiserad-psykiatri-2026", region: "03",
  *   amount: 58_203_923, date: "2026-04-15", recordedBy: "anna", note: "Rekvisition 2026-04-15, dnr 4.1-123/2026"
  * }
+ * @since 0.2.0
  */
 export const NewEventSchema: z.ZodType<ValidNewEvent, NewEvent> = z
   .strictObject({
@@ -147,6 +177,11 @@ export const NewEventSchema: z.ZodType<ValidNewEvent, NewEvent> = z
       forbid("obligation")
     }
   })
+/**
+ * An event to record, as {@link NewEventSchema} accepts it.
+ *
+ * @since 0.2.0
+ */
 export interface NewEvent {
   readonly type: EventType
   readonly assignment?: string | undefined
@@ -161,7 +196,11 @@ export interface NewEvent {
   readonly payload?: Json | undefined
 }
 
-/** A new event after validation (defaults applied, region, amount and date branded). */
+/**
+ * A new event after validation (defaults applied, region, amount and date branded).
+ *
+ * @since 0.2.0
+ */
 export interface ValidNewEvent {
   readonly type: EventType
   readonly assignment?: string | undefined
@@ -185,6 +224,7 @@ export interface ValidNewEvent {
  * const stored: Event.StoredEvent = { seq: 1, type: "requisition", assignment: "statsbidrag-psykiatri-2026", grant: "specialiserad-psykiatri-2026",
  *   region: "03", amount: 58_203_923, date: "2026-04-15", recordedBy: "anna", recordedAt: "2026-04-15T08:00:00.000Z",
  *   note: "", reverses: null, obligation: null, payload: null }
+ * @since 0.2.0
  */
 export const StoredEventSchema: z.ZodType<StoredEvent, unknown> = z.strictObject({
   seq: z.number().int().positive(),
@@ -201,6 +241,11 @@ export const StoredEventSchema: z.ZodType<StoredEvent, unknown> = z.strictObject
   obligation: slug.nullable(),
   payload: json.nullable()
 })
+/**
+ * An event as stored, as {@link StoredEventSchema} accepts it.
+ *
+ * @since 0.2.0
+ */
 export interface StoredEvent {
   readonly seq: number
   readonly type: EventType
@@ -224,6 +269,7 @@ export interface StoredEvent {
  *
  * @example
  * Event.columns[0] // "seq"
+ * @since 0.2.0
  */
 export const columns = [
   "seq",
@@ -246,6 +292,7 @@ export const columns = [
  *
  * @example
  * Event.toCells(stored) // ["1", "requisition", "statsbidrag-psykiatri-2026", ...]
+ * @since 0.2.0
  */
 export const toCells = (event: StoredEvent): Array<string> =>
   columns.map((column) => {
@@ -262,6 +309,7 @@ export const toCells = (event: StoredEvent): Array<string> =>
  *
  * @example
  * Event.describe(stored) // "rekvisition, Uppsala län, 58 203 923 kr, 2026-04-15"
+ * @since 0.2.0
  */
 export const describe = (event: StoredEvent): string => {
   const parts: Array<string> = [typeName[event.type]]

@@ -13,17 +13,26 @@ import type * as Event from "./Event.js"
  * @example
  * import { EventInput } from "@uppdrag/application"
  * EventInput.toEvent("requisition", { grant: "specialiserad-psykiatri-2026", region: "03", amount: "58 203 923", date: "2026-04-15" }, "anna", (f) => `--${f}`)
+ * @since 0.2.0
  */
 export type Kind = "requisition" | "payout" | "use" | "repayment" | "report" | "due-date" | "reversal"
 
-/** One event read from the command line or a file, with where it came from (for messages). */
+/**
+ * One event read from the command line or a file, with where it came from (for messages).
+ *
+ * @since 0.2.0
+ */
 export interface Located {
   readonly event: Event.NewEvent
   /** 1-based line in the file; undefined for command-line options. */
   readonly line: number | undefined
 }
 
-/** A table read from a file: its header and rows of text, each with its line. */
+/**
+ * A table read from a file: its header and rows of text, each with its line.
+ *
+ * @since 0.2.0
+ */
 export interface Rows {
   readonly header: ReadonlyArray<string>
   readonly rows: ReadonlyArray<{ readonly cells: Readonly<Record<string, string>>; readonly line: number }>
@@ -45,6 +54,7 @@ const fieldsOf: Record<Kind, { all: ReadonlyArray<string>; required: ReadonlyArr
  *
  * @example
  * EventInput.fields("reversal") // ["event", "date", "by", "note"]
+ * @since 0.2.0
  */
 export const fields = (kind: Kind): ReadonlyArray<string> => fieldsOf[kind].all
 
@@ -54,6 +64,7 @@ export const fields = (kind: Kind): ReadonlyArray<string> => fieldsOf[kind].all
  *
  * @example
  * EventInput.toEvent("reversal", { event: "7", date: "2026-05-02" }, "anna", (f) => f) // Result.succeed({ type: "reversal", reverses: 7, … })
+ * @since 0.2.0
  */
 export const toEvent = (
   kind: Kind,
@@ -119,6 +130,7 @@ export const toEvent = (
  *
  * @example
  * EventInput.fromRows("requisition", { header: ["grant", "region", "amount", "date"], rows }, "anna", { requireColumns: true })
+ * @since 0.2.0
  */
 export const fromRows = (kind: Kind, table: Rows, recordedBy: string, options: { readonly requireColumns: boolean }): Result.Result<Array<Located>, Array<Issue>> => {
   const { header, rows } = table

@@ -10,6 +10,7 @@ import type { EventLogError } from "./EventLogError.js"
  *
  * @example
  * const filter: EventLog.Filter = { grant: "specialiserad-psykiatri-2026" }
+ * @since 0.2.0
  */
 export interface Filter {
   readonly grant?: string | undefined
@@ -34,6 +35,7 @@ export interface Filter {
  *
  * @example
  * const saved: EventLog.Checkpoint = { projection: "huvudbok", key: "specialiserad-psykiatri-2026", version: 1, seq: 300_000, state: {} }
+ * @since 0.2.0
  */
 export interface Checkpoint {
   readonly projection: string
@@ -50,6 +52,7 @@ export interface Checkpoint {
  *
  * @example
  * const saved = yield* log.checkpoints.load("huvudbok", "specialiserad-psykiatri-2026")
+ * @since 0.2.0
  */
 export interface Checkpoints {
   /** Whether `save` can write at all (false for a log opened read-only). */
@@ -62,6 +65,8 @@ export interface Checkpoints {
  * What a decision must see of the log before a batch is appended: every
  * event of the grants it touches, the events it reverses (and what reverses
  * them), and the reports and dates set for the assignments it reports on.
+ *
+ * @since 0.2.0
  */
 export interface Needs {
   readonly grants: ReadonlySet<string>
@@ -71,7 +76,11 @@ export interface Needs {
   readonly types?: ReadonlySet<Event.EventType> | undefined
 }
 
-/** The log as a decision sees it under the write lock. */
+/**
+ * The log as a decision sees it under the write lock.
+ *
+ * @since 0.2.0
+ */
 export interface Snapshot {
   /** The stored events {@link Needs} names (at least), in log order. */
   readonly prior: ReadonlyArray<Event.StoredEvent>
@@ -84,6 +93,8 @@ export interface Snapshot {
 /**
  * A decision: given what the log holds, the events to append (numbered from
  * `nextSeq`) or a refusal. Pure, so it can run under the database's lock.
+ *
+ * @since 0.2.0
  */
 export type Decide<E> = (snapshot: Snapshot) => Result.Result<ReadonlyArray<Event.StoredEvent>, E>
 
@@ -101,6 +112,7 @@ export type Decide<E> = (snapshot: Snapshot) => Result.Result<ReadonlyArray<Even
  *   const log = yield* EventLog.EventLog
  *   return yield* log.count
  * })
+ * @since 0.2.0
  */
 export interface Shape {
   /** Where the log is, for messages (a path, or a URL without its password). */
@@ -130,6 +142,7 @@ export interface Shape {
  *
  * @example
  * const events = yield* (yield* EventLog.EventLog).read({ types: ["report"] })
+ * @since 0.2.0
  */
 export class EventLog extends Context.Service<EventLog, Shape>()("@uppdrag/application/EventLog") {}
 
@@ -139,6 +152,7 @@ export class EventLog extends Context.Service<EventLog, Shape>()("@uppdrag/appli
  *
  * @example
  * EventLog.selectNeeded(events, { grants: new Set(["specialiserad-psykiatri-2026"]), seqs: new Set(), assignments: new Set() })
+ * @since 0.2.0
  */
 export const selectNeeded = (events: ReadonlyArray<Event.StoredEvent>, needs: Needs): Array<Event.StoredEvent> => {
   const targetGrants = new Set(events.flatMap((e) => (needs.seqs.has(e.seq) && e.grant !== null ? [e.grant] : [])))
@@ -158,6 +172,7 @@ export const selectNeeded = (events: ReadonlyArray<Event.StoredEvent>, needs: Ne
  *
  * @example
  * program.pipe(Effect.provide(EventLog.layerMemory()))
+ * @since 0.2.0
  */
 export const makeMemory = (initial: ReadonlyArray<Event.StoredEvent> = [], location = "minnet"): Shape => {
   const events: Array<Event.StoredEvent> = [...initial]
@@ -203,5 +218,6 @@ export const makeMemory = (initial: ReadonlyArray<Event.StoredEvent> = [], locat
  *
  * @example
  * Effect.runPromise(program.pipe(Effect.provide(EventLog.layerMemory([]))))
+ * @since 0.2.0
  */
 export const layerMemory = (initial: ReadonlyArray<Event.StoredEvent> = []): Layer.Layer<EventLog> => Layer.sync(EventLog, () => makeMemory(initial))

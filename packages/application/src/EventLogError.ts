@@ -1,20 +1,32 @@
 import * as Data from "effect/Data"
 
-/** The database was written by a newer version of uppdrag. */
+/**
+ * The database was written by a newer version of uppdrag.
+ *
+ * @since 0.2.0
+ */
 export interface NewerSchema {
   readonly _tag: "NewerSchema"
   readonly found: number
   readonly known: number
 }
 
-/** A read-only open found a database that must first be migrated. */
+/**
+ * A read-only open found a database that must first be migrated.
+ *
+ * @since 0.2.0
+ */
 export interface OlderSchema {
   readonly _tag: "OlderSchema"
   readonly found: number
   readonly known: number
 }
 
-/** The database could not be opened or reached. */
+/**
+ * The database could not be opened or reached.
+ *
+ * @since 0.2.0
+ */
 export interface Unavailable {
   readonly _tag: "Unavailable"
   /** Why, in Swedish: what the user reads. */
@@ -23,7 +35,11 @@ export interface Unavailable {
   readonly detail?: string | undefined
 }
 
-/** A stored row does not read back as an event. */
+/**
+ * A stored row does not read back as an event.
+ *
+ * @since 0.2.0
+ */
 export interface Corrupt {
   readonly _tag: "Corrupt"
   /** Why, in Swedish: what the user reads. */
@@ -32,7 +48,11 @@ export interface Corrupt {
   readonly detail?: string | undefined
 }
 
-/** Any other database failure (constraint, I/O, lost connection). */
+/**
+ * Any other database failure (constraint, I/O, lost connection).
+ *
+ * @since 0.2.0
+ */
 export interface Database {
   readonly _tag: "Database"
   /** Why, in Swedish: what the user reads. */
@@ -41,7 +61,11 @@ export interface Database {
   readonly detail?: string | undefined
 }
 
-/** Every reason the event log fails, whatever database is behind it. */
+/**
+ * Every reason the event log fails, whatever database is behind it.
+ *
+ * @since 0.2.0
+ */
 export type Reason = NewerSchema | OlderSchema | Unavailable | Corrupt | Database
 
 /**
@@ -52,6 +76,7 @@ export type Reason = NewerSchema | OlderSchema | Unavailable | Corrupt | Databas
  * @example
  * new EventLogError({ location: "data/uppdrag.db", reason: { _tag: "NewerSchema", found: 4, known: 3 } }).message
  * // "data/uppdrag.db: databasen har schemaversion 4, men den här versionen av uppdrag känner bara till version 3; uppgradera uppdrag"
+ * @since 0.2.0
  */
 export class EventLogError extends Data.TaggedError("EventLogError")<{
   readonly location: string
@@ -67,6 +92,7 @@ export class EventLogError extends Data.TaggedError("EventLogError")<{
  *
  * @example
  * describe("x.db", { _tag: "Unavailable", cause: "filen finns inte" }) // "x.db: databasen kan inte öppnas: filen finns inte"
+ * @since 0.2.0
  */
 export const describe = (location: string, reason: Reason): string => {
   switch (reason._tag) {

@@ -16,6 +16,7 @@ import * as IndicatorPublications from "./IndicatorPublications.js"
  * import { Freshness } from "@uppdrag/application"
  * const fresh = yield* Freshness.latest
  * fresh.latestDecision?.decided // "2026-01-22" (seed 003, S2025/01528)
+ * @since 0.2.0
  */
 export interface Freshness {
   /** How many events the log holds; it versions everything read from it. */
@@ -33,6 +34,7 @@ export interface Freshness {
  *
  * @example
  * Freshness.latestDecision(catalog.assignments)?.assignment // "specialiserad-psykiatri-2026"
+ * @since 0.2.0
  */
 export const latestDecision = (assignments: ReadonlyArray<Assignment.Assignment>): Freshness["latestDecision"] => {
   const decisions = assignments.filter((a) => a.kind !== "underlag").sort((a, b) => (a.decided < b.decided ? 1 : a.decided > b.decided ? -1 : 0))
@@ -45,6 +47,7 @@ export const latestDecision = (assignments: ReadonlyArray<Assignment.Assignment>
  *
  * @example
  * Freshness.latestEvent([]) // null
+ * @since 0.2.0
  */
 export const latestEvent = (events: ReadonlyArray<Event.StoredEvent>): Freshness["latestEvent"] => {
   const last = events.at(-1)
@@ -60,6 +63,7 @@ export const latestEvent = (events: ReadonlyArray<Event.StoredEvent>): Freshness
  * @example
  * const { latestEvent } = yield* Freshness.latest
  * latestEvent?.recordedAt // "2026-11-20T09:14:03.120Z"
+ * @since 0.2.0
  */
 export const latest: Effect.Effect<Freshness, EventLogError, EventLog | CatalogSource> = Effect.gen(function* () {
   const catalog = yield* CatalogSource

@@ -25,7 +25,11 @@ import { InputFiles, type InputUnreadable } from "./InputFiles.js"
  * result.verification?.discrepancies // [] when the published table agrees to the krona
  */
 
-/** What to allocate and how. */
+/**
+ * What to allocate and how.
+ *
+ * @since 0.2.0
+ */
 export interface Request {
   /** A catalog grant id, or a grant file (JSON or YAML). */
   readonly grant: string
@@ -42,12 +46,20 @@ export interface Request {
   readonly diff?: string | undefined
 }
 
-/** A grant resolved: a population split (catalog or file) or a capped pot. */
+/**
+ * A grant resolved: a population split (catalog or file) or a capped pot.
+ *
+ * @since 0.2.0
+ */
 export type Resolved =
   | { readonly _tag: "Split"; readonly spec: Allocation.Spec; readonly source: Provenance.GrantSource; readonly found?: Found | undefined }
   | { readonly _tag: "Capped"; readonly grant: Assignment.Grant }
 
-/** An allocation with everything the formats show. */
+/**
+ * An allocation with everything the formats show.
+ *
+ * @since 0.2.0
+ */
 export interface Allocated {
   readonly allocation: Allocation.Allocation
   readonly provenance: Provenance.Provenance
@@ -57,21 +69,33 @@ export interface Allocated {
   readonly diff?: PublishedTable.Diff | undefined
 }
 
-/** An option that does not apply to this grant, or options that do not go together: a usage error. */
+/**
+ * An option that does not apply to this grant, or options that do not go together: a usage error.
+ *
+ * @since 0.2.0
+ */
 export class OptionNotApplicable extends Data.TaggedError("OptionNotApplicable")<{ readonly reason: string }> {
   override get message(): string {
     return this.reason
   }
 }
 
-/** A year the decision has no funds for, or a planned year without an amount for the regions. */
+/**
+ * A year the decision has no funds for, or a planned year without an amount for the regions.
+ *
+ * @since 0.2.0
+ */
 export class YearRefused extends Data.TaggedError("YearRefused")<{ readonly reason: string }> {
   override get message(): string {
     return `--year: ${this.reason}`
   }
 }
 
-/** Every failure of {@link allocate}. */
+/**
+ * Every failure of {@link allocate}.
+ *
+ * @since 0.2.0
+ */
 export type Failure =
   | UnknownGrant
   | CatalogInvalid
@@ -104,6 +128,7 @@ const grantFile = (file: string, bytes: Uint8Array): Effect.Effect<Resolved, Val
  *
  * @example
  * const resolved = yield* GrantAllocation.resolve("specialiserad-psykiatri-2026")
+ * @since 0.2.0
  */
 export const resolve = (reference: string): Effect.Effect<Resolved, UnknownGrant | ValidationError | InputUnreadable, CatalogSource | InputFiles> =>
   Effect.gen(function* () {
@@ -173,6 +198,7 @@ const readPopulation = (file: string): Effect.Effect<{ population: Population.Po
  * @example
  * const { allocation, provenance } = yield* GrantAllocation.allocate({ grant: "specialiserad-psykiatri-2026", population: "befolkning.csv", year: 2027, scaleTo: 1_500_000_000 })
  * allocation.components.map((c) => c.amount) // [1147651007, 201342282, 151006711]
+ * @since 0.2.0
  */
 export const allocate = (request: Request): Effect.Effect<Allocated, Failure, CatalogSource | InputFiles> =>
   Effect.gen(function* () {
@@ -190,6 +216,7 @@ export const allocate = (request: Request): Effect.Effect<Allocated, Failure, Ca
  * @example
  * const resolved = yield* GrantAllocation.resolve(options.grant)
  * if (resolved._tag === "Split") yield* GrantAllocation.allocateResolved(resolved, request)
+ * @since 0.2.0
  */
 export const allocateResolved = (
   resolved: Extract<Resolved, { _tag: "Split" }>,
@@ -218,7 +245,11 @@ export const allocateResolved = (
     return { allocation, provenance, preliminary: reasons.length > 0, verification, diff }
   })
 
-/** A capped pot's outcome with what the formats show. */
+/**
+ * A capped pot's outcome with what the formats show.
+ *
+ * @since 0.2.0
+ */
 export interface CappedAllocated {
   readonly grant: Assignment.Grant
   readonly outcome: CappedPot.Outcome
@@ -232,7 +263,11 @@ export interface CappedAllocated {
   readonly population: Provenance.PopulationSource
 }
 
-/** What a capped pot is paid by. */
+/**
+ * What a capped pot is paid by.
+ *
+ * @since 0.2.0
+ */
 export interface CappedRequest {
   readonly population: string
   /** The conditions file: CSV `region,kompetensplan,nyaTeam,tvangsatgarder,redovisning`, ja/nej. */
@@ -251,6 +286,7 @@ export interface CappedRequest {
  *
  * @example
  * const { outcome, totals } = yield* GrantAllocation.capped(grant, { population: "befolkning.csv", conditions: "villkor.csv" })
+ * @since 0.2.0
  */
 export const capped = (
   grant: Assignment.Grant,

@@ -31,6 +31,8 @@ import * as Today from "./Today.js"
  * The assignment publications are recorded under: the 2024 assignment on
  * compulsory and forensic psychiatric care (S2024/01004), whose follow-up
  * the indicators serve.
+ *
+ * @since 0.2.0
  */
 export const assignment = "tvangsvard-2024"
 
@@ -41,6 +43,7 @@ export const assignment = "tvangsvard-2024"
  * @example
  * const first: IndicatorPublications.Summary = { version: 1, seq: 12, publishedOn: "2026-11-20", publishedAt: "2026-11-20T09:14:03.120Z",
  *   publishedBy: "anna", source: "kub.json", note: "", years: { from: 2011, to: 2024 }, threshold: 5, digest: "…" }
+ * @since 0.2.0
  */
 export interface Summary {
   readonly version: number
@@ -57,12 +60,20 @@ export interface Summary {
   readonly digest: string
 }
 
-/** A publication with its cube. */
+/**
+ * A publication with its cube.
+ *
+ * @since 0.2.0
+ */
 export interface Published extends Summary {
   readonly cube: Cube.Cube
 }
 
-/** No publication has the version asked for. */
+/**
+ * No publication has the version asked for.
+ *
+ * @since 0.2.0
+ */
 export class UnknownVersion extends Data.TaggedError("UnknownVersion")<{ readonly version: number; readonly versions: ReadonlyArray<number> }> {
   override get message(): string {
     return this.versions.length === 0
@@ -71,7 +82,11 @@ export class UnknownVersion extends Data.TaggedError("UnknownVersion")<{ readonl
   }
 }
 
-/** A `publication` event in the log does not read back as a publication. */
+/**
+ * A `publication` event in the log does not read back as a publication.
+ *
+ * @since 0.2.0
+ */
 export class UnreadablePublication extends Data.TaggedError("UnreadablePublication")<{ readonly seq: number }> {
   override get message(): string {
     return `händelse ${this.seq}: publiceringen i databasen har fel form och kan inte läsas`
@@ -110,6 +125,7 @@ const standing: Effect.Effect<Array<Event.StoredEvent>, EventLogError, EventLog>
  *
  * @example
  * (yield* IndicatorPublications.list).map((p) => p.version) // [1, 2]
+ * @since 0.2.0
  */
 export const list: Effect.Effect<Array<Summary>, UnreadablePublication | EventLogError, EventLog> = Effect.flatMap(standing, (events) =>
   Effect.forEach(events, (e) => Effect.fromResult(summaryOf(e)))
@@ -121,6 +137,7 @@ export const list: Effect.Effect<Array<Summary>, UnreadablePublication | EventLo
  *
  * @example
  * (yield* IndicatorPublications.newest)?.publishedOn // "2026-11-20"
+ * @since 0.2.0
  */
 export const newest: Effect.Effect<Summary | undefined, UnreadablePublication | EventLogError, EventLog> = Effect.map(list, (summaries) =>
   summaries.reduce<Summary | undefined>((best, s) => (best === undefined || s.version > best.version ? s : best), undefined)
@@ -140,6 +157,7 @@ const withCube = (event: Event.StoredEvent): Result.Result<Published, Unreadable
  * @example
  * const latest = yield* IndicatorPublications.latest
  * latest?.version // 2
+ * @since 0.2.0
  */
 export const latest: Effect.Effect<Published | undefined, UnreadablePublication | EventLogError, EventLog> = Effect.gen(function* () {
   const events = yield* standing
@@ -153,6 +171,7 @@ export const latest: Effect.Effect<Published | undefined, UnreadablePublication 
  *
  * @example
  * const first = yield* IndicatorPublications.byVersion(1)
+ * @since 0.2.0
  */
 export const byVersion = (version: number): Effect.Effect<Published, UnknownVersion | UnreadablePublication | EventLogError, EventLog> =>
   Effect.gen(function* () {
@@ -169,11 +188,16 @@ export const byVersion = (version: number): Effect.Effect<Published, UnknownVers
  *
  * @example
  * const shown = yield* IndicatorPublications.find(query.version)
+ * @since 0.2.0
  */
 export const find = (version: number | undefined): Effect.Effect<Published | undefined, UnknownVersion | UnreadablePublication | EventLogError, EventLog> =>
   version === undefined ? latest : byVersion(version)
 
-/** What {@link publish} takes: the protected cube, the file it was read from, who publishes it. */
+/**
+ * What {@link publish} takes: the protected cube, the file it was read from, who publishes it.
+ *
+ * @since 0.2.0
+ */
 export interface PublishInput {
   readonly cube: Cube.Cube
   readonly source: string
@@ -199,6 +223,7 @@ const priorOf = (events: ReadonlyArray<Event.StoredEvent>): IndicatorPublication
  * @example
  * const published = yield* IndicatorPublications.publish({ cube, source: "kub.json", publishedBy: "anna" })
  * published.version // 1
+ * @since 0.2.0
  */
 export const publish = (
   input: PublishInput
@@ -227,6 +252,8 @@ export const publish = (
 /**
  * One register indicator's value for a region beside Riket's, in a cube's
  * latest year (both sexes, all ages): null where protected.
+ *
+ * @since 0.2.0
  */
 export interface RegionFigure {
   readonly indicator: Indicator.Indicator
@@ -241,6 +268,7 @@ export interface RegionFigure {
  * @example
  * const { year, figures } = IndicatorPublications.regionFigures(published.cube, "03")
  * figures[0]?.riket // Riket's value of the first register indicator
+ * @since 0.2.0
  */
 export const regionFigures = (cube: Cube.Cube, region: Region.RegionCode): { readonly year: number; readonly figures: ReadonlyArray<RegionFigure> } => {
   const year = cube.years.to
@@ -249,7 +277,11 @@ export const regionFigures = (cube: Cube.Cube, region: Region.RegionCode): { rea
   return { year, figures: Indicator.all.filter((i) => i.kind === "register").map((indicator) => ({ indicator, region: at(indicator, region), riket: at(indicator, riket) })) }
 }
 
-/** The published indicators of one region, with the publication they come from. */
+/**
+ * The published indicators of one region, with the publication they come from.
+ *
+ * @since 0.2.0
+ */
 export interface RegionFigures {
   readonly publication: Summary
   readonly year: number
@@ -263,6 +295,7 @@ export interface RegionFigures {
  * @example
  * const figures = yield* IndicatorPublications.forRegion("03")
  * figures?.publication.version // 2
+ * @since 0.2.0
  */
 export const forRegion = (region: Region.RegionCode): Effect.Effect<RegionFigures | undefined, UnreadablePublication | EventLogError, EventLog> =>
   Effect.map(latest, (published) => {
@@ -271,7 +304,11 @@ export const forRegion = (region: Region.RegionCode): Effect.Effect<RegionFigure
     return { publication, ...regionFigures(cube, region) }
   })
 
-/** The publications table: version, date, who and the file, as `uppdrag indicators publications` and its CSV. */
+/**
+ * The publications table: version, date, who and the file, as `uppdrag indicators publications` and its CSV.
+ *
+ * @since 0.2.0
+ */
 export const columns: Table.Columns<Summary> = [
   { field: "version", header: "Version", kind: "integer", value: (p) => p.version },
   { field: "publishedOn", header: "Publicerad", kind: "date", value: (p) => p.publishedOn },

@@ -13,6 +13,7 @@ import type * as Table from "./Table.js"
  * import { IndicatorTable } from "@uppdrag/application"
  * IndicatorTable.decimalsOf("antal platser") // 0
  * IndicatorTable.decimalsOf("per 100 000 invånare") // 1
+ * @since 0.2.0
  */
 export type Unit = Indicator.Indicator["unit"]
 
@@ -23,10 +24,15 @@ export type Unit = Indicator.Indicator["unit"]
  * @example
  * IndicatorTable.decimalsOf("antal") // 0
  * IndicatorTable.decimalsOf("procent") // 1
+ * @since 0.2.0
  */
 export const decimalsOf = (unit: Unit): number => (unit === "antal" || unit === "antal platser" ? 0 : 1)
 
-/** What people read for a value held back by the small-count protection. */
+/**
+ * What people read for a value held back by the small-count protection.
+ *
+ * @since 0.2.0
+ */
 export const protectedText = "skyddat"
 
 const labelsOf = <K extends string>(keys: ReadonlyArray<K>, label: (key: K) => string): Readonly<Record<string, string>> => Object.fromEntries(keys.map((k) => [k, label(k)]))
@@ -39,6 +45,7 @@ const labelsOf = <K extends string>(keys: ReadonlyArray<K>, label: (key: K) => s
  *
  * @example
  * Table.headers(IndicatorTable.cubeColumns)[0] // "År"
+ * @since 0.2.0
  */
 export const cubeColumns: Table.Columns<Cube.Cell> = [
   { field: "year", header: "År", kind: "text", value: (c) => c.year },
@@ -60,6 +67,7 @@ export const cubeColumns: Table.Columns<Cube.Cell> = [
  * @example
  * const columns = IndicatorTable.byRegionColumns(indicator, 2023)
  * Table.fields(columns) // ["region", "name", "value", "rank", "ratioToRiket", "change", "changePercent"]
+ * @since 0.2.0
  */
 export const byRegionColumns = (indicator: Indicator.Indicator, year: number): Table.Columns<Comparison.RegionRow> => {
   const decimals = decimalsOf(indicator.unit)
@@ -75,7 +83,11 @@ export const byRegionColumns = (indicator: Indicator.Indicator, year: number): T
   ]
 }
 
-/** A year (`--year`) that is not one of the cube's years. */
+/**
+ * A year (`--year`) that is not one of the cube's years.
+ *
+ * @since 0.2.0
+ */
 export class YearOutsideCube extends Data.TaggedError("YearOutsideCube")<{ readonly year: string; readonly from: number; readonly to: number }> {
   override get message(): string {
     return `--year ${this.year} ligger utanför kubens år ${this.from}–${this.to}`
@@ -89,6 +101,7 @@ export class YearOutsideCube extends Data.TaggedError("YearOutsideCube")<{ reado
  * @example
  * IndicatorTable.yearOf(cube, "2023") // Result.succeed(2023)
  * IndicatorTable.yearOf(cube, undefined) // Result.succeed(cube.years.to)
+ * @since 0.2.0
  */
 export const yearOf = (cube: Pick<Cube.Cube, "years">, text: string | undefined): Result.Result<number, YearOutsideCube> => {
   if (text === undefined) return Result.succeed(cube.years.to)
@@ -97,7 +110,11 @@ export const yearOf = (cube: Pick<Cube.Cube, "years">, text: string | undefined)
   return Result.succeed(year)
 }
 
-/** The Swedish header of a breakdown's dimension. */
+/**
+ * The Swedish header of a breakdown's dimension.
+ *
+ * @since 0.2.0
+ */
 export const breakdownHeaders: Readonly<Record<"sex" | "age" | "careForm", string>> = { sex: "Kön", age: "Ålder", careForm: "Vårdform" }
 
 /**
@@ -106,6 +123,7 @@ export const breakdownHeaders: Readonly<Record<"sex" | "age" | "careForm", strin
  *
  * @example
  * Table.fields(IndicatorTable.breakdownColumns(indicator, "sex")) // ["key", "label", "value"]
+ * @since 0.2.0
  */
 export const breakdownColumns = (indicator: Indicator.Indicator, by: "sex" | "age" | "careForm"): Table.Columns<Comparison.BreakdownRow> => {
   const decimals = decimalsOf(indicator.unit)
@@ -122,6 +140,7 @@ export const breakdownColumns = (indicator: Indicator.Indicator, by: "sex" | "ag
  *
  * @example
  * IndicatorTable.followUp(agreements, indicator).map((p) => p.status) // ["på väg", …]
+ * @since 0.2.0
  */
 export const followUp = (agreements: ReadonlyArray<FollowUp.Agreement>, indicator: Pick<Indicator.Indicator, "id">): Array<FollowUp.Progress> =>
   agreements.filter((a) => a.measure === indicator.id).map(FollowUp.progress)
@@ -132,6 +151,7 @@ export const followUp = (agreements: ReadonlyArray<FollowUp.Agreement>, indicato
  *
  * @example
  * Table.fields(IndicatorTable.followUpColumns(indicator))[0] // "region"
+ * @since 0.2.0
  */
 export const followUpColumns = (indicator: Indicator.Indicator): Table.Columns<FollowUp.Progress> => {
   const decimals = decimalsOf(indicator.unit)

@@ -14,12 +14,17 @@ import * as Layer from "effect/Layer"
  * @example
  * import { InputFiles } from "@uppdrag/application"
  * const bytes = yield* (yield* InputFiles.InputFiles).read("befolkning.csv", "population")
+ * @since 0.2.0
  */
 export interface Shape {
   readonly read: (file: string, kind: InputFile.Kind) => Effect.Effect<Uint8Array, InputUnreadable>
 }
 
-/** The input-file service. */
+/**
+ * The input-file service.
+ *
+ * @since 0.2.0
+ */
 export class InputFiles extends Context.Service<InputFiles, Shape>()("@uppdrag/application/InputFiles") {}
 
 /**
@@ -29,6 +34,7 @@ export class InputFiles extends Context.Service<InputFiles, Shape>()("@uppdrag/a
  *
  * @example
  * new InputUnreadable({ file: "befolkning.csv", reason: "filen finns inte" }).message // "befolkning.csv: filen finns inte"
+ * @since 0.2.0
  */
 export class InputUnreadable extends Data.TaggedError("InputUnreadable")<{ readonly file: string; readonly reason: string; readonly detail?: string | undefined }> {
   override get message(): string {
@@ -41,6 +47,7 @@ export class InputUnreadable extends Data.TaggedError("InputUnreadable")<{ reado
  *
  * @example
  * program.pipe(Effect.provide(InputFiles.layerMemory({ "befolkning.csv": "region,age,population\n…" })))
+ * @since 0.2.0
  */
 export const layerMemory = (files: Readonly<Record<string, string | Uint8Array>>): Layer.Layer<InputFiles> =>
   Layer.succeed(InputFiles, {
@@ -57,6 +64,7 @@ export const layerMemory = (files: Readonly<Record<string, string | Uint8Array>>
  *
  * @example
  * program.pipe(Effect.provide(InputFiles.layerFileSystem))
+ * @since 0.2.0
  */
 export const layerFileSystem: Layer.Layer<InputFiles> = Layer.succeed(InputFiles, {
   read: (file, kind) =>

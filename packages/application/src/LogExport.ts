@@ -3,7 +3,11 @@ import * as Result from "effect/Result"
 import * as z from "zod"
 import * as Event from "./Event.js"
 
-/** The value of `format` in an export file. */
+/**
+ * The value of `format` in an export file.
+ *
+ * @since 0.2.0
+ */
 export const format = "uppdrag-händelselogg"
 
 /**
@@ -14,6 +18,7 @@ export const format = "uppdrag-händelselogg"
  *
  * @example
  * const doc: LogExport.Document = { format: "uppdrag-händelselogg", schemaVersion: 2, events: [] }
+ * @since 0.2.0
  */
 export const DocumentSchema: z.ZodType<Document, unknown> = z
   .strictObject({
@@ -26,6 +31,11 @@ export const DocumentSchema: z.ZodType<Document, unknown> = z
       if (event.seq !== i + 1) ctx.addIssue({ code: "custom", path: ["events", i, "seq"], message: `förväntade löpnummer ${i + 1}, fick ${event.seq}` })
     })
   })
+/**
+ * An export file, as {@link DocumentSchema} accepts it.
+ *
+ * @since 0.2.0
+ */
 export interface Document {
   readonly format: typeof format
   readonly schemaVersion: number
@@ -38,6 +48,7 @@ export interface Document {
  *
  * @example
  * LogExport.parse(readFileSync("export.json"), "export.json")
+ * @since 0.2.0
  */
 export const parse = (bytes: Uint8Array, source: string): Result.Result<Document, { source: string; issues: ReadonlyArray<Issue> }> => {
   let text: string
@@ -57,6 +68,7 @@ export const parse = (bytes: Uint8Array, source: string): Result.Result<Document
  *
  * @example
  * LogExport.stringify({ format: "uppdrag-händelselogg", schemaVersion: 2, events: [] })
+ * @since 0.2.0
  */
 export const stringify = (doc: Document): string => {
   const events = doc.events.map((event) => `    ${JSON.stringify(event)}`).join(",\n")

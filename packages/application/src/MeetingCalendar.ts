@@ -17,31 +17,51 @@ import * as Today from "./Today.js"
  * const { occurrences, undated } = yield* MeetingCalendar.upcoming({ from: CalendarDate.unsafeParse("2026-04-01") })
  */
 
-/** A period whose end lies before its start. */
+/**
+ * A period whose end lies before its start.
+ *
+ * @since 0.2.0
+ */
 export class PeriodReversed extends Data.TaggedError("PeriodReversed")<{ readonly from: CalendarDate.CalendarDate; readonly to: CalendarDate.CalendarDate }> {
   override get message(): string {
     return `--to: ${this.to} ligger före --from ${this.from}`
   }
 }
 
-/** An agreement (överenskommelse) has no date and time to put in a calendar. */
+/**
+ * An agreement (överenskommelse) has no date and time to put in a calendar.
+ *
+ * @since 0.2.0
+ */
 export class NoCalendarEvent extends Data.TaggedError("NoCalendarEvent")<{ readonly id: string }> {
   override get message(): string {
     return "--ics: en överenskommelse har ingen kalenderhändelse"
   }
 }
 
-/** How many days a period without an end covers. */
+/**
+ * How many days a period without an end covers.
+ *
+ * @since 0.2.0
+ */
 export const defaultSpanDays = 90
 
-/** A series with no occurrence in the period, and how often it meets as the source says. */
+/**
+ * A series with no occurrence in the period, and how often it meets as the source says.
+ *
+ * @since 0.2.0
+ */
 export interface Undated {
   readonly series: Series.Series
   /** `1 gr/mån`, the cadence of a series not yet fixed, or `vid behov`. */
   readonly cadence: string
 }
 
-/** The answer of {@link upcoming}. */
+/**
+ * The answer of {@link upcoming}.
+ *
+ * @since 0.2.0
+ */
 export interface Upcoming {
   readonly from: CalendarDate.CalendarDate
   readonly to: CalendarDate.CalendarDate
@@ -58,6 +78,7 @@ export interface Upcoming {
  *
  * @example
  * const period = yield* MeetingCalendar.upcoming({ from: CalendarDate.unsafeParse("2026-03-01"), to: CalendarDate.unsafeParse("2026-11-30") })
+ * @since 0.2.0
  */
 export const upcoming = (query: {
   readonly from?: CalendarDate.CalendarDate | undefined
@@ -77,16 +98,18 @@ export const upcoming = (query: {
     return { from, to, occurrences, series: inForce.filter((s) => ids.has(s.id)), undated }
   })
 
-/** Swedish labels of an occurrence's status, for people. */
+/**
+ * Swedish labels of an occurrence's status, for people.
+ *
+ * @since 0.2.0
+ */
 export const occurrenceStatusLabels: Readonly<Record<Occurrence.Occurrence["status"], string>> = { planerad: "Planerat", flyttad: "Flyttat", inställd: "Inställt" }
 
 /**
- * The occurrence table: date, time (`13:00–14:30`, or `ej angiven`), series,
- * status (`flyttad från …` for a moved occurrence) and theme.
- */
-/**
  * Every field of an occurrence, for downloads: the web view's Möten CSV and
  * xlsx (the terminal table uses the shorter {@link columns}).
+ *
+ * @since 0.2.0
  */
 export const occurrenceColumns: Table.Columns<Occurrence.Occurrence> = [
   { field: "date", header: "Datum", kind: "date", value: (o) => o.date },
@@ -100,6 +123,12 @@ export const occurrenceColumns: Table.Columns<Occurrence.Occurrence> = [
   { field: "reason", header: "Orsak", kind: "text", value: (o) => o.reason ?? null }
 ]
 
+/**
+ * The occurrence table: date, time (`13:00–14:30`, or `ej angiven`), series,
+ * status (`flyttad från …` for a moved occurrence) and theme.
+ *
+ * @since 0.2.0
+ */
 export const columns: Table.Columns<Occurrence.Occurrence> = [
   { field: "date", header: "Datum", kind: "date", value: (o) => o.date },
   { field: "time", header: "Tid", kind: "text", value: (o) => (o.start === undefined ? "ej angiven" : `${o.start}–${o.end ?? ""}`) },
@@ -117,6 +146,7 @@ const stamp: Effect.Effect<string> = Effect.map(Today.now, (now) => now.replace(
  *
  * @example
  * const ics = yield* MeetingCalendar.seriesIcs(period)
+ * @since 0.2.0
  */
 export const seriesIcs = (period: Pick<Upcoming, "series">): Effect.Effect<string> =>
   Effect.map(stamp, (at) => ICalendar.series(period.series, { stamp: at, name: "Möten (uppdrag)" }))
@@ -128,6 +158,7 @@ export const seriesIcs = (period: Pick<Upcoming, "series">): Effect.Effect<strin
  *
  * @example
  * const ics = yield* MeetingCalendar.meetingIcs(record)
+ * @since 0.2.0
  */
 export const meetingIcs = (record: MeetingRecord.MeetingRecord): Effect.Effect<string, NoCalendarEvent, CatalogSource | MeetingRecords.MeetingSeries> =>
   Effect.gen(function* () {

@@ -25,31 +25,51 @@ import type * as Table from "./Table.js"
  * const { meetings, agreements } = yield* MeetingRecords.current()
  */
 
-/** A `meeting` event in the log does not read back as a meeting or agreement record. */
+/**
+ * A `meeting` event in the log does not read back as a meeting or agreement record.
+ *
+ * @since 0.2.0
+ */
 export class UnreadableRecord extends Data.TaggedError("UnreadableRecord")<{ readonly seq: number }> {
   override get message(): string {
     return `händelse ${this.seq}: mötesposten i databasen har fel form och kan inte läsas`
   }
 }
 
-/** A reference (`--assignment`, `--grant`, `--region`) that the catalog does not know. */
+/**
+ * A reference (`--assignment`, `--grant`, `--region`) that the catalog does not know.
+ *
+ * @since 0.2.0
+ */
 export class UnknownReference extends Data.TaggedError("UnknownReference")<{ readonly option: string; readonly detail: string }> {
   override get message(): string {
     return `${this.option}: ${this.detail}`
   }
 }
 
-/** A meeting record that cannot be stored as it stands. */
+/**
+ * A meeting record that cannot be stored as it stands.
+ *
+ * @since 0.2.0
+ */
 export class RecordNotStorable extends Data.TaggedError("RecordNotStorable")<{ readonly source: string; readonly detail: string }> {
   override get message(): string {
     return `${this.source}: ${this.detail}`
   }
 }
 
-/** The meeting series in force: seed 001's series plus the user's own files. */
-/** The series in force. */
+/**
+ * The series in force.
+ *
+ * @since 0.2.0
+ */
 export type SeriesShape = ReadonlyArray<Series.Series>
 
+/**
+ * The meeting series in force: seed 001's series plus the user's own files.
+ *
+ * @since 0.2.0
+ */
 export class MeetingSeries extends Context.Service<MeetingSeries, SeriesShape>()("@uppdrag/application/MeetingSeries") {}
 
 /**
@@ -57,6 +77,7 @@ export class MeetingSeries extends Context.Service<MeetingSeries, SeriesShape>()
  *
  * @example
  * MeetingSeries.pipe(Effect.provide(layerSeries(["serier.yaml"])))
+ * @since 0.2.0
  */
 export const layerSeries = (extra: ReadonlyArray<string> = []): Layer.Layer<MeetingSeries, CatalogInvalid> =>
   Layer.effect(
@@ -74,6 +95,7 @@ export const layerSeries = (extra: ReadonlyArray<string> = []): Layer.Layer<Meet
  * @example
  * const context = yield* MeetingRecords.context
  * MeetingRecord.parseFile("mote.yaml", context)
+ * @since 0.2.0
  */
 export const context: Effect.Effect<Meeting.Context, never, CatalogSource | MeetingSeries> = Effect.gen(function* () {
   const catalog = yield* CatalogSource
@@ -88,6 +110,7 @@ export const context: Effect.Effect<Meeting.Context, never, CatalogSource | Meet
  *
  * @example
  * const records = yield* MeetingRecords.readBack(yield* Projection.current(Recorded.projection))
+ * @since 0.2.0
  */
 export const readBack = (state: Recorded.State): Effect.Effect<Array<MeetingRecord.MeetingRecord>, UnreadableRecord> =>
   state.records._tag === "Read" ? Effect.succeed([...state.records.records]) : Effect.fail(new UnreadableRecord({ seq: state.records.seq }))
@@ -97,6 +120,7 @@ export const readBack = (state: Recorded.State): Effect.Effect<Array<MeetingReco
  *
  * @example
  * const records = yield* MeetingRecords.stored
+ * @since 0.2.0
  */
 export const stored: Effect.Effect<Array<MeetingRecord.MeetingRecord>, UnreadableRecord | EventLogError, EventLog> = Effect.flatMap(
   Projection.current(Recorded.projection),
@@ -108,6 +132,7 @@ export const stored: Effect.Effect<Array<MeetingRecord.MeetingRecord>, Unreadabl
  *
  * @example
  * MeetingRecords.decodeStored(events) // Result.succeed([meeting, agreement])
+ * @since 0.2.0
  */
 export const decodeStored = (events: ReadonlyArray<Event.StoredEvent>): Result.Result<Array<MeetingRecord.MeetingRecord>, UnreadableRecord> => {
   const reversed = new Set(events.flatMap((e) => (e.reverses === null ? [] : [e.reverses])))
@@ -127,6 +152,7 @@ export const decodeStored = (events: ReadonlyArray<Event.StoredEvent>): Result.R
  *
  * @example
  * const { meetings, agreements } = yield* MeetingRecords.current(fromFiles)
+ * @since 0.2.0
  */
 export const current = (
   extra: ReadonlyArray<MeetingRecord.MeetingRecord> = []
@@ -138,6 +164,7 @@ export const current = (
  *
  * @example
  * const report = yield* MeetingRecords.coverage("S2025/01528", "2026-12-01")
+ * @since 0.2.0
  */
 export const coverage = (
   reference: string,
@@ -148,16 +175,7 @@ export const coverage = (
     const catalog = yield* CatalogSource
     const assignment = Catalog.findAssignment(catalog, reference)
     if (assignment === undefined) return yield* Effect.fail(new UnknownReference({ option: "--assignment", detail: `okänt uppdrag ${JSON.stringify(reference)}; se uppdrag catalog list` }))
-    const { meetings } = yield* current(extra)
-    return Coverage.report(assignment, meetings, asOf)
-  })
-
-/**
- * Each region's agreement, follow-ups and dialogues for a grant (the newest
- * grant when none is named), optionally one region.
- *
- * @example
- * const status = yield* MeetingRecords.agreements({ asOf: "2026-12-01", region: "03" })
+    const { meetings } = yitus = yield* MeetingRecords.agreements({ asOf: "2026-12-01", region: "03" })
  */
 /** Each region's agreement status for a grant as of a date. */
 export interface AgreementStatus {
@@ -166,6 +184,13 @@ export interface AgreementStatus {
   readonly regions: ReadonlyArray<Agreement.RegionStatus>
 }
 
+/**
+ * Each region's agreement, follow-ups and dialogues for a grant (the newest
+ * grant when none is named), optionally one region.
+ *
+ * @example
+ * const status = yield* MeetingRecords.agreements({ asOf: "2026-12-01", region: "03" })
+ */
 export const agreements = (
   query: { readonly grant?: string | undefined; readonly region?: string | undefined; readonly asOf: CalendarDate.CalendarDate },
   extra: ReadonlyArray<MeetingRecord.MeetingRecord> = []

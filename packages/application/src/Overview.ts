@@ -14,6 +14,7 @@ import type { EventLog } from "./EventLog.js"
  * @example
  * import { Overview } from "@uppdrag/application"
  * const { upcoming, unset, overdue } = yield* Overview.upcoming({ asOf: "2026-11-23" })
+ * @since 0.2.0
  */
 export interface Overview {
   readonly asOf: CalendarDate.CalendarDate
@@ -31,7 +32,11 @@ export interface Overview {
   readonly leftOver: ReadonlyArray<Deadline.Deadline>
 }
 
-/** How far ahead the overview looks: a year. */
+/**
+ * How far ahead the overview looks: a year.
+ *
+ * @since 0.2.0
+ */
 export const horizonDays = 365
 
 /**
@@ -39,6 +44,7 @@ export const horizonDays = 365
  *
  * @example
  * const overview = yield* Overview.upcoming({ asOf: "2026-11-23" }, { command: "uppdrag start" })
+ * @since 0.2.0
  */
 export const upcoming = (
   query: { readonly asOf?: string | undefined },

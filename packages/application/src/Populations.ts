@@ -14,6 +14,7 @@ import * as Result from "effect/Result"
  *
  * @example
  * const population = (yield* Populations.Populations).forGrant(grant)
+ * @since 0.2.0
  */
 export interface Shape {
   readonly forGrant: (grant: Assignment.Grant) => Result.Result<Population.Population, ValidationError>
@@ -21,7 +22,11 @@ export interface Shape {
   readonly source: { readonly _tag: "Published" } | { readonly _tag: "File"; readonly file: string }
 }
 
-/** The population service. */
+/**
+ * The population service.
+ *
+ * @since 0.2.0
+ */
 export class Populations extends Context.Service<Populations, Shape>()("@uppdrag/application/Populations") {}
 
 /**
@@ -29,6 +34,7 @@ export class Populations extends Context.Service<Populations, Shape>()("@uppdrag
  *
  * @example
  * program.pipe(Effect.provide(Populations.layerPublished))
+ * @since 0.2.0
  */
 export const layerPublished: Layer.Layer<Populations> = Layer.succeed(Populations, {
   forGrant: (grant) => PublishedPopulation.forGrant(grant),
@@ -40,6 +46,7 @@ export const layerPublished: Layer.Layer<Populations> = Layer.succeed(Population
  *
  * @example
  * Populations.layerOf(population, "befolkning.csv")
+ * @since 0.2.0
  */
 export const layerOf = (population: Population.Population, file: string): Layer.Layer<Populations> =>
   Layer.succeed(Populations, { forGrant: () => Result.succeed(population), source: { _tag: "File", file } })

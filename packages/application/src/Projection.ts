@@ -23,6 +23,7 @@ import type { EventLogError } from "./EventLogError.js"
  *   encode: (n) => n, decode: (json) => (typeof json === "number" ? json : undefined)
  * }
  * const reports = yield* Projection.current(count)
+ * @since 0.2.0
  */
 export interface Projection<S> {
   /** What the projection is (`huvudbok`, `registrerat`); with {@link key}, where its checkpoint is kept. */
@@ -57,7 +58,11 @@ export interface Projection<S> {
   readonly decode: (json: Event.Json) => S | undefined
 }
 
-/** Options of {@link current}. */
+/**
+ * Options of {@link current}.
+ *
+ * @since 0.2.0
+ */
 export interface Options {
   /** Save a checkpoint once this many sequence numbers have been folded since the last one (default {@link saveEvery}). */
   readonly saveEvery?: number | undefined
@@ -69,6 +74,8 @@ export interface Options {
  * Sequence numbers per read: a window of 1 000 events takes a few
  * milliseconds to read and fold, and the fold lets other work run between
  * windows, so a long first fold never holds the web server's event loop.
+ *
+ * @since 0.2.0
  */
 export const window = 1_000
 
@@ -76,6 +83,8 @@ export const window = 1_000
  * How far a state may run ahead of its checkpoint before a read saves it:
  * folding up to this many events on top of a checkpoint costs a few
  * milliseconds, and a read command does not write after every new event.
+ *
+ * @since 0.2.0
  */
 export const saveEvery = 1_000
 
@@ -119,6 +128,7 @@ const pause: Effect.Effect<void> = Effect.promise(
  *
  * @example
  * const summary = yield* Projection.current(GrantState.ledgerProjection("specialiserad-psykiatri-2026"))
+ * @since 0.2.0
  */
 export const current = <S>(projection: Projection<S>, options: Options = {}): Effect.Effect<S, EventLogError, EventLog> =>
   Effect.gen(function* () {

@@ -13,6 +13,7 @@ import type * as Projection from "./Projection.js"
  * @example
  * const events = await store.events({ types: Recorded.types })
  * const { submissions, dueDates } = Recorded.fold(events.success)
+ * @since 0.2.0
  */
 export interface Recorded {
   readonly submissions: ReadonlyArray<{ readonly assignment: string; readonly obligation: string; readonly submittedOn: CalendarDate.CalendarDate }>
@@ -21,7 +22,11 @@ export interface Recorded {
   readonly meetings: ReadonlyArray<{ readonly seq: number; readonly payload: Event.Json }>
 }
 
-/** The event types {@link fold} reads; pass them to `store.events` to read no more than needed. */
+/**
+ * The event types {@link fold} reads; pass them to `store.events` to read no more than needed.
+ *
+ * @since 0.2.0
+ */
 export const types: ReadonlyArray<Event.EventType> = ["report", "due-date", "meeting", "reversal"]
 
 /**
@@ -29,6 +34,7 @@ export const types: ReadonlyArray<Event.EventType> = ["report", "due-date", "mee
  *
  * @example
  * Recorded.fold([]).submissions // []
+ * @since 0.2.0
  */
 export const fold = (events: ReadonlyArray<Event.StoredEvent>): Recorded => {
   const reversed = new Set(events.flatMap((e) => (e.reverses === null ? [] : [e.reverses])))
@@ -60,6 +66,8 @@ interface Numbered<A> {
  * What {@link projection} keeps: the items of {@link Recorded} with their
  * sequence numbers, each meeting payload read once as a meeting record
  * (undefined when it does not read), and the fold's answer itself.
+ *
+ * @since 0.2.0
  */
 export interface State {
   readonly submissions: ReadonlyArray<Numbered<Recorded["submissions"][number]>>
@@ -113,6 +121,7 @@ const empty: State = view([], [], [], [])
  * @example
  * const { recorded } = yield* Projection.current(Recorded.projection)
  * recorded.submissions.length // 1 once a report is recorded
+ * @since 0.2.0
  */
 export const projection: Projection.Projection<State> = {
   name: "registrerat",

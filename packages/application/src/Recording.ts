@@ -12,7 +12,11 @@ import type * as LogExport from "./LogExport.js"
 import { Populations } from "./Populations.js"
 import * as Today from "./Today.js"
 
-/** The catalog does not know what an event names, or an event names the wrong thing. */
+/**
+ * The catalog does not know what an event names, or an event names the wrong thing.
+ *
+ * @since 0.2.0
+ */
 export class CatalogMismatch extends Data.TaggedError("CatalogMismatch")<{
   readonly rule: "UnknownGrant" | "UnknownAssignment" | "WrongAssignment" | "WrongGrant" | "UnknownEvent" | "CannotReverse"
   readonly detail: string
@@ -22,14 +26,22 @@ export class CatalogMismatch extends Data.TaggedError("CatalogMismatch")<{
   }
 }
 
-/** An import needs an empty log and this one holds events. */
+/**
+ * An import needs an empty log and this one holds events.
+ *
+ * @since 0.2.0
+ */
 export class LogNotEmpty extends Data.TaggedError("LogNotEmpty")<{ readonly events: number }> {
   override get message(): string {
     return `databasen innehåller redan ${this.events} händelser; importera bara till en tom databas`
   }
 }
 
-/** Every domain refusal a recording can meet: the ledger's, the reporting rules', the catalog's. */
+/**
+ * Every domain refusal a recording can meet: the ledger's, the reporting rules', the catalog's.
+ *
+ * @since 0.2.0
+ */
 export type Refusal = Ledger.Refusal | Reporting.Refusal | CatalogMismatch
 
 /**
@@ -39,6 +51,7 @@ export type Refusal = Ledger.Refusal | Reporting.Refusal | CatalogMismatch
  *
  * @example
  * new Refused({ index: 0, refusal }).message // "rekvisitionen på 58 203 924 kr överstiger ..."
+ * @since 0.2.0
  */
 export class Refused extends Data.TaggedError("Refused")<{ readonly index: number; readonly refusal: Refusal }> {
   /** The tag of the rule that refused, e.g. `RequisitionOutsideWindow`. */
@@ -50,7 +63,11 @@ export class Refused extends Data.TaggedError("Refused")<{ readonly index: numbe
   }
 }
 
-/** A ledger entry of `@uppdrag/allocation` (taken from `Ledger.record`, as the namespace re-export carries only the zod value). */
+/**
+ * A ledger entry of `@uppdrag/allocation` (taken from `Ledger.record`, as the namespace re-export carries only the zod value).
+ *
+ * @since 0.2.0
+ */
 export type LedgerEntry = Parameters<typeof Ledger.record>[1]
 
 /**
@@ -69,6 +86,7 @@ export type LedgerEntry = Parameters<typeof Ledger.record>[1]
  * @example
  * const ctx = Recording.context(catalog, (grant) => allocatedOf(grant, populations))
  * Recording.batch(ctx, prior, [event], { firstSeq: 1, recordedAt: "2026-04-15T08:00:00.000Z" })
+ * @since 0.2.0
  */
 export interface Context {
   readonly catalog: Catalog.Catalog
@@ -82,6 +100,7 @@ export interface Context {
  *
  * @example
  * Recording.context(catalog, (grant) => new Map([["03", 58_203_923]]))
+ * @since 0.2.0
  */
 export const context = (catalog: Catalog.Catalog, allocationOf: (grant: Assignment.Grant) => ReadonlyMap<string, number>): Context => {
   const cache = new Map<string, Ledger.Terms | undefined>()
@@ -102,6 +121,7 @@ export const context = (catalog: Catalog.Catalog, allocationOf: (grant: Assignme
  *
  * @example
  * Recording.needs(ctx, [requisition]).grants // Set { "specialiserad-psykiatri-2026" }
+ * @since 0.2.0
  */
 export const needs = (ctx: Context, batch: ReadonlyArray<Event.ValidNewEvent>): Needs => {
   const grants = new Set<string>()
@@ -148,6 +168,7 @@ const toEntry = (event: Event.StoredEvent, bySeq: ReadonlyMap<number, Event.Stor
  *
  * @example
  * Ledger.summarize(terms, Recording.entriesOf(events, "specialiserad-psykiatri-2026"))
+ * @since 0.2.0
  */
 export const entriesOf = (events: ReadonlyArray<Event.StoredEvent>, grant: string): Array<LedgerEntry> => {
   const bySeq = new Map(events.map((e) => [e.seq, e]))
@@ -160,7 +181,11 @@ export const entriesOf = (events: ReadonlyArray<Event.StoredEvent>, grant: strin
   return entries
 }
 
-/** Options of {@link batch}: the first sequence number to give and the recording instant. */
+/**
+ * Options of {@link batch}: the first sequence number to give and the recording instant.
+ *
+ * @since 0.2.0
+ */
 export interface BatchOptions {
   readonly firstSeq: number
   /** One instant for the whole batch, or one per event (an import keeps the original times). */
@@ -270,6 +295,7 @@ const resolve = (
  * @example
  * Recording.batch(ctx, [], [{ type: "requisition", grant: "specialiserad-psykiatri-2026", region: "03", amount: 58_203_924, date: "2026-04-15", recordedBy: "anna", note: "" }], { firstSeq: 1, recordedAt })
  * // Result.fail(Refused { index: 0, refusal: RequisitionAboveAllocation { ... } })
+ * @since 0.2.0
  */
 export const batch = (
   ctx: Context,
@@ -348,6 +374,7 @@ export const batch = (
  *
  * @example
  * allocatedOf(grant, populations).get("03") // 58203923 for specialiserad-psykiatri-2026
+ * @since 0.2.0
  */
 export const allocatedOf = (grant: Assignment.Grant, populations: { forGrant: (grant: Assignment.Grant) => Result.Result<Population.Population, ValidationError> }): ReadonlyMap<string, number> => {
   const population = populations.forGrant(grant)
@@ -361,6 +388,7 @@ export const allocatedOf = (grant: Assignment.Grant, populations: { forGrant: (g
  *
  * @example
  * const ctx = yield* Recording.currentContext
+ * @since 0.2.0
  */
 export const currentContext: Effect.Effect<Context, never, CatalogSource | Populations> = Effect.gen(function* () {
   const catalog = yield* CatalogSource
@@ -368,7 +396,11 @@ export const currentContext: Effect.Effect<Context, never, CatalogSource | Popul
   return context(catalog, (grant) => allocatedOf(grant, populations))
 })
 
-/** Validates new events, every issue under its index (`[3].amount`). */
+/**
+ * Validates new events, every issue under its index (`[3].amount`).
+ *
+ * @since 0.2.0
+ */
 export const validate = (events: ReadonlyArray<Event.NewEvent>, source: string): Result.Result<Array<Event.ValidNewEvent>, ValidationError> => {
   const valid: Array<Event.ValidNewEvent> = []
   const issues: Array<Issue> = []
@@ -380,7 +412,11 @@ export const validate = (events: ReadonlyArray<Event.NewEvent>, source: string):
   return issues.length > 0 ? Result.fail(new ValidationError({ source, issues })) : Result.succeed(valid)
 }
 
-/** Options of {@link record}. */
+/**
+ * Options of {@link record}.
+ *
+ * @since 0.2.0
+ */
 export interface RecordOptions {
   /** Progress of a long batch (a file of rows). */
   readonly onProgress?: ((done: number, total: number) => void) | undefined
@@ -395,6 +431,7 @@ export interface RecordOptions {
  * @example
  * const written = yield* Recording.record([{ type: "requisition", grant: "specialiserad-psykiatri-2026", region: "03",
  *   amount: 58_203_923, date: "2026-04-15", recordedBy: "anna" }])
+ * @since 0.2.0
  */
 export const record = (
   events: ReadonlyArray<Event.NewEvent>,
@@ -421,6 +458,7 @@ export const record = (
  *
  * @example
  * const imported = yield* Recording.importLog(document)
+ * @since 0.2.0
  */
 export const importLog = (
   document: LogExport.Document,

@@ -24,6 +24,7 @@ import type * as Table from "./Table.js"
  * import { RegionOverview } from "@uppdrag/application"
  * const uppsala = yield* RegionOverview.region("03", { asOf: "2026-11-23" })
  * uppsala.grants[0]?.row?.total // 58203923 (seed 003, Bilaga)
+ * @since 0.2.0
  */
 export interface Overview {
   readonly region: Region.Region
@@ -36,7 +37,11 @@ export interface Overview {
   readonly deadlines: ReadonlyArray<Deadline.Deadline>
 }
 
-/** The code names no region (Riket, `00`, is not one). */
+/**
+ * The code names no region (Riket, `00`, is not one).
+ *
+ * @since 0.2.0
+ */
 export class UnknownRegion extends Data.TaggedError("UnknownRegion")<{ readonly code: string }> {
   override get message(): string {
     return `okänd region ${JSON.stringify(this.code)} (ange SCB-kod 01–25)`
@@ -49,6 +54,7 @@ export class UnknownRegion extends Data.TaggedError("UnknownRegion")<{ readonly 
  *
  * @example
  * RegionOverview.concernsRegions({ responsible: "regionerna", recipient: "Socialstyrelsen" }) // true
+ * @since 0.2.0
  */
 export const concernsRegions = (o: Pick<Obligation.Obligation, "responsible" | "recipient">): boolean => [o.responsible, o.recipient].some((party) => /^(regionerna|landstingen)$/i.test(party.trim()))
 
@@ -57,6 +63,7 @@ export const concernsRegions = (o: Pick<Obligation.Obligation, "responsible" | "
  *
  * @example
  * RegionOverview.grantsNewestFirst(catalog)[0]?.grant.id // "specialiserad-psykiatri-2026"
+ * @since 0.2.0
  */
 export const grantsNewestFirst = (catalog: Catalog.Catalog): Array<GrantState.Found> =>
   [...Catalog.grants(catalog)].sort((a, b) => b.grant.year - a.grant.year || (a.grant.id < b.grant.id ? -1 : a.grant.id > b.grant.id ? 1 : 0))
@@ -66,6 +73,7 @@ export const grantsNewestFirst = (catalog: Catalog.Catalog): Array<GrantState.Fo
  *
  * @example
  * const overview = yield* RegionOverview.region("03", { asOf: "2026-11-23" })
+ * @since 0.2.0
  */
 export const region = (
   code: string,
@@ -101,7 +109,11 @@ export const region = (
     } satisfies Overview
   })
 
-/** One row of the region list: the newest grant's key figures for a region. */
+/**
+ * One row of the region list: the newest grant's key figures for a region.
+ *
+ * @since 0.2.0
+ */
 export interface KeyFigures {
   readonly region: Region.RegionCode
   readonly name: string
@@ -111,7 +123,11 @@ export interface KeyFigures {
   readonly outstanding: number
 }
 
-/** The region list: the newest grant and each region's key figures in it. */
+/**
+ * The region list: the newest grant and each region's key figures in it.
+ *
+ * @since 0.2.0
+ */
 export interface Listing {
   readonly grant: GrantState.Found | null
   readonly regions: ReadonlyArray<KeyFigures>
@@ -125,6 +141,7 @@ export interface Listing {
  * @example
  * const { regions } = yield* RegionOverview.list
  * regions.find((r) => r.region === "03")?.allocated // 58203923
+ * @since 0.2.0
  */
 export const list: Effect.Effect<Listing, GrantState.UnknownGrant | EventLogError, CatalogSource | EventLog | Populations> = Effect.gen(function* () {
   const catalog = yield* CatalogSource
@@ -140,7 +157,11 @@ export const list: Effect.Effect<Listing, GrantState.UnknownGrant | EventLogErro
   }
 })
 
-/** The key-figure table: the same fields in every format. */
+/**
+ * The key-figure table: the same fields in every format.
+ *
+ * @since 0.2.0
+ */
 export const keyFigureColumns: Table.Columns<KeyFigures> = [
   { field: "region", header: "Kod", kind: "text", value: (r) => r.region },
   { field: "name", header: "Region", kind: "text", value: (r) => r.name },

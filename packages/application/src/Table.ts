@@ -13,13 +13,22 @@ import { Kronor } from "@uppdrag/core"
  *   { field: "amount", header: "Belopp", kind: "kronor", value: (r) => r.amount }
  * ]
  * Table.record(columns, { region: "03", amount: 58_203_923 }) // { region: "03", amount: 58203923 }
+ * @since 0.2.0
  */
 export type Cell = string | number | boolean | null
 
-/** How a column's values read: text, a date, a count, whole kronor, a decimal number, yes/no. */
+/**
+ * How a column's values read: text, a date, a count, whole kronor, a decimal number, yes/no.
+ *
+ * @since 0.2.0
+ */
 export type Kind = "text" | "date" | "integer" | "kronor" | "decimal" | "flag"
 
-/** One column of a table. */
+/**
+ * One column of a table.
+ *
+ * @since 0.2.0
+ */
 export interface Column<Row> {
   /** Machine name: the CSV header and JSON key (ASCII, stable). */
   readonly field: string
@@ -40,7 +49,11 @@ export interface Column<Row> {
   readonly absent?: string | undefined
 }
 
-/** A table's columns in order. */
+/**
+ * A table's columns in order.
+ *
+ * @since 0.2.0
+ */
 export type Columns<Row> = ReadonlyArray<Column<Row>>
 
 /**
@@ -48,6 +61,7 @@ export type Columns<Row> = ReadonlyArray<Column<Row>>
  *
  * @example
  * Table.record(columns, row) // { region: "03", amount: 58203923 }
+ * @since 0.2.0
  */
 export const record = <Row>(columns: Columns<Row>, row: Row): Record<string, Cell> => Object.fromEntries(columns.map((c) => [c.field, c.value(row)]))
 
@@ -57,6 +71,7 @@ export const record = <Row>(columns: Columns<Row>, row: Row): Record<string, Cel
  *
  * @example
  * Table.cells(columns, row) // ["03", 58203923]
+ * @since 0.2.0
  */
 export const cells = <Row>(columns: Columns<Row>, row: Row): Array<string | number | null> =>
   columns.map((c) => {
@@ -69,6 +84,7 @@ export const cells = <Row>(columns: Columns<Row>, row: Row): Array<string | numb
  *
  * @example
  * Table.fields(columns) // ["region", "amount"]
+ * @since 0.2.0
  */
 export const fields = <Row>(columns: Columns<Row>): Array<string> => columns.map((c) => c.field)
 
@@ -78,6 +94,7 @@ export const fields = <Row>(columns: Columns<Row>): Array<string> => columns.map
  *
  * @example
  * Table.display({ field: "x", header: "X", kind: "decimal", decimals: 1, value: () => 12.34 }, 12.34) // "12,3"
+ * @since 0.2.0
  */
 export const display = <Row>(column: Column<Row>, cell: Cell): string => {
   if (cell === null || cell === "") return "–"
@@ -94,7 +111,11 @@ export const display = <Row>(column: Column<Row>, cell: Cell): string => {
   }
 }
 
-/** Whether a column holds numbers (right-aligned). */
+/**
+ * Whether a column holds numbers (right-aligned).
+ *
+ * @since 0.2.0
+ */
 export const isNumeric = <Row>(column: Column<Row>): boolean => column.kind === "kronor" || column.kind === "integer" || column.kind === "decimal"
 
 const decimal = (value: number, decimals: number): string => {
@@ -104,7 +125,11 @@ const decimal = (value: number, decimals: number): string => {
   return `${sign}${Kronor.formatNumber(BigInt(whole))}${fraction === undefined ? "" : `,${fraction}`}`
 }
 
-/** A cell for people: Swedish words, numbers as numbers, dates as ISO text, nothing as null. */
+/**
+ * A cell for people: Swedish words, numbers as numbers, dates as ISO text, nothing as null.
+ *
+ * @since 0.2.0
+ */
 export type PeopleCell = string | number | null
 
 /**
@@ -117,6 +142,7 @@ export type PeopleCell = string | number | null
  * @example
  * Table.forPeople({ field: "status", header: "Status", kind: "text", labels: { forsenad: "Försenad" }, value: () => "forsenad" }, "forsenad") // "Försenad"
  * Table.forPeople({ field: "ok", header: "Ange diarienummer", kind: "flag", value: () => true }, true) // "Ja"
+ * @since 0.2.0
  */
 export const forPeople = <Row>(column: Column<Row>, cell: Cell): PeopleCell => {
   if (cell === null || cell === "") return column.absent ?? null
@@ -132,6 +158,7 @@ export const forPeople = <Row>(column: Column<Row>, cell: Cell): PeopleCell => {
  *
  * @example
  * Table.peopleCells(DeadlineList.columns, deadline).slice(3, 5) // ["Försenad", "Delredovisning"]
+ * @since 0.2.0
  */
 export const peopleCells = <Row>(columns: Columns<Row>, row: Row): Array<PeopleCell> => columns.map((c) => forPeople(c, c.value(row)))
 
@@ -140,6 +167,7 @@ export const peopleCells = <Row>(columns: Columns<Row>, row: Row): Array<PeopleC
  *
  * @example
  * Table.headers(columns) // ["Region", "Belopp"]
+ * @since 0.2.0
  */
 export const headers = <Row>(columns: Columns<Row>): Array<string> => columns.map((c) => c.header)
 
@@ -148,6 +176,7 @@ export const headers = <Row>(columns: Columns<Row>): Array<string> => columns.ma
  *
  * @example
  * Table.flagLabels("Ja", "Inte ännu") // { true: "Ja", false: "Inte ännu" }
+ * @since 0.2.0
  */
 export const flagLabels = (yes: string, no: string): Readonly<Record<string, string>> => ({ true: yes, false: no })
 

@@ -8,6 +8,7 @@ import * as Effect from "effect/Effect"
  *
  * @example
  * const asOf = yield* Today.today
+ * @since 0.2.0
  */
 export const today: Effect.Effect<CalendarDate.CalendarDate> = Effect.map(Clock.currentTimeMillis, (millis) => CalendarDate.today(new Date(millis)))
 
@@ -16,5 +17,6 @@ export const today: Effect.Effect<CalendarDate.CalendarDate> = Effect.map(Clock.
  *
  * @example
  * const recordedAt = yield* Today.now // "2026-12-02T09:14:03.120Z"
+ * @since 0.2.0
  */
 export const now: Effect.Effect<string> = Effect.map(Clock.currentTimeMillis, (millis) => new Date(millis).toISOString())

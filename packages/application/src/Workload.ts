@@ -16,10 +16,15 @@ import type * as Table from "./Table.js"
  * @example
  * import { Workload } from "@uppdrag/application"
  * const { months, total } = yield* Workload.perMonth({ asOf: "2026-11-23", all: true, from: "2027-01-01", to: "2027-12-31" })
+ * @since 0.2.0
  */
 export type Month = DutiesPerMonth.Month
 
-/** The answer: the date, the months in order and the number of dated duties over them all. */
+/**
+ * The answer: the date, the months in order and the number of dated duties over them all.
+ *
+ * @since 0.2.0
+ */
 export interface Listing {
   readonly asOf: DeadlineList.Listing["asOf"]
   readonly months: ReadonlyArray<Month>
@@ -31,6 +36,7 @@ export interface Listing {
  *
  * @example
  * Workload.total([{ month: "2027-05", total: 3, byKind: {}, byAssignment: {} }]) // 3
+ * @since 0.2.0
  */
 export const total = (months: ReadonlyArray<Month>): number => months.reduce((sum, m) => sum + m.total, 0)
 
@@ -39,6 +45,7 @@ export const total = (months: ReadonlyArray<Month>): number => months.reduce((su
  *
  * @example
  * const listing = yield* Workload.perMonth({ asOf: "2026-11-23", all: true })
+ * @since 0.2.0
  */
 export const perMonth = (query: DeadlineList.Query, options: DeadlineList.Options = {}): Effect.Effect<Listing, DeadlineList.ListError, CatalogSource | EventLog> =>
   Effect.map(DeadlineList.list(query, options), ({ asOf, deadlines }): Listing => {
@@ -46,12 +53,18 @@ export const perMonth = (query: DeadlineList.Query, options: DeadlineList.Option
     return { asOf, months, total: total(months) }
   })
 
-/** The obligation kinds in the catalog schema's order: stable columns. */
+/**
+ * The obligation kinds in the catalog schema's order: stable columns.
+ *
+ * @since 0.2.0
+ */
 export const kinds: ReadonlyArray<Assignment.ObligationKind> = Assignment.ObligationKindSchema.options
 
 /**
  * The machine table (CSV, spreadsheets): the month, its total, and one
  * count column per obligation kind (zero when none).
+ *
+ * @since 0.2.0
  */
 export const columns: Table.Columns<Month> = [
   { field: "month", header: "Månad", kind: "text", value: (m) => m.month },
@@ -67,6 +80,8 @@ const list = (counts: Readonly<Record<string, number | undefined>>): string =>
 /**
  * The table for people: the month, its total, and the counts per kind and
  * per assignment as lists (`delredovisning 2, rekvisition 1`).
+ *
+ * @since 0.2.0
  */
 export const summaryColumns: Table.Columns<Month> = [
   { field: "month", header: "Månad", kind: "text", value: (m) => m.month },
@@ -80,5 +95,6 @@ export const summaryColumns: Table.Columns<Month> = [
  *
  * @example
  * Workload.totals(listing) // { month: "Totalt", total: 7, byKind: {}, byAssignment: {} }
+ * @since 0.2.0
  */
 export const totals = (listing: Pick<Listing, "total">): Month => ({ month: "Totalt", total: listing.total, byKind: {}, byAssignment: {} })

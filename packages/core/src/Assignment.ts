@@ -13,6 +13,8 @@ import * as Region from "./Region.js"
  * `ekonomisk-redovisning` (financial report), `rekvisition` (claiming funds),
  * `utbetalning` (payout), `aterbetalning` (repayment of unused funds),
  * `utvardering` (evaluation), `ovrigt` (anything else, e.g. competence plans).
+ *
+ * @since 0.2.0
  */
 export const ObligationKindSchema = z.enum([
   "delredovisning",
@@ -24,7 +26,11 @@ export const ObligationKindSchema = z.enum([
   "utvardering",
   "ovrigt"
 ])
-/** A kind of dated duty, e.g. `delredovisning`; validated by {@link ObligationKindSchema}. */
+/**
+ * A kind of dated duty, e.g. `delredovisning`; validated by {@link ObligationKindSchema}.
+ *
+ * @since 0.2.0
+ */
 export type ObligationKind = z.infer<typeof ObligationKindSchema>
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "id får bara innehålla a–z, 0–9, - och _")
@@ -33,6 +39,8 @@ const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "id får bara innehålla 
  * A dated duty from a decision: who must do what, for whom, by when. The date
  * may be left to an agency to set (`dueSetBy`), as for the regions' reporting
  * of the 2026 funds.
+ *
+ * @since 0.2.0
  */
 export const ReportingObligationSchema = z
   .strictObject({
@@ -58,7 +66,11 @@ export const ReportingObligationSchema = z
       ctx.addIssue({ code: "custom", path: ["due"], message: "datum saknas: ange due eller dueSetBy" })
     }
   })
-/** A dated duty from a decision, as {@link ReportingObligationSchema} parses it (defaults applied). */
+/**
+ * A dated duty from a decision, as {@link ReportingObligationSchema} parses it (defaults applied).
+ *
+ * @since 0.2.0
+ */
 export type ReportingObligation = z.infer<typeof ReportingObligationSchema>
 
 /**
@@ -68,6 +80,7 @@ export type ReportingObligation = z.infer<typeof ReportingObligationSchema>
  *
  * @example
  * Assignment.FundingPartSchema.parse({ id: "stimulansmedel", title: "Stimulansmedel", amount: 42_500_000, usedBy: "landstingen", source: "Resterande medel …" })
+ * @since 0.2.0
  */
 export const FundingPartSchema = z.strictObject({
   id: slug,
@@ -79,10 +92,18 @@ export const FundingPartSchema = z.strictObject({
   grant: slug.optional(),
   source: z.string().min(1)
 })
-/** One named part of a year's funds, as {@link FundingPartSchema} parses it. */
+/**
+ * One named part of a year's funds, as {@link FundingPartSchema} parses it.
+ *
+ * @since 0.2.0
+ */
 export type FundingPart = z.infer<typeof FundingPartSchema>
 
-/** Funds for one budget year: the total, the agency's own use and what goes to regions. */
+/**
+ * Funds for one budget year: the total, the agency's own use and what goes to regions.
+ *
+ * @since 0.2.0
+ */
 export const FundingSchema = z
   .strictObject({
     year: z.number().int().min(1990).max(2100),
@@ -109,10 +130,18 @@ export const FundingSchema = z
       ids.add(p.id)
     })
   })
-/** Funds for one budget year, as {@link FundingSchema} parses it (defaults applied). */
+/**
+ * Funds for one budget year, as {@link FundingSchema} parses it (defaults applied).
+ *
+ * @since 0.2.0
+ */
 export type Funding = z.infer<typeof FundingSchema>
 
-/** One part of a grant, split by population in an age band. */
+/**
+ * One part of a grant, split by population in an age band.
+ *
+ * @since 0.2.0
+ */
 export const GrantComponentSchema = z.strictObject({
   id: slug,
   title: z.string().min(1),
@@ -125,7 +154,11 @@ export const GrantComponentSchema = z.strictObject({
   /** Given to each eligible region before the rest is split by population. */
   fixedPerRegion: Kronor.schema.optional()
 })
-/** One part of a grant split by population, as {@link GrantComponentSchema} parses it. */
+/**
+ * One part of a grant split by population, as {@link GrantComponentSchema} parses it.
+ *
+ * @since 0.2.0
+ */
 export type GrantComponent = z.infer<typeof GrantComponentSchema>
 
 /**
@@ -133,6 +166,8 @@ export type GrantComponent = z.infer<typeof GrantComponentSchema>
  * of its money flow. `largest-remainder` splits each component by population
  * to whole kronor; `capped-performance` pays each region up to its
  * population share once its conditions are met (the 2012 model).
+ *
+ * @since 0.2.0
  */
 export const GrantSchema = z
   .strictObject({
@@ -173,17 +208,29 @@ export const GrantSchema = z
       }
     })
   })
-/** A state grant (statsbidrag) to the regions, as {@link GrantSchema} parses it (defaults applied). */
+/**
+ * A state grant (statsbidrag) to the regions, as {@link GrantSchema} parses it (defaults applied).
+ *
+ * @since 0.2.0
+ */
 export type Grant = z.infer<typeof GrantSchema>
 
-/** An agency, organisation or group a decision says to consult (dialog, inhämta kunskap). */
+/**
+ * An agency, organisation or group a decision says to consult (dialog, inhämta kunskap).
+ *
+ * @since 0.2.0
+ */
 export const ConsultedPartySchema = z.strictObject({
   id: slug,
   name: z.string().min(1),
   kind: z.enum(["myndighet", "organisation", "grupp", "samordnare", "bolag"]),
   aliases: z.array(z.string().min(1)).default([])
 })
-/** A party a decision says to consult, as {@link ConsultedPartySchema} parses it. */
+/**
+ * A party a decision says to consult, as {@link ConsultedPartySchema} parses it.
+ *
+ * @since 0.2.0
+ */
 export type ConsultedParty = z.infer<typeof ConsultedPartySchema>
 
 const Reference = z.strictObject({
@@ -195,9 +242,15 @@ const Reference = z.strictObject({
  * What a catalog entry is: a government assignment (`regeringsuppdrag`), an
  * agreement (`overenskommelse`), or an agency's working document about one of
  * them (`underlag`, e.g. Socialstyrelsen's presentation of the 2026 grant).
+ *
+ * @since 0.2.0
  */
 export const AssignmentKindSchema = z.enum(["regeringsuppdrag", "overenskommelse", "underlag"])
-/** What a catalog entry is: `regeringsuppdrag`, `overenskommelse` or `underlag`; validated by {@link AssignmentKindSchema}. */
+/**
+ * What a catalog entry is: `regeringsuppdrag`, `overenskommelse` or `underlag`; validated by {@link AssignmentKindSchema}.
+ *
+ * @since 0.2.0
+ */
 export type AssignmentKind = z.infer<typeof AssignmentKindSchema>
 
 const kindLabels: Record<AssignmentKind, string> = {
@@ -211,6 +264,7 @@ const kindLabels: Record<AssignmentKind, string> = {
  *
  * @example
  * Assignment.kindLabel("overenskommelse") // "Överenskommelse"
+ * @since 0.2.0
  */
 export const kindLabel = (kind: AssignmentKind): string => kindLabels[kind]
 
@@ -223,6 +277,7 @@ export const kindLabel = (kind: AssignmentKind): string => kindLabels[kind]
  * @example
  * import { Assignment } from "@uppdrag/core"
  * const result = Assignment.AssignmentSchema.safeParse(yamlValue)
+ * @since 0.2.0
  */
 export const AssignmentSchema = z
   .strictObject({
@@ -335,9 +390,14 @@ export const AssignmentSchema = z
  *
  * @example
  * const title = (a: Assignment.Assignment): string => `${Assignment.mainDiaryNumber(a)} ${a.title}`
+ * @since 0.2.0
  */
 export type Assignment = z.infer<typeof AssignmentSchema>
-/** The catalog file form, before defaults are applied. */
+/**
+ * The catalog file form, before defaults are applied.
+ *
+ * @since 0.2.0
+ */
 export type AssignmentInput = z.input<typeof AssignmentSchema>
 
 /**
@@ -346,6 +406,7 @@ export type AssignmentInput = z.input<typeof AssignmentSchema>
  *
  * @example
  * Assignment.mainDiaryNumber(a) // "S2025/01528"
+ * @since 0.2.0
  */
 export const mainDiaryNumber = (a: Assignment): string => {
   const first = a.diaryNumbers[0]
@@ -358,6 +419,7 @@ export const mainDiaryNumber = (a: Assignment): string => {
  *
  * @example
  * Assignment.formatDecided(a) // "2024" for the 2024 development-teams assignment
+ * @since 0.2.0
  */
 export const formatDecided = (a: Pick<Assignment, "decided" | "decidedPrecision">): string =>
   a.decidedPrecision === "year" ? a.decided.slice(0, 4) : a.decided
@@ -368,6 +430,7 @@ export const formatDecided = (a: Pick<Assignment, "decided" | "decidedPrecision"
  *
  * @example
  * Assignment.matches(a, "S2025/01528") // true for the 2026 grant decision
+ * @since 0.2.0
  */
 export const matches = (a: Assignment, reference: string): boolean => {
   if (a.id === reference) return true

@@ -10,6 +10,7 @@ import * as z from "zod"
  * import { CalendarDate } from "@uppdrag/core"
  * const due = CalendarDate.unsafeParse("2027-05-30")
  * CalendarDate.weekday(due) // 7 (Sunday)
+ * @since 0.2.0
  */
 export type CalendarDate = string & { readonly CalendarDate: unique symbol }
 
@@ -23,6 +24,7 @@ const pattern = /^(\d{4})-(\d{2})-(\d{2})$/
  *
  * @example
  * CalendarDate.first // "1900-01-01"
+ * @since 0.2.0
  */
 export const first = "1900-01-01" as CalendarDate
 
@@ -31,10 +33,15 @@ export const first = "1900-01-01" as CalendarDate
  *
  * @example
  * CalendarDate.last // "2199-12-31"
+ * @since 0.2.0
  */
 export const last = "2199-12-31" as CalendarDate
 
-/** The supported range as people read it, for messages. */
+/**
+ * The supported range as people read it, for messages.
+ *
+ * @since 0.2.0
+ */
 export const supportedRange = `${first}–${last}`
 
 /**
@@ -43,6 +50,7 @@ export const supportedRange = `${first}–${last}`
  *
  * @example
  * CalendarDate.add(CalendarDate.last, 1) // Result.fail(DateOutOfRange { from: "2199-12-31", days: 1 })
+ * @since 0.2.0
  */
 export class DateOutOfRange extends Data.TaggedError("DateOutOfRange")<{ readonly from: CalendarDate; readonly days: number }> {
   override get message(): string {
@@ -51,13 +59,21 @@ export class DateOutOfRange extends Data.TaggedError("DateOutOfRange")<{ readonl
   }
 }
 
-/** Days in a month of the proleptic Gregorian calendar. */
+/**
+ * Days in a month of the proleptic Gregorian calendar.
+ *
+ * @since 0.2.0
+ */
 export const daysInMonth = (year: number, month: number): number => {
   if (month === 2) return isLeapYear(year) ? 29 : 28
   return [4, 6, 9, 11].includes(month) ? 30 : 31
 }
 
-/** Gregorian leap year rule. */
+/**
+ * Gregorian leap year rule.
+ *
+ * @since 0.2.0
+ */
 export const isLeapYear = (year: number): boolean =>
   (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
 
@@ -66,6 +82,7 @@ export const isLeapYear = (year: number): boolean =>
  *
  * @example
  * invalidReason("2026-02-30") // "2026-02-30 är inte ett giltigt datum"
+ * @since 0.2.0
  */
 export const invalidReason = (text: string): string | undefined => {
   const reason = nonexistentReason(text)
@@ -82,6 +99,7 @@ export const invalidReason = (text: string): string | undefined => {
  * @example
  * nonexistentReason("9999-12-31") // undefined
  * nonexistentReason("2026-13-01") // "2026-13-01 är inte ett giltigt datum"
+ * @since 0.2.0
  */
 export const nonexistentReason = (text: string): string | undefined => {
   const match = pattern.exec(text)
@@ -95,7 +113,11 @@ export const nonexistentReason = (text: string): string | undefined => {
   return undefined
 }
 
-/** Tells whether a value is a valid `YYYY-MM-DD` date. */
+/**
+ * Tells whether a value is a valid `YYYY-MM-DD` date.
+ *
+ * @since 0.2.0
+ */
 export const isCalendarDate = (value: unknown): value is CalendarDate =>
   typeof value === "string" && invalidReason(value) === undefined
 
@@ -104,6 +126,7 @@ export const isCalendarDate = (value: unknown): value is CalendarDate =>
  *
  * @example
  * CalendarDate.parse("2026-04-01") // Result.succeed("2026-04-01")
+ * @since 0.2.0
  */
 export const parse = (text: string): Result.Result<CalendarDate, string> => {
   const reason = invalidReason(text)
@@ -115,6 +138,7 @@ export const parse = (text: string): Result.Result<CalendarDate, string> => {
  *
  * @example
  * CalendarDate.unsafeParse("2026-12-01")
+ * @since 0.2.0
  */
 export const unsafeParse = (text: string): CalendarDate => {
   const reason = invalidReason(text)
@@ -122,17 +146,29 @@ export const unsafeParse = (text: string): CalendarDate => {
   return text as CalendarDate
 }
 
-/** zod schema for a calendar date, with the Swedish message on failure. */
+/**
+ * zod schema for a calendar date, with the Swedish message on failure.
+ *
+ * @since 0.2.0
+ */
 export const schema = z.string().superRefine((value, ctx) => {
   const reason = invalidReason(value)
   if (reason !== undefined) ctx.addIssue({ code: "custom", message: reason })
 }) as unknown as z.ZodType<CalendarDate, string>
 
-/** Builds a date from its parts; throws on a date that does not exist or lies outside {@link first}–{@link last}. */
+/**
+ * Builds a date from its parts; throws on a date that does not exist or lies outside {@link first}–{@link last}.
+ *
+ * @since 0.2.0
+ */
 export const make = (year: number, month: number, day: number): CalendarDate =>
   unsafeParse(`${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`)
 
-/** The year, month (1–12) and day of a date. */
+/**
+ * The year, month (1–12) and day of a date.
+ *
+ * @since 0.2.0
+ */
 export const parts = (date: CalendarDate): { year: number; month: number; day: number } => ({
   year: Number(date.slice(0, 4)),
   month: Number(date.slice(5, 7)),
@@ -142,6 +178,8 @@ export const parts = (date: CalendarDate): { year: number; month: number; day: n
 /**
  * Days since 1970-01-01 (Howard Hinnant's days_from_civil), so that date
  * arithmetic never goes through `Date` and its time zones.
+ *
+ * @since 0.2.0
  */
 export const toEpochDay = (date: CalendarDate): number => {
   const { year, month, day } = parts(date)
@@ -157,7 +195,11 @@ export const toEpochDay = (date: CalendarDate): number => {
 const firstEpochDay = -25567 // 1900-01-01
 const lastEpochDay = 84005 // 2199-12-31
 
-/** The inverse of {@link toEpochDay}; throws outside {@link first}–{@link last} (use {@link add} where that can happen). */
+/**
+ * The inverse of {@link toEpochDay}; throws outside {@link first}–{@link last} (use {@link add} where that can happen).
+ *
+ * @since 0.2.0
+ */
 export const fromEpochDay = (epochDay: number): CalendarDate => {
   const z0 = epochDay + 719468
   const era = Math.floor(z0 / 146097)
@@ -178,6 +220,7 @@ export const fromEpochDay = (epochDay: number): CalendarDate => {
  * @example
  * CalendarDate.add(CalendarDate.unsafeParse("2026-12-31"), 1) // Result.succeed("2027-01-01")
  * CalendarDate.add(CalendarDate.unsafeParse("2199-12-31"), 1) // Result.fail(DateOutOfRange { ... })
+ * @since 0.2.0
  */
 export const add = (date: CalendarDate, days: number): Result.Result<CalendarDate, DateOutOfRange> => {
   const target = toEpochDay(date) + days
@@ -193,6 +236,7 @@ export const add = (date: CalendarDate, days: number): Result.Result<CalendarDat
  *
  * @example
  * CalendarDate.addBounded(CalendarDate.unsafeParse("2199-06-01"), 365) // "2199-12-31"
+ * @since 0.2.0
  */
 export const addBounded = (date: CalendarDate, days: number): CalendarDate =>
   fromEpochDay(Math.min(lastEpochDay, Math.max(firstEpochDay, toEpochDay(date) + Math.trunc(days))))
@@ -205,6 +249,7 @@ export const addBounded = (date: CalendarDate, days: number): CalendarDate =>
  *
  * @example
  * CalendarDate.addDays(CalendarDate.unsafeParse("2026-12-31"), 1) // "2027-01-01"
+ * @since 0.2.0
  */
 export const addDays = (date: CalendarDate, days: number): CalendarDate => Result.getOrThrow(add(date, days))
 
@@ -213,22 +258,39 @@ export const addDays = (date: CalendarDate, days: number): CalendarDate => Resul
  *
  * @example
  * CalendarDate.daysBetween(CalendarDate.unsafeParse("2026-11-23"), CalendarDate.unsafeParse("2026-11-30")) // 7
+ * @since 0.2.0
  */
 export const daysBetween = (from: CalendarDate, to: CalendarDate): number => toEpochDay(to) - toEpochDay(from)
 
-/** ISO weekday: 1 Monday … 7 Sunday. */
+/**
+ * ISO weekday: 1 Monday … 7 Sunday.
+ *
+ * @since 0.2.0
+ */
 export const weekday = (date: CalendarDate): number => {
   const d = (toEpochDay(date) + 3) % 7 // 1970-01-01 was a Thursday
   return (d < 0 ? d + 7 : d) + 1
 }
 
-/** Orders dates; ISO strings compare correctly as text. */
+/**
+ * Orders dates; ISO strings compare correctly as text.
+ *
+ * @since 0.2.0
+ */
 export const compare = (a: CalendarDate, b: CalendarDate): -1 | 0 | 1 => (a < b ? -1 : a > b ? 1 : 0)
 
-/** The later of two dates. */
+/**
+ * The later of two dates.
+ *
+ * @since 0.2.0
+ */
 export const max = (a: CalendarDate, b: CalendarDate): CalendarDate => (a >= b ? a : b)
 
-/** The earlier of two dates. */
+/**
+ * The earlier of two dates.
+ *
+ * @since 0.2.0
+ */
 export const min = (a: CalendarDate, b: CalendarDate): CalendarDate => (a <= b ? a : b)
 
 /** 01:00 UTC on the last Sunday of `month` (1–12) of `year`, in milliseconds: when EU summer time starts or ends. */
@@ -248,6 +310,7 @@ const lastSundayAtOne = (year: number, month: number): number => {
  *
  * @example
  * CalendarDate.today(new Date(Date.UTC(2026, 11, 31, 23, 30))) // "2027-01-01"
+ * @since 0.2.0
  */
 export const today = (now: Date = new Date()): CalendarDate => {
   const millis = now.getTime()

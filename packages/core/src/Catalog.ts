@@ -20,6 +20,7 @@ import { formatPath, type Issue, ValidationError } from "./ValidationError.js"
  * import { Catalog } from "@uppdrag/core"
  * const catalog = Catalog.unsafeLoad()
  * Catalog.findAssignment(catalog, "S2025/01528")?.title
+ * @since 0.2.0
  */
 export interface Catalog {
   readonly assignments: ReadonlyArray<Assignment.Assignment>
@@ -27,7 +28,11 @@ export interface Catalog {
   readonly sources: ReadonlyMap<string, string>
 }
 
-/** Folder of the built-in catalog, shipped with the package. */
+/**
+ * Folder of the built-in catalog, shipped with the package.
+ *
+ * @since 0.2.0
+ */
 export const builtinDirectory = (): string => fileURLToPath(new URL("../catalog/", import.meta.url))
 
 /**
@@ -39,7 +44,11 @@ const builtinData = (): URL => new URL("../dist/catalog.json", import.meta.url)
 
 const isCatalogFile = (file: string): boolean => [".yaml", ".yml", ".json"].includes(extname(file).toLowerCase())
 
-/** Catalog files under a path: the file itself, or the catalog files of a folder (sorted). */
+/**
+ * Catalog files under a path: the file itself, or the catalog files of a folder (sorted).
+ *
+ * @since 0.2.0
+ */
 export const filesAt = (path: string): Result.Result<Array<string>, ValidationError> => {
   const refuse = (error: unknown) => {
     const problem = FileAccess.describe(error, "path")
@@ -65,6 +74,7 @@ export const filesAt = (path: string): Result.Result<Array<string>, ValidationEr
  *
  * @example
  * Catalog.parseFile("mina-uppdrag/uppdrag.yaml")
+ * @since 0.2.0
  */
 export const parseFile = (file: string): Result.Result<Assignment.Assignment, ValidationError> =>
   Result.map(readLocated(file), (located) => located.assignment)
@@ -81,7 +91,11 @@ const readLocated = (file: string): Result.Result<Located, ValidationError> =>
 
 // The yaml package's error codes, in Swedish.
 
-/** Validates catalog text (UTF-8 YAML or JSON) named `source` in messages. */
+/**
+ * Validates catalog text (UTF-8 YAML or JSON) named `source` in messages.
+ *
+ * @since 0.2.0
+ */
 export const parseText = (bytes: Uint8Array, source: string): Result.Result<Assignment.Assignment, ValidationError> =>
   Result.map(parseLocated(bytes, source), (located) => located.assignment)
 
@@ -121,6 +135,7 @@ const at = (located: Located, path: ReadonlyArray<PropertyKey>, message: string)
  *
  * @example
  * Catalog.load({ extra: ["./egna-uppdrag"] })
+ * @since 0.2.0
  */
 export const load = (options: { extra?: ReadonlyArray<string>; builtin?: boolean } = {}): Result.Result<Catalog, ReadonlyArray<ValidationError>> => {
   const files: Array<{ readonly file: string; readonly located?: Located }> = []
@@ -194,7 +209,11 @@ export const load = (options: { extra?: ReadonlyArray<string>; builtin?: boolean
   return Result.succeed({ assignments, sources })
 }
 
-/** Loads a catalog known to be valid (the built-in one); throws otherwise. */
+/**
+ * Loads a catalog known to be valid (the built-in one); throws otherwise.
+ *
+ * @since 0.2.0
+ */
 export const unsafeLoad = (options?: { extra?: ReadonlyArray<string> }): Catalog =>
   Result.getOrThrowWith(load(options), (errors) => new Error(errors.map((e) => e.message).join("\n")))
 
@@ -203,6 +222,7 @@ export const unsafeLoad = (options?: { extra?: ReadonlyArray<string> }): Catalog
  *
  * @example
  * Catalog.findAssignment(catalog, "S2024/01004")?.id // "tvangsvard-2024"
+ * @since 0.2.0
  */
 export const findAssignment = (catalog: Catalog, reference: string): Assignment.Assignment | undefined =>
   catalog.assignments.find((a) => a.id === reference) ?? catalog.assignments.find((a) => Assignment.matches(a, reference))
@@ -212,6 +232,7 @@ export const findAssignment = (catalog: Catalog, reference: string): Assignment.
  *
  * @example
  * Catalog.findGrant(catalog, "specialiserad-psykiatri-2026")?.grant.amount // 1490000000
+ * @since 0.2.0
  */
 export const findGrant = (catalog: Catalog, id: string): { assignment: Assignment.Assignment; grant: Assignment.Grant } | undefined => {
   for (const assignment of catalog.assignments) {
@@ -226,13 +247,22 @@ export const findGrant = (catalog: Catalog, id: string): { assignment: Assignmen
  *
  * @example
  * Catalog.documentsAbout(catalog, decision2026).map((d) => d.issuedBy) // ["Socialstyrelsen"]
+ * @since 0.2.0
  */
 export const documentsAbout = (catalog: Catalog, decision: Assignment.Assignment): Array<Assignment.Assignment> =>
   catalog.assignments.filter((a) => a.concerns !== undefined && Assignment.matches(decision, a.concerns))
 
-/** Every grant in the catalog with its assignment. */
+/**
+ * Every grant in the catalog with its assignment.
+ *
+ * @since 0.2.0
+ */
 export const grants = (catalog: Catalog): Array<{ assignment: Assignment.Assignment; grant: Assignment.Grant }> =>
   catalog.assignments.flatMap((assignment) => assignment.grants.map((grant) => ({ assignment, grant })))
 
-/** The file name without folder, for messages. */
+/**
+ * The file name without folder, for messages.
+ *
+ * @since 0.2.0
+ */
 export const displayName = (file: string): string => basename(file)

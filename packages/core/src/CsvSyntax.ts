@@ -28,6 +28,7 @@ const messages: Record<string, string> = {
  *
  * @example
  * CsvSyntax.unclosedQuoteLine('a,b\n1,"x\n2,3\n', ",") // 2
+ * @since 0.2.0
  */
 export const unclosedQuoteLine = (text: string, delimiter: string): number | undefined => {
   let line = 1
@@ -62,6 +63,7 @@ export const unclosedQuoteLine = (text: string, delimiter: string): number | und
  *
  * @example
  * CsvSyntax.issue(error, text, ";") // { path: "", line: 51, message: "ogiltig CSV: ett citattecken öppnas men stängs aldrig", detail: "Quote Not Closed: …" }
+ * @since 0.2.0
  */
 export const issue = (error: unknown, text: string, delimiter: string): Issue => {
   const e = typeof error === "object" && error !== null ? (error as { code?: unknown; lines?: unknown; message?: unknown }) : {}

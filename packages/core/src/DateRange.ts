@@ -10,6 +10,7 @@ import * as CalendarDate from "./CalendarDate.js"
  * import { DateRange, CalendarDate } from "@uppdrag/core"
  * const window = DateRange.unsafeParse("2026-04-01..2026-05-18")
  * DateRange.contains(window, CalendarDate.unsafeParse("2026-05-18")) // true
+ * @since 0.2.0
  */
 export interface DateRange {
   readonly start: CalendarDate.CalendarDate
@@ -21,6 +22,7 @@ export interface DateRange {
  *
  * @example
  * DateRange.parse("2026-04-01..2026-05-18")
+ * @since 0.2.0
  */
 export const parse = (text: string): Result.Result<DateRange, string> => {
   const [start, end, ...rest] = text.split("..")
@@ -30,7 +32,11 @@ export const parse = (text: string): Result.Result<DateRange, string> => {
   return make(start, end)
 }
 
-/** Builds a range from two date texts, validating both and their order. */
+/**
+ * Builds a range from two date texts, validating both and their order.
+ *
+ * @since 0.2.0
+ */
 export const make = (start: string, end: string): Result.Result<DateRange, string> => {
   const reason = CalendarDate.invalidReason(start) ?? CalendarDate.invalidReason(end)
   if (reason !== undefined) return Result.fail(reason)
@@ -38,20 +44,40 @@ export const make = (start: string, end: string): Result.Result<DateRange, strin
   return Result.succeed({ start: start as CalendarDate.CalendarDate, end: end as CalendarDate.CalendarDate })
 }
 
-/** Parses a range known to be valid; throws otherwise. */
+/**
+ * Parses a range known to be valid; throws otherwise.
+ *
+ * @since 0.2.0
+ */
 export const unsafeParse = (text: string): DateRange => Result.getOrThrowWith(parse(text), (reason) => new RangeError(reason))
 
-/** Whether the date lies in the range, both ends included. */
+/**
+ * Whether the date lies in the range, both ends included.
+ *
+ * @since 0.2.0
+ */
 export const contains = (range: DateRange, date: CalendarDate.CalendarDate): boolean =>
   date >= range.start && date <= range.end
 
-/** Number of days in the range, both ends included. */
+/**
+ * Number of days in the range, both ends included.
+ *
+ * @since 0.2.0
+ */
 export const length = (range: DateRange): number => CalendarDate.daysBetween(range.start, range.end) + 1
 
-/** `2026-04-01..2026-05-18` */
+/**
+ * `2026-04-01..2026-05-18`
+ *
+ * @since 0.2.0
+ */
 export const format = (range: DateRange): string => `${range.start}..${range.end}`
 
-/** zod schema for `{ start, end }` with the end not before the start. */
+/**
+ * zod schema for `{ start, end }` with the end not before the start.
+ *
+ * @since 0.2.0
+ */
 export const schema = z
   .strictObject({ start: CalendarDate.schema, end: CalendarDate.schema })
   .refine((range) => range.end >= range.start, { message: "slutdatum före startdatum", path: ["end"] })

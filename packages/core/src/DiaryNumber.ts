@@ -11,6 +11,7 @@ import * as z from "zod"
  * const d = DiaryNumber.unsafeParse("S2026/00095 (delvis)")
  * d.partial // true
  * DiaryNumber.format(d) // "S2026/00095 (delvis)"
+ * @since 0.2.0
  */
 export interface DiaryNumber {
   /** Department prefix: `S` is Socialdepartementet. */
@@ -28,6 +29,7 @@ const pattern = /^([A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{0,3})(\d{4})\/(\d{5})(?:\s*\(
  *
  * @example
  * DiaryNumber.parse("S2025/01528")
+ * @since 0.2.0
  */
 export const parse = (text: string): Result.Result<DiaryNumber, string> => {
   const match = pattern.exec(text.trim())
@@ -44,25 +46,49 @@ export const parse = (text: string): Result.Result<DiaryNumber, string> => {
   })
 }
 
-/** Parses a diary number known to be valid; throws otherwise. */
+/**
+ * Parses a diary number known to be valid; throws otherwise.
+ *
+ * @since 0.2.0
+ */
 export const unsafeParse = (text: string): DiaryNumber =>
   Result.getOrThrowWith(parse(text), (reason) => new RangeError(reason))
 
-/** The case itself, without the `(delvis)` mark: `S2026/00095`. */
+/**
+ * The case itself, without the `(delvis)` mark: `S2026/00095`.
+ *
+ * @since 0.2.0
+ */
 export const key = (d: DiaryNumber): string =>
   `${d.department}${String(d.year).padStart(4, "0")}/${String(d.serial).padStart(5, "0")}`
 
-/** The canonical text, with `(delvis)` when partial. */
+/**
+ * The canonical text, with `(delvis)` when partial.
+ *
+ * @since 0.2.0
+ */
 export const format = (d: DiaryNumber): string => (d.partial ? `${key(d)} (delvis)` : key(d))
 
-/** Same case, whether cited in whole or in part. */
+/**
+ * Same case, whether cited in whole or in part.
+ *
+ * @since 0.2.0
+ */
 export const equals = (a: DiaryNumber, b: DiaryNumber): boolean => key(a) === key(b)
 
-/** Orders by department, then year, then serial. */
+/**
+ * Orders by department, then year, then serial.
+ *
+ * @since 0.2.0
+ */
 export const compare = (a: DiaryNumber, b: DiaryNumber): number =>
   a.department.localeCompare(b.department, "sv") || a.year - b.year || a.serial - b.serial
 
-/** zod schema: a diary number as text, validated, kept as its canonical text. */
+/**
+ * zod schema: a diary number as text, validated, kept as its canonical text.
+ *
+ * @since 0.2.0
+ */
 export const textSchema = z.string().superRefine((value, ctx) => {
   const result = parse(value)
   if (Result.isFailure(result)) ctx.addIssue({ code: "custom", message: result.failure })

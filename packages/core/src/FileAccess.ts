@@ -7,6 +7,7 @@
  * import { FileAccess } from "@uppdrag/core"
  * FileAccess.describe({ code: "ENOENT", message: "ENOENT: no such file or directory, open 'x.csv'" }, "read")
  * // { message: "filen finns inte", detail: "ENOENT: no such file or directory, open 'x.csv'" }
+ * @since 0.2.0
  */
 export interface Problem {
   readonly message: string
@@ -14,7 +15,11 @@ export interface Problem {
   readonly detail: string
 }
 
-/** Reading a file the user named, reading a path that may be a file or a folder, or writing a file the user asked for. */
+/**
+ * Reading a file the user named, reading a path that may be a file or a folder, or writing a file the user asked for.
+ *
+ * @since 0.2.0
+ */
 export type Mode = "read" | "path" | "write"
 
 const both: Record<string, string> = {
@@ -59,6 +64,7 @@ const byMode: Record<Mode, Record<string, string>> = {
  *
  * @example
  * FileAccess.describe(error, "write").message // "disken är full"
+ * @since 0.2.0
  */
 export const describe = (error: unknown, mode: Mode): Problem => {
   const e = typeof error === "object" && error !== null ? (error as { code?: unknown; message?: unknown }) : {}

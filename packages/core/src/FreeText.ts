@@ -42,6 +42,7 @@ const oneLine = new Set<string>()
  * @example
  * FreeText.invalidReason("ok\tok\n") // undefined
  * FreeText.invalidReason("a\u0000b") // "innehåller styrtecknet U+0000 (tecken 2); bara tabb och radbrytning är tillåtna"
+ * @since 0.2.0
  */
 export const invalidReason = (text: string): string | undefined => reasonWith(text, multiLine, "bara tabb och radbrytning är tillåtna")
 
@@ -51,6 +52,7 @@ export const invalidReason = (text: string): string | undefined => reasonWith(te
  *
  * @example
  * FreeText.invalidLineReason("Samråd\nom vård") // "innehåller styrtecknet U+000A (tecken 7); texten ska stå på en rad utan styrtecken"
+ * @since 0.2.0
  */
 export const invalidLineReason = (text: string): string | undefined => reasonWith(text, oneLine, "texten ska stå på en rad utan styrtecken")
 
@@ -60,6 +62,7 @@ export const invalidLineReason = (text: string): string | undefined => reasonWit
  *
  * @example
  * FreeText.schema.safeParse("Beslut S2025/01528\nBilaga 1").success // true
+ * @since 0.2.0
  */
 export const schema: z.ZodString = z.string().superRefine((value, ctx) => {
   const reason = invalidReason(value)
@@ -72,6 +75,7 @@ export const schema: z.ZodString = z.string().superRefine((value, ctx) => {
  *
  * @example
  * FreeText.lineSchema.safeParse("Samråd om vårdkapacitet").success // true
+ * @since 0.2.0
  */
 export const lineSchema: z.ZodString = z.string().superRefine((value, ctx) => {
   const reason = invalidLineReason(value)

@@ -17,6 +17,7 @@ import { ValidationError } from "./ValidationError.js"
  * import { InputFile } from "@uppdrag/core"
  * InputFile.read("befolkning.csv", "population")
  * // Result.fail: "befolkning.csv: filen är 2,0 GB, större än gränsen 8 MB för befolkningsfiler"
+ * @since 0.2.0
  */
 export type Kind =
   | "population"
@@ -43,6 +44,7 @@ const MB = 1024 * 1024
  *
  * @example
  * InputFile.limits.population.bytes // 8 388 608
+ * @since 0.2.0
  */
 export const limits: Readonly<Record<Kind, { readonly bytes: number; readonly what: string }>> = {
   population: { bytes: 8 * MB, what: "befolkningsfiler" },
@@ -65,6 +67,7 @@ export const limits: Readonly<Record<Kind, { readonly bytes: number; readonly wh
  *
  * @example
  * InputFile.formatSize(2 * 1024 ** 3) // "2,0 GB"
+ * @since 0.2.0
  */
 export const formatSize = (bytes: number): string => {
   const units: ReadonlyArray<[number, string]> = [
@@ -97,6 +100,7 @@ const tooLarge = (file: string, kind: Kind, size: number | undefined): Result.Re
  *
  * @example
  * InputFile.read("mote.yaml", "meetingRecord") // Result<Uint8Array, ValidationError>
+ * @since 0.2.0
  */
 export const read = (file: string, kind: Kind): Result.Result<Uint8Array, ValidationError> => {
   let fd: number
@@ -142,6 +146,7 @@ export const read = (file: string, kind: Kind): Result.Result<Uint8Array, Valida
  *
  * @example
  * InputFile.decodeText(new Uint8Array([0x61, 0xe4]), "a.csv") // Result.fail: "a.csv:1: filen är inte kodad som UTF-8 …"
+ * @since 0.2.0
  */
 export const decodeText = (bytes: Uint8Array, file: string): Result.Result<string, ValidationError> => {
   const nul = bytes.indexOf(0)
@@ -160,5 +165,6 @@ export const decodeText = (bytes: Uint8Array, file: string): Result.Result<strin
  *
  * @example
  * InputFile.readText("kub.json", "cube") // Result<string, ValidationError>
+ * @since 0.2.0
  */
 export const readText = (file: string, kind: Kind): Result.Result<string, ValidationError> => Result.flatMap(read(file, kind), (bytes) => decodeText(bytes, file))

@@ -11,6 +11,7 @@ import { ValidationError } from "./ValidationError.js"
  * import { Json } from "@uppdrag/core"
  * Json.parse('{"a": 1,\n "b": }', "export.json")
  * // Result.fail: "export.json:2: ogiltig JSON: ett värde saknas före } (kolumn 7)"
+ * @since 0.2.0
  */
 export interface SyntaxProblem {
   /** 1-based line and column of the offending character (or of the end of the text). */
@@ -30,6 +31,7 @@ const numberPattern = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y
  *
  * @example
  * Json.syntaxProblem("[1, 2") // { line: 1, column: 6, message: "filen tar slut innan listan stängs med ]" }
+ * @since 0.2.0
  */
 export const syntaxProblem = (text: string): SyntaxProblem | undefined => {
   let i = 0
@@ -187,6 +189,7 @@ export const syntaxProblem = (text: string): SyntaxProblem | undefined => {
  *
  * @example
  * Json.parse('{"a": 1}', "a.json") // Result.succeed({ a: 1 })
+ * @since 0.2.0
  */
 export const parse = (text: string, source: string): Result.Result<unknown, ValidationError> => {
   if (text.trim() === "") return Result.fail(new ValidationError({ source, issues: [{ path: "", message: "filen är tom" }] }))

@@ -9,10 +9,15 @@ import * as z from "zod"
  * @example
  * import { Kronor } from "@uppdrag/core"
  * Kronor.format(Kronor.unsafeMake(1_490_000_000)) // "1 490 000 000 kr"
+ * @since 0.2.0
  */
 export type Kronor = number & { readonly Kronor: unique symbol }
 
-/** Why a number is not a whole-krona amount, in Swedish, or undefined. */
+/**
+ * Why a number is not a whole-krona amount, in Swedish, or undefined.
+ *
+ * @since 0.2.0
+ */
 export const invalidReason = (value: number, { allowNegative = false } = {}): string | undefined => {
   if (!Number.isFinite(value) || !Number.isInteger(value)) return `${value} är inte ett helt antal kronor`
   if (!Number.isSafeInteger(value)) return `${value} kr är för stort belopp`
@@ -26,23 +31,36 @@ export const invalidReason = (value: number, { allowNegative = false } = {}): st
  *
  * @example
  * Kronor.make(1_500_000_000) // Result.succeed(1500000000)
+ * @since 0.2.0
  */
 export const make = (value: number, options?: { allowNegative?: boolean }): Result.Result<Kronor, string> => {
   const reason = invalidReason(value, options)
   return reason === undefined ? Result.succeed(value as Kronor) : Result.fail(reason)
 }
 
-/** Brands an amount known to be valid; throws otherwise. */
+/**
+ * Brands an amount known to be valid; throws otherwise.
+ *
+ * @since 0.2.0
+ */
 export const unsafeMake = (value: number, options?: { allowNegative?: boolean }): Kronor => {
   const reason = invalidReason(value, options)
   if (reason !== undefined) throw new RangeError(reason)
   return value as Kronor
 }
 
-/** Zero kronor. */
+/**
+ * Zero kronor.
+ *
+ * @since 0.2.0
+ */
 export const zero = 0 as Kronor
 
-/** Adds amounts, refusing a sum outside the safe-integer range. */
+/**
+ * Adds amounts, refusing a sum outside the safe-integer range.
+ *
+ * @since 0.2.0
+ */
 export const sum = (...amounts: ReadonlyArray<number>): Kronor => {
   let total = 0
   for (const amount of amounts) {
@@ -52,13 +70,25 @@ export const sum = (...amounts: ReadonlyArray<number>): Kronor => {
   return total as Kronor
 }
 
-/** `a − b`, checked. */
+/**
+ * `a − b`, checked.
+ *
+ * @since 0.2.0
+ */
 export const subtract = (a: Kronor, b: Kronor): Kronor => unsafeMake(a - b, { allowNegative: true })
 
-/** Converts to bigint for exact products. */
+/**
+ * Converts to bigint for exact products.
+ *
+ * @since 0.2.0
+ */
 export const toBigInt = (amount: Kronor): bigint => BigInt(amount)
 
-/** Converts a bigint back, refusing values outside the safe range. */
+/**
+ * Converts a bigint back, refusing values outside the safe range.
+ *
+ * @since 0.2.0
+ */
 export const fromBigInt = (amount: bigint): Kronor => {
   if (amount > BigInt(Number.MAX_SAFE_INTEGER) || amount < -BigInt(Number.MAX_SAFE_INTEGER)) {
     throw new RangeError(`${amount} kr är för stort belopp`)
@@ -74,6 +104,7 @@ const SEPARATORS = /[ \u00a0\u202f]/g
  *
  * @example
  * Kronor.formatNumber(-58203923) // "−58 203 923"
+ * @since 0.2.0
  */
 export const formatNumber = (value: number | bigint, separator = " "): string => {
   const negative = value < 0
@@ -88,6 +119,7 @@ export const formatNumber = (value: number | bigint, separator = " "): string =>
  *
  * @example
  * Kronor.format(Kronor.unsafeMake(10_000_000)) // "10 000 000 kr"
+ * @since 0.2.0
  */
 export const format = (amount: number | bigint, separator = " "): string => `${formatNumber(amount, separator)}${separator === " " ? " " : separator}kr`
 
@@ -98,6 +130,7 @@ export const format = (amount: number | bigint, separator = " "): string => `${f
  *
  * @example
  * Kronor.parse("1\u00a0490\u00a0000\u00a0000 kr") // Result.succeed(1490000000)
+ * @since 0.2.0
  */
 export const parse = (text: string, options?: { allowNegative?: boolean }): Result.Result<Kronor, string> => {
   const trimmed = text.trim().replace(/\s*(kr|kronor|SEK)$/i, "")
@@ -108,7 +141,11 @@ export const parse = (text: string, options?: { allowNegative?: boolean }): Resu
   return make(value, options)
 }
 
-/** zod schema for a non-negative whole-krona amount, with Swedish messages. */
+/**
+ * zod schema for a non-negative whole-krona amount, with Swedish messages.
+ *
+ * @since 0.2.0
+ */
 export const schema = z.number().superRefine((value, ctx) => {
   const reason = invalidReason(value)
   if (reason !== undefined) ctx.addIssue({ code: "custom", message: reason })

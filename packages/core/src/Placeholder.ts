@@ -9,10 +9,15 @@
  * import { Placeholder } from "@uppdrag/core"
  * Placeholder.make("beslutsdatum (ÅÅÅÅ-MM-DD)") // "FYLL I: beslutsdatum (ÅÅÅÅ-MM-DD)"
  * Placeholder.is("FYLL I: beslutsdatum (ÅÅÅÅ-MM-DD)") // true
+ * @since 0.2.0
  */
 export type Placeholder = string & { readonly Placeholder: unique symbol }
 
-/** The text every mark starts with. */
+/**
+ * The text every mark starts with.
+ *
+ * @since 0.2.0
+ */
 export const prefix = "FYLL I"
 
 const pattern = /^\s*FYLL I\b:?\s*/
@@ -22,13 +27,22 @@ const pattern = /^\s*FYLL I\b:?\s*/
  *
  * @example
  * Placeholder.make("diarienummer (t.ex. S2024/01234)")
+ * @since 0.2.0
  */
 export const make = (what: string): Placeholder => `${prefix}: ${what}` as Placeholder
 
-/** Whether a value is a mark (a string starting with `FYLL I`). */
+/**
+ * Whether a value is a mark (a string starting with `FYLL I`).
+ *
+ * @since 0.2.0
+ */
 export const is = (value: unknown): value is Placeholder => typeof value === "string" && pattern.test(value)
 
-/** What the mark asks for: the text after `FYLL I:`. */
+/**
+ * What the mark asks for: the text after `FYLL I:`.
+ *
+ * @since 0.2.0
+ */
 export const what = (mark: Placeholder): string => mark.replace(pattern, "").trim()
 
 /**
@@ -36,6 +50,7 @@ export const what = (mark: Placeholder): string => mark.replace(pattern, "").tri
  *
  * @example
  * Placeholder.find({ decided: "FYLL I: beslutsdatum" }) // [{ path: ["decided"], what: "beslutsdatum" }]
+ * @since 0.2.0
  */
 export const find = (value: unknown, path: ReadonlyArray<PropertyKey> = []): Array<{ path: ReadonlyArray<PropertyKey>; what: string }> => {
   if (is(value)) return [{ path, what: what(value) }]
@@ -44,5 +59,9 @@ export const find = (value: unknown, path: ReadonlyArray<PropertyKey> = []): Arr
   return []
 }
 
-/** The Swedish message `catalog validate` prints for a mark. */
+/**
+ * The Swedish message `catalog validate` prints for a mark.
+ *
+ * @since 0.2.0
+ */
 export const message = (what: string): string => `ej ifyllt (utkast): fyll i ${what === "" ? "värdet" : what}`

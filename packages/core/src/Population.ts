@@ -21,6 +21,7 @@ import { fromZodIssues } from "./ZodIssues.js"
  * const population = Result.getOrThrow(Population.parseFile("population-2025-09.csv"))
  * const adults = Result.getOrThrow(Population.basis(population, PopulationBasis.unsafeParse("18+")))
  * adults.get("03") // 329115
+ * @since 0.2.0
  */
 export interface Population {
   /** The file (or other source) the figures came from, for messages. */
@@ -28,10 +29,18 @@ export interface Population {
   readonly rows: ReadonlyArray<Row>
 }
 
-/** `K` kvinnor, `M` män, `T` totalt (båda könen). */
+/**
+ * `K` kvinnor, `M` män, `T` totalt (båda könen).
+ *
+ * @since 0.2.0
+ */
 export type Sex = "K" | "M" | "T"
 
-/** One figure: a region, an age band, optionally a sex, and a head count. */
+/**
+ * One figure: a region, an age band, optionally a sex, and a head count.
+ *
+ * @since 0.2.0
+ */
 export interface Row {
   readonly region: Region.RegionCode
   readonly band: PopulationBasis.AgeBand
@@ -56,6 +65,7 @@ const fail = (source: string, issues: ReadonlyArray<Issue>): Result.Result<never
  *
  * @example
  * Population.decode(new Uint8Array([0x4a, 0xe4, 0x6e]), "a.csv") // Result.succeed("Jän")
+ * @since 0.2.0
  */
 export const decode = (bytes: Uint8Array, source: string): Result.Result<string, ValidationError> => {
   if (bytes.length === 0) return fail(source, [{ path: "", message: "filen är tom" }])
@@ -83,7 +93,11 @@ export const decode = (bytes: Uint8Array, source: string): Result.Result<string,
 // Field parsers shared by the formats.
 // ---------------------------------------------------------------------------
 
-/** Why a head count text is not a non-negative integer, in Swedish, or undefined. */
+/**
+ * Why a head count text is not a non-negative integer, in Swedish, or undefined.
+ *
+ * @since 0.2.0
+ */
 export const invalidCountReason = (text: string): string | undefined => {
   const t = text.trim()
   if (t === "") return "värde saknas"
@@ -331,6 +345,7 @@ const parsePxCsv = (source: string, records: Records, found: { at: number; colum
  *
  * @example
  * Population.parseCsv(new TextEncoder().encode("region,age,population\n01,18+,1979654\n…"), "befolkning.csv")
+ * @since 0.2.0
  */
 export const parseCsv = (bytes: Uint8Array, source: string): Result.Result<Population, ValidationError> => {
   const decoded = decode(bytes, source)
@@ -377,6 +392,7 @@ type JsonStatCategory = z.infer<typeof JsonStatCategorySchema>
  *
  * @example
  * Population.JsonStatDatasetSchema.safeParse(JSON.parse(text)).success
+ * @since 0.2.0
  */
 export const JsonStatDatasetSchema = z.looseObject({
   version: z.string().optional(),
@@ -406,6 +422,7 @@ const categoryCodes = (category: JsonStatCategory | undefined): Array<string> =>
  *
  * @example
  * Population.parseJsonStat(bytes, "scb.json")
+ * @since 0.2.0
  */
 export const parseJsonStat = (bytes: Uint8Array, source: string): Result.Result<Population, ValidationError> => {
   const decoded = decode(bytes, source)
@@ -505,6 +522,7 @@ export const parseJsonStat = (bytes: Uint8Array, source: string): Result.Result<
  *
  * @example
  * Population.parse(readFileSync("befolkning.csv"), "befolkning.csv")
+ * @since 0.2.0
  */
 export const parse = (bytes: Uint8Array, source: string): Result.Result<Population, ValidationError> => {
   let start = 0
@@ -518,6 +536,7 @@ export const parse = (bytes: Uint8Array, source: string): Result.Result<Populati
  *
  * @example
  * Population.parseFile("../shared/data/population-2025-09.csv")
+ * @since 0.2.0
  */
 export const parseFile = (file: string): Result.Result<Population, ValidationError> =>
   Result.flatMap(InputFile.read(file, "population"), (bytes) => parse(bytes, file))
@@ -536,6 +555,7 @@ export const parseFile = (file: string): Result.Result<Population, ValidationErr
  *
  * @example
  * Population.basis(population, PopulationBasis.unsafeParse("0-25")) // Result<Map<RegionCode, number>, ValidationError>
+ * @since 0.2.0
  */
 export const basis = (
   population: Population,

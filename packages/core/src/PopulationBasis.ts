@@ -9,6 +9,7 @@ import * as z from "zod"
  * @example
  * import { PopulationBasis } from "@uppdrag/core"
  * PopulationBasis.format(PopulationBasis.unsafeParse("0-25")) // "0-25"
+ * @since 0.2.0
  */
 export interface AgeBand {
   readonly from: number
@@ -20,6 +21,7 @@ export interface AgeBand {
  *
  * @example
  * PopulationBasis.parse("18+") // Result.succeed({ from: 18, to: undefined })
+ * @since 0.2.0
  */
 export const parse = (input: string | { from: number; to?: number | null }): Result.Result<AgeBand, string> => {
   if (typeof input === "object") {
@@ -43,20 +45,40 @@ const check = (from: number, to: number | undefined, text: string): Result.Resul
   return Result.succeed({ from, to })
 }
 
-/** Parses a band known to be valid; throws otherwise. */
+/**
+ * Parses a band known to be valid; throws otherwise.
+ *
+ * @since 0.2.0
+ */
 export const unsafeParse = (text: string): AgeBand => Result.getOrThrowWith(parse(text), (r) => new RangeError(r))
 
-/** `18+`, `0-25` or `34`. */
+/**
+ * `18+`, `0-25` or `34`.
+ *
+ * @since 0.2.0
+ */
 export const format = (band: AgeBand): string =>
   band.to === undefined ? `${band.from}+` : band.to === band.from ? `${band.from}` : `${band.from}-${band.to}`
 
-/** Whether two bands are the same. */
+/**
+ * Whether two bands are the same.
+ *
+ * @since 0.2.0
+ */
 export const equals = (a: AgeBand, b: AgeBand): boolean => a.from === b.from && a.to === b.to
 
-/** Whether an age falls in the band. */
+/**
+ * Whether an age falls in the band.
+ *
+ * @since 0.2.0
+ */
 export const contains = (band: AgeBand, age: number): boolean => age >= band.from && (band.to === undefined || age <= band.to)
 
-/** zod schema accepting the text or object form, producing the text form. */
+/**
+ * zod schema accepting the text or object form, producing the text form.
+ *
+ * @since 0.2.0
+ */
 export const schema = z.union([z.string(), z.object({ from: z.number(), to: z.number().nullable().optional() })]).transform((value, ctx) => {
   const result = parse(value as string | { from: number; to?: number | null })
   if (Result.isFailure(result)) {

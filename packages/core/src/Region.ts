@@ -8,6 +8,7 @@ import * as z from "zod"
  * @example
  * import { Region } from "@uppdrag/core"
  * Region.find("Region Stockholm")?.name // "Stockholms län"
+ * @since 0.2.0
  */
 export interface Region {
   /** SCB county code, `01` … `25`; `00` for Riket. */
@@ -20,7 +21,11 @@ export interface Region {
   readonly authority: string
 }
 
-/** A two-digit SCB county code (or `00` for Riket). */
+/**
+ * A two-digit SCB county code (or `00` for Riket).
+ *
+ * @since 0.2.0
+ */
 export type RegionCode = string & { readonly RegionCode: unique symbol }
 
 const table: ReadonlyArray<readonly [string, string, string]> = [
@@ -47,7 +52,11 @@ const table: ReadonlyArray<readonly [string, string, string]> = [
   ["25", "Norrbottens län", "Norrbotten"]
 ]
 
-/** The 21 regions in SCB code order. */
+/**
+ * The 21 regions in SCB code order.
+ *
+ * @since 0.2.0
+ */
 export const all: ReadonlyArray<Region> = table.map(([code, name, shortName]) => ({
   code: code as RegionCode,
   name,
@@ -55,7 +64,11 @@ export const all: ReadonlyArray<Region> = table.map(([code, name, shortName]) =>
   authority: `Region ${shortName}`
 }))
 
-/** Riket: the whole country, code `00`. */
+/**
+ * Riket: the whole country, code `00`.
+ *
+ * @since 0.2.0
+ */
 export const riket: Region = {
   code: "00" as RegionCode,
   name: "Riket",
@@ -94,6 +107,7 @@ for (const [alias, code] of [
  * @example
  * Region.find("01")?.name // "Stockholms län"
  * Region.find("Stockholm")?.code // "01"
+ * @since 0.2.0
  */
 export const find = (text: string): Region | undefined => {
   const key = normalise(text)
@@ -101,10 +115,18 @@ export const find = (text: string): Region | undefined => {
   return byName.get(key)
 }
 
-/** Looks a region up by its exact SCB code (`00` for Riket). */
+/**
+ * Looks a region up by its exact SCB code (`00` for Riket).
+ *
+ * @since 0.2.0
+ */
 export const fromCode = (code: string): Region | undefined => byCode.get(code)
 
-/** Whether a text is the code of one of the 21 regions (not Riket). */
+/**
+ * Whether a text is the code of one of the 21 regions (not Riket).
+ *
+ * @since 0.2.0
+ */
 export const isRegionCode = (code: string): code is RegionCode => code !== "00" && byCode.has(code)
 
 /**
@@ -112,6 +134,7 @@ export const isRegionCode = (code: string): code is RegionCode => code !== "00" 
  *
  * @example
  * Region.parse("Region Västra Götaland") // Result.succeed({ code: "14", ... })
+ * @since 0.2.0
  */
 export const parse = (text: string): Result.Result<Region, string> => {
   const region = find(text)
@@ -120,7 +143,11 @@ export const parse = (text: string): Result.Result<Region, string> => {
     : Result.succeed(region)
 }
 
-/** zod schema for a region code of one of the 21 regions. */
+/**
+ * zod schema for a region code of one of the 21 regions.
+ *
+ * @since 0.2.0
+ */
 export const codeSchema = z.string().superRefine((value, ctx) => {
   if (!isRegionCode(value)) ctx.addIssue({ code: "custom", message: `okänd regionkod ${JSON.stringify(value)}` })
 }) as unknown as z.ZodType<RegionCode, string>

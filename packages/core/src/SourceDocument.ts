@@ -15,6 +15,7 @@ import { fromZodIssues } from "./ZodIssues.js"
  * @example
  * import { SourceDocument } from "@uppdrag/core"
  * const doc = SourceDocument.parse(bytes, "möte.yaml")
+ * @since 0.2.0
  */
 export interface SourceDocument {
   readonly source: string
@@ -58,6 +59,7 @@ const decodeUtf8 = (bytes: Uint8Array): string | number => {
  *
  * @example
  * SourceDocument.parse(new TextEncoder().encode("id: a\n"), "a.yaml")
+ * @since 0.2.0
  */
 export const parse = (bytes: Uint8Array, source: string): Result.Result<SourceDocument, ValidationError> => {
   const text = decodeUtf8(bytes)
@@ -120,6 +122,7 @@ export const parse = (bytes: Uint8Array, source: string): Result.Result<SourceDo
  *
  * @example
  * SourceDocument.validate(doc, Assignment.AssignmentSchema)
+ * @since 0.2.0
  */
 export const validate = <S extends z.ZodType>(doc: SourceDocument, schema: S): Result.Result<z.output<S>, ValidationError> => {
   // reportInput: the messages quote the wrong value ("förväntade ett tal, fick \"2026\"").
@@ -145,6 +148,7 @@ export const validate = <S extends z.ZodType>(doc: SourceDocument, schema: S): R
  *
  * @example
  * SourceDocument.decode(bytes, "bidrag.yaml", GrantFileSchema)
+ * @since 0.2.0
  */
 export const decode = <S extends z.ZodType>(bytes: Uint8Array, source: string, schema: S): Result.Result<z.output<S>, ValidationError> =>
   Result.flatMap(parse(bytes, source), (doc) => validate(doc, schema))

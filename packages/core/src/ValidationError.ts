@@ -6,6 +6,7 @@ import * as Data from "effect/Data"
  *
  * @example
  * const issue: Issue = { path: "obligations[2].due", message: "2026-02-30 är inte ett giltigt datum" }
+ * @since 0.2.0
  */
 export interface Issue {
   /** Dotted path into the input, e.g. `obligations[2].due`; empty for the whole value. */
@@ -26,6 +27,7 @@ export interface Issue {
  *
  * @example
  * new ValidationError({ source: "katalog.yaml", issues: [{ path: "decided", message: "saknas" }] })
+ * @since 0.2.0
  */
 export class ValidationError extends Data.TaggedError("ValidationError")<{
   /** The file or argument the input came from, e.g. `katalog/egen.yaml` or `--as-of`. */
@@ -42,6 +44,7 @@ export class ValidationError extends Data.TaggedError("ValidationError")<{
  *
  * @example
  * formatIssues("a.yaml", [{ path: "due", message: "saknas", line: 3 }]) // ["a.yaml:3: due: saknas"]
+ * @since 0.2.0
  */
 export const formatIssues = (source: string, issues: ReadonlyArray<Issue>): Array<string> =>
   issues.map((issue) => {
@@ -54,6 +57,7 @@ export const formatIssues = (source: string, issues: ReadonlyArray<Issue>): Arra
  *
  * @example
  * formatPath(["obligations", 2, "due"]) // "obligations[2].due"
+ * @since 0.2.0
  */
 export const formatPath = (path: ReadonlyArray<PropertyKey>): string =>
   path.reduce<string>((acc, key) => {

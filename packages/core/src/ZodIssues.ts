@@ -18,6 +18,7 @@ const typeNames: Record<string, string> = {
  *
  * @example
  * fromZodIssues(result.error.issues) // [{ path: "obligations[2].due", message: "2026-02-30 är inte ett giltigt datum" }]
+ * @since 0.2.0
  */
 export const fromZodIssues = (issues: ReadonlyArray<z.core.$ZodIssue>): Array<Issue> =>
   issues.flatMap((issue): Array<Issue> => {

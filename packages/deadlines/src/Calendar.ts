@@ -22,6 +22,7 @@ import * as Reminder from "./Reminder.js"
  *
  * @example
  * const options: Calendar.IcsOptions = { generatedAt: "2026-11-23T08:00:00Z", stages: [14, 3] }
+ * @since 0.2.0
  */
 export interface IcsOptions {
   /** The instant the file is made (DTSTAMP), ISO 8601 in UTC, e.g. `2026-11-23T08:00:00Z`. */
@@ -51,6 +52,7 @@ const reminderHour = 9
  *
  * @example
  * Calendar.uid(o) // "specialiserad-psykiatri-2026/delredovisning-2027-05-30@uppdrag"
+ * @since 0.2.0
  */
 export const uid = (o: Obligation.Obligation): string => `${Obligation.key(o)}@uppdrag`
 
@@ -59,6 +61,7 @@ export const uid = (o: Obligation.Obligation): string => `${Obligation.key(o)}@u
  *
  * @example
  * Calendar.description(d).split("\n")[0] // "Uppdrag: S2025/01528 – Uppdrag till Socialstyrelsen att …"
+ * @since 0.2.0
  */
 export const description = (d: Deadline.Deadline): string => {
   const o = d.obligation
@@ -81,6 +84,7 @@ export const description = (d: Deadline.Deadline): string => {
  *
  * @example
  * Calendar.toIcs(deadlines, { generatedAt: "2026-11-23T08:00:00Z", stages: [14, 3] })
+ * @since 0.2.0
  */
 export const toIcs = (deadlines: ReadonlyArray<Deadline.Deadline>, options: IcsOptions): string => {
   const { ICalAlarmType, ICalCalendar, ICalEventTransparency } = loadIcalGenerator()

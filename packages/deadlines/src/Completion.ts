@@ -13,6 +13,7 @@ import type * as Deadline from "./Deadline.js"
  * import { Completion } from "@uppdrag/deadlines"
  * Completion.ending(agreement2012, { assignments, submissions: [{ assignment: "heldygnsvard-2012", obligation: "slutredovisning-2013-06-01", submittedOn: "2013-06-01" }], asOf })
  * // { _tag: "FinalReportSubmitted", on: "2013-06-01", obligations: ["slutredovisning-2013-06-01"] }
+ * @since 0.2.0
  */
 export type Ending =
   | { readonly _tag: "FinalReportSubmitted"; readonly on: CalendarDate.CalendarDate; readonly obligations: ReadonlyArray<string> }
@@ -26,7 +27,11 @@ export type Ending =
       readonly diaryNumber: string
     }
 
-/** What {@link ending} looks at: the catalog's entries, the recorded submissions and the date. */
+/**
+ * What {@link ending} looks at: the catalog's entries, the recorded submissions and the date.
+ *
+ * @since 0.2.0
+ */
 export interface Context {
   readonly assignments: ReadonlyArray<Assignment.Assignment>
   readonly submissions: ReadonlyArray<Deadline.Submission>
@@ -44,6 +49,7 @@ const plainDiaryNumber = (text: string): string => text.replace(/\s*\(delvis\)$/
  * @example
  * Completion.ending(s2019, { assignments, submissions: [], asOf: CalendarDate.unsafeParse("2026-11-23") })
  * // { _tag: "EndedByDecision", on: "2024-01-01", by: "tvangsvard-2024", byDiaryNumber: "S2024/01004", diaryNumber: "S2019/01522" }
+ * @since 0.2.0
  */
 export const ending = (assignment: Assignment.Assignment, context: Context): Ending | null => {
   if (assignment.kind === "underlag") return null
@@ -74,6 +80,7 @@ export const ending = (assignment: Assignment.Assignment, context: Context): End
  *
  * @example
  * Completion.endings({ assignments, submissions, asOf }).get("heldygnsvard-2012")?._tag // "FinalReportSubmitted"
+ * @since 0.2.0
  */
 export const endings = (context: Context): ReadonlyMap<string, Ending> =>
   new Map(context.assignments.flatMap((a) => {
@@ -87,6 +94,7 @@ export const endings = (context: Context): ReadonlyMap<string, Ending> =>
  *
  * @example
  * Completion.isLeftOver(deadline, endings) // true for the 2012 agreement's unreported duties once it has ended
+ * @since 0.2.0
  */
 export const isLeftOver = (deadline: Deadline.Deadline, ended: ReadonlyMap<string, Ending>): boolean =>
   deadline.obligation.assignmentId !== null && ended.has(deadline.obligation.assignmentId) && deadline.submittedOn === null
@@ -97,6 +105,7 @@ export const isLeftOver = (deadline: Deadline.Deadline, ended: ReadonlyMap<strin
  * @example
  * Completion.describe({ _tag: "EndedByDecision", on: "2024-01-01", by: "tvangsvard-2024", byDiaryNumber: "S2024/01004", diaryNumber: "S2019/01522" })
  * // "avslutat 2024-01-01 genom beslut S2024/01004"
+ * @since 0.2.0
  */
 export const describe = (ended: Ending): string =>
   ended._tag === "FinalReportSubmitted" ? `avslutat ${ended.on}, slutredovisningen är inlämnad` : `avslutat ${ended.on} genom beslut ${ended.byDiaryNumber}`

@@ -16,10 +16,10 @@ import * as WorkingDay from "./WorkingDay.js"
  *
  * The due date is compared as written in the decision: a date on a
  * non-working day is not moved (see {@link Deadline.nextWorkingDay}).
- */
-/**
+ *
  * @example
  * const s: Deadline.Status = "snart"
+ * @since 0.2.0
  */
 export type Status = (typeof statuses)[number]
 
@@ -28,6 +28,7 @@ export type Status = (typeof statuses)[number]
  *
  * @example
  * Deadline.statuses.filter((s) => !Deadline.doneStatuses.includes(s)) // what is not yet done
+ * @since 0.2.0
  */
 export const statuses = ["datum-ej-satt", "kommande", "snart", "forsenad", "inlamnad", "inlamnad-sent"] as const
 
@@ -36,6 +37,7 @@ export const statuses = ["datum-ej-satt", "kommande", "snart", "forsenad", "inla
  *
  * @example
  * Deadline.doneStatuses.includes(d.status) // true once a submission is recorded
+ * @since 0.2.0
  */
 export const doneStatuses: ReadonlyArray<Status> = ["inlamnad", "inlamnad-sent"]
 
@@ -44,6 +46,7 @@ export const doneStatuses: ReadonlyArray<Status> = ["inlamnad", "inlamnad-sent"]
  *
  * @example
  * DeadlineFilter.apply(deadlines, { statuses: Deadline.openStatuses })
+ * @since 0.2.0
  */
 export const openStatuses: ReadonlyArray<Status> = statuses.filter((s) => !doneStatuses.includes(s))
 
@@ -53,6 +56,7 @@ export const openStatuses: ReadonlyArray<Status> = statuses.filter((s) => !doneS
  *
  * @example
  * const s: Deadline.SubmissionInput = { assignment: "S2024/01004", obligation: "delredovisning-2025-11-30", submittedOn: "2025-11-28" }
+ * @since 0.2.0
  */
 export interface Submission {
   readonly assignment: string
@@ -64,6 +68,7 @@ export interface Submission {
  *
  * @example
  * const s: Deadline.SubmissionInput = { assignment: "tvangsvard-2024", obligation: "delredovisning-2026-11-30", submittedOn: "2026-11-27" }
+ * @since 0.2.0
  */
 export interface SubmissionInput extends Omit<Submission, "submittedOn"> {
   readonly submittedOn: string
@@ -74,6 +79,7 @@ export interface SubmissionInput extends Omit<Submission, "submittedOn"> {
  *
  * @example
  * Deadline.SubmissionSchema.safeParse({ assignment: "S2024/01004", obligation: "x", submittedOn: "2026-02-30" }).success // false
+ * @since 0.2.0
  */
 export const SubmissionSchema: z.ZodType<Submission, SubmissionInput> = z.strictObject({
   /** Assignment id or diary number; for an extra duty tied to none, its origin. */
@@ -91,6 +97,7 @@ export const SubmissionSchema: z.ZodType<Submission, SubmissionInput> = z.strict
  * import { Deadline } from "@uppdrag/deadlines"
  * const [first] = Result.getOrThrow(Deadline.evaluate(obligations, { asOf: CalendarDate.unsafeParse("2026-11-23") }))
  * first.status // "snart"
+ * @since 0.2.0
  */
 export interface Deadline {
   readonly obligation: Obligation.Obligation
@@ -112,6 +119,7 @@ export interface Deadline {
  *
  * @example
  * const options: Deadline.EvaluateOptions = { asOf: CalendarDate.unsafeParse("2026-11-23"), within: 14 }
+ * @since 0.2.0
  */
 export interface EvaluateOptions {
   readonly asOf: CalendarDate.CalendarDate
@@ -126,6 +134,7 @@ export interface EvaluateOptions {
  *
  * @example
  * Deadline.defaultWithin // 30
+ * @since 0.2.0
  */
 export const defaultWithin = 30
 
@@ -134,6 +143,7 @@ export const defaultWithin = 30
  *
  * @example
  * Deadline.statusOf(CalendarDate.unsafeParse("2026-11-30"), null, CalendarDate.unsafeParse("2026-11-23"), 30) // "snart"
+ * @since 0.2.0
  */
 export const statusOf = (
   due: CalendarDate.CalendarDate | null,
@@ -154,6 +164,7 @@ export const statusOf = (
  *
  * @example
  * Deadline.make(obligation, CalendarDate.unsafeParse("2026-11-23"), 30, null).daysLeft // 7
+ * @since 0.2.0
  */
 export const make = (
   obligation: Obligation.Obligation,
@@ -180,6 +191,7 @@ export const make = (
  *
  * @example
  * deadlines.sort(Deadline.bySoonest)
+ * @since 0.2.0
  */
 export const bySoonest = (a: Deadline, b: Deadline): number => {
   const x = a.obligation.due
@@ -205,6 +217,7 @@ export const bySoonest = (a: Deadline, b: Deadline): number => {
  *   asOf: CalendarDate.unsafeParse("2026-11-23"),
  *   submissions: [{ assignment: "S2024/01004", obligation: "delredovisning-2025-11-30", submittedOn: "2025-11-28" }]
  * })
+ * @since 0.2.0
  */
 export const evaluate = (
   obligations: ReadonlyArray<Obligation.Obligation>,
@@ -253,6 +266,7 @@ export const evaluate = (
  * // { assignment: "S2025/01528", title: "Delredovisning …", kind: "delredovisning", due: "2027-05-30",
  * //   recipient: "Regeringskansliet (Socialdepartementet)", status: "kommande", daysLeft: 188,
  * //   workingDaysLeft: 126, nonWorkingDay: "söndag", nextWorkingDay: "2027-05-31" }
+ * @since 0.2.0
  */
 export interface Row {
   readonly assignment: string | null
@@ -272,6 +286,7 @@ export interface Row {
  *
  * @example
  * JSON.stringify(deadlines.map(Deadline.toRow))
+ * @since 0.2.0
  */
 export const toRow = (d: Deadline): Row => ({
   assignment: d.obligation.assignment,

@@ -11,6 +11,7 @@ import * as Obligation from "./Obligation.js"
  * @example
  * import { DeadlineFilter } from "@uppdrag/deadlines"
  * DeadlineFilter.apply(deadlines, { assignment: "S2024/01004", kind: "delredovisning" })
+ * @since 0.2.0
  */
 export interface DeadlineFilter {
   /** Assignment id or diary number (for extra duties tied to none, their origin). */
@@ -27,6 +28,7 @@ export interface DeadlineFilter {
  *
  * @example
  * DeadlineFilter.matches(d, { recipient: "kammarkollegiet" })
+ * @since 0.2.0
  */
 export const matches = (d: Deadline.Deadline, filter: DeadlineFilter): boolean => {
   const o = d.obligation
@@ -44,6 +46,7 @@ export const matches = (d: Deadline.Deadline, filter: DeadlineFilter): boolean =
  *
  * @example
  * DeadlineFilter.apply(deadlines, { from: CalendarDate.unsafeParse("2027-01-01"), to: CalendarDate.unsafeParse("2027-12-31") })
+ * @since 0.2.0
  */
 export const apply = (deadlines: ReadonlyArray<Deadline.Deadline>, filter: DeadlineFilter): Array<Deadline.Deadline> =>
   deadlines.filter((d) => matches(d, filter))

@@ -12,6 +12,7 @@ import * as Deadline from "./Deadline.js"
  * @example
  * import { DeadlineQuery } from "@uppdrag/deadlines"
  * DeadlineQuery.decode({ asOf: "2026-11-23", kind: "delredovisning" }, catalog.assignments, today)
+ * @since 0.2.0
  */
 export interface Raw {
   readonly asOf?: string | undefined
@@ -30,6 +31,7 @@ export interface Raw {
  *
  * @example
  * // { asOf: "2026-11-23", within: 30, filter: { kind: "delredovisning" } }
+ * @since 0.2.0
  */
 export interface DeadlineQuery {
   readonly asOf: CalendarDate.CalendarDate
@@ -46,6 +48,7 @@ export interface DeadlineQuery {
  * @example
  * DeadlineQuery.decode({ kind: "rapport" }, assignments, today)
  * // Result.fail(ValidationError: "--kind: okänd typ "rapport"; giltiga typer: delredovisning, …")
+ * @since 0.2.0
  */
 export const decode = (
   raw: Raw,

@@ -20,6 +20,7 @@ const kindLabels: Readonly<Record<Assignment.ObligationKind, string>> = {
  *
  * @example
  * Obligation.kinds // ["delredovisning", "slutredovisning", "ekonomisk-redovisning", …, "ovrigt"]
+ * @since 0.2.0
  */
 export const kinds = Object.keys(kindLabels) as [Assignment.ObligationKind, ...Array<Assignment.ObligationKind>]
 
@@ -28,6 +29,7 @@ export const kinds = Object.keys(kindLabels) as [Assignment.ObligationKind, ...A
  *
  * @example
  * Obligation.KindSchema.safeParse("rapport").success // false
+ * @since 0.2.0
  */
 export const KindSchema = z.enum(kinds)
 
@@ -36,6 +38,7 @@ export const KindSchema = z.enum(kinds)
  *
  * @example
  * Obligation.kindLabel("ekonomisk-redovisning") // "Ekonomisk redovisning"
+ * @since 0.2.0
  */
 export const kindLabel = (kind: Assignment.ObligationKind): string => kindLabels[kind]
 
@@ -48,6 +51,7 @@ export const kindLabel = (kind: Assignment.ObligationKind): string => kindLabels
  * import { Obligation } from "@uppdrag/deadlines"
  * const all = Result.getOrThrow(Obligation.collect(catalog.assignments))
  * all.find((o) => o.due === "2026-11-30")?.recipient // "Regeringskansliet (Socialdepartementet)"
+ * @since 0.2.0
  */
 export interface Obligation {
   /** Catalog id of the assignment, or `null` for an extra duty tied to none. */
@@ -80,6 +84,7 @@ export interface Obligation {
  *
  * @example
  * const item: Obligation.ExtraInput = { origin: "moten", id: "atgard-17", title: "Skicka underlag till IVO", due: "2026-12-04", responsible: "Socialstyrelsen", recipient: "IVO" }
+ * @since 0.2.0
  */
 export interface Extra {
   readonly origin: string
@@ -98,6 +103,7 @@ export interface Extra {
  *
  * @example
  * const item: Obligation.ExtraInput = { origin: "moten", id: "atgard-1", title: "Återkoppla till SKR", due: "2026-12-04", responsible: "Socialstyrelsen", recipient: "SKR" }
+ * @since 0.2.0
  */
 export interface ExtraInput extends Omit<Extra, "kind" | "due" | "contents"> {
   readonly kind?: Assignment.ObligationKind | undefined
@@ -110,6 +116,7 @@ export interface ExtraInput extends Omit<Extra, "kind" | "due" | "contents"> {
  *
  * @example
  * Obligation.ExtraSchema.safeParse({ origin: "moten", id: "a", title: "T", due: "2026-12-04", responsible: "S", recipient: "R" }).success // true
+ * @since 0.2.0
  */
 export const ExtraSchema: z.ZodType<Extra, ExtraInput> = z.strictObject({
   origin: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "origin får bara innehålla a–z, 0–9, - och _"),
@@ -131,6 +138,7 @@ export const ExtraSchema: z.ZodType<Extra, ExtraInput> = z.strictObject({
  *
  * @example
  * const set: Obligation.DueDateInput = { assignment: "S2025/01528", obligation: "regionernas-redovisning-2026", due: "2027-02-28" }
+ * @since 0.2.0
  */
 export interface DueDate {
   readonly assignment: string
@@ -144,6 +152,7 @@ export interface DueDate {
  *
  * @example
  * const set: Obligation.DueDateInput = { assignment: "S2025/01528", obligation: "regionernas-redovisning-2026", due: "2027-02-26" }
+ * @since 0.2.0
  */
 export interface DueDateInput extends Omit<DueDate, "due" | "setOn"> {
   readonly due: string
@@ -154,6 +163,7 @@ export interface DueDateInput extends Omit<DueDate, "due" | "setOn"> {
  *
  * @example
  * Obligation.DueDateSchema.safeParse({ assignment: "S2025/01528", obligation: "x", due: "2027-02-30" }).success // false
+ * @since 0.2.0
  */
 export const DueDateSchema: z.ZodType<DueDate, DueDateInput> = z.strictObject({
   assignment: z.string().min(1),
@@ -167,6 +177,7 @@ export const DueDateSchema: z.ZodType<DueDate, DueDateInput> = z.strictObject({
  *
  * @example
  * new Obligation.UnknownAssignment({ reference: "S2099/00001", context: "--assignment" }).message
+ * @since 0.2.0
  */
 export class UnknownAssignment extends Data.TaggedError("UnknownAssignment")<{
   readonly reference: string
@@ -183,6 +194,7 @@ export class UnknownAssignment extends Data.TaggedError("UnknownAssignment")<{
  *
  * @example
  * new Obligation.UnknownObligation({ assignment: "S2025/01528", obligation: "x", context: "inlämning" }).message
+ * @since 0.2.0
  */
 export class UnknownObligation extends Data.TaggedError("UnknownObligation")<{
   readonly assignment: string
@@ -200,6 +212,7 @@ export class UnknownObligation extends Data.TaggedError("UnknownObligation")<{
  *
  * @example
  * new Obligation.Conflict({ key: "specialiserad-psykiatri-2026/rekvisition-2026", reason: "har redan ett datum i beslutet (2026-05-18)" }).message
+ * @since 0.2.0
  */
 export class Conflict extends Data.TaggedError("ObligationConflict")<{
   readonly key: string
@@ -215,6 +228,7 @@ export class Conflict extends Data.TaggedError("ObligationConflict")<{
  *
  * @example
  * if (error._tag === "UnknownAssignment") console.error(error.message)
+ * @since 0.2.0
  */
 export type CollectError = UnknownAssignment | UnknownObligation | Conflict | ValidationError
 
@@ -225,6 +239,7 @@ export type CollectError = UnknownAssignment | UnknownObligation | Conflict | Va
  *
  * @example
  * Obligation.key(o) // "tvangsvard-2024/delredovisning-2026-11-30"
+ * @since 0.2.0
  */
 export const key = (o: Pick<Obligation, "assignmentId" | "origin" | "id">): string => `${o.assignmentId ?? o.origin}/${o.id}`
 
@@ -234,6 +249,7 @@ export const key = (o: Pick<Obligation, "assignmentId" | "origin" | "id">): stri
  *
  * @example
  * Obligation.belongsTo(o, "S2024/01004") // true for the compulsory-care assignment's duties
+ * @since 0.2.0
  */
 export const belongsTo = (o: Obligation, reference: string): boolean => {
   if (o.assignmentId === reference || (o.assignmentId === null && o.origin === reference)) return true
@@ -247,6 +263,7 @@ export const belongsTo = (o: Obligation, reference: string): boolean => {
  *
  * @example
  * Obligation.findAssignment(catalog.assignments, "S2026/00095")?.id // "specialiserad-psykiatri-2026"
+ * @since 0.2.0
  */
 export const findAssignment = (
   assignments: ReadonlyArray<Assignment.Assignment>,
@@ -296,6 +313,7 @@ const decodeAll = <T>(schema: z.ZodType<T>, values: ReadonlyArray<unknown>, sour
  *   extra: [{ origin: "moten", id: "atgard-1", title: "Återkoppla till SKR", due: "2026-12-04", responsible: "Socialstyrelsen", recipient: "SKR" }],
  *   dueDates: [{ assignment: "S2025/01528", obligation: "regionernas-redovisning-2026", due: "2027-02-28" }]
  * })
+ * @since 0.2.0
  */
 export const collect = (
   assignments: ReadonlyArray<Assignment.Assignment>,

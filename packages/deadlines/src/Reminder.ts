@@ -12,6 +12,7 @@ import * as WorkingDay from "./WorkingDay.js"
  * import { Reminder } from "@uppdrag/deadlines"
  * Reminder.schedule(CalendarDate.unsafeParse("2026-11-30"))
  * // [{ stage: 30, on: "2026-10-30" }, { stage: 14, on: "2026-11-16" }, { stage: 3, on: "2026-11-27" }]
+ * @since 0.2.0
  */
 export interface Reminder {
   /** Days before the due date this stage stands for. */
@@ -25,6 +26,7 @@ export interface Reminder {
  *
  * @example
  * Reminder.defaultStages // [30, 14, 3]
+ * @since 0.2.0
  */
 export const defaultStages: ReadonlyArray<number> = [30, 14, 3]
 
@@ -35,6 +37,7 @@ export const defaultStages: ReadonlyArray<number> = [30, 14, 3]
  * @example
  * Reminder.parseStages("14,30,3") // Result.succeed([30, 14, 3])
  * Reminder.parseStages("30,-1")   // Result.fail(…"-1" är inte ett antal dagar…)
+ * @since 0.2.0
  */
 export const parseStages = (text: string, source = "påminnelser"): Result.Result<Array<number>, ValidationError> => {
   const issues: Array<Issue> = []
@@ -56,6 +59,7 @@ export const parseStages = (text: string, source = "påminnelser"): Result.Resul
  *
  * @example
  * Reminder.schedule(CalendarDate.unsafeParse("2027-05-30"), [3]) // [{ stage: 3, on: "2027-05-27" }]
+ * @since 0.2.0
  */
 export const schedule = (due: CalendarDate.CalendarDate, stages: ReadonlyArray<number> = defaultStages): Array<Reminder> =>
   [...stages]
@@ -72,6 +76,7 @@ export const schedule = (due: CalendarDate.CalendarDate, stages: ReadonlyArray<n
  * @example
  * Reminder.on(deadlines, CalendarDate.unsafeParse("2026-11-27"))
  * // [{ deadline: <S2024/01004 delredovisning 2026-11-30>, stage: 3, on: "2026-11-27" }]
+ * @since 0.2.0
  */
 export const on = (
   deadlines: ReadonlyArray<Deadline.Deadline>,
@@ -92,6 +97,7 @@ export const on = (
  *
  * @example
  * Reminder.current(d, CalendarDate.unsafeParse("2026-11-23"))?.stage // 14 for the report due 2026-11-30
+ * @since 0.2.0
  */
 export const current = (
   deadline: Deadline.Deadline,

@@ -14,7 +14,11 @@ import * as Result from "effect/Result"
  * Reporting.decideReport(assignment, { obligation: "slutredovisning", region: null }, new Map())
  */
 
-/** The assignment has no duty with that id. */
+/**
+ * The assignment has no duty with that id.
+ *
+ * @since 0.2.0
+ */
 export class UnknownObligation extends Data.TaggedError("UnknownObligation")<{
   readonly assignment: string
   readonly obligation: string
@@ -25,28 +29,44 @@ export class UnknownObligation extends Data.TaggedError("UnknownObligation")<{
   }
 }
 
-/** The report is already recorded as submitted (until that event is reversed). */
+/**
+ * The report is already recorded as submitted (until that event is reversed).
+ *
+ * @since 0.2.0
+ */
 export class ReportAlreadySubmitted extends Data.TaggedError("ReportAlreadySubmitted")<{ readonly obligation: string; readonly earlier: number }> {
   override get message(): string {
     return `redovisningen ${this.obligation} är redan registrerad som inlämnad (händelse ${this.earlier}); återför den först om den ska ändras`
   }
 }
 
-/** The decision itself gives the date, so nobody sets it later. */
+/**
+ * The decision itself gives the date, so nobody sets it later.
+ *
+ * @since 0.2.0
+ */
 export class DueDateInDecision extends Data.TaggedError("DueDateInDecision")<{ readonly obligation: string; readonly due: string | null }> {
   override get message(): string {
     return `skyldigheten ${this.obligation} har redan ett datum i beslutet (${this.due ?? "–"}); bara datum som någon annan bestämmer registreras`
   }
 }
 
-/** The date is already set (until that event is reversed). */
+/**
+ * The date is already set (until that event is reversed).
+ *
+ * @since 0.2.0
+ */
 export class DueDateAlreadySet extends Data.TaggedError("DueDateAlreadySet")<{ readonly obligation: string; readonly due: string; readonly earlier: number }> {
   override get message(): string {
     return `datumet för ${this.obligation} är redan fastställt till ${this.due} (händelse ${this.earlier}); återför den först om datumet ändras`
   }
 }
 
-/** A report dated before the decision that asks for it. */
+/**
+ * A report dated before the decision that asks for it.
+ *
+ * @since 0.2.0
+ */
 export class ReportBeforeDecision extends Data.TaggedError("ReportBeforeDecision")<{
   readonly assignment: string
   readonly obligation: string
@@ -59,7 +79,11 @@ export class ReportBeforeDecision extends Data.TaggedError("ReportBeforeDecision
   }
 }
 
-/** A report dated after today: it cannot have been submitted yet. */
+/**
+ * A report dated after today: it cannot have been submitted yet.
+ *
+ * @since 0.2.0
+ */
 export class ReportInFuture extends Data.TaggedError("ReportInFuture")<{
   readonly obligation: string
   readonly date: CalendarDate.CalendarDate
@@ -70,7 +94,11 @@ export class ReportInFuture extends Data.TaggedError("ReportInFuture")<{
   }
 }
 
-/** Every reason {@link decideReport} and {@link decideDueDate} refuse. */
+/**
+ * Every reason {@link decideReport} and {@link decideDueDate} refuse.
+ *
+ * @since 0.2.0
+ */
 export type Refusal = UnknownObligation | ReportAlreadySubmitted | ReportBeforeDecision | ReportInFuture | DueDateInDecision | DueDateAlreadySet
 
 /**
@@ -79,6 +107,7 @@ export type Refusal = UnknownObligation | ReportAlreadySubmitted | ReportBeforeD
  *
  * @example
  * Reporting.reportKey("slutredovisning", "03") // "slutredovisning/03"
+ * @since 0.2.0
  */
 export const reportKey = (obligation: string, region: string | null): string => (region === null ? obligation : `${obligation}/${region}`)
 
@@ -89,6 +118,7 @@ export const reportKey = (obligation: string, region: string | null): string => 
  *
  * @example
  * Reporting.closesDuty({ region: "03" }) // false
+ * @since 0.2.0
  */
 export const closesDuty = (report: { readonly region: string | null }): boolean => report.region === null
 
@@ -109,6 +139,7 @@ const findObligation = (assignment: Assignment.Assignment, obligation: string): 
  * @example
  * Reporting.decideReport(assignment, { obligation: "slutredovisning", region: null }, new Map([["slutredovisning", 4]]))
  * // Result.fail(ReportAlreadySubmitted { obligation: "slutredovisning", earlier: 4 })
+ * @since 0.2.0
  */
 export const decideReport = (
   assignment: Assignment.Assignment,
@@ -139,6 +170,7 @@ export const decideReport = (
  * @example
  * Reporting.decideDueDate(assignment, "regionernas-redovisning-2026", new Map())
  * // Result.succeed(obligation)
+ * @since 0.2.0
  */
 export const decideDueDate = (
   assignment: Assignment.Assignment,

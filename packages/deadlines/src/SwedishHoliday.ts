@@ -9,6 +9,7 @@ import { firstYear as first, holidayYear } from "./internal/HolidaySource.js"
  *
  * @example
  * SwedishHoliday.on(CalendarDate.unsafeParse("2026-12-24"))?.kind // "helgafton"
+ * @since 0.2.0
  */
 export type HolidayKind = "allman-helgdag" | "helgafton"
 
@@ -19,6 +20,7 @@ export type HolidayKind = "allman-helgdag" | "helgafton"
  * @example
  * import { SwedishHoliday } from "@uppdrag/deadlines"
  * SwedishHoliday.on(CalendarDate.unsafeParse("2013-04-01"))?.name // "annandag påsk"
+ * @since 0.2.0
  */
 export interface SwedishHoliday {
   readonly date: CalendarDate.CalendarDate
@@ -34,6 +36,7 @@ export interface SwedishHoliday {
  *
  * @example
  * SwedishHoliday.firstYear // 2005
+ * @since 0.2.0
  */
 export const firstYear: number = first
 
@@ -48,6 +51,7 @@ export const firstYear: number = first
  * @example
  * SwedishHoliday.inYear(2027).map((h) => h.name)
  * // ["nyårsdagen", "trettondedag jul", "långfredagen", "påskdagen", "annandag påsk", …]
+ * @since 0.2.0
  */
 export const inYear = (year: number): ReadonlyArray<SwedishHoliday> => holidayYear(year).list
 
@@ -58,6 +62,7 @@ export const inYear = (year: number): ReadonlyArray<SwedishHoliday> => holidayYe
  * @example
  * SwedishHoliday.on(CalendarDate.unsafeParse("2026-06-19"))?.name // "midsommarafton"
  * SwedishHoliday.on(CalendarDate.unsafeParse("2026-06-18")) // undefined
+ * @since 0.2.0
  */
 export const on = (date: CalendarDate.CalendarDate): SwedishHoliday | undefined => {
   const found = holidayYear(CalendarDate.parts(date).year).byDate.get(date)

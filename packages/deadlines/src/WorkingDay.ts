@@ -21,6 +21,7 @@ import * as SwedishHoliday from "./SwedishHoliday.js"
  * @example
  * WorkingDay.nonWorkingReason(CalendarDate.unsafeParse("2013-04-01")) // "annandag påsk"
  * WorkingDay.nonWorkingReason(CalendarDate.unsafeParse("2026-11-30")) // null
+ * @since 0.2.0
  */
 export const nonWorkingReason = (date: CalendarDate.CalendarDate): string | null => {
   const holiday = SwedishHoliday.on(date)
@@ -34,6 +35,7 @@ export const nonWorkingReason = (date: CalendarDate.CalendarDate): string | null
  *
  * @example
  * WorkingDay.isWorkingDay(CalendarDate.unsafeParse("2026-12-24")) // false (julafton)
+ * @since 0.2.0
  */
 export const isWorkingDay = (date: CalendarDate.CalendarDate): boolean => nonWorkingReason(date) === null
 
@@ -44,6 +46,7 @@ export const isWorkingDay = (date: CalendarDate.CalendarDate): boolean => nonWor
  * @example
  * WorkingDay.next(CalendarDate.unsafeParse("2027-05-30")) // "2027-05-31"
  * WorkingDay.next(CalendarDate.unsafeParse("2013-03-28")) // "2013-04-02" (past Easter)
+ * @since 0.2.0
  */
 export const next = (date: CalendarDate.CalendarDate): CalendarDate.CalendarDate => Result.getOrThrow(nextWithin(date))
 
@@ -54,6 +57,7 @@ export const next = (date: CalendarDate.CalendarDate): CalendarDate.CalendarDate
  *
  * @example
  * WorkingDay.nextWithin(CalendarDate.unsafeParse("2199-12-31")) // Result.fail(DateOutOfRange { from: "2199-12-31", days: 1 })
+ * @since 0.2.0
  */
 export const nextWithin = (date: CalendarDate.CalendarDate): Result.Result<CalendarDate.CalendarDate, CalendarDate.DateOutOfRange> => {
   for (let step = 1; ; step++) {
@@ -67,6 +71,7 @@ export const nextWithin = (date: CalendarDate.CalendarDate): Result.Result<Calen
  *
  * @example
  * WorkingDay.previous(CalendarDate.unsafeParse("2026-12-28")) // "2026-12-23"
+ * @since 0.2.0
  */
 export const previous = (date: CalendarDate.CalendarDate): CalendarDate.CalendarDate => {
   let day = CalendarDate.addDays(date, -1)
@@ -81,6 +86,7 @@ export const previous = (date: CalendarDate.CalendarDate): CalendarDate.Calendar
  *
  * @example
  * WorkingDay.onOrNext(CalendarDate.unsafeParse("2013-04-01")) // "2013-04-02"
+ * @since 0.2.0
  */
 export const onOrNext = (date: CalendarDate.CalendarDate): CalendarDate.CalendarDate => (isWorkingDay(date) ? date : next(date))
 
@@ -103,6 +109,7 @@ const countForward = (from: CalendarDate.CalendarDate, to: CalendarDate.Calendar
  * @example
  * // Monday 2026-11-23 to Monday 2026-11-30: Tuesday to Monday, 5 working days
  * WorkingDay.between(CalendarDate.unsafeParse("2026-11-23"), CalendarDate.unsafeParse("2026-11-30")) // 5
+ * @since 0.2.0
  */
 export const between = (from: CalendarDate.CalendarDate, to: CalendarDate.CalendarDate): number =>
   from <= to ? countForward(from, to) : 0 - countForward(to, from)
@@ -112,6 +119,7 @@ export const between = (from: CalendarDate.CalendarDate, to: CalendarDate.Calend
  *
  * @example
  * WorkingDay.add(CalendarDate.unsafeParse("2026-12-23"), 1) // "2026-12-28"
+ * @since 0.2.0
  */
 export const add = (date: CalendarDate.CalendarDate, count: number): CalendarDate.CalendarDate => {
   let day = date

@@ -8,6 +8,7 @@ import type * as Deadline from "./Deadline.js"
  * @example
  * import { Workload } from "@uppdrag/deadlines"
  * Workload.perMonth(deadlines).find((m) => m.month === "2027-05")?.total
+ * @since 0.2.0
  */
 export interface Month {
   /** `YYYY-MM`. */
@@ -31,6 +32,7 @@ const nextMonth = (month: string): string => {
  * @example
  * Workload.perMonth(deadlines)
  * // [{ month: "2026-11", total: 1, byKind: { delredovisning: 1 }, byAssignment: { "S2024/01004": 1 } }, …]
+ * @since 0.2.0
  */
 export const perMonth = (deadlines: ReadonlyArray<Deadline.Deadline>): Array<Month> => {
   const counts = new Map<string, { total: number; byKind: Partial<Record<Assignment.ObligationKind, number>>; byAssignment: Record<string, number> }>()

@@ -13,6 +13,7 @@ import * as Result from "effect/Result"
  * import { Amount } from "@uppdrag/drafting"
  * Amount.findAll("avsatte närmare en halv miljard kronor; får använda 11 000 000 kronor")
  *   .map((a) => [a.kronor, a.exact]) // [[500000000, false], [11000000, true]]
+ * @since 0.2.0
  */
 export interface Amount {
   readonly kronor: Kronor.Kronor
@@ -25,7 +26,11 @@ export interface Amount {
   readonly end: number
 }
 
-/** A text that is not an amount, with the reason. */
+/**
+ * A text that is not an amount, with the reason.
+ *
+ * @since 0.2.0
+ */
 export class AmountNotUnderstood extends Data.TaggedError("AmountNotUnderstood")<{ readonly text: string; readonly reason: string }> {
   override get message(): string {
     return `${JSON.stringify(this.text)} är inte ett belopp: ${this.reason}`
@@ -58,6 +63,7 @@ const toKronor = (value: number): Kronor.Kronor | undefined => (Number.isSafeInt
  *
  * @example
  * Amount.findAll("över 1,3 miljarder kronor")[0] // { kronor: 1300000000, exact: false, hedge: "över", … }
+ * @since 0.2.0
  */
 export const findAll = (text: string): Array<Amount> => {
   const found: Array<Amount> = []
@@ -89,6 +95,7 @@ export const findAll = (text: string): Array<Amount> => {
  * @example
  * Amount.parse("1 490 000 000 kronor") // Result.succeed({ kronor: 1490000000, exact: true, … })
  * Amount.parse("tusentals kronor") // Result.fail(AmountNotUnderstood)
+ * @since 0.2.0
  */
 export const parse = (text: string): Result.Result<Amount, AmountNotUnderstood> => {
   const trimmed = text.trim()
@@ -105,6 +112,7 @@ export const parse = (text: string): Result.Result<Amount, AmountNotUnderstood> 
  *
  * @example
  * Amount.format(Kronor.unsafeMake(11_000_000)) // "11 000 000 kronor"
+ * @since 0.2.0
  */
 export const format = (kronor: Kronor.Kronor): string => `${Kronor.formatNumber(kronor)} kronor`
 
@@ -115,6 +123,7 @@ export const format = (kronor: Kronor.Kronor): string => `${Kronor.formatNumber(
  *
  * @example
  * Amount.formatRounded(Kronor.unsafeMake(1_300_000_000)) // "1,3 miljarder kronor"
+ * @since 0.2.0
  */
 export const formatRounded = (kronor: Kronor.Kronor): string => {
   const inWords = (unit: number, one: string, many: string): string => {

@@ -20,6 +20,7 @@ import * as Party from "./Party.js"
  * const c = Comparison.compare(draft, Catalog.findAssignment(catalog, "S2024/01004")!)
  * Comparison.summary(c) // "Överensstämmelse: 41 av 42 uppgifter (97,6 %) …"
  * c.wrongDates // 0
+ * @since 0.2.0
  */
 export interface Comparison {
   readonly reference: string
@@ -34,14 +35,30 @@ export interface Comparison {
   readonly wrongAmounts: number
 }
 
-/** What a fact is about. */
+/**
+ * What a fact is about.
+ *
+ * @since 0.2.0
+ */
 export type Category = ScoredCategory | "ovrigt"
-/** The categories the agreement is computed over. */
+/**
+ * The categories the agreement is computed over.
+ *
+ * @since 0.2.0
+ */
 export type ScoredCategory = "diarienummer" | "skyldighet" | "belopp" | "anslag" | "part"
-/** Whether the draft agrees. */
+/**
+ * Whether the draft agrees.
+ *
+ * @since 0.2.0
+ */
 export type Status = "lika" | "avviker" | "saknas" | "extra"
 
-/** One fact of the entry (or of the draft only, when `extra`). */
+/**
+ * One fact of the entry (or of the draft only, when `extra`).
+ *
+ * @since 0.2.0
+ */
 export interface Fact {
   readonly category: Category
   /** What the fact is, in Swedish: `skyldighet delredovisning 2024-11-30: förfallodag`. */
@@ -52,7 +69,11 @@ export interface Fact {
   readonly status: Status
 }
 
-/** The scored categories in the order they are reported. */
+/**
+ * The scored categories in the order they are reported.
+ *
+ * @since 0.2.0
+ */
 export const scoredCategories: ReadonlyArray<ScoredCategory> = ["diarienummer", "skyldighet", "belopp", "anslag", "part"]
 
 const categoryNames: Record<ScoredCategory, string> = { diarienummer: "diarienummer", skyldighet: "skyldigheter", belopp: "belopp", anslag: "anslag", part: "parter" }
@@ -75,6 +96,7 @@ const dueText = (o: { readonly due: string | null; readonly dueSetBy?: string | 
  *
  * @example
  * Comparison.compare(draft, reference).facts.filter((f) => f.status !== "lika")
+ * @since 0.2.0
  */
 export const compare = (draft: Draft | DraftEntry, reference: Assignment.Assignment): Comparison => {
   const d: DraftEntry = "entry" in draft ? draft.entry : draft
@@ -233,6 +255,7 @@ const statusWords: Record<Status, string> = { lika: "lika", avviker: "avviker", 
  *
  * @example
  * Comparison.summary(c) // "Överensstämmelse med tvangsvard-2024: 41 av 42 uppgifter (97,6 %); diarienummer 4/5, … Felaktiga datum: 0, felaktiga belopp: 0."
+ * @since 0.2.0
  */
 export const summary = (c: Comparison): string => {
   const agree = scoredCategories.reduce((n, k) => n + c.scores[k].agree, 0)
@@ -248,6 +271,7 @@ export const summary = (c: Comparison): string => {
  * @example
  * Comparison.format(c).join("\n")
  * // saknas   diarienummer S2024/01004: katalogen S2024/01004, utkastet –
+ * @since 0.2.0
  */
 export const format = (c: Comparison, options: { readonly all?: boolean } = {}): Array<string> => {
   const shown = c.facts.filter((f) => options.all === true || f.status !== "lika")

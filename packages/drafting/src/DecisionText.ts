@@ -13,6 +13,7 @@
  * import { DecisionText } from "@uppdrag/drafting"
  * const text = DecisionText.make("Regeringens beslut\nSocialstyrelsen ska senast den 30 mars 2026 lämna en delredo-\nvisning av uppdraget.\n")
  * text.sentences[0] // { text: "Socialstyrelsen ska senast den 30 mars 2026 lämna en delredovisning av uppdraget.", line: 2, lastLine: 3, section: "beslut", … }
+ * @since 0.2.0
  */
 export interface DecisionText {
   /** Every input line (1-based `number`), artefacts included. */
@@ -23,7 +24,11 @@ export interface DecisionText {
   readonly sentences: ReadonlyArray<Sentence>
 }
 
-/** One line of the input, on its page (1-based). */
+/**
+ * One line of the input, on its page (1-based).
+ *
+ * @since 0.2.0
+ */
 export interface Line {
   readonly number: number
   readonly page: number
@@ -36,10 +41,16 @@ export interface Line {
  * `arendet` the background ("Ärendet"), `uppdraget` "Närmare om uppdraget",
  * `overenskommelse` an agreement the decision approves, `bilaga` an appendix,
  * `underskrift`, `kopia` ("Kopia till") and `instruktion` the end matter.
+ *
+ * @since 0.2.0
  */
 export type Section = "huvud" | "beslut" | "arendet" | "uppdraget" | "overenskommelse" | "bilaga" | "underskrift" | "kopia" | "instruktion"
 
-/** Consecutive lines joined into one text. */
+/**
+ * Consecutive lines joined into one text.
+ *
+ * @since 0.2.0
+ */
 export interface Paragraph {
   readonly index: number
   readonly text: string
@@ -52,7 +63,11 @@ export interface Paragraph {
   readonly lines: ReadonlyArray<Line>
 }
 
-/** One sentence with the first and last line it spans. */
+/**
+ * One sentence with the first and last line it spans.
+ *
+ * @since 0.2.0
+ */
 export interface Sentence {
   readonly text: string
   readonly line: number
@@ -86,6 +101,7 @@ const clean = (text: string): string => text.replace(/[\s\u00a0\u202f]+/g, " ").
  * @example
  * DecisionText.joinLines("Folkhälso-", "myndigheten") // "Folkhälsomyndigheten"
  * DecisionText.joinLines("ålders-", "och könsindelade") // "ålders- och könsindelade"
+ * @since 0.2.0
  */
 export const joinLines = (before: string, after: string): string => {
   const a = before.replace(/\s+$/, "")
@@ -143,6 +159,7 @@ interface Building {
  *
  * @example
  * DecisionText.make(readFileSync("beslut.txt", "utf8")).sentences.length
+ * @since 0.2.0
  */
 export const make = (raw: string): DecisionText => {
   const pages: Array<Array<Line>> = []
@@ -255,6 +272,7 @@ export const make = (raw: string): DecisionText => {
  *
  * @example
  * DecisionText.lineLabel({ line: 20, lastLine: 23 }) // "rad 20–23"
+ * @since 0.2.0
  */
 export const lineLabel = (span: { readonly line: number; readonly lastLine: number }): string =>
   span.lastLine > span.line ? `rad ${span.line}–${span.lastLine}` : `rad ${span.line}`

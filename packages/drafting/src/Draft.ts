@@ -28,6 +28,7 @@ import * as Pdf from "./Pdf.js"
  * const draft = Result.getOrThrow(Draft.fromText(readFileSync("beslut.txt", "utf8"), { source: "beslut.txt" }))
  * draft.entry.obligations.map((o) => [o.kind, o.due]) // [["delredovisning", "2024-11-30"], …]
  * writeFileSync("utkast.yaml", Draft.toYaml(draft))
+ * @since 0.2.0
  */
 export interface Draft {
   /** Where the text came from, for the file's header comment. */
@@ -43,17 +44,29 @@ export interface Draft {
   readonly lines: ReadonlyArray<DecisionText.Line>
 }
 
-/** A value the drafter could not decide: `FYLL I: …`. */
+/**
+ * A value the drafter could not decide: `FYLL I: …`.
+ *
+ * @since 0.2.0
+ */
 export type Unfilled = Placeholder.Placeholder
 
-/** The sentence a fact comes from and the lines it spans. */
+/**
+ * The sentence a fact comes from and the lines it spans.
+ *
+ * @since 0.2.0
+ */
 export interface Origin {
   readonly sentence: string
   readonly line: number
   readonly lastLine: number
 }
 
-/** An amount read as context, not as funding. */
+/**
+ * An amount read as context, not as funding.
+ *
+ * @since 0.2.0
+ */
 export interface ContextAmount {
   readonly text: string
   readonly kronor: Kronor.Kronor
@@ -61,7 +74,11 @@ export interface ContextAmount {
   readonly reason: string
 }
 
-/** A drafted reporting obligation; see the catalog's `ReportingObligation`. */
+/**
+ * A drafted reporting obligation; see the catalog's `ReportingObligation`.
+ *
+ * @since 0.2.0
+ */
 export interface DraftObligation {
   readonly id: string
   readonly kind: Assignment.ObligationKind
@@ -77,7 +94,11 @@ export interface DraftObligation {
   readonly origin: Origin
 }
 
-/** A drafted part of a year's funds. */
+/**
+ * A drafted part of a year's funds.
+ *
+ * @since 0.2.0
+ */
 export interface DraftFundingPart {
   readonly id: string
   readonly title: string
@@ -88,7 +109,11 @@ export interface DraftFundingPart {
   readonly origin: Origin
 }
 
-/** Drafted funds for one budget year. */
+/**
+ * Drafted funds for one budget year.
+ *
+ * @since 0.2.0
+ */
 export interface DraftFunding {
   readonly year: number
   readonly total: Kronor.Kronor
@@ -100,7 +125,11 @@ export interface DraftFunding {
   readonly origin: Origin
 }
 
-/** A drafted grant component. */
+/**
+ * A drafted grant component.
+ *
+ * @since 0.2.0
+ */
 export interface DraftComponent {
   readonly id: string
   readonly title: string
@@ -111,7 +140,11 @@ export interface DraftComponent {
   readonly origin: Origin
 }
 
-/** A drafted state grant. */
+/**
+ * A drafted state grant.
+ *
+ * @since 0.2.0
+ */
 export interface DraftGrant {
   readonly id: string
   readonly title: string
@@ -129,7 +162,11 @@ export interface DraftGrant {
   readonly origin: Origin
 }
 
-/** The appropriation the funds are charged to. */
+/**
+ * The appropriation the funds are charged to.
+ *
+ * @since 0.2.0
+ */
 export interface DraftAppropriation {
   readonly expenditureArea: number
   readonly expenditureAreaName: string
@@ -140,20 +177,32 @@ export interface DraftAppropriation {
   readonly origin: Origin
 }
 
-/** A related or ended assignment. */
+/**
+ * A related or ended assignment.
+ *
+ * @since 0.2.0
+ */
 export interface DraftReference {
   readonly diaryNumber: string
   readonly title: string | Unfilled
   readonly origin: Origin
 }
 
-/** A fact with where it came from. */
+/**
+ * A fact with where it came from.
+ *
+ * @since 0.2.0
+ */
 export interface Sourced<T> {
   readonly value: T
   readonly origin: Origin | undefined
 }
 
-/** The drafted entry, in the catalog's shape; any value may be {@link Unfilled}. */
+/**
+ * The drafted entry, in the catalog's shape; any value may be {@link Unfilled}.
+ *
+ * @since 0.2.0
+ */
 export interface DraftEntry {
   readonly id: string
   readonly kind: Assignment.AssignmentKind
@@ -178,14 +227,22 @@ export interface DraftEntry {
   readonly ends: ReadonlyArray<DraftReference>
 }
 
-/** The text is not a government decision, an agreement or a document about one. */
+/**
+ * The text is not a government decision, an agreement or a document about one.
+ *
+ * @since 0.2.0
+ */
 export class NotADecision extends Data.TaggedError("NotADecision")<{ readonly source: string; readonly reason: string }> {
   override get message(): string {
     return `${this.source} är inte ett regeringsbeslut: ${this.reason}`
   }
 }
 
-/** Options for {@link fromText}. */
+/**
+ * Options for {@link fromText}.
+ *
+ * @since 0.2.0
+ */
 export interface Options {
   /** The file name, for messages and the header comment. */
   readonly source?: string
@@ -202,6 +259,7 @@ export interface Options {
  * @example
  * Draft.fromText("Regeringens beslut\nRegeringen ger Socialstyrelsen i uppdrag att kartlägga vården.\n")
  * // Result.succeed({ entry: { kind: "regeringsuppdrag", decided: { value: "FYLL I: beslutsdatum …" }, … } })
+ * @since 0.2.0
  */
 export const fromText = (raw: string, options: Options = {}): Result.Result<Draft, NotADecision> => {
   const source = options.source ?? "texten"
@@ -258,6 +316,7 @@ export const fromText = (raw: string, options: Options = {}): Result.Result<Draf
  *
  * @example
  * const result = await Draft.fromPdf(readFileSync("beslut.pdf"), { source: "beslut.pdf" })
+ * @since 0.2.0
  */
 export const fromPdf = async (bytes: Uint8Array, options: Options = {}): Promise<Result.Result<Draft, NotADecision | Pdf.PdfUnreadable>> => {
   const text = await Pdf.extractText(bytes, options.source)
@@ -276,6 +335,7 @@ const mergeParties = (extra: ReadonlyArray<Party.Party>): Array<Party.Party> => 
  *
  * @example
  * Catalog.parseText(new TextEncoder().encode(JSON.stringify(Draft.toEntry(draft))), "utkast.json") // fails only on the FYLL I marks
+ * @since 0.2.0
  */
 export const toEntry = (draft: Draft): Record<string, unknown> => {
   const e = draft.entry
@@ -323,6 +383,7 @@ export const toEntry = (draft: Draft): Record<string, unknown> => {
  *
  * @example
  * writeFileSync("utkast.yaml", Draft.toYaml(draft))
+ * @since 0.2.0
  */
 export const toYaml = (draft: Draft): string => render(draft, toEntry(draft))
 
@@ -332,6 +393,7 @@ export const toYaml = (draft: Draft): string => render(draft, toEntry(draft))
  *
  * @example
  * Draft.unfilled(draft) // [{ path: "decided", what: "beslutsdatum (ÅÅÅÅ-MM-DD) …" }]
+ * @since 0.2.0
  */
 export const unfilled = (draft: Draft): Array<{ path: string; what: string }> =>
   Placeholder.find(toEntry(draft)).map(({ path, what }) => ({

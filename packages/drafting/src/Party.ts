@@ -14,6 +14,7 @@ import type { Assignment } from "@uppdrag/core"
  * import { Party } from "@uppdrag/drafting"
  * Party.splitList("Folkhälsomyndigheten, Inspektionen för vård och omsorg och Trafikverket", Party.known)
  *   .map((p) => p.name) // ["Folkhälsomyndigheten", "Inspektionen för vård och omsorg", "Trafikverket"]
+ * @since 0.2.0
  */
 export type Party = Assignment.ConsultedParty
 
@@ -26,6 +27,8 @@ const party = (id: string, name: string, kind: Kind, aliases: ReadonlyArray<stri
  * built-in catalog uses, so a draft shares them. Decision-specific bodies (a
  * delegation, a national coordinator, an inquiry) are recognised by their
  * form instead (see {@link guessKind}).
+ *
+ * @since 0.2.0
  */
 export const known: ReadonlyArray<Party> = [
   party("socialstyrelsen", "Socialstyrelsen", "myndighet", ["SoS"]),
@@ -82,10 +85,15 @@ const fold = (text: string): string =>
  *
  * @example
  * Party.key("Patient-, brukar och anhörigorganisationer") === Party.key("patient-, brukar- och anhörigorganisationer") // true
+ * @since 0.2.0
  */
 export const key = fold
 
-/** Finds a party by its name or one of its aliases. */
+/**
+ * Finds a party by its name or one of its aliases.
+ *
+ * @since 0.2.0
+ */
 export const lookup = (name: string, parties: ReadonlyArray<Party>): Party | undefined => {
   const k = fold(name.replace(/\s*\(([^)]*)\)\s*$/, ""))
   const full = fold(name)
@@ -100,6 +108,7 @@ export const lookup = (name: string, parties: ReadonlyArray<Party>): Party | und
  *
  * @example
  * Party.guessKind("Delegationen för brottsförebyggande åtgärder inom socialtjänstens område (S 2023:C)") // "grupp"
+ * @since 0.2.0
  */
 export const guessKind = (name: string): Kind => {
   if (/\bAB$/.test(name)) return "bolag"
@@ -109,7 +118,11 @@ export const guessKind = (name: string): Kind => {
   return "organisation"
 }
 
-/** An id from a name: lower case a–z, digits and hyphens, at most six words. */
+/**
+ * An id from a name: lower case a–z, digits and hyphens, at most six words.
+ *
+ * @since 0.2.0
+ */
 export const slug = (name: string): string =>
   name
     .replace(/\s*\([^)]*\)/g, "")
@@ -143,6 +156,7 @@ const generic = /^(?:andra|övriga|berörda|relevanta|aktuella)?\s*(?:berörda\s
  * @example
  * Party.splitList("Handisam och projektet Hjärnkoll, aktuella yrkesföreningar samt andra relevanta aktörer", Party.known)
  *   .map((p) => p.id) // ["handisam", "hjarnkoll", "professionsforeningar"]
+ * @since 0.2.0
  */
 export const splitList = (text: string, parties: ReadonlyArray<Party>, protectedNames: ReadonlyArray<string> = []): Array<Party> => {
   let rest = text
@@ -197,7 +211,11 @@ export const splitList = (text: string, parties: ReadonlyArray<Party>, protected
   return found
 }
 
-/** A party from its name as the decision writes it, capitalised, with an abbreviation or code in brackets as alias. */
+/**
+ * A party from its name as the decision writes it, capitalised, with an abbreviation or code in brackets as alias.
+ *
+ * @since 0.2.0
+ */
 export const make = (written: string): Party => {
   const name = written.charAt(0).toUpperCase() + written.slice(1)
   const bracket = /\(([^)]*)\)\s*$/.exec(name)?.[1]

@@ -12,6 +12,7 @@ import * as Result from "effect/Result"
  * @example
  * import { Pdf } from "@uppdrag/drafting"
  * const text = await Pdf.extractText(readFileSync("beslut.pdf"), "beslut.pdf")
+ * @since 0.2.0
  */
 export class PdfUnreadable extends Data.TaggedError("PdfUnreadable")<{ readonly source: string; readonly reason: string }> {
   override get message(): string {
@@ -19,7 +20,11 @@ export class PdfUnreadable extends Data.TaggedError("PdfUnreadable")<{ readonly 
   }
 }
 
-/** Whether the bytes are a PDF (they start with `%PDF-`). */
+/**
+ * Whether the bytes are a PDF (they start with `%PDF-`).
+ *
+ * @since 0.2.0
+ */
 export const isPdf = (bytes: Uint8Array): boolean => bytes.length >= 5 && String.fromCharCode(...bytes.subarray(0, 5)) === "%PDF-"
 
 interface Item {
@@ -64,6 +69,7 @@ const pageLines = (items: ReadonlyArray<Item>): Array<string> => {
  * @example
  * const result = await Pdf.extractText(bytes, "beslut.pdf")
  * if (Result.isSuccess(result)) Draft.fromText(result.success, { source: "beslut.pdf" })
+ * @since 0.2.0
  */
 export const extractText = async (bytes: Uint8Array, source = "PDF-filen"): Promise<Result.Result<string, PdfUnreadable>> => {
   if (!isPdf(bytes)) return Result.fail(new PdfUnreadable({ source, reason: "filen börjar inte med %PDF-" }))

@@ -12,6 +12,7 @@ import * as Result from "effect/Result"
  * import { SwedishDate } from "@uppdrag/drafting"
  * SwedishDate.findAll("ska senast den 30 november 2025 respektive den 30 november 2026 lämna")
  *   .map((d) => d.date) // ["2025-11-30", "2026-11-30"]
+ * @since 0.2.0
  */
 export interface SwedishDate {
   /** The day; for a month-only date, the month's last day. Undefined for a yearly date (`varje år`). */
@@ -27,14 +28,22 @@ export interface SwedishDate {
   readonly end: number
 }
 
-/** A text that is not a Swedish date, with the reason. */
+/**
+ * A text that is not a Swedish date, with the reason.
+ *
+ * @since 0.2.0
+ */
 export class DateNotUnderstood extends Data.TaggedError("DateNotUnderstood")<{ readonly text: string; readonly reason: string }> {
   override get message(): string {
     return `${JSON.stringify(this.text)} är inte ett datum: ${this.reason}`
   }
 }
 
-/** The Swedish month names, January first. */
+/**
+ * The Swedish month names, January first.
+ *
+ * @since 0.2.0
+ */
 export const monthNames = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"] as const
 
 const monthAlternatives = monthNames.join("|")
@@ -56,6 +65,7 @@ const dayDate = (year: number, month: number, day: number): CalendarDate.Calenda
  * @example
  * SwedishDate.findAll("Utbetalning sker i november 2012 efter avstämning den 31 oktober 2012")
  *   .map((d) => [d.date, d.precision]) // [["2012-11-30", "month"], ["2012-10-31", "day"]]
+ * @since 0.2.0
  */
 export const findAll = (text: string): Array<SwedishDate> => {
   const found: Array<SwedishDate> = []
@@ -96,6 +106,7 @@ export const findAll = (text: string): Array<SwedishDate> => {
  * @example
  * SwedishDate.parse("senast den 1 december 2024") // Result.succeed({ date: "2024-12-01", precision: "day", … })
  * SwedishDate.parse("den 31 april 2026") // Result.fail(DateNotUnderstood)
+ * @since 0.2.0
  */
 export const parse = (text: string): Result.Result<SwedishDate, DateNotUnderstood> => {
   const trimmed = text.trim().replace(/^senast\s+/i, "").replace(/\.$/, "")
@@ -115,6 +126,7 @@ export const parse = (text: string): Result.Result<SwedishDate, DateNotUnderstoo
  * @example
  * SwedishDate.format(CalendarDate.unsafeParse("2024-12-01")) // "den 1 december 2024"
  * SwedishDate.format(CalendarDate.unsafeParse("2012-11-30"), "month") // "i november 2012"
+ * @since 0.2.0
  */
 export const format = (date: CalendarDate.CalendarDate, precision: "day" | "month" = "day"): string => {
   const { year, month, day } = CalendarDate.parts(date)

@@ -13,6 +13,7 @@ import type { Indicator } from "./Indicator.js"
  * import { Comparison, Indicator } from "@uppdrag/indicators"
  * const table = Comparison.byRegion(cube, Indicator.find("lpt-sluten-per100k")!, { year: 2023 })
  * table.coefficientOfVariation // e.g. 18.4 (per cent)
+ * @since 0.2.0
  */
 export interface RegionRow {
   /** SCB code, `00` for Riket. */
@@ -34,6 +35,7 @@ export interface RegionRow {
  *
  * @example
  * Comparison.byRegion(cube, indicator, { year: 2023 }).rows.length // 22
+ * @since 0.2.0
  */
 export interface RegionComparison {
   readonly indicator: string
@@ -60,6 +62,7 @@ const round = (value: number, decimals: number): number => {
  *
  * @example
  * Comparison.value(cube, Indicator.find("lpt-sluten-andel-kvinnor")!, { year: 2023, region: "00", sex: "T", ageGroup: "alla" })
+ * @since 0.2.0
  */
 export const value = (
   cube: Cube.Cube,
@@ -84,6 +87,7 @@ export const value = (
  *
  * @example
  * Comparison.byRegion(cube, Indicator.find("lrv-domstol-per100k")!, { year: 2023 }).rows[1]!.rank
+ * @since 0.2.0
  */
 export const byRegion = (cube: Cube.Cube, indicator: Indicator, options: { year: number; sex?: Sex; ageGroup?: AgeGroup }): RegionComparison => {
   const sex = options.sex ?? "T"
@@ -116,6 +120,7 @@ export const byRegion = (cube: Cube.Cube, indicator: Indicator, options: { year:
  *
  * @example
  * Comparison.coefficientOfVariation([10, 20, 30]) // 40.8
+ * @since 0.2.0
  */
 export const coefficientOfVariation = (values: ReadonlyArray<number>): number | null => {
   if (values.length < 2) return null
@@ -130,6 +135,7 @@ export const coefficientOfVariation = (values: ReadonlyArray<number>): number | 
  *
  * @example
  * const row: Comparison.BreakdownRow = { key: "K", label: "Kvinnor", value: 5 }
+ * @since 0.2.0
  */
 export interface BreakdownRow {
   readonly key: string
@@ -143,6 +149,7 @@ export interface BreakdownRow {
  *
  * @example
  * Comparison.breakdown(cube, Indicator.find("lpt-sluten-patienter")!, { year: 2023, by: "sex" }).map((r) => r.value)
+ * @since 0.2.0
  */
 export const breakdown = (
   cube: Cube.Cube,

@@ -12,6 +12,7 @@ import * as Result from "effect/Result"
  * @example
  * import { Conditions2012 } from "@uppdrag/indicators"
  * Conditions2012.evaluate({ region: "09", met: { kompetensplan: true, nyaTeam: true, tvangsatgarder: true, redovisning: false } }).eligible // false
+ * @since 0.2.0
  */
 export type Condition = "kompetensplan" | "nyaTeam" | "tvangsatgarder" | "redovisning"
 
@@ -20,6 +21,7 @@ export type Condition = "kompetensplan" | "nyaTeam" | "tvangsatgarder" | "redovi
  *
  * @example
  * Conditions2012.conditions.map((c) => c.id) // ["kompetensplan", "nyaTeam", "tvangsatgarder", "redovisning"]
+ * @since 0.2.0
  */
 export const conditions: ReadonlyArray<{ readonly id: Condition; readonly text: string }> = [
   { id: "kompetensplan", text: "En uppdaterad kompetensutvecklingsplan för allmänpsykiatri, barn- och ungdomspsykiatri och rättspsykiatri har skickats in till SKL senast den 1 juni 2012" },
@@ -33,6 +35,7 @@ export const conditions: ReadonlyArray<{ readonly id: Condition; readonly text: 
  *
  * @example
  * const gotland: Conditions2012.Checklist = { region: "09", met: { kompetensplan: true, nyaTeam: true, tvangsatgarder: true, redovisning: true } }
+ * @since 0.2.0
  */
 export interface Checklist {
   readonly region: string
@@ -44,6 +47,7 @@ export interface Checklist {
  *
  * @example
  * Conditions2012.evaluate(gotland) // { region: "09", missing: [], eligible: true }
+ * @since 0.2.0
  */
 export interface Evaluation {
   readonly region: string
@@ -56,6 +60,7 @@ export interface Evaluation {
  *
  * @example
  * Conditions2012.evaluate({ region: "01", met: { kompetensplan: true, nyaTeam: false, tvangsatgarder: true, redovisning: true } }).missing // ["nyaTeam"]
+ * @since 0.2.0
  */
 export const evaluate = (checklist: Checklist): Evaluation => {
   const missing = conditions.filter((c) => !checklist.met[c.id]).map((c) => c.id)
@@ -68,6 +73,7 @@ export const evaluate = (checklist: Checklist): Evaluation => {
  *
  * @example
  * Conditions2012.eligibleRegions(checklists) // ["01", "03", …]
+ * @since 0.2.0
  */
 export const eligibleRegions = (checklists: ReadonlyArray<Checklist>): Array<string> =>
   checklists
@@ -85,6 +91,7 @@ const no = new Set(["nej", "n", "", "0", "false", "ej uppfyllt"])
  *
  * @example
  * Conditions2012.parseCsv("region,kompetensplan,nyaTeam,tvangsatgarder,redovisning\n09,ja,ja,ja,nej\n", "villkor.csv")
+ * @since 0.2.0
  */
 export const parseCsv = (text: string, source: string): Result.Result<Array<Checklist>, ValidationError> => {
   let records: Array<{ record: Array<string>; info: { lines: number } }>

@@ -22,6 +22,7 @@ import { defaultThreshold, protect, tableSize } from "./Suppression.js"
  * import { Cube } from "@uppdrag/indicators"
  * const result = await Cube.fromEpisodeFile("episoder.csv", { years: { from: 2023, to: 2023 } })
  * if (result._tag === "Success") console.log(Cube.get(result.success, { year: 2023, region: "00", sex: "T", ageGroup: "alla", careForm: "sluten-lpt" }))
+ * @since 0.2.0
  */
 export interface Cube {
   readonly _tag: "Cube"
@@ -42,6 +43,7 @@ export interface Cube {
  *
  * @example
  * Cube.get(cube, { year: 2023, region: "09", sex: "K", ageGroup: "18-24", careForm: "akut-lrv" }) // { …, patients: null, per100k: null, suppressed: true }
+ * @since 0.2.0
  */
 export interface Cell {
   readonly year: number
@@ -62,6 +64,7 @@ export interface Cell {
  *
  * @example
  * const riket: Cube.Coordinates = { year: 2023, region: "00", sex: "T", ageGroup: "alla", careForm: "sluten-lpt" }
+ * @since 0.2.0
  */
 export interface Coordinates {
   readonly year: number
@@ -76,6 +79,7 @@ export interface Coordinates {
  *
  * @example
  * const options: Cube.Options = { years: { from: 2020, to: 2024 }, threshold: 5 }
+ * @since 0.2.0
  */
 export interface Options {
   /** The years of the cube; an open episode counts in every year from its start to `years.to`. */
@@ -103,6 +107,7 @@ export interface Options {
  *
  * @example
  * Cube.cellsPerYear // 2970
+ * @since 0.2.0
  */
 export const cellsPerYear = careForms.length * 22 * 3 * 9
 
@@ -111,6 +116,7 @@ export const cellsPerYear = careForms.length * 22 * 3 * 9
  *
  * @example
  * Cube.cellIndex(0, 0, 0, 2, 8) // first year, sluten LPT, Riket, both sexes, all ages
+ * @since 0.2.0
  */
 export const cellIndex = (yi: number, careForm: number, region: number, sex: number, age: number): number =>
   (((yi * 5 + careForm) * 22 + region) * 3 + sex) * 9 + age
@@ -122,6 +128,7 @@ const regionIndex = new Map(regions.map((r, i) => [r.code as string, i]))
  *
  * @example
  * Cube.get(cube, { year: 2023, region: "00", sex: "T", ageGroup: "alla", careForm: "sluten-lpt" })?.patients
+ * @since 0.2.0
  */
 export const get = (cube: Cube, at: Coordinates): Cell | undefined => {
   const yi = at.year - cube.years.from
@@ -155,6 +162,7 @@ const cellAt = (cube: Cube, yi: number, c: number, r: number, s: number, a: numb
  *
  * @example
  * for (const cell of Cube.cells(cube)) if (cell.suppressed) console.log(cell.region)
+ * @since 0.2.0
  */
 export function* cells(cube: Cube): Generator<Cell> {
   const years = cube.years.to - cube.years.from + 1
@@ -169,6 +177,7 @@ export function* cells(cube: Cube): Generator<Cell> {
  * @example
  * Cube.rate(3, 1000) // 300
  * Cube.rate(1, 3) // 33333.3
+ * @since 0.2.0
  */
 export const rate = (patients: number, population: number): number =>
   Math.floor((patients * 2_000_000 + population) / (2 * population)) / 10
@@ -246,6 +255,7 @@ const checkOptions = (options: Options, source: string): Array<Issue> => {
  * @example
  * const chunks = [new TextEncoder().encode("patient,region,sex,birthYear,careForm,start,end\nP1,01,K,1990,sluten-lpt,2023-12-30,2024-01-02\n")]
  * const result = await Cube.fromEpisodes(chunks, "exempel.csv", { years: { from: 2023, to: 2024 }, threshold: 2 })
+ * @since 0.2.0
  */
 export const fromEpisodes = async (
   chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
@@ -272,6 +282,7 @@ const conclude = (outcome: Outcome, source: string, options: Options): Result.Re
  *
  * @example
  * const result = await Cube.fromEpisodeFile("episoder.csv", { years: { from: 2011, to: 2024 } })
+ * @since 0.2.0
  */
 export const fromEpisodeFile = async (path: string, options: Options): Promise<Result.Result<Cube, ValidationError>> => {
   const unreadable = (error: unknown): Result.Result<never, ValidationError> => {

@@ -8,6 +8,7 @@ import { ageBandStarts, type YearRange } from "./Dimension.js"
  *
  * @example
  * const row: Denominator.PopulationRow = { year: 2023, region: "09", sex: "K", age: { from: 18, to: 24 }, population: 2104 }
+ * @since 0.2.0
  */
 export interface PopulationRow {
   readonly year?: number | undefined
@@ -28,6 +29,7 @@ export interface PopulationRow {
  *
  * @example
  * const result = Denominator.make(rows, { from: 2023, to: 2023 })
+ * @since 0.2.0
  */
 export interface Denominators {
   readonly years: YearRange
@@ -39,6 +41,7 @@ export interface Denominators {
  *
  * @example
  * d.values[Denominator.index(0, 0, 2, 8)] // Riket, both sexes, all ages, first year
+ * @since 0.2.0
  */
 export const index = (yi: number, region: number, sex: number, age: number): number => ((yi * 22 + region) * 3 + sex) * 9 + age
 
@@ -64,6 +67,7 @@ const bandOf = (band: PopulationBasis.AgeBand): number | undefined => {
  * @example
  * const d = Denominator.make([{ region: "01", age: { from: 0, to: undefined }, population: 2_454_821 }], { from: 2024, to: 2024 })
  * if ("values" in d) d.values[Denominator.index(0, 1, 2, 8)] // 2454821
+ * @since 0.2.0
  */
 export const make = (rows: Iterable<PopulationRow>, years: YearRange, options: { lag?: number } = {}): Denominators | { issues: ReadonlyArray<Issue> } => {
   const count = years.to - years.from + 1
@@ -185,6 +189,7 @@ export const make = (rows: Iterable<PopulationRow>, years: YearRange, options: {
  *
  * @example
  * const rows = Denominator.fromPopulation(Result.getOrThrow(Population.parseFile("befolkning-2023.csv")), 2023)
+ * @since 0.2.0
  */
 export const fromPopulation = (population: Population.Population, year?: number): Array<PopulationRow> =>
   population.rows.map((row) => ({

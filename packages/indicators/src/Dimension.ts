@@ -14,6 +14,7 @@ import { Region } from "@uppdrag/core"
  * import { Dimension } from "@uppdrag/indicators"
  * Dimension.ageGroupOf(19) // "18-24"
  * Dimension.careFormLabel("domstols-lrv") // "Domstols-LRV"
+ * @since 0.2.0
  */
 export type CareForm = "sluten-lpt" | "oppen-lpt" | "domstols-lrv" | "akut-lrv" | "oppen-lrv"
 
@@ -22,6 +23,7 @@ export type CareForm = "sluten-lpt" | "oppen-lpt" | "domstols-lrv" | "akut-lrv" 
  *
  * @example
  * Dimension.careForms.length // 5
+ * @since 0.2.0
  */
 export const careForms: ReadonlyArray<CareForm> = ["sluten-lpt", "oppen-lpt", "domstols-lrv", "akut-lrv", "oppen-lrv"]
 
@@ -38,6 +40,7 @@ const careFormLabels: Record<CareForm, string> = {
  *
  * @example
  * Dimension.careFormLabel("sluten-lpt") // "Sluten LPT"
+ * @since 0.2.0
  */
 export const careFormLabel = (careForm: CareForm): string => careFormLabels[careForm]
 
@@ -46,6 +49,7 @@ export const careFormLabel = (careForm: CareForm): string => careFormLabels[care
  *
  * @example
  * Dimension.isCareForm("akut-lrv") // true
+ * @since 0.2.0
  */
 export const isCareForm = (text: string): text is CareForm => (careForms as ReadonlyArray<string>).includes(text)
 
@@ -54,6 +58,7 @@ export const isCareForm = (text: string): text is CareForm => (careForms as Read
  *
  * @example
  * const both: Dimension.Sex = "T"
+ * @since 0.2.0
  */
 export type Sex = "K" | "M" | "T"
 
@@ -62,6 +67,7 @@ export type Sex = "K" | "M" | "T"
  *
  * @example
  * Dimension.sexes // ["K", "M", "T"]
+ * @since 0.2.0
  */
 export const sexes: ReadonlyArray<Sex> = ["K", "M", "T"]
 
@@ -72,6 +78,7 @@ const sexLabels: Record<Sex, string> = { K: "Kvinnor", M: "Män", T: "Båda kön
  *
  * @example
  * Dimension.sexLabel("T") // "Båda könen"
+ * @since 0.2.0
  */
 export const sexLabel = (sex: Sex): string => sexLabels[sex]
 
@@ -80,6 +87,7 @@ export const sexLabel = (sex: Sex): string => sexLabels[sex]
  *
  * @example
  * const young: Dimension.AgeGroup = "18-24"
+ * @since 0.2.0
  */
 export type AgeGroup = "0-17" | "18-24" | "25-34" | "35-44" | "45-54" | "55-64" | "65-74" | "75+" | "alla"
 
@@ -88,6 +96,7 @@ export type AgeGroup = "0-17" | "18-24" | "25-34" | "35-44" | "45-54" | "55-64" 
  *
  * @example
  * Dimension.ageBands[7] // "75+"
+ * @since 0.2.0
  */
 export const ageBands: ReadonlyArray<AgeGroup> = ["0-17", "18-24", "25-34", "35-44", "45-54", "55-64", "65-74", "75+"]
 
@@ -96,6 +105,7 @@ export const ageBands: ReadonlyArray<AgeGroup> = ["0-17", "18-24", "25-34", "35-
  *
  * @example
  * Dimension.ageGroups.at(-1) // "alla"
+ * @since 0.2.0
  */
 export const ageGroups: ReadonlyArray<AgeGroup> = [...ageBands, "alla"]
 
@@ -104,6 +114,7 @@ export const ageGroups: ReadonlyArray<AgeGroup> = [...ageBands, "alla"]
  *
  * @example
  * Dimension.ageBandStarts[1] // 18
+ * @since 0.2.0
  */
 export const ageBandStarts: ReadonlyArray<number> = [0, 18, 25, 35, 45, 55, 65, 75]
 
@@ -113,6 +124,7 @@ export const ageBandStarts: ReadonlyArray<number> = [0, 18, 25, 35, 45, 55, 65, 
  * @example
  * Dimension.ageBandIndex(17) // 0
  * Dimension.ageBandIndex(75) // 7
+ * @since 0.2.0
  */
 export const ageBandIndex = (age: number): number => {
   let index = 0
@@ -125,6 +137,7 @@ export const ageBandIndex = (age: number): number => {
  *
  * @example
  * Dimension.ageGroupOf(34) // "25-34"
+ * @since 0.2.0
  */
 export const ageGroupOf = (age: number): AgeGroup => ageBands[ageBandIndex(age)]!
 
@@ -133,6 +146,7 @@ export const ageGroupOf = (age: number): AgeGroup => ageBands[ageBandIndex(age)]
  *
  * @example
  * Dimension.ageGroupLabel("75+") // "75+ år"
+ * @since 0.2.0
  */
 export const ageGroupLabel = (group: AgeGroup): string => (group === "alla" ? "Alla åldrar" : `${group} år`)
 
@@ -142,6 +156,7 @@ export const ageGroupLabel = (group: AgeGroup): string => (group === "alla" ? "A
  *
  * @example
  * Dimension.regions[0]!.name // "Riket"
+ * @since 0.2.0
  */
 export const regions: ReadonlyArray<Region.Region> = [Region.riket, ...Region.all]
 
@@ -150,6 +165,7 @@ export const regions: ReadonlyArray<Region.Region> = [Region.riket, ...Region.al
  *
  * @example
  * const measure: Dimension.Measure = "per100k"
+ * @since 0.2.0
  */
 export type Measure = "patienter" | "per100k"
 
@@ -158,6 +174,7 @@ export type Measure = "patienter" | "per100k"
  *
  * @example
  * Dimension.measures // ["patienter", "per100k"]
+ * @since 0.2.0
  */
 export const measures: ReadonlyArray<Measure> = ["patienter", "per100k"]
 
@@ -166,6 +183,7 @@ export const measures: ReadonlyArray<Measure> = ["patienter", "per100k"]
  *
  * @example
  * Dimension.measureLabel("per100k") // "Antal patienter/100 000 inv"
+ * @since 0.2.0
  */
 export const measureLabel = (measure: Measure): string => (measure === "patienter" ? "Antal patienter" : "Antal patienter/100 000 inv")
 
@@ -174,6 +192,7 @@ export const measureLabel = (measure: Measure): string => (measure === "patiente
  *
  * @example
  * const years: Dimension.YearRange = { from: 2020, to: 2024 }
+ * @since 0.2.0
  */
 export interface YearRange {
   readonly from: number
@@ -185,6 +204,7 @@ export interface YearRange {
  *
  * @example
  * Dimension.databaseYears // { from: 2011, to: 2024 }
+ * @since 0.2.0
  */
 export const databaseYears: YearRange = { from: 2011, to: 2024 }
 
@@ -193,6 +213,7 @@ export const databaseYears: YearRange = { from: 2011, to: 2024 }
  *
  * @example
  * Dimension.parseYears("2020-2024") // { from: 2020, to: 2024 }
+ * @since 0.2.0
  */
 export const parseYears = (text: string): YearRange | string => {
   const match = /^\s*(\d{4})(?:\s*[-–]\s*(\d{4}))?\s*$/.exec(text)

@@ -15,6 +15,7 @@ import * as Indicator from "./Indicator.js"
  * import { FollowUp } from "@uppdrag/indicators"
  * const p = FollowUp.progress({ region: "09", measure: "sjalvvald-inlaggning-platser", baseline: { year: 2025, value: 2 }, target: { year: 2028, value: 6 }, values: [{ year: 2026, value: 4 }] })
  * p.progress // 50
+ * @since 0.2.0
  */
 export interface Observation {
   readonly year: number
@@ -26,6 +27,7 @@ export interface Observation {
  *
  * @example
  * const a: FollowUp.Agreement = { region: "09", measure: "sjalvvald-inlaggning-platser", baseline: { year: 2025, value: 2 }, target: { year: 2028, value: 6 }, values: [] }
+ * @since 0.2.0
  */
 export interface Agreement {
   /** SCB code of the region. */
@@ -42,6 +44,7 @@ export interface Agreement {
  *
  * @example
  * FollowUp.progress(a).status // "ingen uppgift"
+ * @since 0.2.0
  */
 export type Status = "uppnått" | "på väg" | "oförändrat" | "försämrat" | "ingen uppgift"
 
@@ -50,6 +53,7 @@ export type Status = "uppnått" | "på väg" | "oförändrat" | "försämrat" | 
  *
  * @example
  * FollowUp.progress(a).progress // null
+ * @since 0.2.0
  */
 export interface Progress {
   readonly region: string
@@ -68,6 +72,7 @@ export interface Progress {
  *
  * @example
  * FollowUp.progress({ region: "01", measure: "tvangsatgarder-per-vardtillfalle", baseline: { year: 2025, value: 40 }, target: { year: 2028, value: 30 }, values: [{ year: 2026, value: 45 }] }).status // "försämrat"
+ * @since 0.2.0
  */
 export const progress = (agreement: Agreement): Progress => {
   const latest = [...agreement.values].sort((a, b) => a.year - b.year).at(-1) ?? null
@@ -90,6 +95,7 @@ const kinds = { baslinje: "baseline", mal: "target", mål: "target", utfall: "va
  *
  * @example
  * FollowUp.parseCsv("region,measure,kind,year,value\n09,sjalvvald-inlaggning-platser,baslinje,2025,2\n09,sjalvvald-inlaggning-platser,mål,2028,6\n", "avtal.csv")
+ * @since 0.2.0
  */
 export const parseCsv = (text: string, source: string): Result.Result<Array<Agreement>, ValidationError> => {
   let records: Array<Array<string>>

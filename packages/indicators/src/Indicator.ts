@@ -15,6 +15,7 @@ import type { CareForm } from "./Dimension.js"
  * @example
  * import { Indicator } from "@uppdrag/indicators"
  * Indicator.find("lpt-sluten-per100k")?.title // "Patienter i sluten psykiatrisk tvångsvård (LPT) per 100 000 invånare"
+ * @since 0.2.0
  */
 export const schema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
@@ -39,6 +40,7 @@ export const schema = z.object({
  *
  * @example
  * const i: Indicator.Indicator = Indicator.find("lpt-oppen-patienter")!
+ * @since 0.2.0
  */
 export type Indicator = z.infer<typeof schema>
 
@@ -97,6 +99,7 @@ const registerIndicators = (careForm: CareForm): Array<Indicator> => {
  *
  * @example
  * Indicator.all.filter((i) => i.kind === "uppfoljning").length // 5
+ * @since 0.2.0
  */
 export const all: ReadonlyArray<Indicator> = [
   ...(["sluten-lpt", "oppen-lpt", "domstols-lrv", "akut-lrv", "oppen-lrv"] as const).flatMap(registerIndicators),
@@ -189,5 +192,6 @@ export const all: ReadonlyArray<Indicator> = [
  *
  * @example
  * Indicator.find("lrv-domstol-patienter")?.careForm // "domstols-lrv"
+ * @since 0.2.0
  */
 export const find = (id: string): Indicator | undefined => all.find((indicator) => indicator.id === id)

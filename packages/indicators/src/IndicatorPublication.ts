@@ -16,6 +16,7 @@ import * as Publication from "./Publication.js"
  * import { IndicatorPublication } from "@uppdrag/indicators"
  * const decided = IndicatorPublication.decide({ cube, source: "kub.json" }, [])
  * if (decided._tag === "Success") decided.success.version // 1
+ * @since 0.2.0
  */
 export interface Payload {
   readonly version: number
@@ -35,6 +36,7 @@ export interface Payload {
  *
  * @example
  * IndicatorPublication.PayloadSchema.safeParse(event.payload).success // true for a stored publication
+ * @since 0.2.0
  */
 export const PayloadSchema: z.ZodType<Payload, unknown> = z
   .strictObject({
@@ -56,10 +58,15 @@ export const PayloadSchema: z.ZodType<Payload, unknown> = z
  *
  * @example
  * const prior: IndicatorPublication.Prior = [{ version: 1, digest: "ab…" }]
+ * @since 0.2.0
  */
 export type Prior = ReadonlyArray<Pick<Payload, "version" | "digest">>
 
-/** The cube is not protected: a small count is shown, or a masked cell can be worked out. Nothing is published. */
+/**
+ * The cube is not protected: a small count is shown, or a masked cell can be worked out. Nothing is published.
+ *
+ * @since 0.2.0
+ */
 export class NotProtected extends Data.TaggedError("NotProtected")<{ readonly source: string; readonly exposures: ReadonlyArray<Publication.Exposure> }> {
   override get message(): string {
     const first = this.exposures[0]
@@ -68,14 +75,22 @@ export class NotProtected extends Data.TaggedError("NotProtected")<{ readonly so
   }
 }
 
-/** The same figures are already the latest publication; publishing them again would make a version that changes nothing. */
+/**
+ * The same figures are already the latest publication; publishing them again would make a version that changes nothing.
+ *
+ * @since 0.2.0
+ */
 export class AlreadyPublished extends Data.TaggedError("AlreadyPublished")<{ readonly source: string; readonly version: number }> {
   override get message(): string {
     return `${this.source}: samma kub är redan publicerad som version ${this.version}; ingen ny version behövs`
   }
 }
 
-/** Why a cube is not published. */
+/**
+ * Why a cube is not published.
+ *
+ * @since 0.2.0
+ */
 export type Refusal = NotProtected | AlreadyPublished
 
 /**
@@ -83,6 +98,7 @@ export type Refusal = NotProtected | AlreadyPublished
  *
  * @example
  * IndicatorPublication.digest(cube).length // 64
+ * @since 0.2.0
  */
 export const digest = (cube: Cube.Cube): string => {
   const hash = createHash("sha256")
@@ -103,6 +119,7 @@ export const digest = (cube: Cube.Cube): string => {
  *
  * @example
  * IndicatorPublication.decide({ cube, source: "kub.json" }, [{ version: 1, digest: "…" }]) // Result.succeed({ version: 2, … })
+ * @since 0.2.0
  */
 export const decide = (candidate: { readonly cube: Cube.Cube; readonly source: string }, prior: Prior): Result.Result<Payload, Refusal> => {
   const { cube, source } = candidate
@@ -127,6 +144,7 @@ export const decide = (candidate: { readonly cube: Cube.Cube; readonly source: s
  *
  * @example
  * Cube.get(IndicatorPublication.toCube(payload), { year: 2024, region: "03", sex: "T", ageGroup: "alla", careForm: "sluten-lpt" })
+ * @since 0.2.0
  */
 export const toCube = (payload: Payload): Cube.Cube => ({
   _tag: "Cube",

@@ -26,6 +26,7 @@ import {
  * @example
  * import { Publication } from "@uppdrag/indicators"
  * process.stdout.write(Publication.toCsv(cube))
+ * @since 0.2.0
  */
 export const csvHeader = ["year", "region", "sex", "ageGroup", "careForm", "patients", "per100k", "suppressed"] as const
 
@@ -35,6 +36,7 @@ export const csvHeader = ["year", "region", "sex", "ageGroup", "careForm", "pati
  *
  * @example
  * Publication.toCsv(cube).split("\n")[0] // "year,region,sex,ageGroup,careForm,patients,per100k,suppressed"
+ * @since 0.2.0
  */
 export const toCsv = (cube: Cube.Cube): string => {
   const rows: Array<Array<string | number>> = [[...csvHeader]]
@@ -49,6 +51,7 @@ export const toCsv = (cube: Cube.Cube): string => {
  *
  * @example
  * JSON.parse(Publication.toJson(cube)).cells[0].region // "00"
+ * @since 0.2.0
  */
 export const toJson = (cube: Cube.Cube): string => {
   const parts: Array<string> = []
@@ -63,6 +66,7 @@ export const toJson = (cube: Cube.Cube): string => {
  *
  * @example
  * JSON.parse(Publication.toJsonStat(cube, { label: "Tvångsvård" })).version // "2.0"
+ * @since 0.2.0
  */
 export const toJsonStat = (cube: Cube.Cube, options: { label?: string; source?: string } = {}): string => {
   const years: Array<string> = []
@@ -136,6 +140,7 @@ const fileSchema = z.object({ threshold: z.number().int().min(2).max(100), cells
  *
  * @example
  * const again = Publication.parseJson(Publication.toJson(cube), "kub.json")
+ * @since 0.2.0
  */
 export const parseJson = (text: string, source: string): Result.Result<Cube.Cube, ValidationError> => {
   const json = Json.parse(text, source)
@@ -188,6 +193,7 @@ const limitIssues = (issues: ReadonlyArray<{ path: string; message: string }>): 
  *
  * @example
  * Publication.exposures(cube) // [] for a cube made by Cube.fromEpisodes
+ * @since 0.2.0
  */
 export type Exposure =
   | { readonly _tag: "SmallCount"; readonly index: number; readonly cell: Cube.Coordinates; readonly patients: number; readonly message: string }
@@ -200,6 +206,7 @@ export type Exposure =
  *
  * @example
  * Publication.exposures(cube).length // 0
+ * @since 0.2.0
  */
 export const exposures = (cube: Cube.Cube): Array<Exposure> => {
   const found: Array<Exposure> = []

@@ -18,6 +18,7 @@
  * const masked = new Uint8Array(Suppression.tableSize)
  * masked[Suppression.tableCell(1, 0, 0)] = 1 // one region, women, 0-17
  * Suppression.recoverable(masked).length // 1: T − M gives it away
+ * @since 0.2.0
  */
 export const tableSize = 22 * 3 * 9
 
@@ -26,6 +27,7 @@ export const tableSize = 22 * 3 * 9
  *
  * @example
  * Suppression.defaultThreshold // 5
+ * @since 0.2.0
  */
 export const defaultThreshold = 5
 
@@ -35,6 +37,7 @@ export const defaultThreshold = 5
  *
  * @example
  * Suppression.tableCell(0, 2, 8) // Riket, both sexes, all ages: 26
+ * @since 0.2.0
  */
 export const tableCell = (region: number, sex: number, age: number): number => (region * 3 + sex) * 9 + age
 
@@ -45,6 +48,7 @@ export const tableCell = (region: number, sex: number, age: number): number => (
  *
  * @example
  * Suppression.lines.length // 291
+ * @since 0.2.0
  */
 export const lines: ReadonlyArray<ReadonlyArray<number>> = (() => {
   const out: Array<Array<number>> = []
@@ -74,6 +78,7 @@ const EPS = 1e-9
  * @example
  * const masked = new Uint8Array(Suppression.tableSize)
  * Suppression.recoverable(masked) // []
+ * @since 0.2.0
  */
 export const recoverable = (masked: ArrayLike<number>): Array<number> => {
   const colOf = new Int32Array(tableSize).fill(-1)
@@ -157,6 +162,7 @@ export const recoverable = (masked: ArrayLike<number>): Array<number> => {
  * const counts = new Int32Array(Suppression.tableSize)
  * const masked = new Uint8Array(Suppression.tableSize)
  * Suppression.protect(counts, masked, 5)
+ * @since 0.2.0
  */
 export const protect = (counts: ArrayLike<number>, masked: Uint8Array, threshold: number): void => {
   for (let c = 0; c < tableSize; c++) if (counts[c]! >= 1 && counts[c]! < threshold) masked[c] = 1

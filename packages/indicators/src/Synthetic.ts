@@ -15,6 +15,7 @@ import { ageBandStarts, type CareForm, careForms, type YearRange } from "./Dimen
  * import { Synthetic } from "@uppdrag/indicators"
  * let csv = ""
  * for (const chunk of Synthetic.episodes({ seed: 1 })) csv += chunk
+ * @since 0.2.0
  */
 export interface Options {
   /** Seed of the generator: the same seed gives the same files. */
@@ -30,6 +31,7 @@ export interface Options {
  *
  * @example
  * Synthetic.label.startsWith("SYNTETISKA DATA") // true
+ * @since 0.2.0
  */
 export const label =
   "SYNTETISKA DATA: framtagna med en slumpgenerator (uppdrag indicators sample) och kalibrerade mot Socialstyrelsens statistik 2023 (seed 001). De beskriver inga verkliga personer och får inte användas som statistik."
@@ -142,6 +144,7 @@ const rowsPerScale = (years: YearRange): number => {
  *
  * @example
  * const text = [...Synthetic.episodes({ seed: 7, episodes: 10_000 })].join("")
+ * @since 0.2.0
  */
 export function* episodes(options: Options): Generator<string> {
   const years = options.years ?? { from: 2011, to: 2024 }
@@ -213,6 +216,7 @@ export function* episodes(options: Options): Generator<string> {
  *
  * @example
  * Synthetic.population({ seed: 1 }).length // 21 regions × 2 sexes × 8 groups × 14 years = 4704
+ * @since 0.2.0
  */
 export const population = (options: Options): Array<PopulationRow> => {
   const years = options.years ?? { from: 2011, to: 2024 }
@@ -243,6 +247,7 @@ export const population = (options: Options): Array<PopulationRow> => {
  *
  * @example
  * Synthetic.populationFiles({ seed: 1 }).get(2023)!.split("\n")[0] // "region,age,population,sex"
+ * @since 0.2.0
  */
 export const populationFiles = (options: Options): Map<number, string> => {
   const files = new Map<number, string>()
@@ -261,6 +266,7 @@ export const populationFiles = (options: Options): Map<number, string> => {
  *
  * @example
  * Synthetic.followUp({ seed: 1 }).split("\n")[1] // "01,vardplatser-vuxenpsykiatri-per100k,baslinje,2025,…"
+ * @since 0.2.0
  */
 export const followUp = (options: Options): string => {
   const random = makeRandom(options.seed ^ 0xf0110)
@@ -285,6 +291,7 @@ export const followUp = (options: Options): string => {
  *
  * @example
  * Synthetic.conditions2012({ seed: 1 }).split("\n")[0] // "region,kompetensplan,nyaTeam,tvangsatgarder,redovisning"
+ * @since 0.2.0
  */
 export const conditions2012 = (options: Options): string => {
   const random = makeRandom(options.seed ^ 0x2012)

@@ -10,6 +10,7 @@ import type { Meeting } from "./Meeting.js"
  * @example
  * // { assignment: "specialiserad-psykiatri-2026", obligation: { id: "atgard-samrad-2026-11-20-1", kind: "ovrigt",
  * //   title: "Skicka underlag till IVO", due: "2026-12-04", responsible: "Socialstyrelsen", recipient: "IVO", … } }
+ * @since 0.2.0
  */
 export interface ActionObligation {
   readonly assignment: string | null
@@ -22,6 +23,7 @@ export interface ActionObligation {
  *
  * @example
  * ActionItem.obligations(meetings).map((a) => a.obligation.due)
+ * @since 0.2.0
  */
 export const obligations = (meetings: ReadonlyArray<Meeting>): Array<ActionObligation> =>
   meetings

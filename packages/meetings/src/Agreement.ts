@@ -5,7 +5,11 @@ import type { Meeting, PathIssue } from "./Meeting.js"
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "id får bara innehålla a–z, 0–9, - och _")
 
-/** One activity the region will carry out with the funds, optionally tied to a grant component. */
+/**
+ * One activity the region will carry out with the funds, optionally tied to a grant component.
+ *
+ * @since 0.2.0
+ */
 export interface Activity {
   readonly title: string
   /** Id of the grant component it is financed from, e.g. `vardkapacitet`. */
@@ -13,14 +17,22 @@ export interface Activity {
   readonly description?: string | undefined
 }
 
-/** A follow-up measure (uppföljningsmått) chosen for the region, by indicator id where one exists. */
+/**
+ * A follow-up measure (uppföljningsmått) chosen for the region, by indicator id where one exists.
+ *
+ * @since 0.2.0
+ */
 export interface FollowUpMeasure {
   readonly title: string
   /** Id of an indicator from @uppdrag/indicators, when the measure is one. */
   readonly indicator?: string | undefined
 }
 
-/** The annual follow-up of one year, which feeds the interim report the next spring. */
+/**
+ * The annual follow-up of one year, which feeds the interim report the next spring.
+ *
+ * @since 0.2.0
+ */
 export interface FollowUp {
   readonly year: number
   readonly date: CalendarDate.CalendarDate
@@ -42,6 +54,7 @@ export interface FollowUp {
  *   expectedResults: ["12 nya vårdplatser"], expectedEffects: ["Kortare väntan på inläggning"],
  *   followUpMeasures: [{ title: "Antal vårdplatser", indicator: "vardplatser-vuxenpsykiatri" }], followUps: []
  * }
+ * @since 0.2.0
  */
 export interface Agreement {
   readonly kind: "overenskommelse"
@@ -68,16 +81,28 @@ const fields = {
   followUps: z.array(z.strictObject({ year: z.number().int().min(2000).max(2100), date: CalendarDate.schema, summary: FreeText.schema.min(1) })).default([])
 }
 
-/** zod schema of the stored {@link Agreement}. */
+/**
+ * zod schema of the stored {@link Agreement}.
+ *
+ * @since 0.2.0
+ */
 export const schema: z.ZodType<Agreement, unknown> = z.strictObject({ kind: z.literal("overenskommelse"), region: Region.codeSchema, ...fields })
 
-/** An agreement as written in a file: the region by code or name. */
+/**
+ * An agreement as written in a file: the region by code or name.
+ *
+ * @since 0.2.0
+ */
 export interface AgreementDraft extends Omit<Agreement, "region"> {
   /** SCB code or region name. */
   readonly region: string
 }
 
-/** zod schema of {@link AgreementDraft}: the file form (input) to the checked shape (output). */
+/**
+ * zod schema of {@link AgreementDraft}: the file form (input) to the checked shape (output).
+ *
+ * @since 0.2.0
+ */
 export const draftSchema: z.ZodType<AgreementDraft, unknown> = z.strictObject({ kind: z.literal("overenskommelse"), region: FreeText.schema.min(1), ...fields })
 
 /**
@@ -88,6 +113,7 @@ export const draftSchema: z.ZodType<AgreementDraft, unknown> = z.strictObject({ 
  *
  * @example
  * Agreement.resolve(input, catalog)
+ * @since 0.2.0
  */
 export const resolve = (input: AgreementDraft, catalog: Pick<Catalog.Catalog, "assignments">): Result.Result<Agreement, Array<PathIssue>> => {
   const issues: Array<PathIssue> = []
@@ -121,6 +147,8 @@ export const resolve = (input: AgreementDraft, catalog: Pick<Catalog.Catalog, "a
  * Where a region stands on one grant: its agreement (the latest signed, if
  * several), the dialogue meetings held with it, and whether the annual
  * follow-up for the next interim report is in.
+ *
+ * @since 0.2.0
  */
 export interface RegionStatus {
   readonly region: Region.RegionCode
@@ -138,6 +166,7 @@ export interface RegionStatus {
  *
  * @example
  * Agreement.status({ catalog, grant: "specialiserad-psykiatri-2026", agreements, meetings, asOf: CalendarDate.unsafeParse("2027-01-15") })
+ * @since 0.2.0
  */
 export const status = (options: {
   readonly catalog: Pick<Catalog.Catalog, "assignments">

@@ -1,7 +1,11 @@
 import { Assignment, type CalendarDate } from "@uppdrag/core"
 import type { Meeting } from "./Meeting.js"
 
-/** Kinds of obligation that are reports to the government: the deadlines consultation must precede. */
+/**
+ * Kinds of obligation that are reports to the government: the deadlines consultation must precede.
+ *
+ * @since 0.2.0
+ */
 export const reportKinds: ReadonlyArray<Assignment.ObligationKind> = ["delredovisning", "slutredovisning"]
 
 /**
@@ -11,6 +15,7 @@ export const reportKinds: ReadonlyArray<Assignment.ObligationKind> = ["delredovi
  *
  * @example
  * Coverage.nextReportDeadline(s2025_01528, CalendarDate.unsafeParse("2026-11-23")) // "2027-05-30"
+ * @since 0.2.0
  */
 export const nextReportDeadline = (assignment: Assignment.Assignment, asOf: CalendarDate.CalendarDate): CalendarDate.CalendarDate | null =>
   assignment.obligations
@@ -18,7 +23,11 @@ export const nextReportDeadline = (assignment: Assignment.Assignment, asOf: Cale
     .map((o) => o.due as CalendarDate.CalendarDate)
     .sort()[0] ?? null
 
-/** One party the assignment says to consult, and whether it has been. */
+/**
+ * One party the assignment says to consult, and whether it has been.
+ *
+ * @since 0.2.0
+ */
 export interface PartyCoverage {
   readonly id: string
   readonly name: string
@@ -27,7 +36,11 @@ export interface PartyCoverage {
   readonly lastMeeting: CalendarDate.CalendarDate | null
 }
 
-/** The coverage report: `{ assignment, nextDeadline, parties }`, the JSON `meetings coverage` prints. */
+/**
+ * The coverage report: `{ assignment, nextDeadline, parties }`, the JSON `meetings coverage` prints.
+ *
+ * @since 0.2.0
+ */
 export interface Coverage {
   /** The assignment's main diary number, e.g. `S2025/01528`. */
   readonly assignment: string
@@ -44,6 +57,7 @@ export interface Coverage {
  * @example
  * const report = Coverage.report(assignment, meetings, CalendarDate.unsafeParse("2026-11-23"))
  * report.parties.filter((p) => !p.consulted).map((p) => p.name)
+ * @since 0.2.0
  */
 export const report = (assignment: Assignment.Assignment, meetings: ReadonlyArray<Meeting>, asOf: CalendarDate.CalendarDate): Coverage => {
   const last = new Map<string, CalendarDate.CalendarDate>()

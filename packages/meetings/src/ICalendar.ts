@@ -6,7 +6,11 @@ import * as Occurrence from "./Occurrence.js"
 import type { Meeting } from "./Meeting.js"
 import type { Series } from "./Series.js"
 
-/** What every exported calendar carries besides its events. */
+/**
+ * What every exported calendar carries besides its events.
+ *
+ * @since 0.2.0
+ */
 export interface Options {
   /** DTSTAMP of every event, an ISO instant (`2026-11-23T08:00:00Z`); pass it so output is reproducible. */
   readonly stamp: string
@@ -95,6 +99,7 @@ const themed = (series: Series, date: CalendarDate.CalendarDate): string | undef
  *
  * @example
  * ICalendar.series(Series.unsafeLoad(), { stamp: "2026-11-23T08:00:00Z", name: "Möten" })
+ * @since 0.2.0
  */
 export const series = (list: ReadonlyArray<Series>, options: Options): string => {
   const cal = calendar(options)
@@ -170,6 +175,7 @@ export const series = (list: ReadonlyArray<Series>, options: Options): string =>
  *
  * @example
  * ICalendar.meetings([meeting], { stamp: "2026-11-23T08:00:00Z", partyNames })
+ * @since 0.2.0
  */
 export const meetings = (list: ReadonlyArray<Meeting>, options: Options): string => {
   const cal = calendar(options)

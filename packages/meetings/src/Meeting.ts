@@ -8,7 +8,11 @@ import type { Series } from "./Series.js"
 const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "id får bara innehålla a–z, 0–9, - och _")
 const time = z.string().regex(timePattern, "klockslag skrivs TT:MM, t.ex. 13:00")
 
-/** An action item agreed at a meeting: what, who owns it, by when. */
+/**
+ * An action item agreed at a meeting: what, who owns it, by when.
+ *
+ * @since 0.2.0
+ */
 export interface ActionItem {
   readonly title: string
   /** Who must do it: `Socialstyrelsen`, `SKR`, a unit or a person. */
@@ -35,6 +39,7 @@ const actionItemSchema = z.strictObject({
  *   kind: "mote", id: "samrad-2026-11-20", title: "Samråd om vårdkapacitet", date: CalendarDate.unsafeParse("2026-11-20"),
  *   assignment: "specialiserad-psykiatri-2026", participants: ["ivo", "polismyndigheten"], actionItems: []
  * }
+ * @since 0.2.0
  */
 export interface Meeting {
   readonly kind: "mote"
@@ -55,7 +60,11 @@ export interface Meeting {
   readonly actionItems: ReadonlyArray<ActionItem>
 }
 
-/** zod schema of the stored {@link Meeting} (ids already resolved). */
+/**
+ * zod schema of the stored {@link Meeting} (ids already resolved).
+ *
+ * @since 0.2.0
+ */
 export const schema: z.ZodType<Meeting, unknown> = z.strictObject({
   kind: z.literal("mote"),
   id: slug,
@@ -75,6 +84,8 @@ export const schema: z.ZodType<Meeting, unknown> = z.strictObject({
  * A meeting as a person writes it in a file: parties by id, name or alias
  * (`IVO`), the assignment by diary number or id, the region by code or name.
  * Either `assignment` or a `series` that belongs to one must be given.
+ *
+ * @since 0.2.0
  */
 export interface MeetingDraft extends Omit<Meeting, "assignment" | "region"> {
   /** Diary number or catalog id. */
@@ -83,7 +94,11 @@ export interface MeetingDraft extends Omit<Meeting, "assignment" | "region"> {
   readonly region?: string | undefined
 }
 
-/** zod schema of {@link MeetingDraft}: the file form (input) to the checked shape (output). */
+/**
+ * zod schema of {@link MeetingDraft}: the file form (input) to the checked shape (output).
+ *
+ * @since 0.2.0
+ */
 export const draftSchema: z.ZodType<MeetingDraft, unknown> = z.strictObject({
   kind: z.literal("mote").default("mote"),
   id: slug,
@@ -99,14 +114,22 @@ export const draftSchema: z.ZodType<MeetingDraft, unknown> = z.strictObject({
   actionItems: z.array(actionItemSchema).default([])
 })
 
-/** What a meeting is checked against: the catalog (assignments, parties) and the known series. */
+/**
+ * What a meeting is checked against: the catalog (assignments, parties) and the known series.
+ *
+ * @since 0.2.0
+ */
 export interface Context {
   readonly catalog: Pick<Catalog.Catalog, "assignments">
   readonly parties: Party.Directory
   readonly series: ReadonlyArray<Series>
 }
 
-/** An issue with its raw path, so the caller can find its line. */
+/**
+ * An issue with its raw path, so the caller can find its line.
+ *
+ * @since 0.2.0
+ */
 export type PathIssue = Issue & { readonly at: ReadonlyArray<PropertyKey> }
 
 const issue = (at: ReadonlyArray<PropertyKey>, path: string, message: string): PathIssue => ({ at, path, message })
@@ -118,6 +141,7 @@ const issue = (at: ReadonlyArray<PropertyKey>, path: string, message: string): P
  *
  * @example
  * Meeting.nameIssues({ participants: ["IVO", "Skatteverket"] }, context) // [{ path: "participants[1]", … }]
+ * @since 0.2.0
  */
 export const nameIssues = (value: Readonly<Record<string, unknown>>, context: Context): Array<PathIssue> => {
   const issues: Array<PathIssue> = []
@@ -143,6 +167,7 @@ export const nameIssues = (value: Readonly<Record<string, unknown>>, context: Co
  *
  * @example
  * Meeting.resolve(input, { catalog, parties: Party.directory(catalog), series })
+ * @since 0.2.0
  */
 export const resolve = (input: MeetingDraft, context: Context): Result.Result<Meeting, Array<PathIssue>> => {
   const issues: Array<PathIssue> = []

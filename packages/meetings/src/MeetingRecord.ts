@@ -13,13 +13,22 @@ import * as Meeting from "./Meeting.js"
  * @example
  * const result = MeetingRecord.parseFile("mote-2026-11-20.yaml", context)
  * if (Result.isSuccess(result)) store.append(result.success)
+ * @since 0.2.0
  */
 export type MeetingRecord = Meeting.Meeting | Agreement.Agreement
 
-/** zod schema of a stored record, for reading payloads back. */
+/**
+ * zod schema of a stored record, for reading payloads back.
+ *
+ * @since 0.2.0
+ */
 export const schema: z.ZodType<MeetingRecord, unknown> = z.union([Meeting.schema, Agreement.schema])
 
-/** The event type name a store should file these records under. */
+/**
+ * The event type name a store should file these records under.
+ *
+ * @since 0.2.0
+ */
 export const eventType = (record: MeetingRecord): "meetings.mote" | "meetings.overenskommelse" =>
   record.kind === "mote" ? "meetings.mote" : "meetings.overenskommelse"
 
@@ -33,6 +42,7 @@ const toIssues = (text: SourceText.SourceText, error: z.ZodError): Array<Issue> 
  *
  * @example
  * MeetingRecord.parseText(bytes, "mote.yaml", { catalog, parties: Party.directory(catalog), series })
+ * @since 0.2.0
  */
 export const parseText = (bytes: Uint8Array, source: string, context: Meeting.Context): Result.Result<MeetingRecord, ValidationError> => {
   const parsedText = SourceText.parse(bytes, source)
@@ -67,6 +77,7 @@ export const parseText = (bytes: Uint8Array, source: string, context: Meeting.Co
  *
  * @example
  * MeetingRecord.parseFile("mote.yaml", context)
+ * @since 0.2.0
  */
 export const parseFile = (file: string, context: Meeting.Context): Result.Result<MeetingRecord, ValidationError> =>
   Result.flatMap(InputFile.read(file, "meetingRecord"), (bytes) => parseText(bytes, file, context))
@@ -78,6 +89,7 @@ export const parseFile = (file: string, context: Meeting.Context): Result.Result
  *
  * @example
  * const { meetings, agreements } = MeetingRecord.current(records)
+ * @since 0.2.0
  */
 export const current = (records: ReadonlyArray<MeetingRecord>): { meetings: Array<Meeting.Meeting>; agreements: Array<Agreement.Agreement> } => {
   const latest = new Map<string, MeetingRecord>()

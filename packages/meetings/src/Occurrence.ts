@@ -12,6 +12,7 @@ import type { Series } from "./Series.js"
  * @example
  * // { series: "digitala-moten", date: "2026-04-14", start: "13:00", startUtc: "2026-04-14T11:00:00Z",
  * //   status: "planerad", theme: "Individanpassad läkemedelsbehandling …" }
+ * @since 0.2.0
  */
 export interface Occurrence {
   readonly series: string
@@ -30,7 +31,11 @@ export interface Occurrence {
 
 const compact = (date: CalendarDate.CalendarDate): string => date.replaceAll("-", "")
 
-/** The dates the series' rule yields in [from, to], before cancellations and moves. */
+/**
+ * The dates the series' rule yields in [from, to], before cancellations and moves.
+ *
+ * @since 0.2.0
+ */
 export const ruleDates = (
   series: Series,
   from: CalendarDate.CalendarDate,
@@ -88,6 +93,7 @@ const make = (
  *
  * @example
  * Occurrence.between(series, CalendarDate.unsafeParse("2026-03-01"), CalendarDate.unsafeParse("2026-11-30"))
+ * @since 0.2.0
  */
 export const between = (series: Series, from: CalendarDate.CalendarDate, to: CalendarDate.CalendarDate): Array<Occurrence> => {
   const out: Array<Occurrence> = []
@@ -115,7 +121,11 @@ export const between = (series: Series, from: CalendarDate.CalendarDate, to: Cal
   return out.sort((a, b) => (a.date === b.date ? (a.start ?? "").localeCompare(b.start ?? "") : a.date < b.date ? -1 : 1))
 }
 
-/** Whether the rule or the listed dates schedule a meeting on `date` (before moves). */
+/**
+ * Whether the rule or the listed dates schedule a meeting on `date` (before moves).
+ *
+ * @since 0.2.0
+ */
 export const isScheduled = (series: Series, date: CalendarDate.CalendarDate): boolean =>
   series.dates.some((d) => d.date === date) || ruleDates(series, date, date).length > 0
 
@@ -124,6 +134,7 @@ export const isScheduled = (series: Series, date: CalendarDate.CalendarDate): bo
  *
  * @example
  * Occurrence.all(Series.unsafeLoad(), from, to)
+ * @since 0.2.0
  */
 export const all = (series: ReadonlyArray<Series>, from: CalendarDate.CalendarDate, to: CalendarDate.CalendarDate): Array<Occurrence> =>
   series
@@ -137,6 +148,7 @@ export const all = (series: ReadonlyArray<Series>, from: CalendarDate.CalendarDa
  *
  * @example
  * Occurrence.check(series) // [{ path: "themes[0].date", message: "serien har inget möte 2026-04-15" }]
+ * @since 0.2.0
  */
 export const check = (series: Series): Array<Issue & { at: Array<PropertyKey> }> => {
   const issues: Array<Issue & { at: Array<PropertyKey> }> = []

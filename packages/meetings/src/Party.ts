@@ -11,6 +11,7 @@ import * as Result from "effect/Result"
  * import { Party } from "@uppdrag/meetings"
  * const parties = Party.directory(Catalog.unsafeLoad())
  * Party.resolve(parties, "IVO") // Result.succeed({ id: "ivo", name: "Inspektionen för vård och omsorg", … })
+ * @since 0.2.0
  */
 export interface Directory {
   readonly parties: ReadonlyArray<Assignment.ConsultedParty>
@@ -18,7 +19,11 @@ export interface Directory {
   readonly index: ReadonlyMap<string, ReadonlyArray<string>>
 }
 
-/** Case, surrounding space and repeated spaces do not matter when naming a party. */
+/**
+ * Case, surrounding space and repeated spaces do not matter when naming a party.
+ *
+ * @since 0.2.0
+ */
 export const normalise = (text: string): string => text.trim().toLocaleLowerCase("sv").replace(/\s+/g, " ")
 
 /**
@@ -27,6 +32,7 @@ export const normalise = (text: string): string => text.trim().toLocaleLowerCase
  *
  * @example
  * Party.directory(catalog).parties.length
+ * @since 0.2.0
  */
 export const directory = (catalog: Pick<Catalog.Catalog, "assignments">): Directory => {
   const byId = new Map<string, Assignment.ConsultedParty>()
@@ -59,6 +65,7 @@ export const directory = (catalog: Pick<Catalog.Catalog, "assignments">): Direct
  * @example
  * Party.resolve(parties, "Polisen") // Result.succeed({ id: "polismyndigheten", … })
  * Party.resolve(parties, "Okänd myndighet") // Result.fail("okänd part \"Okänd myndighet\" …")
+ * @since 0.2.0
  */
 export const resolve = (dir: Directory, text: string): Result.Result<Assignment.ConsultedParty, string> => {
   const ids = dir.index.get(normalise(text)) ?? []

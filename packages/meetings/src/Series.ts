@@ -20,6 +20,7 @@ const allowedFrequencies = ["YEARLY", "MONTHLY", "WEEKLY", "DAILY"]
  * @example
  * ruleProblem("FREQ=MONTHLY;BYDAY=2TU") // undefined
  * ruleProblem("FREQ=HOURLY") // "FREQ=HOURLY stöds inte (…)"
+ * @since 0.2.0
  */
 export const ruleProblem = (rule: string): string | undefined => {
   if (/DTSTART|TZID|UNTIL|\n/i.test(rule)) return "regeln får inte innehålla DTSTART, TZID eller UNTIL (ange start och until som egna fält)"
@@ -39,13 +40,19 @@ export const ruleProblem = (rule: string): string | undefined => {
  * (monthly, every n weeks: `FREQ=WEEKLY;INTERVAL=3`); `vid-behov` (as
  * needed): only the dates listed in `dates`; `ej-fastställd`: a stated cadence
  * ("1 gr/mån") whose dates the source does not give, so only listed dates count.
+ *
+ * @since 0.2.0
  */
 export type Recurrence =
   | { readonly kind: "regel"; readonly rule: string; readonly start: CalendarDate.CalendarDate; readonly until?: CalendarDate.CalendarDate | undefined }
   | { readonly kind: "vid-behov" }
   | { readonly kind: "ej-fastställd"; readonly cadence: string }
 
-/** zod schema of {@link Recurrence}. */
+/**
+ * zod schema of {@link Recurrence}.
+ *
+ * @since 0.2.0
+ */
 export const recurrenceSchema: z.ZodType<Recurrence, unknown> = z.discriminatedUnion("kind", [
   z.strictObject({
     kind: z.literal("regel"),
@@ -74,6 +81,7 @@ export const recurrenceSchema: z.ZodType<Recurrence, unknown> = z.discriminatedU
  *   id: "digitala-moten", title: "Digitala möten", time: "13:00", durationMinutes: 90,
  *   recurrence: { kind: "regel", rule: "FREQ=MONTHLY;BYDAY=2TU", start: "2026-04-14" }
  * })
+ * @since 0.2.0
  */
 export interface Series {
   readonly id: string
@@ -142,10 +150,18 @@ const seriesSchema = z
       moved.add(m.from)
     })
   })
-/** zod schema of {@link Series}; its input is the file form (defaults not yet applied). */
+/**
+ * zod schema of {@link Series}; its input is the file form (defaults not yet applied).
+ *
+ * @since 0.2.0
+ */
 export const schema: z.ZodType<Series, unknown> = seriesSchema
 
-/** A series file: `series:` followed by a list of series. */
+/**
+ * A series file: `series:` followed by a list of series.
+ *
+ * @since 0.2.0
+ */
 export const fileSchema: z.ZodType<{ series: Array<Series> }, unknown> = z.strictObject({ series: z.array(seriesSchema) }).superRefine((file, ctx) => {
   const ids = new Set<string>()
   file.series.forEach((s, i) => {
@@ -154,7 +170,11 @@ export const fileSchema: z.ZodType<{ series: Array<Series> }, unknown> = z.stric
   })
 })
 
-/** Path of the built-in series from seed 001, shipped with the package. */
+/**
+ * Path of the built-in series from seed 001, shipped with the package.
+ *
+ * @since 0.2.0
+ */
 export const builtinFile = (): string => fileURLToPath(new URL("../data/series-seed-001.yaml", import.meta.url))
 
 /**
@@ -163,6 +183,7 @@ export const builtinFile = (): string => fileURLToPath(new URL("../data/series-s
  *
  * @example
  * Series.parseText(new TextEncoder().encode("series: []"), "egna-serier.yaml") // Result.succeed([])
+ * @since 0.2.0
  */
 export const parseText = (bytes: Uint8Array, source: string): Result.Result<Array<Series>, ValidationError> => {
   const text = SourceText.parse(bytes, source)
@@ -189,6 +210,7 @@ export const parseText = (bytes: Uint8Array, source: string): Result.Result<Arra
  *
  * @example
  * Series.parseFile("egna-serier.yaml")
+ * @since 0.2.0
  */
 export const parseFile = (file: string): Result.Result<Array<Series>, ValidationError> =>
   Result.flatMap(InputFile.read(file, "series"), (bytes) => parseText(bytes, file))
@@ -199,6 +221,7 @@ export const parseFile = (file: string): Result.Result<Array<Series>, Validation
  *
  * @example
  * Series.load({ extra: ["egna-serier.yaml"] })
+ * @since 0.2.0
  */
 export const load = (options: { extra?: ReadonlyArray<string> } = {}): Result.Result<Array<Series>, ReadonlyArray<ValidationError>> => {
   const all: Array<Series> = []
@@ -225,5 +248,9 @@ export const load = (options: { extra?: ReadonlyArray<string> } = {}): Result.Re
   return errors.length > 0 ? Result.fail(errors) : Result.succeed(all)
 }
 
-/** Loads the built-in series; throws if the shipped data is broken. */
+/**
+ * Loads the built-in series; throws if the shipped data is broken.
+ *
+ * @since 0.2.0
+ */
 export const unsafeLoad = (): Array<Series> => Result.getOrThrowWith(load(), (errors) => new Error(errors.map((e) => e.message).join("\n")))

@@ -5,6 +5,8 @@ import * as Redact from "./Redact.js"
  * What went wrong in a database driver (better-sqlite3, pg) or the file
  * system under it, as one of the failures a user can act on. The driver's
  * codes differ by database; the kinds do not.
+ *
+ * @since 0.2.0
  */
 export type Kind =
   /** SQLITE_FULL, SQLITE_IOERR_SHMSIZE, ENOSPC, PostgreSQL 53100. */
@@ -36,6 +38,8 @@ export type Kind =
  * A driver failure, tagged by kind: `message` in Swedish says what to do,
  * `detail` keeps the driver's English text and code (passwords hidden) for
  * `--verbose`.
+ *
+ * @since 0.2.0
  */
 export interface DriverFailure {
   readonly _tag: Kind
@@ -88,6 +92,7 @@ const codeOf = (error: unknown): string | undefined => {
  * @example
  * DriverFailure.classify(Object.assign(new Error("database or disk is full"), { code: "SQLITE_FULL" }))
  * // { _tag: "DiskFull", message: "disken är full …", detail: "database or disk is full (SQLITE_FULL)" }
+ * @since 0.2.0
  */
 export const classify = (error: unknown): DriverFailure => {
   const code = codeOf(error)
@@ -108,6 +113,7 @@ const unavailable: ReadonlySet<Kind> = new Set(["NotADatabase", "CannotOpen", "U
  *
  * @example
  * DriverFailure.reason(error) // { _tag: "Database", cause: "disken är full …", detail: "database or disk is full (SQLITE_FULL)" }
+ * @since 0.2.0
  */
 export const reason = (error: unknown): EventLogFailure.Unavailable | EventLogFailure.Corrupt | EventLogFailure.Database => {
   const failure = classify(error)

@@ -7,6 +7,7 @@
  * @example
  * import { Migration } from "@uppdrag/store"
  * Migration.latest // 5
+ * @since 0.2.0
  */
 export interface Migration {
   readonly version: number
@@ -17,7 +18,11 @@ export interface Migration {
 
 const types = "'requisition', 'payout', 'use', 'repayment', 'reversal', 'report', 'meeting', 'measurement'"
 
-/** Every migration, oldest first. */
+/**
+ * Every migration, oldest first.
+ *
+ * @since 0.2.0
+ */
 export const all: ReadonlyArray<Migration> = [
   {
     version: 1,
@@ -180,7 +185,11 @@ export const all: ReadonlyArray<Migration> = [
   }
 ]
 
-/** The newest schema version this build knows. */
+/**
+ * The newest schema version this build knows.
+ *
+ * @since 0.2.0
+ */
 export const latest: number = all[all.length - 1]!.version
 
 /**
@@ -188,6 +197,7 @@ export const latest: number = all[all.length - 1]!.version
  *
  * @example
  * Migration.pending(1).map((m) => m.version) // [2]
+ * @since 0.2.0
  */
 export const pending = (current: number, target: number = latest): ReadonlyArray<Migration> =>
   all.filter((m) => m.version > current && m.version <= target)

@@ -14,7 +14,11 @@
  * to a leak: when the end of a password is ambiguous, more is hidden.
  */
 
-/** What a hidden password is replaced by. */
+/**
+ * What a hidden password is replaced by.
+ *
+ * @since 0.2.0
+ */
 export const mask = "***"
 
 // A URL runs from its scheme to the next white space (a quote may be part of
@@ -44,6 +48,7 @@ const redactUrl = (url: string): string => {
  * @example
  * Redact.connectionString("postgres://app:p@ss@db:5432/uppdrag?sslmode=require") // "postgres://app:***@db:5432/uppdrag?sslmode=require"
  * Redact.connectionString("host=db user=app password='s e' dbname=x") // "host=db user=app password=*** dbname=x"
+ * @since 0.2.0
  */
 export const connectionString = (text: string): string =>
   text.replace(secretBearing, (whole: string, key: string | undefined) => {

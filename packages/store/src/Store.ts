@@ -19,6 +19,7 @@ type Reason = EventLogFailure.Reason
  * @example
  * const here: Store.Location = { kind: "sqlite", path: "data/uppdrag.db" }
  * const there: Store.Location = { kind: "postgres", url: "postgres://postgres:postgres@127.0.0.1:5432/uppdrag" }
+ * @since 0.2.0
  */
 export type Location = { readonly kind: "sqlite"; readonly path: string } | { readonly kind: "postgres"; readonly url: string; readonly schema?: string }
 
@@ -28,6 +29,7 @@ export type Location = { readonly kind: "sqlite"; readonly path: string } | { re
  *
  * @example
  * Store.display({ kind: "postgres", url: "postgres://u:secret@db/x" }) // "postgres://u:***@db/x"
+ * @since 0.2.0
  */
 export const display = (location: Location): string => {
   if (location.kind === "sqlite") return location.path
@@ -35,7 +37,11 @@ export const display = (location: Location): string => {
   return location.schema === undefined ? masked : `${masked} (schema ${location.schema})`
 }
 
-/** Options of {@link open}. */
+/**
+ * Options of {@link open}.
+ *
+ * @since 0.2.0
+ */
 export interface OpenOptions {
   /** Migrate only up to this version (tests of upgrades); default the latest. */
   readonly migrateTo?: number | undefined
@@ -61,6 +67,7 @@ export interface OpenOptions {
  *   const count = await Effect.runPromise(opened.success.count)
  *   await opened.success.close()
  * }
+ * @since 0.2.0
  */
 export interface Store extends EventLog.Shape {
   readonly where: Location
@@ -257,6 +264,7 @@ const checkVersion = async (database: Database): Promise<Result.Result<{ version
  *
  * @example
  * const opened = await Store.open({ kind: "sqlite", path: "data/uppdrag.db" })
+ * @since 0.2.0
  */
 export const open = async (location: Location, options: OpenOptions = {}): Promise<Result.Result<Store, EventLogError>> => {
   const where = display(location)
@@ -359,6 +367,7 @@ export const open = async (location: Location, options: OpenOptions = {}): Promi
  *
  * @example
  * program.pipe(Effect.provide(Store.layer({ kind: "sqlite", path: "data/uppdrag.db" })))
+ * @since 0.2.0
  */
 export const layer = (location: Location, options: OpenOptions = {}): Layer.Layer<EventLog.EventLog, EventLogError> =>
   Layer.effect(
@@ -381,6 +390,7 @@ export const layer = (location: Location, options: OpenOptions = {}): Layer.Laye
  *
  * @example
  * program.pipe(Effect.provide(Store.layerOnFirstUse({ kind: "sqlite", path: "data/uppdrag.db" })))
+ * @since 0.2.0
  */
 export const layerOnFirstUse = (location: Location, options: OpenOptions = {}): Layer.Layer<EventLog.EventLog> =>
   Layer.effect(
