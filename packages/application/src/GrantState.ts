@@ -164,13 +164,18 @@ export const ledgerProjection = (grant: string): Projection.Projection<LedgerSum
     if (typeof json !== "object" || json === null || Array.isArray(json)) return undefined
     const sums = new Map<string, LedgerSums extends ReadonlyMap<string, infer V> ? V : never>()
     for (const [region, totals] of Object.entries(json)) {
-      if (typeof totals !== "objecton row and explanation (when
- * the grant is allocated) and its ledger row.
+      if (typeof totals !== "object" || totals === null || Array.isArray(totals) || !Object.values(totals).every(sumsField)) return undefined
+      sums.set(region, totals as never)
+    }
+    return sums
+  }
+})
+
+/**
+ * One region's part of a grant.
  *
- * @example
- * const uppsala = yield* GrantState.region("specialiserad-psykiatri-2026", "03")
+ * @since 0.2.0
  */
-/** One region's part of a grant. */
 export interface RegionState extends Found {
   readonly region: Region.Region
   readonly outcome: Outcome
@@ -185,6 +190,7 @@ export interface RegionState extends Found {
  *
  * @example
  * const uppsala = yield* GrantState.region("specialiserad-psykiatri-2026", "03")
+ * @since 0.2.0
  */
 export const region = (reference: string, code: Region.RegionCode): Effect.Effect<RegionState, UnknownGrant | EventLogError, CatalogSource | Populations | EventLog> =>
   Effect.gen(function* () {
@@ -201,7 +207,11 @@ export const region = (reference: string, code: Region.RegionCode): Effect.Effec
     }
   })
 
-/** A ledger row with the region's name. */
+/**
+ * A ledger row with the region's name.
+ *
+ * @since 0.2.0
+ */
 export type LedgerRow = Ledger.Summary["total"] & { readonly name: string }
 
 /**
@@ -209,13 +219,18 @@ export type LedgerRow = Ledger.Summary["total"] & { readonly name: string }
  *
  * @example
  * GrantState.ledgerRows(summary).at(-1)?.name // "Riket"
+ * @since 0.2.0
  */
 export const ledgerRows = (summary: Ledger.Summary): Array<LedgerRow> => [
   ...summary.rows.map((row) => ({ ...row, name: Region.fromCode(row.region)?.name ?? row.region })),
   { ...summary.total, name: "Riket" }
 ]
 
-/** The ledger table: the same fields in every format. */
+/**
+ * The ledger table: the same fields in every format.
+ *
+ * @since 0.2.0
+ */
 export const ledgerColumns: Table.Columns<LedgerRow> = [
   { field: "region", header: "Kod", kind: "text", value: (r) => r.region },
   { field: "name", header: "Region", kind: "text", value: (r) => r.name },
@@ -228,7 +243,11 @@ export const ledgerColumns: Table.Columns<LedgerRow> = [
   { field: "outstanding", header: "Utestående", kind: "kronor", value: (r) => r.outstanding }
 ]
 
-/** The allocation table of the published appendix: code, name, each component, total. */
+/**
+ * The allocation table of the published appendix: code, name, each component, total.
+ *
+ * @since 0.2.0
+ */
 export const allocationColumns = (allocated: Allocation.Allocation): Table.Columns<Allocation.Row> => [
   { field: "region", header: "Kod", kind: "text", value: (r) => r.region },
   { field: "name", header: "Region", kind: "text", value: (r) => r.name },

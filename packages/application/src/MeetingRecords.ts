@@ -175,9 +175,15 @@ export const coverage = (
     const catalog = yield* CatalogSource
     const assignment = Catalog.findAssignment(catalog, reference)
     if (assignment === undefined) return yield* Effect.fail(new UnknownReference({ option: "--assignment", detail: `okänt uppdrag ${JSON.stringify(reference)}; se uppdrag catalog list` }))
-    const { meetings } = yitus = yield* MeetingRecords.agreements({ asOf: "2026-12-01", region: "03" })
+    const { meetings } = yield* current(extra)
+    return Coverage.report(assignment, meetings, asOf)
+  })
+
+/**
+ * Each region's agreement status for a grant as of a date.
+ *
+ * @since 0.2.0
  */
-/** Each region's agreement status for a grant as of a date. */
 export interface AgreementStatus {
   readonly grant: string
   readonly asOf: CalendarDate.CalendarDate
@@ -190,6 +196,7 @@ export interface AgreementStatus {
  *
  * @example
  * const status = yield* MeetingRecords.agreements({ asOf: "2026-12-01", region: "03" })
+ * @since 0.2.0
  */
 export const agreements = (
   query: { readonly grant?: string | undefined; readonly region?: string | undefined; readonly asOf: CalendarDate.CalendarDate },
@@ -217,6 +224,7 @@ export const agreements = (
  *
  * @example
  * const event = yield* MeetingRecords.record(record, { source: "mote.yaml", recordedBy: "anna" })
+ * @since 0.2.0
  */
 export const record = (
   meetingRecord: MeetingRecord.MeetingRecord,
@@ -248,13 +256,22 @@ export const record = (
  *
  * @example
  * MeetingRecords.consulted(report) // 2
+ * @since 0.2.0
  */
 export const consulted = (report: Pick<Coverage.Coverage, "parties">): number => report.parties.filter((p) => p.consulted).length
 
-/** A party of a coverage report. */
+/**
+ * A party of a coverage report.
+ *
+ * @since 0.2.0
+ */
 export type CoveredParty = Coverage.Coverage["parties"][number]
 
-/** The coverage table: each named party, its id, whether it took part, and its latest meeting. */
+/**
+ * The coverage table: each named party, its id, whether it took part, and its latest meeting.
+ *
+ * @since 0.2.0
+ */
 export const coverageColumns: Table.Columns<CoveredParty> = [
   { field: "name", header: "Part", kind: "text", value: (p) => p.name },
   { field: "id", header: "Id", kind: "text", value: (p) => p.id },
@@ -267,6 +284,8 @@ export const coverageColumns: Table.Columns<CoveredParty> = [
  * or nothing), how many activities and follow-up measures it has, how many
  * dialogues were held and the latest, and the next annual follow-up
  * (`2026 till 2027-05-30: saknas`).
+ *
+ * @since 0.2.0
  */
 export const agreementColumns: Table.Columns<Agreement.RegionStatus> = [
   { field: "region", header: "Kod", kind: "text", value: (r) => r.region },
@@ -284,7 +303,11 @@ export const agreementColumns: Table.Columns<Agreement.RegionStatus> = [
   }
 ]
 
-/** A recorded meeting as Möten lists it: the participants' and the assignment's names resolved through the catalog. */
+/**
+ * A recorded meeting as Möten lists it: the participants' and the assignment's names resolved through the catalog.
+ *
+ * @since 0.2.0
+ */
 export interface RecordedMeeting {
   readonly meeting: Meeting.Meeting
   /** The assignment's main diary number, or null for a meeting of no assignment. */
@@ -302,6 +325,7 @@ export interface RecordedMeeting {
  * @example
  * const list = yield* MeetingRecords.meetings(CalendarDate.unsafeParse("2026-11-23"))
  * list[0]?.participants // ["Inspektionen för vård och omsorg (IVO)", "Polismyndigheten"]
+ * @since 0.2.0
  */
 export const meetings = (asOf: CalendarDate.CalendarDate): Effect.Effect<Array<RecordedMeeting>, UnreadableRecord | EventLogError, CatalogSource | EventLog> =>
   Effect.gen(function* () {
@@ -322,7 +346,11 @@ export const meetings = (asOf: CalendarDate.CalendarDate): Effect.Effect<Array<R
       })
   })
 
-/** The recorded meetings table: date, title, assignment, region, participants, action items. */
+/**
+ * The recorded meetings table: date, title, assignment, region, participants, action items.
+ *
+ * @since 0.2.0
+ */
 export const meetingColumns: Table.Columns<RecordedMeeting> = [
   { field: "date", header: "Datum", kind: "date", value: (r) => r.meeting.date },
   { field: "id", header: "Id", kind: "text", value: (r) => r.meeting.id },
@@ -333,7 +361,11 @@ export const meetingColumns: Table.Columns<RecordedMeeting> = [
   { field: "actionItems", header: "Åtgärder", kind: "integer", value: (r) => r.meeting.actionItems.length }
 ]
 
-/** One assignment's consultation coverage, for the overview of every assignment that names parties. */
+/**
+ * One assignment's consultation coverage, for the overview of every assignment that names parties.
+ *
+ * @since 0.2.0
+ */
 export interface Consultation {
   readonly assignmentId: string
   readonly coverage: Coverage.Coverage
@@ -347,6 +379,7 @@ export interface Consultation {
  * @example
  * const all = yield* MeetingRecords.consultations(CalendarDate.unsafeParse("2026-11-23"))
  * MeetingRecords.consulted(all[0]!.coverage) // 2
+ * @since 0.2.0
  */
 export const consultations = (asOf: CalendarDate.CalendarDate): Effect.Effect<Array<Consultation>, UnknownReference | UnreadableRecord | EventLogError, CatalogSource | EventLog> =>
   Effect.gen(function* () {
@@ -355,7 +388,11 @@ export const consultations = (asOf: CalendarDate.CalendarDate): Effect.Effect<Ar
     return yield* Effect.forEach(named, (a) => Effect.map(coverage(a.id, asOf), (report) => ({ assignmentId: a.id, coverage: report })))
   })
 
-/** The consultation overview: per assignment, how many of its named parties were consulted, which, and the next report. */
+/**
+ * The consultation overview: per assignment, how many of its named parties were consulted, which, and the next report.
+ *
+ * @since 0.2.0
+ */
 export const consultationColumns: Table.Columns<Consultation> = [
   { field: "assignment", header: "Uppdrag", kind: "text", value: (c) => c.coverage.assignment },
   { field: "consulted", header: "Samrådda", kind: "integer", value: (c) => consulted(c.coverage) },
@@ -364,7 +401,11 @@ export const consultationColumns: Table.Columns<Consultation> = [
   { field: "nextDeadline", header: "Nästa redovisning", kind: "date", value: (c) => c.coverage.nextDeadline }
 ]
 
-/** One annual follow-up of a region's agreement. */
+/**
+ * One annual follow-up of a region's agreement.
+ *
+ * @since 0.2.0
+ */
 export interface AgreementFollowUp {
   readonly region: Agreement.RegionStatus
   readonly followUp: Agreement.Agreement["followUps"][number]
@@ -375,11 +416,16 @@ export interface AgreementFollowUp {
  *
  * @example
  * MeetingRecords.followUps(status).map((f) => f.followUp.year) // [2026]
+ * @since 0.2.0
  */
 export const followUps = (status: Pick<AgreementStatus, "regions">): Array<AgreementFollowUp> =>
   status.regions.flatMap((region) => [...(region.agreement?.followUps ?? [])].sort((a, b) => a.year - b.year).map((followUp) => ({ region, followUp })))
 
-/** The follow-ups table: region, year, date recorded, summary. */
+/**
+ * The follow-ups table: region, year, date recorded, summary.
+ *
+ * @since 0.2.0
+ */
 export const followUpColumns: Table.Columns<AgreementFollowUp> = [
   { field: "region", header: "Kod", kind: "text", value: (f) => f.region.region },
   { field: "name", header: "Region", kind: "text", value: (f) => f.region.name },
@@ -394,6 +440,7 @@ export const followUpColumns: Table.Columns<AgreementFollowUp> = [
  *
  * @example
  * const line = yield* MeetingRecords.summary(record)
+ * @since 0.2.0
  */
 export const summary = (record: MeetingRecord.MeetingRecord): Effect.Effect<string, never, CatalogSource | MeetingSeries> =>
   Effect.gen(function* () {
