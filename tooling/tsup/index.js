@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import { dirname, join, relative, resolve, sep } from "node:path"
 
@@ -87,6 +87,8 @@ const notice = (directory) => {
 
 const writeNoticesOf = (root, directories) => {
   const text = `# Third-party licences\n\nCode of these packages is bundled into \`dist/\`; their licences follow.\n\n${directories.map(notice).join("\n")}`
+  // The notices may be written before esbuild has written anything (a fresh clone has no dist/ yet).
+  mkdirSync(join(root, "dist"), { recursive: true })
   writeFileSync(join(root, "dist", "THIRD-PARTY-LICENSES.md"), text)
   return relative(root, join(root, "dist", "THIRD-PARTY-LICENSES.md"))
 }
