@@ -1,9 +1,10 @@
-import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from "node:child_process"
+import { spawnSync } from "node:child_process"
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { afterAll, describe, expect, it } from "vitest"
+import { launch, stop } from "./support/Serving.js"
 
 // The built CLI, run as a user runs it: `node apps/cli/dist/bin.js …`, on SQLite files of its own.
 const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url))
@@ -104,28 +105,7 @@ describe("uppdrag indicators publish", () => {
 })
 
 /** Starts `uppdrag serve` on a free port and resolves with the child and its URL once it listens. */
-const serve = (...args: Array<string>): Promise<{ child: ChildProcessWithoutNullStreams; url: string }> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, "serve", "--port", "0", ...args], { cwd: dir, env })
-    let out = ""
-    let err = ""
-    child.stderr.on("data", (chunk: Buffer) => {
-      err += chunk.toString("utf8")
-    })
-    child.stdout.on("data", (chunk: Buffer) => {
-      out += chunk.toString("utf8")
-      const match = /Webbvyn körs på (http:\/\/[^\s]+?)\/ /.exec(out)
-      if (match !== null) resolve({ child, url: match[1]! })
-    })
-    child.on("exit", (code) => reject(new Error(`serve avslutades med ${code}: ${err}`)))
-  })
-
-const stop = (child: ChildProcessWithoutNullStreams): Promise<number | null> =>
-  new Promise((resolve) => {
-    child.removeAllListeners("exit")
-    child.on("exit", (code) => resolve(code))
-    child.kill("SIGTERM")
-  })
+const serve = (...args: Array<string>) => launch(["serve", "--port", "0", ...args], { cwd: dir, env })
 
 describe("uppdrag serve after indicators publish", () => {
   it("Indikatorer shows the latest publication with its version and date, and no page mentions synthetic data", async () => {

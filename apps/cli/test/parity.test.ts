@@ -1,10 +1,11 @@
-import { type ChildProcessWithoutNullStreams, execFile, spawn } from "node:child_process"
+import { execFile } from "node:child_process"
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { parse } from "csv-parse/sync"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { launch, stop } from "./support/Serving.js"
 
 // One database, read by the CLI (json) and by the web view (pages and CSV downloads): both ask the
 // application layer, so they must give the same rows and sums (issue 11).
@@ -30,27 +31,7 @@ const ok = async (...args: Array<string>): Promise<string> => {
   return result.stdout
 }
 
-const serve = (...args: Array<string>): Promise<{ child: ChildProcessWithoutNullStreams; url: string }> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, "serve", "--port", "0", "--db", db, ...args], { cwd: dir, env })
-    let out = ""
-    let err = ""
-    child.stderr.on("data", (chunk: Buffer) => {
-      err += chunk.toString("utf8")
-    })
-    child.stdout.on("data", (chunk: Buffer) => {
-      out += chunk.toString("utf8")
-      const match = /Webbvyn körs på (http:\/\/[^\s]+?)\/ /.exec(out)
-      if (match !== null) resolve({ child, url: match[1]! })
-    })
-    child.on("exit", (code) => reject(new Error(`serve avslutades med ${code}: ${err}`)))
-  })
-const stop = (child: ChildProcessWithoutNullStreams): Promise<void> =>
-  new Promise((resolve) => {
-    child.removeAllListeners("exit")
-    child.on("exit", () => resolve())
-    child.kill("SIGTERM")
-  })
+const serve = (...args: Array<string>) => launch(["serve", "--port", "0", "--db", db, ...args], { cwd: dir, env })
 const csvOf = async (url: string): Promise<Array<Record<string, string>>> => {
   const response = await fetch(url)
   expect(response.status, url).toBe(200)

@@ -1,9 +1,10 @@
-import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from "node:child_process"
+import { spawnSync } from "node:child_process"
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { launch as launchCommand, stop } from "./support/Serving.js"
 // The web package's real OpenID provider (oidc-provider on 127.0.0.1) and browser-like client.
 import * as OidcProvider from "../../web/test/support/OidcProvider.js"
 import { UserAgent } from "../../web/test/support/UserAgent.js"
@@ -18,28 +19,7 @@ for (const name of Object.keys(baseEnv)) if (name === "DATABASE_URL" || name.sta
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 /** Starts `uppdrag serve …` and resolves once it listens, with the port it printed. */
-const launch = (args: ReadonlyArray<string>, env: Record<string, string | undefined> = {}): Promise<{ child: ChildProcessWithoutNullStreams; port: number; stdout: () => string; stderr: () => string }> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, "serve", ...args], { cwd: dir, env: { ...baseEnv, ...env } })
-    let out = ""
-    let err = ""
-    child.stderr.on("data", (chunk: Buffer) => {
-      err += chunk.toString("utf8")
-    })
-    child.stdout.on("data", (chunk: Buffer) => {
-      out += chunk.toString("utf8")
-      const match = /Webbvyn körs på http:\/\/[^\s]+?:(\d+)\/ /.exec(out)
-      if (match !== null) resolve({ child, port: Number(match[1]), stdout: () => out, stderr: () => err })
-    })
-    child.on("exit", (code) => reject(new Error(`serve avslutades med ${code}: ${err}`)))
-  })
-
-const stop = (child: ChildProcessWithoutNullStreams): Promise<number | null> =>
-  new Promise((resolve) => {
-    child.removeAllListeners("exit")
-    child.on("exit", (code) => resolve(code))
-    child.kill("SIGTERM")
-  })
+const launch = (args: ReadonlyArray<string>, env: Record<string, string | undefined> = {}) => launchCommand(["serve", ...args], { cwd: dir, env: { ...baseEnv, ...env } })
 
 const run = (args: ReadonlyArray<string>, env: Record<string, string | undefined> = {}) =>
   spawnSync(process.execPath, [bin, "serve", ...args], { cwd: dir, env: { ...baseEnv, ...env }, encoding: "utf8", timeout: 60_000 })

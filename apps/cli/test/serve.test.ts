@@ -1,10 +1,11 @@
-import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from "node:child_process"
+import { spawnSync } from "node:child_process"
 import { mkdtempSync, rmSync } from "node:fs"
 import { createServer } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { afterAll, describe, expect, it } from "vitest"
+import { launch as launchCommand, stop } from "./support/Serving.js"
 
 // The built CLI, run as a user runs it: `node apps/cli/dist/bin.js serve …`.
 const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url))
@@ -19,28 +20,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 const start = (...args: Array<string>) => launch("serve", ...args)
 
 /** Starts an `uppdrag` command that ends by serving, resolving once it listens. */
-const launch = (...args: Array<string>): Promise<{ child: ChildProcessWithoutNullStreams; url: string; stderr: () => string }> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: dir, env })
-    let out = ""
-    let err = ""
-    child.stderr.on("data", (chunk: Buffer) => {
-      err += chunk.toString("utf8")
-    })
-    child.stdout.on("data", (chunk: Buffer) => {
-      out += chunk.toString("utf8")
-      const match = /Webbvyn körs på (http:\/\/[^\s]+?)\/ /.exec(out)
-      if (match !== null) resolve({ child, url: match[1]!, stderr: () => err })
-    })
-    child.on("exit", (code) => reject(new Error(`serve avslutades med ${code}: ${err}`)))
-  })
-
-const stop = (child: ChildProcessWithoutNullStreams): Promise<number | null> =>
-  new Promise((resolve) => {
-    child.removeAllListeners("exit")
-    child.on("exit", (code) => resolve(code))
-    child.kill("SIGTERM")
-  })
+const launch = (...args: Array<string>) => launchCommand(args, { cwd: dir, env })
 
 describe("uppdrag start (the README's main command)", () => {
   it("creates the database, prints the deadlines overview, then serves the web view from that database", async () => {

@@ -72,10 +72,16 @@ describe("free text: control characters refused, never stored", { timeout: 120_0
     refusedUnchanged(ws, ["record", "payout", ...base, "--amount", "1000", "--date", "2026-07-01", "--note", "rensa skärmen \u001b[2J"], 1, /note: innehåller styrtecknet U\+001B/)
   })
 
-  it("a NUL in the note of a batch file, with its row", () => {
+  it("a bell character in the note of a batch file, with its row", () => {
+    const { ws, db } = withMoney()
+    ws.file("rader.csv", `grant,region,amount,date,note\n${GRANT},03,1000,2026-07-01,a\u0007b\n`)
+    refusedUnchanged(ws, ["record", "payout", "--file", "rader.csv", "--db", db], 1, /styrtecknet U\+0007/)
+  })
+
+  it("a NUL in a batch file: the file is binary, refused at its line before any row is read", () => {
     const { ws, db } = withMoney()
     ws.file("rader.csv", `grant,region,amount,date,note\n${GRANT},03,1000,2026-07-01,a\u0000b\n`)
-    refusedUnchanged(ws, ["record", "payout", "--file", "rader.csv", "--db", db], 1, /styrtecknet U\+0000/)
+    refusedUnchanged(ws, ["record", "payout", "--file", "rader.csv", "--db", db], 1, /rader\.csv:2: filen innehåller binär data, inte text/)
   })
 })
 
