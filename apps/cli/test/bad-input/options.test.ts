@@ -47,6 +47,7 @@ const required: Readonly<Record<string, ReadonlyArray<string>>> = {
   allocate: ["--grant", "specialiserad-psykiatri-2026", "--population", "befolkning.csv"],
   "indicators compute": ["--episodes", "episoder.csv"],
   "indicators show": ["lpt-sluten-per100k"],
+  "indicators publish": ["kub.json", "--by", "Analytiker"],
   "indicators sample": ["--out", "exempel"],
   "meetings coverage": ["--assignment", "specialiserad-psykiatri-2026"],
   "meetings record": ["mote.yaml"],
