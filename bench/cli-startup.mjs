@@ -35,7 +35,7 @@ const roots = [...(other === undefined ? [] : [resolve(other)]), here]
 const packages = ["core", "allocation", "deadlines", "indicators", "meetings", "application", "drafting", "store"]
 const population = join(here, "../shared/data/population-2025-09.csv")
 for (const root of roots) {
-  for (const file of [join(root, "apps/cli/dist/bin.js"), ...packages.map((p) => join(root, "packages", p, "dist/index.js"))]) {
+  for (const file of [join(root, "apps/cli/dist/bin.cjs"), ...packages.map((p) => join(root, "packages", p, "dist/index.js"))]) {
     if (!existsSync(file)) {
       process.stderr.write(`${file} saknas: bygg först (npm run build)\n`)
       process.exit(1)
@@ -84,13 +84,13 @@ const rows = [
   ...commands.map(([name, command]) => ({
     group: "kommando",
     name,
-    per: roots.map((root, i) => ({ args: [join(root, "apps/cli/dist/bin.js"), ...command], template: join(work, `mall-${i}.db`) }))
+    per: roots.map((root, i) => ({ args: [join(root, "apps/cli/dist/bin.cjs"), ...command], template: join(work, `mall-${i}.db`) }))
   }))
 ]
 
 // Each checkout's template: a database created and migrated once by its own `db init`.
 roots.forEach((root, i) => {
-  const made = spawnSync(process.execPath, [join(root, "apps/cli/dist/bin.js"), "db", "init", "--db", join(work, `mall-${i}.db`)], { cwd: work, env, stdio: ["ignore", "ignore", "pipe"] })
+  const made = spawnSync(process.execPath, [join(root, "apps/cli/dist/bin.cjs"), "db", "init", "--db", join(work, `mall-${i}.db`)], { cwd: work, env, stdio: ["ignore", "ignore", "pipe"] })
   if (made.status !== 0) throw new Error(`db init i ${root} avslutades med ${made.status}: ${made.stderr}`)
 })
 

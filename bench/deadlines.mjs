@@ -14,7 +14,7 @@ import { fileURLToPath } from "node:url"
 const root = fileURLToPath(new URL("..", import.meta.url))
 const require = createRequire(join(root, "packages/deadlines/package.json"))
 const dist = join(root, "packages/deadlines/dist/index.js")
-const bin = join(root, "apps/cli/dist/bin.js")
+const bin = join(root, "apps/cli/dist/bin.cjs")
 for (const file of [dist, bin]) {
   if (!existsSync(file)) {
     process.stderr.write(`${file} saknas: bygg först (npm run build)\n`)

@@ -1,30 +1,50 @@
 import { workspaceSources } from "@uppdrag/tsup-config"
 import { defineConfig } from "tsup"
 
-// One entry; every command's implementation is a dynamic import, so tsup
-// splits it into its own chunk and `uppdrag --help` loads none of them.
-// The libraries, effect, zod and the other pure-JavaScript dependencies are
-// bundled (minified, unused modules left out), so a command loads a few
-// files instead of ~200 and compiles only the code it uses. Kept outside:
-// the database drivers (native code, loaded only by the command that opens
-// that database), the web view (its own build, loaded by `serve`/`start`)
-// and whatever a library requires lazily from where it is installed.
-export default defineConfig({
-  entry: ["src/bin.ts"],
-  format: ["esm"],
-  splitting: true,
-  sourcemap: true,
-  clean: true,
-  minify: true,
-  target: "node20",
-  platform: "node",
-  noExternal: [/^(?!(better-sqlite3|pg|pg-native|@uppdrag\/web)(\/|$))/],
-  esbuildPlugins: [
-    workspaceSources({
-      root: import.meta.dirname,
-      packages: ["core", "allocation", "deadlines", "indicators", "meetings", "drafting", "application", "store"]
-    })
-  ],
-  // CommonJS code in the bundle (commander, csv-parse's CJS paths) calls require() for Node's own modules.
-  banner: { js: '#!/usr/bin/env node\nimport { createRequire as __uppdragCreateRequire } from "node:module"; const require = __uppdragCreateRequire(import.meta.url);' }
-})
+// Two files. `uppdrag.cjs` is the program: `main.ts` with the libraries,
+// effect, zod and the other pure-JavaScript dependencies in one minified
+// CommonJS bundle (libraries compiled from source, unused modules left out).
+// CommonJS because Node 20 can run such a script from a V8 code cache
+// (`vm.Script` `cachedData`) and cannot do so for ES modules; `bin.ts`, the
+// entry `uppdrag` runs, loads it that way (see there). Such a script has no
+// loader for `import()`, so what stays outside is loaded with `require`: the
+// database drivers (native code, required only by the command that opens that
+// database), pdf.js through unpdf (1.6 MB, only for `catalog draft`), the
+// time-zone definitions of @touch4it/ical-timezones (read from its own folder) and the
+// web view (its own build, an ES module without top-level await, which
+// `require` loads on Node 20.19+, required by `serve`/`start`).
+const external = /^(better-sqlite3|pg|pg-native|unpdf|@touch4it\/ical-timezones|@uppdrag\/web)(\/|$)/
+
+export default defineConfig([
+  {
+    entry: { uppdrag: "src/main.ts" },
+    format: ["cjs"],
+    sourcemap: true,
+    // Everything of earlier builds goes, except the entry the other build below writes at the same time.
+    clean: ["!bin.cjs", "!bin.cjs.map"],
+    minify: true,
+    target: "node20",
+    platform: "node",
+    // `import.meta.url` (the libraries find their data files with it) as the bundle's own file URL.
+    shims: true,
+    external: [external],
+    noExternal: [new RegExp(`^(?!${external.source.slice(1)})`)],
+    esbuildPlugins: [
+      workspaceSources({
+        root: import.meta.dirname,
+        packages: ["core", "allocation", "deadlines", "indicators", "meetings", "drafting", "application", "store"],
+        outside: external
+      })
+    ]
+  },
+  {
+    entry: ["src/bin.ts"],
+    format: ["cjs"],
+    sourcemap: true,
+    clean: false,
+    minify: false,
+    target: "node20",
+    platform: "node",
+    banner: { js: "#!/usr/bin/env node" }
+  }
+])

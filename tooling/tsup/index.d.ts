@@ -7,4 +7,4 @@ export declare const emitDeclarations: (root: string) => void
 /** Writes `dist/THIRD-PARTY-LICENSES.md` with the licences of the bundled packages. */
 export declare const writeNotices: (root: string, names: Array<string>) => string
 /** An esbuild plugin bundling the named `@uppdrag/*` libraries from source, their files found where they are installed. */
-export declare const workspaceSources: (options: { root: string; packages: Array<string> }) => NonNullable<Options["esbuildPlugins"]>[number]
+export declare const workspaceSources: (options: { root: string; packages: Array<string>; outside?: RegExp }) => NonNullable<Options["esbuildPlugins"]>[number]

@@ -117,9 +117,10 @@ const packageDirectoryOf = (input) => {
  * the code has when it runs from the library itself. After the build, `dist/THIRD-PARTY-LICENSES.md`
  * gets the licence of every npm package whose code went into the bundle (read from esbuild's metafile).
  *
- * @param {{ root: string, packages: Array<string> }} options the app directory and the libraries to bundle from source
+ * @param {{ root: string, packages: Array<string>, outside?: RegExp }} options the app directory, the libraries to bundle from
+ *   source, and the dependencies the app keeps outside its bundle
  */
-export const workspaceSources = ({ root, packages }) => ({
+export const workspaceSources = ({ root, packages, outside }) => ({
   name: "uppdrag-workspace-sources",
   setup(build) {
     const workspace = resolve(root, "../..")
@@ -193,6 +194,15 @@ export const entryUrl = (name) => {
       const name = library.exec(args.path)?.[1]
       if (!args.path.startsWith(cli) && (name === undefined || !names.has(name))) return undefined
       let text = direct(readFileSync(args.path, "utf8"))
+      // A library's lazy `createRequire(import.meta.url)("yaml")` (so that its users load a dependency only
+      // when they use it) as a plain `require("yaml")`: esbuild bundles that module, still initialised only
+      // on first use, and the app's code cache then covers it as well.
+      // Those the app keeps outside its bundle (`outside`) are still required from where the library is installed.
+      if (name !== undefined) {
+        text = text.replaceAll(/createRequire\(import\.meta\.url\)\("([^"]+)"\)/g, (call, dependency) =>
+          outside?.test(dependency) ? call : `require(${JSON.stringify(dependency)})`
+        )
+      }
       if (name !== undefined && text.includes("import.meta.url")) {
         text = `${text.replaceAll("import.meta.url", `__uppdragEntryUrl(${JSON.stringify(`@uppdrag/${name}`)})`)}\nimport { entryUrl as __uppdragEntryUrl } from "${located}"\n`
       }

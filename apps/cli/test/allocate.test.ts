@@ -8,7 +8,7 @@ import { inflateRawSync } from "node:zlib"
 import { afterAll, describe, expect, it } from "vitest"
 
 // The built CLI, run as a user runs it.
-const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url))
+const bin = fileURLToPath(new URL("../dist/bin.cjs", import.meta.url))
 // SCB september 2025 (= ../shared/data/population-2025-09.csv) and the seed 003 appendix table as published
 // (= ../shared/data/allocation-2026-specialiserad-psykiatri.csv), both kept in the repository.
 const population = fileURLToPath(new URL("../../../packages/allocation/data/scb-2025-09.csv", import.meta.url))

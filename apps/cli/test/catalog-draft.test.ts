@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
 // The built CLI, run as a user runs it.
-const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url))
+const bin = fileURLToPath(new URL("../dist/bin.cjs", import.meta.url))
 const seeds = fileURLToPath(new URL("../../../../shared/seeds/", import.meta.url))
 const dir = mkdtempSync(join(tmpdir(), "uppdrag-cli-utkast-"))
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
 // Needs PostgreSQL: runs whenever DATABASE_URL is set (always in CI, see .ci/run).
 const url = process.env.DATABASE_URL
-const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url))
+const bin = fileURLToPath(new URL("../dist/bin.cjs", import.meta.url))
 const dir = mkdtempSync(join(tmpdir(), "uppdrag-cli-pg-"))
 const schema = `cli_${randomBytes(6).toString("hex")}`
 const GRANT = "specialiserad-psykiatri-2026"

@@ -6,8 +6,8 @@ import { fileURLToPath } from "node:url"
 import { afterAll, describe, expect, it } from "vitest"
 import { launch, stop } from "./support/Serving.js"
 
-// The built CLI, run as a user runs it: `node apps/cli/dist/bin.js …`, on SQLite files of its own.
-const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url))
+// The built CLI, run as a user runs it: `node apps/cli/dist/bin.cjs …`, on SQLite files of its own.
+const bin = fileURLToPath(new URL("../dist/bin.cjs", import.meta.url))
 const dir = mkdtempSync(join(tmpdir(), "uppdrag-cli-publicering-"))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 

@@ -6,8 +6,8 @@ import { fileURLToPath } from "node:url"
 import ICAL from "ical.js"
 import { afterAll, describe, expect, it } from "vitest"
 
-// The built CLI, run as a user runs it: `node apps/cli/dist/bin.js …`.
-const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url))
+// The built CLI, run as a user runs it: `node apps/cli/dist/bin.cjs …`.
+const bin = fileURLToPath(new URL("../dist/bin.cjs", import.meta.url))
 const dir = mkdtempSync(join(tmpdir(), "uppdrag-cli-moten-"))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 

@@ -9,7 +9,7 @@ import { launch, stop } from "./support/Serving.js"
 
 // One database, read by the CLI (json) and by the web view (pages and CSV downloads): both ask the
 // application layer, so they must give the same rows and sums (issue 11).
-const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url))
+const bin = fileURLToPath(new URL("../dist/bin.cjs", import.meta.url))
 const population = fileURLToPath(new URL("../../../../shared/data/population-2025-09.csv", import.meta.url))
 const dir = mkdtempSync(join(tmpdir(), "uppdrag-parity-"))
 const db = join(dir, "uppdrag.db")

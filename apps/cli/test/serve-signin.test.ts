@@ -10,7 +10,7 @@ import * as OidcProvider from "../../web/test/support/OidcProvider.js"
 import { UserAgent } from "../../web/test/support/UserAgent.js"
 
 // `uppdrag serve` as an operator starts it: the built CLI, configured by the environment.
-const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url))
+const bin = fileURLToPath(new URL("../dist/bin.cjs", import.meta.url))
 const webVersion = (JSON.parse(readFileSync(new URL("../../web/package.json", import.meta.url), "utf8")) as { version: string }).version
 const dir = mkdtempSync(join(tmpdir(), "uppdrag-cli-signin-"))
 const baseEnv: Record<string, string | undefined> = { ...process.env, NO_COLOR: "1" }

@@ -7,8 +7,8 @@ import { fileURLToPath } from "node:url"
 import { afterAll, describe, expect, it } from "vitest"
 import { launch as launchCommand, stop } from "./support/Serving.js"
 
-// The built CLI, run as a user runs it: `node apps/cli/dist/bin.js serve …`.
-const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url))
+// The built CLI, run as a user runs it: `node apps/cli/dist/bin.cjs serve …`.
+const bin = fileURLToPath(new URL("../dist/bin.cjs", import.meta.url))
 const dir = mkdtempSync(join(tmpdir(), "uppdrag-cli-serve-"))
 const env = { ...process.env, NO_COLOR: "1", DATABASE_URL: "", UPPDRAG_DB: "" }
 delete (env as Record<string, string | undefined>).DATABASE_URL

@@ -1,4 +1,4 @@
-import { Assignment, type CalendarDate, Catalog, Region, type ValidationError } from "@uppdrag/core"
+import { Assignment, type CalendarDate, Catalog, Collation, Region, type ValidationError } from "@uppdrag/core"
 import { Agreement, Coverage, type Meeting, MeetingRecord, Party, Series } from "@uppdrag/meetings"
 import * as Context from "effect/Context"
 import * as Data from "effect/Data"
@@ -334,7 +334,7 @@ export const meetings = (asOf: CalendarDate.CalendarDate): Effect.Effect<Array<R
     const { meetings: recorded } = yield* current()
     return recorded
       .filter((m) => m.date <= asOf)
-      .sort((a, b) => (a.date === b.date ? a.id.localeCompare(b.id) : a.date < b.date ? 1 : -1))
+      .sort((a, b) => (a.date === b.date ? Collation.swedish(a.id, b.id) : a.date < b.date ? 1 : -1))
       .map((meeting) => {
         const assignment = meeting.assignment === undefined ? undefined : catalog.assignments.find((a) => a.id === meeting.assignment)
         return {

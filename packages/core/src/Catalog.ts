@@ -3,6 +3,7 @@ import { basename, extname, join, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
 import * as Result from "effect/Result"
 import * as Assignment from "./Assignment.js"
+import { swedish } from "./Collation.js"
 import * as DiaryNumber from "./DiaryNumber.js"
 import * as FileAccess from "./FileAccess.js"
 import * as InputFile from "./InputFile.js"
@@ -205,7 +206,7 @@ export const load = (options: { extra?: ReadonlyArray<string>; builtin?: boolean
     if (decision === undefined) errors.push(new ValidationError({ source: file, issues: [at(located, ["concerns"], `beslutet ${concerns} finns inte i katalogen`)] }))
   }
   if (errors.length > 0) return Result.fail(errors)
-  assignments.sort((a, b) => (a.decided < b.decided ? -1 : a.decided > b.decided ? 1 : a.id.localeCompare(b.id)))
+  assignments.sort((a, b) => (a.decided < b.decided ? -1 : a.decided > b.decided ? 1 : swedish(a.id, b.id)))
   return Result.succeed({ assignments, sources })
 }
 

@@ -1,5 +1,6 @@
 import * as Result from "effect/Result"
 import * as z from "zod"
+import { swedish } from "./Collation.js"
 
 /**
  * A Government Offices diary number (diarienummer), e.g. `S2025/01528`:
@@ -82,7 +83,7 @@ export const equals = (a: DiaryNumber, b: DiaryNumber): boolean => key(a) === ke
  * @since 0.2.0
  */
 export const compare = (a: DiaryNumber, b: DiaryNumber): number =>
-  a.department.localeCompare(b.department, "sv") || a.year - b.year || a.serial - b.serial
+  swedish(a.department, b.department) || a.year - b.year || a.serial - b.serial
 
 /**
  * zod schema: a diary number as text, validated, kept as its canonical text.

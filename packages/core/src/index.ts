@@ -9,6 +9,7 @@
  */
 export * as Assignment from "./Assignment.js"
 export * as CalendarDate from "./CalendarDate.js"
+export * as Collation from "./Collation.js"
 export * as Catalog from "./Catalog.js"
 export * as CsvSyntax from "./CsvSyntax.js"
 export * as DateRange from "./DateRange.js"

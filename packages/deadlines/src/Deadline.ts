@@ -1,4 +1,4 @@
-import { CalendarDate, fromZodIssues, ValidationError } from "@uppdrag/core"
+import { CalendarDate, Collation, fromZodIssues, ValidationError } from "@uppdrag/core"
 import * as Result from "effect/Result"
 import * as z from "zod"
 import * as Obligation from "./Obligation.js"
@@ -201,7 +201,7 @@ export const bySoonest = (a: Deadline, b: Deadline): number => {
     if (y === null) return -1
     return x < y ? -1 : 1
   }
-  return Obligation.key(a.obligation).localeCompare(Obligation.key(b.obligation), "sv")
+  return Collation.swedish(Obligation.key(a.obligation), Obligation.key(b.obligation))
 }
 
 /**

@@ -1,3 +1,4 @@
+import { createRequire } from "node:module"
 import * as Data from "effect/Data"
 import * as Result from "effect/Result"
 
@@ -73,7 +74,8 @@ const pageLines = (items: ReadonlyArray<Item>): Array<string> => {
  */
 export const extractText = async (bytes: Uint8Array, source = "PDF-filen"): Promise<Result.Result<string, PdfUnreadable>> => {
   if (!isPdf(bytes)) return Result.fail(new PdfUnreadable({ source, reason: "filen börjar inte med %PDF-" }))
-  const { getDocumentProxy } = await import("unpdf")
+  // pdf.js is large and only this function needs it: loaded on first use (its CommonJS build, as the CLI keeps it outside its bundle).
+  const { getDocumentProxy } = createRequire(import.meta.url)("unpdf") as typeof import("unpdf")
   let document: Awaited<ReturnType<typeof getDocumentProxy>>
   try {
     // pdf.js takes ownership of the buffer it is given, so it gets a copy.

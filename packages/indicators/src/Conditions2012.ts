@@ -1,4 +1,4 @@
-import { CsvSyntax, type Issue, Region, ValidationError } from "@uppdrag/core"
+import { Collation, CsvSyntax, type Issue, Region, ValidationError } from "@uppdrag/core"
 import { parse as parseCsvText } from "csv-parse/sync"
 import * as Result from "effect/Result"
 
@@ -139,5 +139,5 @@ export const parseCsv = (text: string, source: string): Result.Result<Array<Chec
     out.push({ region: region.code, met })
   })
   if (issues.length > 0) return Result.fail(new ValidationError({ source, issues }))
-  return Result.succeed(out.sort((a, b) => a.region.localeCompare(b.region)))
+  return Result.succeed(out.sort((a, b) => Collation.swedish(a.region, b.region)))
 }

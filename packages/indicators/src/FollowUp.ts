@@ -1,4 +1,4 @@
-import { CsvSyntax, type Issue, Region, ValidationError } from "@uppdrag/core"
+import { Collation, CsvSyntax, type Issue, Region, ValidationError } from "@uppdrag/core"
 import { parse as parseCsvText } from "csv-parse/sync"
 import * as Result from "effect/Result"
 import * as Indicator from "./Indicator.js"
@@ -149,5 +149,5 @@ export const parseCsv = (text: string, source: string): Result.Result<Array<Agre
     agreements.push({ region: entry.region, measure: entry.measure, baseline: entry.baseline, target: entry.target, values: entry.values.sort((a, b) => a.year - b.year) })
   }
   if (issues.length > 0) return Result.fail(new ValidationError({ source, issues }))
-  return Result.succeed(agreements.sort((a, b) => a.region.localeCompare(b.region) || a.measure.localeCompare(b.measure)))
+  return Result.succeed(agreements.sort((a, b) => Collation.swedish(a.region, b.region) || Collation.swedish(a.measure, b.measure)))
 }

@@ -1,4 +1,4 @@
-import type { Assignment } from "@uppdrag/core"
+import { type Assignment, Collation } from "@uppdrag/core"
 import type { Meeting } from "./Meeting.js"
 
 /**
@@ -45,4 +45,4 @@ export const obligations = (meetings: ReadonlyArray<Meeting>): Array<ActionOblig
         })
       )
     )
-    .sort((a, b) => ((a.obligation.due ?? "") < (b.obligation.due ?? "") ? -1 : (a.obligation.due ?? "") > (b.obligation.due ?? "") ? 1 : a.obligation.id.localeCompare(b.obligation.id)))
+    .sort((a, b) => ((a.obligation.due ?? "") < (b.obligation.due ?? "") ? -1 : (a.obligation.due ?? "") > (b.obligation.due ?? "") ? 1 : Collation.swedish(a.obligation.id, b.obligation.id)))

@@ -1,8 +1,15 @@
-import { CalendarDate, type Issue } from "@uppdrag/core"
+import { CalendarDate, Collation, type Issue } from "@uppdrag/core"
 import type { Temporal } from "temporal-polyfill"
 import { rrule } from "./internal/Rrule.js"
 import { addMinutes, instant, startOfDay, temporal, zone } from "./internal/StockholmTime.js"
 import type { Series } from "./Series.js"
+
+// Start times are `HH:MM`, zero-padded, so text order is clock order; a meeting without a time comes first.
+const clockOrder = (a: string | undefined, b: string | undefined): number => {
+  const x = a ?? ""
+  const y = b ?? ""
+  return x < y ? -1 : x > y ? 1 : 0
+}
 
 /**
  * One meeting of a series on one day. `start`/`end` are Stockholm wall-clock
@@ -118,7 +125,7 @@ export const between = (series: Series, from: CalendarDate.CalendarDate, to: Cal
     const extra: Partial<Occurrence> = { movedFrom: move.from, ...(move.reason === undefined ? {} : { reason: move.reason }) }
     out.push(cancelled.has(move.to) ? cancelledOccurrence(move.to, time, extra) : make(series, move.to, time, { ...extra, status: "flyttad" }))
   }
-  return out.sort((a, b) => (a.date === b.date ? (a.start ?? "").localeCompare(b.start ?? "") : a.date < b.date ? -1 : 1))
+  return out.sort((a, b) => (a.date === b.date ? clockOrder(a.start, b.start) : a.date < b.date ? -1 : 1))
 }
 
 /**
@@ -139,7 +146,7 @@ export const isScheduled = (series: Series, date: CalendarDate.CalendarDate): bo
 export const all = (series: ReadonlyArray<Series>, from: CalendarDate.CalendarDate, to: CalendarDate.CalendarDate): Array<Occurrence> =>
   series
     .flatMap((s) => between(s, from, to))
-    .sort((a, b) => (a.date === b.date ? (a.start ?? "").localeCompare(b.start ?? "") || a.series.localeCompare(b.series) : a.date < b.date ? -1 : 1))
+    .sort((a, b) => (a.date === b.date ? clockOrder(a.start, b.start) || Collation.swedish(a.series, b.series) : a.date < b.date ? -1 : 1))
 
 /**
  * Problems no schema can see: a theme, cancellation or move on a day the

@@ -12,7 +12,7 @@ import { expect } from "vitest"
 // database and every other file in the folder are byte for byte unchanged.
 // One test file per category lives beside this harness.
 
-const bin = fileURLToPath(new URL("../../dist/bin.js", import.meta.url))
+const bin = fileURLToPath(new URL("../../dist/bin.cjs", import.meta.url))
 
 /** What one run of the CLI printed and returned. */
 export interface Run {

@@ -73,7 +73,7 @@ describe("SQLite failures: exit 1, one Swedish message, the English only under -
 // A read-only file or folder, and a full disk. As an ordinary user chmod makes the folder read-only; as
 // root (who may write anyway) both are made in a private mount namespace with a tiny tmpfs, when the
 // system allows one (`unshare -rm`). The fingerprint is then taken inside the namespace.
-const bin = fileURLToPath(new URL("../../dist/bin.js", import.meta.url))
+const bin = fileURLToPath(new URL("../../dist/bin.cjs", import.meta.url))
 const isRoot = process.getuid?.() === 0
 const canUnshare = spawnSync("unshare", ["-rm", "sh", "-c", "mount -t tmpfs -o size=64k tmpfs /mnt"], { encoding: "utf8" }).status === 0
 

@@ -234,7 +234,7 @@ describe("memory stays bounded whatever the file size (issue 15 acceptance)", ()
   it.runIf(process.platform === "linux")("a 2 GB population file is refused with a peak resident set under 300 MB", () => {
     const ws = workspace()
     const big = sparse("befolkning-2gb.csv", GB2)
-    const bin = fileURLToPath(new URL("../../dist/bin.js", import.meta.url))
+    const bin = fileURLToPath(new URL("../../dist/bin.cjs", import.meta.url))
     const run = spawnSync("/usr/bin/time", ["-v", process.execPath, bin, "allocate", "--grant", "specialiserad-psykiatri-2026", "--population", big], {
       cwd: ws.dir,
       encoding: "utf8",

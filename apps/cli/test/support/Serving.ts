@@ -1,8 +1,8 @@
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process"
 import { fileURLToPath } from "node:url"
 
-/** The built CLI, run as a user runs it: `node apps/cli/dist/bin.js …`. */
-export const bin = fileURLToPath(new URL("../../dist/bin.js", import.meta.url))
+/** The built CLI, run as a user runs it: `node apps/cli/dist/bin.cjs …`. */
+export const bin = fileURLToPath(new URL("../../dist/bin.cjs", import.meta.url))
 
 /** A command that ended by serving the web view: the child, where it listens, and what it has printed so far. */
 export interface Serving {

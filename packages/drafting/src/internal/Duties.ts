@@ -1,4 +1,4 @@
-import { type Assignment, type CalendarDate, Placeholder } from "@uppdrag/core"
+import { type Assignment, type CalendarDate, Collation, Placeholder } from "@uppdrag/core"
 import type * as DecisionText from "../DecisionText.js"
 import type { DraftObligation, Unfilled } from "../Draft.js"
 import * as SwedishDate from "../SwedishDate.js"
@@ -317,7 +317,7 @@ export const readDuties = (text: DecisionText.DecisionText, header: Header): { o
   const plain = pending.filter((p) => p.kind === "redovisning")
   if (plain.length > 0) {
     const hasFinal = pending.some((p) => p.kind === "slutredovisning")
-    const last = [...plain].sort((a, b) => String(a.due).localeCompare(String(b.due))).at(-1)
+    const last = [...plain].sort((a, b) => Collation.swedish(String(a.due), String(b.due))).at(-1)
     for (const p of plain) {
       if (!hasFinal && p === last) {
         p.kind = "slutredovisning"

@@ -1,6 +1,9 @@
 import { accessSync, constants, existsSync, mkdirSync, statSync } from "node:fs"
+import { createRequire } from "node:module"
 import { dirname } from "node:path"
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, sql } from "kysely"
+import type BetterSqlite3Driver from "better-sqlite3"
+import type PgDriver from "pg"
 
 /** The event table as Kysely sees it (both databases return the same JS types, see the type parsers below). */
 export interface EventRow {
@@ -131,9 +134,10 @@ const withConnection = async <A>(
  * Loads a database driver, an optional peer dependency of this package: when it is not installed the
  * error names it, in Swedish and English, with the command that installs it.
  */
-const driver = async <M>(name: "better-sqlite3" | "pg", database: string, load: () => Promise<M>): Promise<M> => {
+const driver = <M>(name: "better-sqlite3" | "pg", database: string): M => {
   try {
-    return await load()
+    // Both drivers are CommonJS; require() also runs where import() cannot (the CLI's code-cached bundle).
+    return createRequire(import.meta.url)(name) as M
   } catch (error) {
     const e = error as { code?: string; message?: string }
     if ((e.code === "ERR_MODULE_NOT_FOUND" || e.code === "MODULE_NOT_FOUND") && (e.message ?? "").includes(`'${name}'`)) {
@@ -159,7 +163,7 @@ export const openSqlite = async (path: string, readOnly = false): Promise<Databa
     if (existsSync(path) && statSync(path).isFile()) accessSync(path, constants.W_OK)
   }
   // Drivers are loaded when first used, so a command that never opens a database does not pay for them.
-  const { default: BetterSqlite3 } = await driver("better-sqlite3", "SQLite", () => import("better-sqlite3"))
+  const BetterSqlite3 = driver<typeof BetterSqlite3Driver>("better-sqlite3", "SQLite")
   // Read-only: SQLite itself refuses every write, and a missing file is not created.
   const native = new BetterSqlite3(path, readOnly ? { readonly: true, fileMustExist: true } : {})
   native.pragma("busy_timeout = 15000")
@@ -231,7 +235,7 @@ const parsers: Record<number, (text: string) => unknown> = {
  * checked numbers, JSON stays text: rows read the same as from SQLite.
  */
 export const openPostgres = async (url: string, schema?: string, readOnly = false): Promise<Database> => {
-  const { default: pg } = await driver("pg", "PostgreSQL", () => import("pg"))
+  const pg = driver<typeof PgDriver>("pg", "PostgreSQL")
   // Read-only: every transaction of every connection is READ ONLY, so the server refuses writes.
   const settings = [...(schema === undefined ? [] : [`-c search_path=${schema}`]), ...(readOnly ? ["-c default_transaction_read_only=on"] : [])]
   const pool = new pg.Pool({
