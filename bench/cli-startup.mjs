@@ -10,6 +10,12 @@
 // loaded machine; wall time is what a user waits. Runs are interleaved so that
 // load on the machine hits every row alike. Figures, not a timed test.
 //
+// The CLI runs from its V8 code cache (apps/cli/src/bin.ts), kept in this run's
+// own folder and written by the untimed first run of each command; the rows
+// "utan kodcache" show what a command costs before its cache exists (the first
+// run after an install). The rows "golv" are what importing effect's Effect
+// module or zod costs by itself: no package that imports them can start faster.
+//
 //   node bench/cli-startup.mjs [runs] [--compare OTHER_CHECKOUT]
 //
 // runs defaults to 7. With --compare, every row is also measured in another
@@ -18,13 +24,16 @@
 import { spawnSync } from "node:child_process"
 import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
-import { basename, join, resolve } from "node:path"
+import { createRequire } from "node:module"
+import { basename, dirname, join, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
 
 const args = process.argv.slice(2)
 const compareAt = args.indexOf("--compare")
 const other = compareAt === -1 ? undefined : args.splice(compareAt, 2)[1]
 const runs = Number(args[0] ?? 7)
+// The CLI's entry: `bin.cjs` (run from a V8 code cache) since issue 14's second round, `bin.js` before.
+const entry = (root) => join(root, "apps/cli/dist", existsSync(join(root, "apps/cli/dist/bin.cjs")) ? "bin.cjs" : "bin.js")
 if (!Number.isInteger(runs) || runs < 1 || (compareAt !== -1 && other === undefined)) {
   process.stderr.write("användning: node bench/cli-startup.mjs [antal körningar] [--compare ANNAN_UTCHECKNING]\n")
   process.exit(2)
@@ -35,7 +44,7 @@ const roots = [...(other === undefined ? [] : [resolve(other)]), here]
 const packages = ["core", "allocation", "deadlines", "indicators", "meetings", "application", "drafting", "store"]
 const population = join(here, "../shared/data/population-2025-09.csv")
 for (const root of roots) {
-  for (const file of [join(root, "apps/cli/dist/bin.cjs"), ...packages.map((p) => join(root, "packages", p, "dist/index.js"))]) {
+  for (const file of [entry(root), ...packages.map((p) => join(root, "packages", p, "dist/index.js"))]) {
     if (!existsSync(file)) {
       process.stderr.write(`${file} saknas: bygg först (npm run build)\n`)
       process.exit(1)
@@ -46,7 +55,8 @@ for (const root of roots) {
 const work = mkdtempSync(join(tmpdir(), "uppdrag-bench-start-"))
 process.on("exit", () => rmSync(work, { recursive: true, force: true }))
 const db = join(work, "uppdrag.db")
-const env = { ...process.env, UPPDRAG_DB: db }
+// The code cache in a folder of this run's own: the first (untimed) run of each command writes it.
+const env = { ...process.env, UPPDRAG_DB: db, UPPDRAG_COMPILE_CACHE: join(work, "kodcache") }
 delete env.DATABASE_URL
 // Reports the child's own CPU time on fd 3 when it exits; costs well under a millisecond.
 const preload = join(work, "cpu.cjs")
@@ -67,6 +77,15 @@ const commands = [
 /** Every row: its label, and per checkout the node arguments and the template database it starts from. */
 const rows = [
   { group: "bas", name: "node -e 0", per: [{ args: ["-e", "0"] }] },
+  // The floor under every package import: effect's Effect module and zod, as the packages import them (ES modules).
+  ...[
+    ["effect/Effect", "effect/dist/Effect.js"],
+    ["zod", "zod/index.js"]
+  ].map(([name, file]) => ({
+    group: "golv",
+    name: `import ${name}`,
+    per: [{ args: ["--input-type=module", "-e", `await import(${JSON.stringify(join(dirname(createRequire(join(here, "packages/core/package.json")).resolve(`${file.split("/")[0]}/package.json`)), file.split("/").slice(1).join("/")))})`] }]
+  })),
   ...packages.map((p) => ({
     group: "import",
     name: `import @uppdrag/${p}`,
@@ -84,21 +103,27 @@ const rows = [
   ...commands.map(([name, command]) => ({
     group: "kommando",
     name,
-    per: roots.map((root, i) => ({ args: [join(root, "apps/cli/dist/bin.cjs"), ...command], template: join(work, `mall-${i}.db`) }))
+    per: roots.map((root, i) => ({ args: [entry(root), ...command], template: join(work, `mall-${i}.db`) }))
+  })),
+  // What a command costs the first time it runs after an install or upgrade, before its code cache exists.
+  ...commands.slice(0, 3).map(([name, command]) => ({
+    group: "utan kodcache",
+    name: `${name} (UPPDRAG_COMPILE_CACHE=off)`,
+    per: roots.map((root, i) => ({ args: [entry(root), ...command], template: join(work, `mall-${i}.db`), env: { ...env, UPPDRAG_COMPILE_CACHE: "off" } }))
   }))
 ]
 
 // Each checkout's template: a database created and migrated once by its own `db init`.
 roots.forEach((root, i) => {
-  const made = spawnSync(process.execPath, [join(root, "apps/cli/dist/bin.cjs"), "db", "init", "--db", join(work, `mall-${i}.db`)], { cwd: work, env, stdio: ["ignore", "ignore", "pipe"] })
+  const made = spawnSync(process.execPath, [entry(root), "db", "init", "--db", join(work, `mall-${i}.db`)], { cwd: work, env, stdio: ["ignore", "ignore", "pipe"] })
   if (made.status !== 0) throw new Error(`db init i ${root} avslutades med ${made.status}: ${made.stderr}`)
 })
 
-const time = ({ args, template }) => {
+const time = ({ args, template, env: own }) => {
   if (template !== undefined) copyFileSync(template, db)
   for (const suffix of ["-wal", "-shm"]) rmSync(db + suffix, { force: true })
   const start = process.hrtime.bigint()
-  const result = spawnSync(process.execPath, ["--require", preload, ...args], { cwd: work, env, stdio: ["ignore", "ignore", "pipe", "pipe"] })
+  const result = spawnSync(process.execPath, ["--require", preload, ...args], { cwd: work, env: own ?? env, stdio: ["ignore", "ignore", "pipe", "pipe"] })
   const wall = Number(process.hrtime.bigint() - start) / 1e6
   if (result.status !== 0) throw new Error(`node ${args.join(" ")} avslutades med ${result.status}: ${result.stderr}`)
   const usage = JSON.parse(result.output[3].toString())

@@ -12,7 +12,8 @@ import * as z from "zod"
  *
  * `uppdrag serve` also hands the web view's sign-in variables (`UPPDRAG_OIDC_*`,
  * `UPPDRAG_PUBLIC_URL`, `UPPDRAG_SESSION_*`) to `@uppdrag/web`'s schema
- * (`SignInConfig.fromEnvironment`), and reads `UPPDRAG_ACCESS_LOG`. `bin.ts`
+ * (`SignInConfig.fromEnvironment`), and reads `UPPDRAG_ACCESS_LOG`. `bin.ts` (the
+ * loader) reads `UPPDRAG_COMPILE_CACHE` (where the code cache is kept, or `off`); `main.ts`
  * reads `UPPDRAG_FAULT` (`uncaught` or `rejection`: a fault injected for the
  * test of the unexpected-failure handlers) before anything else is loaded.
  *

@@ -8,7 +8,7 @@ import { assertBuilt, cleanUp, workspace } from "./Corpus.js"
 // terminal: one Swedish line naming a log file, exit 70; the file holds the
 // stack, passwords hidden, readable only by the user. The failures nothing
 // catches are raised by the documented fault injection UPPDRAG_FAULT
-// (apps/cli/src/bin.ts), so the process-wide handlers are tested as they run.
+// (apps/cli/src/main.ts), so the process-wide handlers are tested as they run.
 
 beforeAll(assertBuilt)
 const logs: Array<string> = []
