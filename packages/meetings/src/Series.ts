@@ -28,7 +28,8 @@ export const ruleProblem = (rule: string): string | undefined => {
   if (freq === undefined) return "regeln saknar FREQ (t.ex. FREQ=MONTHLY;BYDAY=2TU)"
   if (!allowedFrequencies.includes(freq)) return `FREQ=${freq} stöds inte (YEARLY, MONTHLY, WEEKLY eller DAILY)`
   try {
-    new (rrule().RRuleTemporal)({ rruleString: `DTSTART;TZID=${zone}:20260101T120000\nRRULE:${rule}` })
+    // Checked without a time zone: the rule's syntax does not depend on one, and ICU's zone data costs ~20 ms.
+    new (rrule().RRuleTemporal)({ rruleString: `DTSTART:20260101T120000\nRRULE:${rule}` })
   } catch (error) {
     return `ogiltig RRULE: ${(error as Error).message}`
   }

@@ -77,6 +77,16 @@ describe("Europe/Stockholm wall-clock time across daylight saving", () => {
       "2026-11-01T09:00:00Z"
     ])
   })
+
+  it("a rule time the spring change skips (Sundays 02:30) yields no meeting on 2026-03-29; the doubled autumn hour reads as summer time", () => {
+    const night = make({ id: "n", title: "Natt", time: "02:30", recurrence: { kind: "regel", rule: "FREQ=WEEKLY;BYDAY=SU", start: "2026-03-22" } })
+    const spring = Occurrence.between(night, d("2026-03-22"), d("2026-04-05"))
+    expect(spring.map((o) => [o.date, o.startUtc])).toEqual([
+      ["2026-03-22", "2026-03-22T01:30:00Z"],
+      ["2026-04-05", "2026-04-05T00:30:00Z"]
+    ])
+    expect(Occurrence.between(night, d("2026-10-25"), d("2026-10-25")).map((o) => o.startUtc)).toEqual(["2026-10-25T00:30:00Z"])
+  })
 })
 
 describe("cancellations, moves, listed dates", () => {

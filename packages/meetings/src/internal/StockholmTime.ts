@@ -21,15 +21,21 @@ export const timePattern = /^([01]\d|2[0-3]):([0-5]\d)$/
 /**
  * The instant a Stockholm wall-clock time denotes. A time skipped by the
  * spring change (02:00–03:00 on the last Sunday of March) is refused rather
- * than silently moved.
+ * than silently moved, and so is the doubled hour of the autumn change,
+ * unless `disambiguation` is `compatible` (Temporal's default: the earlier of
+ * a doubled time, an hour later for a skipped one).
  */
-export const instant = (date: CalendarDate.CalendarDate, time: string): Temporal.Instant | undefined => {
+export const instant = (
+  date: CalendarDate.CalendarDate,
+  time: string,
+  disambiguation: "reject" | "compatible" = "reject"
+): Temporal.Instant | undefined => {
   const match = timePattern.exec(time)
   if (match === null) return undefined
   try {
     return temporal().ZonedDateTime.from(
       { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)), hour: Number(match[1]), minute: Number(match[2]), timeZone: zone },
-      { disambiguation: "reject" }
+      { disambiguation }
     ).toInstant()
   } catch {
     return undefined
