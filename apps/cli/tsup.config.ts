@@ -1,4 +1,4 @@
-import { workspaceSources } from "@uppdrag/tsup-config"
+import { escapeNonAscii, workspaceSources } from "@uppdrag/tsup-config"
 import { defineConfig } from "tsup"
 
 // Two files. `uppdrag.cjs` is the program: `main.ts` with the libraries,
@@ -29,6 +29,10 @@ export default defineConfig([
     shims: true,
     external: [external],
     noExternal: [new RegExp(`^(?!${external.source.slice(1)})`)],
+    // ASCII throughout, so that `bin.ts` reads it as Latin-1 into a one-byte string (see escapeNonAscii).
+    onSuccess: async () => {
+      escapeNonAscii("dist/uppdrag.cjs")
+    },
     esbuildPlugins: [
       workspaceSources({
         root: import.meta.dirname,

@@ -8,3 +8,5 @@ export declare const emitDeclarations: (root: string) => void
 export declare const writeNotices: (root: string, names: Array<string>) => string
 /** An esbuild plugin bundling the named `@uppdrag/*` libraries from source, their files found where they are installed. */
 export declare const workspaceSources: (options: { root: string; packages: Array<string>; outside?: RegExp }) => NonNullable<Options["esbuildPlugins"]>[number]
+/** Rewrites a bundle (and its source map) so that it is ASCII throughout: characters above U+007F as `\uXXXX` escapes; returns how many. */
+export declare const escapeNonAscii: (file: string) => number

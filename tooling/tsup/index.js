@@ -1,5 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { decode, encode } from "@jridgewell/sourcemap-codec"
 import { createRequire } from "node:module"
+import { Script } from "node:vm"
 import { dirname, join, relative, resolve, sep } from "node:path"
 
 const require = createRequire(import.meta.url)
@@ -242,3 +244,64 @@ export const libraryConfig = (overrides = {}) => ({
   },
   ...overrides
 })
+
+/**
+ * Rewrites a bundle so that it is ASCII throughout: every character above U+007F becomes a `\uXXXX`
+ * escape, and its source map is shifted to match. esbuild's `charset: "ascii"` (its default) escapes
+ * strings, templates and identifiers but leaves regular expressions as written (`/^(region|län)$/`),
+ * so one Swedish letter in a pattern made Node decode the whole CLI bundle as UTF-8, into a two-byte
+ * string. The escape means the same character in a pattern (with or without the `u` flag, inside a
+ * class or not, a surrogate pair as two escapes as before) and in a comment; an identity escape `\ä`
+ * becomes `\u00e4` alone. The result is compiled once (`vm.Script`) to be sure it still parses.
+ *
+ * @param {string} file the bundle; `${file}.map` is updated when it exists
+ * @returns {number} how many characters were escaped
+ */
+export const escapeNonAscii = (file) => {
+  const code = readFileSync(file, "utf8")
+  const lines = code.split("\n")
+  /** Per line: [column in the old text, columns added there] in column order. */
+  const shifts = lines.map(() => [])
+  let escaped = 0
+  const out = lines.map((line, l) => {
+    let text = ""
+    for (let i = 0; i < line.length; i++) {
+      const unit = line.charCodeAt(i)
+      if (unit < 0x80) {
+        text += line[i]
+        continue
+      }
+      // An identity escape (an odd run of backslashes before the letter) loses its backslash.
+      let run = 0
+      while (run < text.length && text[text.length - 1 - run] === "\\") run++
+      const identity = run % 2 === 1
+      if (identity) text = text.slice(0, -1)
+      const escape = `\\u${unit.toString(16).padStart(4, "0")}`
+      text += escape
+      shifts[l].push([i, escape.length - 1 - (identity ? 1 : 0)])
+      escaped++
+    }
+    return text
+  })
+  if (escaped === 0) return 0
+  const result = out.join("\n")
+  new Script(result, { filename: file })
+  writeFileSync(file, result)
+  const mapFile = `${file}.map`
+  if (existsSync(mapFile)) {
+    const map = JSON.parse(readFileSync(mapFile, "utf8"))
+    const decoded = decode(map.mappings)
+    decoded.forEach((segments, l) => {
+      const lineShifts = shifts[l] ?? []
+      if (lineShifts.length === 0) return
+      for (const segment of segments) {
+        let added = 0
+        for (const [column, by] of lineShifts) if (column < segment[0]) added += by
+        segment[0] += added
+      }
+    })
+    map.mappings = encode(decoded)
+    writeFileSync(mapFile, JSON.stringify(map))
+  }
+  return escaped
+}

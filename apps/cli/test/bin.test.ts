@@ -1,3 +1,4 @@
+import { isAscii } from "node:buffer"
 import { spawnSync } from "node:child_process"
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -34,6 +35,13 @@ describe("uppdrag from its code cache", () => {
   it("runs a bundle without import(), which a script from a code cache cannot load", () => {
     // What the bundle leaves outside it loads with require (tsup.config.ts); an import() would fail only when its command runs.
     expect(readFileSync(fileURLToPath(new URL("../dist/uppdrag.cjs", import.meta.url)), "latin1")).not.toMatch(/\bimport\s*\(/)
+  })
+
+  it("ships a bundle that is ASCII throughout, read as Latin-1 into a one-byte string (escapeNonAscii at build)", () => {
+    const bytes = readFileSync(fileURLToPath(new URL("../dist/uppdrag.cjs", import.meta.url)))
+    expect(isAscii(bytes)).toBe(true)
+    // The Swedish patterns are still there, escaped: `län` in the population header pattern.
+    expect(bytes.toString("latin1")).toContain("l\\u00e4n")
   })
 
   it("answers the same without a cache, when writing it and when reading it", { timeout: 120_000 }, () => {
