@@ -138,13 +138,29 @@ export const workspaceSources = ({ root, packages, outside }) => ({
     build.onLoad({ filter: /.*/, namespace: located }, () => ({
       loader: "js",
       resolveDir: root,
-      contents: `import { createRequire } from "node:module"
-import { pathToFileURL } from "node:url"
-const require = createRequire(import.meta.url)
+      // As Node resolves it (the nearest node_modules/<name> up from the bundle, real path, its
+      // exports["."] entry), read directly: Node's resolver costs ~2 ms on its first call (it loads its
+      // ES module resolution code), more than the data a command reads. Anything unexpected: Node's.
+      contents: `import { readFileSync, realpathSync } from "node:fs"
+import { createRequire } from "node:module"
+import { dirname, join } from "node:path"
+import { fileURLToPath, pathToFileURL } from "node:url"
 const urls = new Map()
+const installed = (name) => {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    const home = join(dir, "node_modules", name)
+    try {
+      const entry = JSON.parse(readFileSync(join(home, "package.json"), "utf8")).exports?.["."]?.default
+      return typeof entry === "string" && entry.startsWith("./") ? join(realpathSync(home), entry) : undefined
+    } catch (error) {
+      if (error?.code !== "ENOENT" && error?.code !== "ENOTDIR") return undefined
+    }
+    if (dirname(dir) === dir) return undefined
+  }
+}
 export const entryUrl = (name) => {
   let url = urls.get(name)
-  if (url === undefined) urls.set(name, (url = pathToFileURL(require.resolve(name)).href))
+  if (url === undefined) urls.set(name, (url = pathToFileURL(installed(name) ?? createRequire(import.meta.url).resolve(name)).href))
   return url
 }
 `
