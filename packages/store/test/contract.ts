@@ -7,7 +7,7 @@ import * as Layer from "effect/Layer"
 import * as Result from "effect/Result"
 import * as TestClock from "effect/testing/TestClock"
 import fc from "fast-check"
-import { afterAll, describe, expect, it } from "vitest"
+import { afterEach, describe, expect, it } from "vitest"
 import { Migration, Store } from "../src/index.js"
 import { projectionContract } from "./projections.js"
 
@@ -642,8 +642,10 @@ export const storeContract = (backend: Backend): void => {
     return result.success
   }
   const on = (store: Store.Store): Layer.Layer<EventLog.EventLog> => Layer.succeed(EventLog.EventLog, store)
-  afterAll(async () => {
-    await Promise.all(opened.map((s) => s.close().catch(() => undefined)))
+  // Closed after each test, not only at the end: every open PostgreSQL store holds pooled connections
+  // until they idle out, and a fast run of the property tests would otherwise exhaust the server's.
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((s) => s.close().catch(() => undefined)))
   })
 
   // The projections over the database, and over the same database opened again (another process).
