@@ -8,12 +8,15 @@ import { defineConfig } from "tsup"
 // (`vm.Script` `cachedData`) and cannot do so for ES modules; `bin.ts`, the
 // entry `uppdrag` runs, loads it that way (see there). Such a script has no
 // loader for `import()`, so what stays outside is loaded with `require`: the
-// database drivers (native code, required only by the command that opens that
-// database), pdf.js through unpdf (1.6 MB, only for `catalog draft`), the
+// PostgreSQL driver (required only by a command that opens PostgreSQL), pdf.js through unpdf (1.6 MB, only for `catalog draft`), the
 // time-zone definitions of @touch4it/ical-timezones (read from its own folder) and the
 // web view (its own build, an ES module without top-level await, which
-// `require` loads on Node 20.19+, required by `serve`/`start`).
-const external = /^(better-sqlite3|pg|pg-native|unpdf|@touch4it\/ical-timezones|@uppdrag\/web)(\/|$)/
+// `require` loads on Node 20.19+, required by `serve`/`start`). better-sqlite3's
+// JavaScript is bundled (so the code cache covers it); its compiled addon is
+// loaded from the installed package (the store passes it as `nativeBinding`),
+// which is why package.json pins better-sqlite3 exactly: the bundled
+// JavaScript and the installed addon are always the same release.
+const external = /^(pg|pg-native|unpdf|@touch4it\/ical-timezones|@uppdrag\/web)(\/|$)/
 
 export default defineConfig([
   {

@@ -1,6 +1,6 @@
 import { accessSync, constants, existsSync, mkdirSync, statSync } from "node:fs"
 import { createRequire } from "node:module"
-import { dirname } from "node:path"
+import { dirname, join } from "node:path"
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, sql } from "kysely"
 import type BetterSqlite3Driver from "better-sqlite3"
 import type PgDriver from "pg"
@@ -134,10 +134,9 @@ const withConnection = async <A>(
  * Loads a database driver, an optional peer dependency of this package: when it is not installed the
  * error names it, in Swedish and English, with the command that installs it.
  */
-const driver = <M>(name: "better-sqlite3" | "pg", database: string): M => {
+const driver = <M>(name: "better-sqlite3" | "pg", database: string, load: () => unknown): M => {
   try {
-    // Both drivers are CommonJS; require() also runs where import() cannot (the CLI's code-cached bundle).
-    return createRequire(import.meta.url)(name) as M
+    return load() as M
   } catch (error) {
     const e = error as { code?: string; message?: string }
     if ((e.code === "ERR_MODULE_NOT_FOUND" || e.code === "MODULE_NOT_FOUND") && (e.message ?? "").includes(`'${name}'`)) {
@@ -147,6 +146,21 @@ const driver = <M>(name: "better-sqlite3" | "pg", database: string): M => {
       )
     }
     throw error
+  }
+}
+
+/**
+ * better-sqlite3's compiled addon, beside the package `driver` loads, when it is where its build puts
+ * it: passed as `nativeBinding`, so the driver does not search a dozen paths for it (its `bindings`
+ * helper), and so a bundle that carries the driver's JavaScript (the CLI's) still finds the addon of
+ * the installed package. `undefined` (the driver's own search) when it is anywhere else.
+ */
+const sqliteAddon = (): string | undefined => {
+  try {
+    const file = join(dirname(createRequire(import.meta.url).resolve("better-sqlite3/package.json")), "build", "Release", "better_sqlite3.node")
+    return existsSync(file) ? file : undefined
+  } catch {
+    return undefined
   }
 }
 
@@ -163,9 +177,15 @@ export const openSqlite = async (path: string, readOnly = false): Promise<Databa
     if (existsSync(path) && statSync(path).isFile()) accessSync(path, constants.W_OK)
   }
   // Drivers are loaded when first used, so a command that never opens a database does not pay for them.
-  const BetterSqlite3 = driver<typeof BetterSqlite3Driver>("better-sqlite3", "SQLite")
+  // Both drivers are CommonJS; require() also runs where import() cannot (the CLI's code-cached bundle),
+  // and each is named literally so that a bundler can see it (the CLI bundles better-sqlite3's JavaScript).
+  const BetterSqlite3 = driver<typeof BetterSqlite3Driver>("better-sqlite3", "SQLite", () => createRequire(import.meta.url)("better-sqlite3"))
   // Read-only: SQLite itself refuses every write, and a missing file is not created.
-  const native = new BetterSqlite3(path, readOnly ? { readonly: true, fileMustExist: true } : {})
+  const nativeBinding = sqliteAddon()
+  const native = new BetterSqlite3(path, {
+    ...(readOnly ? { readonly: true, fileMustExist: true } : {}),
+    ...(nativeBinding === undefined ? {} : { nativeBinding })
+  })
   native.pragma("busy_timeout = 15000")
   if (!readOnly) native.pragma("journal_mode = WAL")
   native.pragma("foreign_keys = ON")
@@ -235,7 +255,7 @@ const parsers: Record<number, (text: string) => unknown> = {
  * checked numbers, JSON stays text: rows read the same as from SQLite.
  */
 export const openPostgres = async (url: string, schema?: string, readOnly = false): Promise<Database> => {
-  const pg = driver<typeof PgDriver>("pg", "PostgreSQL")
+  const pg = driver<typeof PgDriver>("pg", "PostgreSQL", () => createRequire(import.meta.url)("pg"))
   // Read-only: every transaction of every connection is READ ONLY, so the server refuses writes.
   const settings = [...(schema === undefined ? [] : [`-c search_path=${schema}`]), ...(readOnly ? ["-c default_transaction_read_only=on"] : [])]
   const pool = new pg.Pool({
