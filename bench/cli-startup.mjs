@@ -15,6 +15,8 @@
 // "utan kodcache" show what a command costs before its cache exists (the first
 // run after an install). The rows "golv" are what importing effect's Effect
 // module or zod costs by itself: no package that imports them can start faster.
+// The rows "efter golvet" import a package after both are loaded; the summary
+// under the table gives what each package's own code adds to that floor.
 //
 //   node bench/cli-startup.mjs [runs] [--compare OTHER_CHECKOUT]
 //
@@ -74,22 +76,35 @@ const commands = [
   ["start --no-serve", ["start", "--no-serve", "--as-of", "2026-11-23"]]
 ]
 
+/** A file of a peer dependency (effect, zod) as the packages resolve it. */
+const peer = (file) => join(dirname(createRequire(join(here, "packages/core/package.json")).resolve(`${file.split("/")[0]}/package.json`)), file.split("/").slice(1).join("/"))
+// What every package imports before any code of its own: zod and effect's Effect module.
+const floor = [peer("zod/index.js"), peer("effect/dist/Effect.js")]
+
 /** Every row: its label, and per checkout the node arguments and the template database it starts from. */
 const rows = [
   { group: "bas", name: "node -e 0", per: [{ args: ["-e", "0"] }] },
   // The floor under every package import: effect's Effect module and zod, as the packages import them (ES modules).
   ...[
-    ["effect/Effect", "effect/dist/Effect.js"],
-    ["zod", "zod/index.js"]
-  ].map(([name, file]) => ({
+    ["effect/Effect", [peer("effect/dist/Effect.js")]],
+    ["zod", [peer("zod/index.js")]],
+    ["zod + effect/Effect", floor]
+  ].map(([name, files]) => ({
     group: "golv",
     name: `import ${name}`,
-    per: [{ args: ["--input-type=module", "-e", `await import(${JSON.stringify(join(dirname(createRequire(join(here, "packages/core/package.json")).resolve(`${file.split("/")[0]}/package.json`)), file.split("/").slice(1).join("/")))})`] }]
+    per: [{ args: ["--input-type=module", "-e", files.map((file) => `await import(${JSON.stringify(file)})`).join("; ")] }]
   })),
   ...packages.map((p) => ({
     group: "import",
     name: `import @uppdrag/${p}`,
     per: roots.map((root) => ({ args: ["--input-type=module", "-e", `await import(${JSON.stringify(join(root, "packages", p, "dist/index.js"))})`] }))
+  })),
+  // The same import after zod and effect/Effect are loaded: what the package's own code costs (see the summary below the table).
+  ...packages.map((p) => ({
+    group: "efter golvet",
+    name: `import @uppdrag/${p} efter golvet`,
+    marginal: true,
+    per: roots.map((root) => ({ args: ["--input-type=module", "-e", [...floor, join(root, "packages", p, "dist/index.js")].map((file) => `await import(${JSON.stringify(file)})`).join("; ")] }))
   })),
   ...packages.map((p) => ({
     group: "require",
@@ -161,4 +176,15 @@ rows.forEach((r, j) => {
   if (r.group !== group && group !== "") console.log("")
   group = r.group
   console.log(`${r.name.padEnd(46)}${samples[j].map(cell).join("  ")}`)
+})
+
+// Each package's own cost: its import after the floor, less the floor alone (CPU ms, median).
+const floorRow = rows.findIndex((r) => r.name === "import zod + effect/Effect")
+const floorCpu = median(samples[floorRow][0].map((s) => s.cpu))
+console.log("")
+console.log(`Paketens eget tillägg över golvet (zod + effect/Effect, ${floorCpu.toFixed(0)} ms cpu = ${(floorCpu / baseCpu).toFixed(2)}× node -e 0), cpu ms:`)
+rows.forEach((r, j) => {
+  if (r.marginal !== true) return
+  const own = samples[j].map((xs) => median(xs.map((s) => s.cpu)) - floorCpu)
+  console.log(`  ${r.name.replace(" efter golvet", "").padEnd(44)}${roots.map((root, k) => `${basename(root)} ${own[k] >= 0 ? "+" : ""}${own[k].toFixed(0)} ms`).join("   ")}`)
 })
