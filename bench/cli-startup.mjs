@@ -15,8 +15,11 @@
 // "utan kodcache" show what a command costs before its cache exists (the first
 // run after an install). The rows "golv" are what importing effect's Effect
 // module or zod costs by itself: no package that imports them can start faster.
-// The rows "efter golvet" import a package after both are loaded; the summary
-// under the table gives what each package's own code adds to that floor.
+// The rows "golv domän"/"golv tjänster" import what the packages import of
+// their peers (zod, effect's Result and Data; and Effect, Layer and Context for
+// the application layer and the store); the rows "efter golvet" import a
+// package after its floor, and the summary under the table gives what each
+// package's own code adds to it.
 //
 //   node bench/cli-startup.mjs [runs] [--compare OTHER_CHECKOUT]
 //
@@ -76,35 +79,43 @@ const commands = [
   ["start --no-serve", ["start", "--no-serve", "--as-of", "2026-11-23"]]
 ]
 
-/** A file of a peer dependency (effect, zod) as the packages resolve it. */
-const peer = (file) => join(dirname(createRequire(join(here, "packages/core/package.json")).resolve(`${file.split("/")[0]}/package.json`)), file.split("/").slice(1).join("/"))
-// What every package imports before any code of its own: zod and effect's Effect module.
-const floor = [peer("zod/index.js"), peer("effect/dist/Effect.js")]
+/** A file of a peer dependency (effect, zod) as the packages of `root` resolve it. */
+const peer = (root, file) => join(dirname(createRequire(join(root, "packages/core/package.json")).resolve(`${file.split("/")[0]}/package.json`)), file.split("/").slice(1).join("/"))
+// What a package imports of its peers before any code of its own: zod and effect's Result and Data
+// (every domain package), and effect's Effect, Layer and Context too (the application layer and the store).
+const floors = {
+  domän: ["zod/index.js", "effect/dist/Result.js", "effect/dist/Data.js"],
+  tjänster: ["zod/index.js", "effect/dist/Result.js", "effect/dist/Data.js", "effect/dist/Effect.js", "effect/dist/Layer.js", "effect/dist/Context.js"]
+}
+const floorOf = (p) => (p === "application" || p === "store" ? "tjänster" : "domän")
+const imports = (files) => files.map((file) => `await import(${JSON.stringify(file)})`).join("; ")
 
 /** Every row: its label, and per checkout the node arguments and the template database it starts from. */
 const rows = [
   { group: "bas", name: "node -e 0", per: [{ args: ["-e", "0"] }] },
-  // The floor under every package import: effect's Effect module and zod, as the packages import them (ES modules).
+  // The floor under the package imports: what they import of their peers (ES modules, as the packages import them).
   ...[
-    ["effect/Effect", [peer("effect/dist/Effect.js")]],
-    ["zod", [peer("zod/index.js")]],
-    ["zod + effect/Effect", floor]
+    ["effect/Effect", ["effect/dist/Effect.js"]],
+    ["zod", ["zod/index.js"]],
+    ["golv domän: zod + effect/Result, Data", floors.domän],
+    ["golv tjänster: domän + Effect, Layer, Context", floors.tjänster]
   ].map(([name, files]) => ({
     group: "golv",
-    name: `import ${name}`,
-    per: [{ args: ["--input-type=module", "-e", files.map((file) => `await import(${JSON.stringify(file)})`).join("; ")] }]
+    name: name.startsWith("golv ") ? name : `import ${name}`,
+    floor: name.startsWith("golv ") ? name.slice(5, name.indexOf(":")) : undefined,
+    per: roots.map((root) => ({ args: ["--input-type=module", "-e", imports(files.map((f) => peer(root, f)))] }))
   })),
   ...packages.map((p) => ({
     group: "import",
     name: `import @uppdrag/${p}`,
     per: roots.map((root) => ({ args: ["--input-type=module", "-e", `await import(${JSON.stringify(join(root, "packages", p, "dist/index.js"))})`] }))
   })),
-  // The same import after zod and effect/Effect are loaded: what the package's own code costs (see the summary below the table).
+  // The same import after its floor is loaded: what the package's own code costs (see the summary below the table).
   ...packages.map((p) => ({
     group: "efter golvet",
-    name: `import @uppdrag/${p} efter golvet`,
-    marginal: true,
-    per: roots.map((root) => ({ args: ["--input-type=module", "-e", [...floor, join(root, "packages", p, "dist/index.js")].map((file) => `await import(${JSON.stringify(file)})`).join("; ")] }))
+    name: `import @uppdrag/${p} efter golv ${floorOf(p)}`,
+    package: p,
+    per: roots.map((root) => ({ args: ["--input-type=module", "-e", imports([...floors[floorOf(p)].map((f) => peer(root, f)), join(root, "packages", p, "dist/index.js")])] }))
   })),
   ...packages.map((p) => ({
     group: "require",
@@ -178,13 +189,16 @@ rows.forEach((r, j) => {
   console.log(`${r.name.padEnd(46)}${samples[j].map(cell).join("  ")}`)
 })
 
-// Each package's own cost: its import after the floor, less the floor alone (CPU ms, median).
-const floorRow = rows.findIndex((r) => r.name === "import zod + effect/Effect")
-const floorCpu = median(samples[floorRow][0].map((s) => s.cpu))
+// Each package's own cost: its import after its floor, less that floor alone (CPU ms, medians, each checkout its own).
+const cpuOf = (j, k) => median(samples[j][k].map((s) => s.cpu))
 console.log("")
-console.log(`Paketens eget tillägg över golvet (zod + effect/Effect, ${floorCpu.toFixed(0)} ms cpu = ${(floorCpu / baseCpu).toFixed(2)}× node -e 0), cpu ms:`)
+console.log("Paketens eget tillägg över sitt golv (det de importerar av zod och effect), cpu ms:")
+for (const [name] of Object.entries(floors)) {
+  const j = rows.findIndex((r) => r.floor === name)
+  console.log(`  golv ${name.padEnd(38)}${roots.map((root, k) => `${basename(root)} ${cpuOf(j, k).toFixed(0)} ms = ${(cpuOf(j, k) / baseCpu).toFixed(2)}×`).join("   ")}`)
+}
 rows.forEach((r, j) => {
-  if (r.marginal !== true) return
-  const own = samples[j].map((xs) => median(xs.map((s) => s.cpu)) - floorCpu)
-  console.log(`  ${r.name.replace(" efter golvet", "").padEnd(44)}${roots.map((root, k) => `${basename(root)} ${own[k] >= 0 ? "+" : ""}${own[k].toFixed(0)} ms`).join("   ")}`)
+  if (r.package === undefined) return
+  const f = rows.findIndex((x) => x.floor === floorOf(r.package))
+  console.log(`  @uppdrag/${r.package.padEnd(35)}${roots.map((root, k) => { const own = cpuOf(j, k) - cpuOf(f, k); return `${basename(root)} ${own >= 0 ? "+" : ""}${own.toFixed(0)} ms` }).join("   ")}`)
 })
