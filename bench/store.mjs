@@ -53,10 +53,10 @@ const TestClock = await import(esm("effect/testing/TestClock"))
 const GRANT = "specialiserad-psykiatri-2026"
 const catalog = Catalog.unsafeLoad()
 const services = (store) => Layer.mergeAll(CatalogSource.layerOf(catalog), Populations.layerPublished, Layer.succeed(EventLog.EventLog, store))
-/** Runs a use case on `store`, with the clock fixed at the recording instant of the batch. */
+/** Runs a use case on `store`, with the clock fixed after the last business date of the batch (events dated after today are refused). */
 const runOn = (store, program) =>
   Effect.runPromise(
-    Effect.result(Effect.andThen(TestClock.setTime(Date.parse("2026-04-15T08:00:00.000Z")), program)).pipe(Effect.provide(TestClock.layer()), Effect.provide(services(store)))
+    Effect.result(Effect.andThen(TestClock.setTime(Date.parse("2027-04-01T08:00:00.000Z")), program)).pipe(Effect.provide(TestClock.layer()), Effect.provide(services(store)))
   )
 // The regions the grant is allocated to (the published population), from the application itself.
 const allocated = await runOn(EventLog.makeMemory(), Effect.flatMap(GrantState.find(GRANT), ({ grant }) => GrantState.allocation(grant)))
