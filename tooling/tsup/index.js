@@ -216,9 +216,14 @@ export const entryUrl = (name) => {
       // when they use it) as a plain `require("yaml")`: esbuild bundles that module, still initialised only
       // on first use, and the app's code cache then covers it as well.
       // Those the app keeps outside its bundle (`outside`) are still required from where the library is installed.
+      // So is `createRequire(import.meta.url).resolve("better-sqlite3/package.json")`: a bundled dependency's
+      // files are then looked for where the app's copy, the one bundled, is installed.
       if (name !== undefined) {
         text = text.replaceAll(/createRequire\(import\.meta\.url\)\("([^"]+)"\)/g, (call, dependency) =>
           outside?.test(dependency) ? call : `require(${JSON.stringify(dependency)})`
+        )
+        text = text.replaceAll(/createRequire\(import\.meta\.url\)\.resolve\("([^"]+)"\)/g, (call, dependency) =>
+          outside?.test(dependency) ? call : `require.resolve(${JSON.stringify(dependency)})`
         )
       }
       if (name !== undefined && text.includes("import.meta.url")) {

@@ -152,8 +152,9 @@ const driver = <M>(name: "better-sqlite3" | "pg", database: string, load: () => 
 /**
  * better-sqlite3's compiled addon, beside the package `driver` loads, when it is where its build puts
  * it: passed as `nativeBinding`, so the driver does not search a dozen paths for it (its `bindings`
- * helper), and so a bundle that carries the driver's JavaScript (the CLI's) still finds the addon of
- * the installed package. `undefined` (the driver's own search) when it is anywhere else.
+ * helper), and so a bundle that carries the driver's JavaScript (the CLI's, whose build resolves this
+ * from the bundle, i.e. the copy it bundled) still finds the addon of that installed package.
+ * `undefined` (the driver's own search) when it is anywhere else.
  */
 const sqliteAddon = (): string | undefined => {
   try {
