@@ -32,19 +32,31 @@ export const NO_YEAR = 511
 /** Slabs are addressed as `slab × 2^24 + offset`. */
 export const SLAB_ADDRESS = 1 << 24
 
-/** A partition stream store as another thread can read it (the slabs are shared memory). */
+/**
+ * The records of one byte range of the file, as another thread can read
+ * them (the slabs are shared memory, the rest is copied cheaply).
+ */
 export interface StreamsSnapshot {
+  /** Every slab of the thread that wrote them (a range's records are in some of them). */
   readonly slabs: ReadonlyArray<SharedArrayBuffer>
-  /** Per partition: block address (slab × 2^24 + byte offset) and words used, alternating, in write order. */
-  readonly blocks: ReadonlyArray<ReadonlyArray<number>>
+  /**
+   * Pieces of the streams, as (address, words) pairs in write order: address
+   * is slab × 2^24 + byte offset. Partition p's pieces are the pairs from
+   * `starts[p]` to `starts[p + 1]` (indices of pairs).
+   */
+  readonly pieces: Float64Array
+  readonly starts: Int32Array
   /** Records per partition. */
-  readonly rows: ReadonlyArray<number>
+  readonly rows: Int32Array
 }
 
 /**
- * One append-only byte stream per partition, in blocks (64 KB) carved from
- * shared slabs of 256 blocks (allocated on demand; untouched pages cost no
- * memory).
+ * One append-only stream of 32-bit words per partition, in blocks (64 KB)
+ * carved from shared slabs of 256 blocks (allocated on demand; untouched pages
+ * cost no memory). A thread reads one byte range after another into the same
+ * streams and takes each range's records with {@link endRange}; a range's
+ * records in a partition start where the previous range's ended, inside a
+ * block, so small ranges waste nothing.
  */
 export class PartitionStreams {
   readonly slabs: Array<SharedArrayBuffer> = []
@@ -52,10 +64,15 @@ export class PartitionStreams {
   readonly cur: Array<Int32Array>
   readonly pos: Int32Array
   readonly end: Int32Array
+  /** Records per partition in the current range. */
   readonly rows: Int32Array
   /** `32 - log2(partitions)`: a partition is the top bits of the patient hash. */
   readonly shift: number
-  private readonly blocks: Array<Array<number>>
+  /** Per partition: the slab index of its current block and where the current range's words in it start. */
+  private readonly slabOf: Int32Array
+  private readonly from: Int32Array
+  /** The current range's finished pieces, per partition: address, words, … */
+  private readonly pieces: Array<Array<number>>
   private slab: Int32Array = new Int32Array(0)
   private readonly blockWords: number
   private readonly slabWords: number
@@ -77,34 +94,53 @@ export class PartitionStreams {
     this.pos = new Int32Array(partitions)
     this.end = new Int32Array(partitions)
     this.rows = new Int32Array(partitions)
-    this.blocks = Array.from({ length: partitions }, () => [])
+    this.slabOf = new Int32Array(partitions)
+    this.from = new Int32Array(partitions)
+    this.pieces = Array.from({ length: partitions }, () => [])
   }
 
   /** Closes partition `p`'s block and starts a new one. */
   open(p: number): void {
-    this.close(p)
+    this.closePiece(p)
     if (this.slabUsed === this.slabWords) {
       const shared = new SharedArrayBuffer(this.slabWords * 4)
       this.slabs.push(shared)
       this.slab = new Int32Array(shared)
       this.slabUsed = 0
     }
-    this.blocks[p]!.push((this.slabs.length - 1) * SLAB_ADDRESS + this.slabUsed * 4, 0)
+    this.slabOf[p] = this.slabs.length - 1
     this.cur[p] = this.slab
     this.pos[p] = this.slabUsed
+    this.from[p] = this.slabUsed
     this.end[p] = this.slabUsed + this.blockWords
     this.slabUsed += this.blockWords
   }
 
-  private close(p: number): void {
-    const list = this.blocks[p]!
-    if (list.length > 0) list[list.length - 1] = this.pos[p]! - (this.end[p]! - this.blockWords)
+  private closePiece(p: number): void {
+    const words = this.pos[p]! - this.from[p]!
+    if (words > 0) this.pieces[p]!.push(this.slabOf[p]! * SLAB_ADDRESS + this.from[p]! * 4, words)
+    this.from[p] = this.pos[p]!
   }
 
-  /** The streams as written so far. */
-  snapshot(): StreamsSnapshot {
-    for (let p = 0; p < this.partitions; p++) this.close(p)
-    return { slabs: this.slabs, blocks: this.blocks, rows: Array.from(this.rows) }
+  /** The records written since the previous call (or since the start): one byte range's. */
+  endRange(): StreamsSnapshot {
+    let pairs = 0
+    for (let p = 0; p < this.partitions; p++) {
+      this.closePiece(p)
+      pairs += this.pieces[p]!.length >> 1
+    }
+    const pieces = new Float64Array(2 * pairs)
+    const starts = new Int32Array(this.partitions + 1)
+    let at = 0
+    for (let p = 0; p < this.partitions; p++) {
+      starts[p] = at >> 1
+      for (const value of this.pieces[p]!) pieces[at++] = value
+      this.pieces[p] = []
+    }
+    starts[this.partitions] = at >> 1
+    const rows = this.rows.slice()
+    this.rows.fill(0)
+    return { slabs: this.slabs, pieces, starts, rows }
   }
 }
 
@@ -212,6 +248,11 @@ export class EpisodeScanner {
   /** Whether reading on is pointless: too many problems, an unusable header, or (header only) the header is read. */
   get full(): boolean {
     return this.stopped || this.done || this.issues.full
+  }
+
+  /** Whether the bytes pushed so far end inside a line (its start is held until its end comes). */
+  get midLine(): boolean {
+    return this.carry !== undefined
   }
 
   private useHeader(header: Header): void {

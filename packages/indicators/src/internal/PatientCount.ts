@@ -38,7 +38,17 @@ export const countPartitions = (
   const years = range.to - range.from + 1
   const base = new Int32Array(years * FORMS * REGIONS * 2 * BANDS)
   const counter = new Counter(range, base)
-  const views = sources.map((source) => source.slabs.map((slab) => new Int32Array(slab)))
+  // One view per slab (the ranges of a thread share its slabs).
+  const viewOf = new Map<SharedArrayBuffer, Int32Array>()
+  const views = sources.map((source) =>
+    source.slabs.map((slab) => {
+      const known = viewOf.get(slab)
+      if (known !== undefined) return known
+      const view = new Int32Array(slab)
+      viewOf.set(slab, view)
+      return view
+    })
+  )
   const issues: Array<Issue> = []
   let rows = 0
   let patients = 0
@@ -46,20 +56,18 @@ export const countPartitions = (
     let words = 0
     let records = 0
     for (const source of sources) {
-      const blocks = source.blocks[p]!
-      for (let k = 1; k < blocks.length; k += 2) words += blocks[k]!
+      for (let k = source.starts[p]!; k < source.starts[p + 1]!; k++) words += source.pieces[2 * k + 1]!
       records += source.rows[p]!
     }
     if (records === 0) continue
-    // One flat buffer for the partition: range by range, block by block, in the order written.
+    // One flat buffer for the partition: range by range, piece by piece, in the order written.
     const flat = counter.reserve(words, records)
     const ends: Array<number> = []
     let at = 0
     sources.forEach((source, k) => {
-      const blocks = source.blocks[p]!
-      for (let b = 0; b < blocks.length; b += 2) {
-        const address = blocks[b]!
-        const used = blocks[b + 1]!
+      for (let b = source.starts[p]!; b < source.starts[p + 1]!; b++) {
+        const address = source.pieces[2 * b]!
+        const used = source.pieces[2 * b + 1]!
         const offset = address % SLAB_ADDRESS
         flat.set(views[k]![(address - offset) / SLAB_ADDRESS]!.subarray(offset >> 2, (offset >> 2) + used), at)
         at += used
