@@ -339,14 +339,12 @@ export class EpisodeScanner {
     const issues = this.issues
     let line = this.line
     while (p <= last) {
-      line++
       if (this.canonical) {
-        const q = this.fast(buf, p, line)
-        if (q >= 0) {
-          p = q
-          continue
-        }
+        p = this.fastRows(buf, p, last, line)
+        line += this.taken
+        if (p > last) break
       }
+      line++
       const nl = buf.indexOf(10, p)
       const e = nl > p && buf[nl - 1] === 13 ? nl - 1 : nl
       if (e > p) {
@@ -363,116 +361,134 @@ export class EpisodeScanner {
   }
 
   /**
-   * One row in the documented column order, straight from the bytes: the
-   * position after its line end, or -1 when the line is anything but a valid
-   * row (then RowReader reads it and says why).
+   * Rows in the documented column order, straight from the bytes, from `p`
+   * on while they are valid rows: the position after the last one taken
+   * (their number in {@link taken}), at a line that is anything but a valid
+   * row (then RowReader reads it and says why) or past `last`. One loop for
+   * every row, with the streams' tables in locals: a call per row cost more.
    */
-  private fast(buf: Uint8Array, p: number, line: number): number {
-    let q = p
-    let stop = idStop[buf[q]!]!
-    while (stop === 0) stop = idStop[buf[++q]!]!
-    if (stop !== 1) return -1
-    const idLength = q - p
-    let c: number
-    if (idLength === 0 || idLength > MAX_ID_BYTES) return -1
-    const r0 = buf[q + 1]! - 48
-    const r1 = buf[q + 2]! - 48
-    if (!(r0 >= 0 && r0 <= 9 && r1 >= 0 && r1 <= 9) || buf[q + 3] !== 44) return -1
-    const region = regionIndexByCode[r0 * 10 + r1]!
-    if (region === 0) return -1
-    c = buf[q + 4]!
-    const sex = c === 75 ? 0 : c === 77 ? 1 : -1
-    if (sex < 0 || buf[q + 5] !== 44) return -1
-    const b0 = buf[q + 6]! - 48
-    const b1 = buf[q + 7]! - 48
-    const b2 = buf[q + 8]! - 48
-    const b3 = buf[q + 9]! - 48
-    if (!(b0 >= 0 && b0 <= 9 && b1 >= 0 && b1 <= 9 && b2 >= 0 && b2 <= 9 && b3 >= 0 && b3 <= 9) || buf[q + 10] !== 44) return -1
-    const birthYear = ((b0 * 10 + b1) * 10 + b2) * 10 + b3
-    if (birthYear < MIN_BIRTH_YEAR) return -1
-    // The care form: its first letter tells which it must be, then every byte is checked.
-    let form: number
-    let t: number
-    q += 11
-    switch (buf[q]) {
-      case 115: // sluten-lpt
-        if (buf[q + 1] !== 108 || buf[q + 2] !== 117 || buf[q + 3] !== 116 || buf[q + 4] !== 101 || buf[q + 5] !== 110) return -1
-        if (buf[q + 6] !== 45 || buf[q + 7] !== 108 || buf[q + 8] !== 112 || buf[q + 9] !== 116) return -1
-        form = 0
-        t = q + 10
-        break
-      case 111: // oppen-lpt, oppen-lrv
-        if (buf[q + 1] !== 112 || buf[q + 2] !== 112 || buf[q + 3] !== 101 || buf[q + 4] !== 110 || buf[q + 5] !== 45 || buf[q + 6] !== 108) return -1
-        c = buf[q + 7]!
-        if (c === 112 && buf[q + 8] === 116) form = 1
-        else if (c === 114 && buf[q + 8] === 118) form = 4
-        else return -1
-        t = q + 9
-        break
-      case 100: // domstols-lrv
-        if (buf[q + 1] !== 111 || buf[q + 2] !== 109 || buf[q + 3] !== 115 || buf[q + 4] !== 116 || buf[q + 5] !== 111 || buf[q + 6] !== 108) return -1
-        if (buf[q + 7] !== 115 || buf[q + 8] !== 45 || buf[q + 9] !== 108 || buf[q + 10] !== 114 || buf[q + 11] !== 118) return -1
-        form = 2
-        t = q + 12
-        break
-      case 97: // akut-lrv
-        if (buf[q + 1] !== 107 || buf[q + 2] !== 117 || buf[q + 3] !== 116 || buf[q + 4] !== 45 || buf[q + 5] !== 108 || buf[q + 6] !== 114 || buf[q + 7] !== 118) return -1
-        form = 3
-        t = q + 8
-        break
-      default:
-        return -1
-    }
-    if (buf[t] !== 44) return -1
-    const start = dateAt(buf, t + 1)
-    if (start < 0 || buf[t + 11] !== 44) return -1
-    let u = t + 12
-    let endYear = OPEN
-    c = buf[u]!
-    if (c === 10) u++
-    else if (c === 13 && buf[u + 1] === 10) u += 2
-    else {
-      const end = dateAt(buf, u)
-      if (end < start) return -1
-      u += 10
+  private fastRows(buf: Uint8Array, p: number, last: number, line: number): number {
+    const streams = this.streams
+    const pos = streams.pos
+    const ends = streams.end
+    const cur = streams.cur
+    const counts = streams.rows
+    const shift = streams.shift
+    const from = this.from
+    const to = this.to
+    const view = this.view
+    const taken = line
+    rows: while (p <= last) {
+      let q = p
+      let stop = idStop[buf[q]!]!
+      while (stop === 0) stop = idStop[buf[++q]!]!
+      if (stop !== 1) break
+      const idLength = q - p
+      let c: number
+      if (idLength === 0 || idLength > MAX_ID_BYTES) break
+      const r0 = buf[q + 1]! - 48
+      const r1 = buf[q + 2]! - 48
+      if (!(r0 >= 0 && r0 <= 9 && r1 >= 0 && r1 <= 9) || buf[q + 3] !== 44) break
+      const region = regionIndexByCode[r0 * 10 + r1]!
+      if (region === 0) break
+      c = buf[q + 4]!
+      const sex = c === 75 ? 0 : c === 77 ? 1 : -1
+      if (sex < 0 || buf[q + 5] !== 44) break
+      const b0 = buf[q + 6]! - 48
+      const b1 = buf[q + 7]! - 48
+      const b2 = buf[q + 8]! - 48
+      const b3 = buf[q + 9]! - 48
+      if (!(b0 >= 0 && b0 <= 9 && b1 >= 0 && b1 <= 9 && b2 >= 0 && b2 <= 9 && b3 >= 0 && b3 <= 9) || buf[q + 10] !== 44) break
+      const birthYear = ((b0 * 10 + b1) * 10 + b2) * 10 + b3
+      if (birthYear < MIN_BIRTH_YEAR) break
+      // The care form: its first letter tells which it must be, then every byte is checked.
+      let form: number
+      let t: number
+      q += 11
+      switch (buf[q]) {
+        case 115: // sluten-lpt
+          if (buf[q + 1] !== 108 || buf[q + 2] !== 117 || buf[q + 3] !== 116 || buf[q + 4] !== 101 || buf[q + 5] !== 110) break rows
+          if (buf[q + 6] !== 45 || buf[q + 7] !== 108 || buf[q + 8] !== 112 || buf[q + 9] !== 116) break rows
+          form = 0
+          t = q + 10
+          break
+        case 111: // oppen-lpt, oppen-lrv
+          if (buf[q + 1] !== 112 || buf[q + 2] !== 112 || buf[q + 3] !== 101 || buf[q + 4] !== 110 || buf[q + 5] !== 45 || buf[q + 6] !== 108) break rows
+          c = buf[q + 7]!
+          if (c === 112 && buf[q + 8] === 116) form = 1
+          else if (c === 114 && buf[q + 8] === 118) form = 4
+          else break rows
+          t = q + 9
+          break
+        case 100: // domstols-lrv
+          if (buf[q + 1] !== 111 || buf[q + 2] !== 109 || buf[q + 3] !== 115 || buf[q + 4] !== 116 || buf[q + 5] !== 111 || buf[q + 6] !== 108) break rows
+          if (buf[q + 7] !== 115 || buf[q + 8] !== 45 || buf[q + 9] !== 108 || buf[q + 10] !== 114 || buf[q + 11] !== 118) break rows
+          form = 2
+          t = q + 12
+          break
+        case 97: // akut-lrv
+          if (buf[q + 1] !== 107 || buf[q + 2] !== 117 || buf[q + 3] !== 116 || buf[q + 4] !== 45 || buf[q + 5] !== 108 || buf[q + 6] !== 114 || buf[q + 7] !== 118) break rows
+          form = 3
+          t = q + 8
+          break
+        default:
+          break rows
+      }
+      if (buf[t] !== 44) break
+      const start = dateAt(buf, t + 1)
+      if (start < 0 || buf[t + 11] !== 44) break
+      let u = t + 12
+      let endYear = OPEN
       c = buf[u]!
       if (c === 10) u++
       else if (c === 13 && buf[u + 1] === 10) u += 2
-      else return -1
-      endYear = end >> 9
+      else {
+        const end = dateAt(buf, u)
+        if (end < start) break
+        u += 10
+        c = buf[u]!
+        if (c === 10) u++
+        else if (c === 13 && buf[u + 1] === 10) u += 2
+        else break
+        endYear = end >> 9
+      }
+      const startYear = start >> 9
+      if (birthYear > startYear) break
+      // The id by words, straight from the line (the row is valid, so whole words stay inside it): hashed, then copied.
+      const words = (idLength + 3) >> 2
+      const tail = (idLength & 3) === 0 ? -1 : (1 << (8 * (idLength & 3))) - 1
+      let h = HASH_SEED
+      for (let k = 0; k < words - 1; k++) h = mixWord(h, view.getInt32(p + 4 * k, true))
+      const lastWord = view.getInt32(p + 4 * (words - 1), true) & tail
+      h = mixWord(h, lastWord)
+      // The record, as write() does it (written out here: a call per row costs more than the copy).
+      const part = finish(h, idLength) >>> shift
+      let w = pos[part]!
+      if (w + RECORD_HEAD + words > ends[part]!) {
+        streams.open(part)
+        w = pos[part]!
+      }
+      const out = cur[part]!
+      const first = Math.max(startYear, from)
+      const final = Math.min(endYear, to)
+      line++
+      out[w] = idLength | ((region | (form << 5) | (sex << 8)) << 8) | ((first <= final ? first - from : NO_YEAR) << 17)
+      out[w + 1] = birthYear | ((first <= final ? final - from : 0) << 16)
+      out[w + 2] = line
+      w += RECORD_HEAD
+      for (let k = 0; k < words - 1; k++) out[w + k] = view.getInt32(p + 4 * k, true)
+      out[w + words - 1] = lastWord
+      pos[part] = w + words
+      counts[part] = counts[part]! + 1
+      p = u
     }
-    const startYear = start >> 9
-    if (birthYear > startYear) return -1
-    // The id by words, straight from the line (the row is valid, so whole words stay inside it).
-    const words = (idLength + 3) >> 2
-    const ids = this.ids
-    const view = this.view
-    let h = HASH_SEED
-    for (let k = 0; k < words; k++) {
-      let word = view.getInt32(p + 4 * k, true)
-      if (k === words - 1 && (idLength & 3) !== 0) word &= (1 << (8 * (idLength & 3))) - 1
-      ids[k] = word
-      h = mixWord(h, word)
-    }
-    // The record, as write() does it (written out here: a call per row costs more than the copy).
-    const streams = this.streams
-    const part = finish(h, idLength) >>> streams.shift
-    let w = streams.pos[part]!
-    if (w + RECORD_HEAD + words > streams.end[part]!) {
-      streams.open(part)
-      w = streams.pos[part]!
-    }
-    const out = streams.cur[part]!
-    const first = Math.max(startYear, this.from)
-    const last = Math.min(endYear, this.to)
-    out[w] = idLength | ((region | (form << 5) | (sex << 8)) << 8) | ((first <= last ? first - this.from : NO_YEAR) << 17)
-    out[w + 1] = birthYear | ((first <= last ? last - this.from : 0) << 16)
-    out[w + 2] = line
-    for (let k = 0; k < words; k++) out[w + RECORD_HEAD + k] = ids[k]!
-    streams.pos[part] = w + RECORD_HEAD + words
-    streams.rows[part] = streams.rows[part]! + 1
-    return u
+    this.taken = line - taken
+    return p
   }
+
+  /** Rows taken by the last {@link fastRows}. */
+  private taken = 0
+
 
   /** The id of the row being written, as words. */
   private readonly ids = new Int32Array(64)
