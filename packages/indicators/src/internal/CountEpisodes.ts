@@ -3,7 +3,8 @@ import { open } from "node:fs/promises"
 import { Worker } from "node:worker_threads"
 import type { Issue } from "@uppdrag/core"
 import type { YearRange } from "../Dimension.js"
-import { BANDS, FORMS, type Header, MAX_ISSUES, type RawCounts, REGIONS } from "./EpisodeRows.js"
+import { BANDS, FORMS, type Header, MAX_ISSUES, type RawCounts, REGIONS } from "./EpisodeFormat.js"
+import { rowFormat } from "./EpisodeRows.js"
 import { EpisodeScanner, PartitionStreams, type StreamsSnapshot } from "./EpisodeScan.js"
 import { inFileOrder, type Plan, RangeReader, rangeBytesFor, type Scanned, Shared } from "./FileRanges.js"
 import { countPartitions, type PartitionCounts } from "./PatientCount.js"
@@ -57,7 +58,7 @@ export const countChunks = async (
   layout: Layout = {}
 ): Promise<Outcome> => {
   const streams = new PartitionStreams(layout.partitions ?? partitionsFor(expectedBytes), layout.blockBytes)
-  const scanner = new EpisodeScanner(streams, years)
+  const scanner = new EpisodeScanner(streams, years, rowFormat)
   let bytes = 0
   for await (const chunk of chunks) {
     scanner.push(chunk)
@@ -74,7 +75,8 @@ const countAll = (sources: ReadonlyArray<StreamsSnapshot>, lineOffsets: Readonly
     sources,
     Array.from({ length: sources[0]!.rows.length }, (_, p) => p),
     lineOffsets,
-    years
+    years,
+    rowFormat.ageBandByAge
   )
 
 /** Problems of every pass in the file's line order (the first {@link MAX_ISSUES}), or the counts added up. */
@@ -125,7 +127,7 @@ export const countFile = async (
     chunkBytes: layout.chunkBytes ?? CHUNK
   }
   const shared = Shared.create(plan.ranges, threads)
-  const workers = worker === undefined ? [] : Array.from({ length: threads - 1 }, (_, k) => new Worker(worker, { execArgv: [], workerData: { plan, shared: shared.buffer, thread: k + 1 } }))
+  const workers = worker === undefined ? [] : Array.from({ length: threads - 1 }, (_, k) => new Worker(worker, { execArgv: [], workerData: { plan, shared: shared.buffer, thread: k + 1, regionIndexByCode: rowFormat.regionIndexByCode, ageBandByAge: rowFormat.ageBandByAge } }))
   const joinedOf = workers.map(() => deferred<void>())
   const scannedOf = workers.map(() => deferred<ReadonlyArray<Scanned>>())
   const countedOf = workers.map(() => deferred<PartitionCounts>())
@@ -150,7 +152,7 @@ export const countFile = async (
     const scanned: Array<Scanned> = []
     const fd = openSync(path, "r")
     try {
-      const reader = new RangeReader(plan, shared, 0, fd, new PartitionStreams(plan.partitions, plan.blockBytes), () => onProgress?.(plan.first + shared.read))
+      const reader = new RangeReader(plan, shared, 0, fd, new PartitionStreams(plan.partitions, plan.blockBytes), rowFormat, () => onProgress?.(plan.first + shared.read))
       for (;;) {
         const range = reader.next()
         if (range === undefined) break
@@ -167,7 +169,7 @@ export const countFile = async (
     onProgress?.(size)
     const { sources, lineOffsets, issues } = inFileOrder(scanned, shared.stop, header.lines)
     for (const k of taking) workers[k]!.postMessage({ sources, lineOffsets })
-    const counted = [countPartitions(sources, shared.partitionsToCount(plan.partitions), lineOffsets, years)]
+    const counted = [countPartitions(sources, shared.partitionsToCount(plan.partitions), lineOffsets, years, rowFormat.ageBandByAge)]
     for (const theirs of await Promise.all(taking.map((k) => countedOf[k]!.promise))) counted.push(theirs)
     return conclude(issues, counted, years)
   } finally {
@@ -180,7 +182,7 @@ type FromWorker = { joined: true } | { scanned: ReadonlyArray<Scanned> } | { cou
 /** The header line of the file, its columns, the byte after it and the lines up to it (blank lines before it are allowed). */
 const readHeaderOf = async (path: string, years: YearRange): Promise<{ columns: Header; end: number; lines: number } | { issues: ReadonlyArray<Issue> }> => {
   const handle = await open(path, "r")
-  const scanner = new EpisodeScanner(new PartitionStreams(2), years, undefined, 0, true)
+  const scanner = new EpisodeScanner(new PartitionStreams(2), years, rowFormat, undefined, 0, true)
   try {
     const buffer = new Uint8Array(64 << 10)
     let at = 0

@@ -1,5 +1,5 @@
 import type { YearRange } from "../Dimension.js"
-import { BLANK, type Header, Issues, isCanonical, MAX_ID_BYTES, MIN_BIRTH_YEAR, type Row, RowReader, readHeader, regionIndexByCode } from "./EpisodeRows.js"
+import { BLANK, type Header, Issues, isCanonical, type LineReader, MAX_ID_BYTES, MIN_BIRTH_YEAR, type Row, type RowFormat } from "./EpisodeFormat.js"
 
 /** Longest line read: an episode row is some 60 bytes, a header some 50. */
 const MAX_LINE_BYTES = 64 * 1024
@@ -122,6 +122,15 @@ export class PartitionStreams {
     this.from[p] = this.pos[p]!
   }
 
+  /** Forgets the records written since the last {@link endRange}: a range read again from its start. */
+  dropRange(): void {
+    for (let p = 0; p < this.partitions; p++) {
+      this.pieces[p] = []
+      this.pos[p] = this.from[p]!
+    }
+    this.rows.fill(0)
+  }
+
   /** The records written since the previous call (or since the start): one byte range's. */
   endRange(): StreamsSnapshot {
     let pairs = 0
@@ -215,7 +224,8 @@ export class EpisodeScanner {
   /** Bytes after the header line, once read (the header's own reader only). */
   headerEnd = -1
   private header: Header | undefined
-  private reader: RowReader | undefined
+  /** The reference reader, made at the first line the fast path does not take. */
+  private reader: LineReader | undefined
   private canonical = false
   private stopped = false
   private done = false
@@ -226,16 +236,20 @@ export class EpisodeScanner {
   /** The bytes being read, for reading an id four bytes at a time. */
   private view: DataView = new DataView(new ArrayBuffer(0))
 
+  private readonly regionIndexByCode: Uint8Array
+
   /** `headerOnly`: stop after the header (its reader learns where the rows start). */
   constructor(
     readonly streams: PartitionStreams,
     readonly years: YearRange,
+    private readonly format: RowFormat,
     header?: Header,
     firstLine = 0,
     readonly headerOnly = false
   ) {
     this.from = years.from
     this.to = years.to
+    this.regionIndexByCode = format.regionIndexByCode
     this.line = firstLine
     if (header !== undefined) this.useHeader(header)
   }
@@ -257,7 +271,6 @@ export class EpisodeScanner {
 
   private useHeader(header: Header): void {
     this.header = header
-    this.reader = new RowReader(header)
     this.canonical = isCanonical(header)
   }
 
@@ -321,7 +334,7 @@ export class EpisodeScanner {
       const nl = buf.indexOf(10, p)
       this.line++
       const e = nl > p && buf[nl - 1] === 13 ? nl - 1 : nl
-      const header = readHeader(buf, p, e, this.line, this.issues)
+      const header = this.format.readHeader(buf, p, e, this.line, this.issues)
       p = nl + 1
       if (header === undefined) {
         this.stopped = true
@@ -348,7 +361,8 @@ export class EpisodeScanner {
       const nl = buf.indexOf(10, p)
       const e = nl > p && buf[nl - 1] === 13 ? nl - 1 : nl
       if (e > p) {
-        const row = this.reader!.read(buf, p, e, line, issues)
+        this.reader ??= this.format.reader(this.header)
+        const row = this.reader.read(buf, p, e, line, issues)
         if (row !== undefined) this.put(row, line)
         else if (issues.full) {
           this.line = line
@@ -377,6 +391,7 @@ export class EpisodeScanner {
     const from = this.from
     const to = this.to
     const view = this.view
+    const regionIndexByCode = this.regionIndexByCode
     const taken = line
     rows: while (p <= last) {
       let q = p

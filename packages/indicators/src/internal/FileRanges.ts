@@ -1,7 +1,7 @@
 import { readSync } from "node:fs"
 import type { Issue } from "@uppdrag/core"
 import type { YearRange } from "../Dimension.js"
-import type { Header } from "./EpisodeRows.js"
+import { type Header, NeedsRowReader, type RowFormat } from "./EpisodeFormat.js"
 import { EpisodeScanner, type PartitionStreams, type StreamsSnapshot } from "./EpisodeScan.js"
 
 /**
@@ -163,7 +163,7 @@ export class RangeReader {
   private readonly buffer: Uint8Array
   /** For the few bytes read to find a range's first line start and its last line's end. */
   private readonly edge = new Uint8Array(4096)
-  private read = 0
+  private bytesRead = 0
 
   constructor(
     private readonly plan: Plan,
@@ -171,6 +171,8 @@ export class RangeReader {
     private readonly thread: number,
     private readonly fd: number,
     readonly streams: PartitionStreams,
+    /** Changed once, in a worker thread, when the full reader is loaded. */
+    public format: RowFormat,
     private readonly onChunk?: () => void
   ) {
     this.buffer = new Uint8Array(plan.chunkBytes)
@@ -178,9 +180,34 @@ export class RangeReader {
 
   /** Claims and reads the next range; undefined when none is left that needs reading. */
   next(): Scanned | undefined {
+    const k = this.claim()
+    return k === undefined ? undefined : this.read(k)
+  }
+
+  /** Claims the next range; undefined when none is left that needs reading. */
+  claim(): number | undefined {
     const k = this.shared.claimRange()
-    if (k >= this.plan.ranges || this.shared.stop < k) return undefined
-    return this.scan(k)
+    return k >= this.plan.ranges || this.shared.stop < k ? undefined : k
+  }
+
+  /**
+   * Reads range k (claimed by this reader). A format without its reference
+   * reader throws {@link NeedsRowReader} at the range's first line that the
+   * fast path does not take: then the range's records so far are dropped, and
+   * it can be read again once the reader is there.
+   */
+  read(k: number): Scanned {
+    const before = this.bytesRead
+    try {
+      return this.scan(k)
+    } catch (error) {
+      if (error instanceof NeedsRowReader) {
+        this.streams.dropRange()
+        this.bytesRead = before
+        this.shared.setRead(this.thread, before)
+      }
+      throw error
+    }
   }
 
   private scan(k: number): Scanned {
@@ -188,7 +215,7 @@ export class RangeReader {
     const stopped = (): boolean => shared.stop < k
     const nominal = plan.first + k * plan.rangeBytes
     const end = Math.min(plan.size, nominal + plan.rangeBytes)
-    const scanner = new EpisodeScanner(this.streams, plan.years, plan.header)
+    const scanner = new EpisodeScanner(this.streams, plan.years, this.format, plan.header)
     let at = k === 0 ? plan.first : this.lineStart(nominal, end, stopped)
     while (at < end && !scanner.full && !stopped()) {
       const n = readSync(fd, buffer, 0, Math.min(buffer.length, end - at), at)
@@ -228,8 +255,8 @@ export class RangeReader {
   }
 
   private progress(bytes: number): void {
-    this.read += bytes
-    this.shared.setRead(this.thread, this.read)
+    this.bytesRead += bytes
+    this.shared.setRead(this.thread, this.bytesRead)
     this.onChunk?.()
   }
 }

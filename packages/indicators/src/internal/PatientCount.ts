@@ -1,6 +1,6 @@
 import type { Issue } from "@uppdrag/core"
 import type { YearRange } from "../Dimension.js"
-import { ageBandByAge, BANDS, birthYearConflict, FORMS, MAX_ISSUES, REGIONS, sexConflict } from "./EpisodeRows.js"
+import { BANDS, birthYearConflict, FORMS, MAX_ISSUES, REGIONS, sexConflict } from "./EpisodeFormat.js"
 import { finish, HASH_SEED, mixWord, NO_YEAR, RECORD_HEAD, SLAB_ADDRESS, type StreamsSnapshot } from "./EpisodeScan.js"
 
 /**
@@ -27,17 +27,19 @@ export interface PartitionCounts {
 
 /**
  * Counts the given partitions of the streams of each byte range of a file.
- * `lineOffsets[k]` turns range k's line numbers into the file's.
+ * `lineOffsets[k]` turns range k's line numbers into the file's;
+ * `ageBandByAge` is the format's (RowFormat).
  */
 export const countPartitions = (
   sources: ReadonlyArray<StreamsSnapshot>,
   partitions: Iterable<number>,
   lineOffsets: ReadonlyArray<number>,
-  range: YearRange
+  range: YearRange,
+  ageBandByAge: Uint8Array
 ): PartitionCounts => {
   const years = range.to - range.from + 1
   const base = new Int32Array(years * FORMS * REGIONS * 2 * BANDS)
-  const counter = new Counter(range, base)
+  const counter = new Counter(range, base, ageBandByAge)
   // One view per slab (the ranges of a thread share its slabs).
   const viewOf = new Map<SharedArrayBuffer, Int32Array>()
   const views = sources.map((source) =>
@@ -100,7 +102,8 @@ class Counter {
 
   constructor(
     range: YearRange,
-    private readonly base: Int32Array
+    private readonly base: Int32Array,
+    private readonly ageBandByAge: Uint8Array
   ) {
     this.from = range.from
     this.span = (range.to - range.from + 1) * FORMS
@@ -144,6 +147,7 @@ class Counter {
     const half = stride >> 1
     const span = this.span
     const from = this.from
+    const ageBandByAge = this.ageBandByAge
     const issues: Array<Issue> = []
     let overflowUsed = 0
     let count = 0

@@ -5,7 +5,8 @@ import { fileURLToPath } from "node:url"
 import fc from "fast-check"
 import { afterAll, describe, expect, it } from "vitest"
 import { conclude, countFile, type Outcome } from "../../src/internal/CountEpisodes.js"
-import { BLANK, type Header, Issues, readHeader } from "../../src/internal/EpisodeRows.js"
+import { NeedsRowReader, type RowFormat } from "../../src/internal/EpisodeFormat.js"
+import { BLANK, type Header, Issues, readHeader, rowFormat } from "../../src/internal/EpisodeRows.js"
 import { PartitionStreams } from "../../src/internal/EpisodeScan.js"
 import { inFileOrder, type Plan, RangeReader, type Scanned, Shared } from "../../src/internal/FileRanges.js"
 import { countPartitions } from "../../src/internal/PatientCount.js"
@@ -32,6 +33,10 @@ const same = (outcome: Outcome, bytes: Uint8Array): void => {
   expect(Array.from(outcome.counts.base)).toEqual(Array.from(expected.base))
 }
 
+const needsReader = (): never => {
+  throw new NeedsRowReader()
+}
+
 /** The header as countFile finds it: its columns, the byte after it and its line number (blank lines before it count). */
 const headerOf = (bytes: Uint8Array): { header: Header; end: number; lines: number } | undefined => {
   let p = 0
@@ -53,8 +58,18 @@ const headerOf = (bytes: Uint8Array): { header: Header; end: number; lines: numb
  * Threads played in this one: `readers` readers over the same shared
  * counters, taking turns as `turns` says (as threads that start late or run
  * slower would), then two counters claiming partitions the same way.
+ * `lazy` readers start without the reference reader, as worker threads do.
  */
-const readInTurns = (path: string, bytes: Uint8Array, readers: number, turns: ReadonlyArray<number>, rangeBytes: number, chunkBytes: number, partitions: number): Outcome | undefined => {
+const readInTurns = (
+  path: string,
+  bytes: Uint8Array,
+  readers: number,
+  turns: ReadonlyArray<number>,
+  rangeBytes: number,
+  chunkBytes: number,
+  partitions: number,
+  lazy = false
+): Outcome | undefined => {
   const found = headerOf(bytes)
   if (found === undefined) return undefined
   const plan: Plan = {
@@ -73,12 +88,27 @@ const readInTurns = (path: string, bytes: Uint8Array, readers: number, turns: Re
   const fd = openSync(path, "r")
   const scanned: Array<Scanned> = []
   try {
-    const active = Array.from({ length: readers }, (_, k) => new RangeReader(plan, shared, k, fd, new PartitionStreams(partitions, 256)))
+    // A lazy reader starts as a worker thread does, with the code tables alone, and is given the full format at the first line that needs it.
+    const tablesOnly: RowFormat = { ...rowFormat, readHeader: needsReader, reader: needsReader }
+    const active = Array.from({ length: readers }, (_, k) => ({
+      reader: new RangeReader(plan, shared, k, fd, new PartitionStreams(partitions, 256), lazy ? tablesOnly : rowFormat),
+      range: undefined as number | undefined
+    }))
     for (let turn = 0; active.length > 0; turn++) {
-      const k = (turns[turn % Math.max(1, turns.length)] ?? turn) % active.length
-      const range = active[k]!.next()
-      if (range === undefined) active.splice(k, 1)
-      else scanned.push(range)
+      const j = (turns[turn % Math.max(1, turns.length)] ?? turn) % active.length
+      const reader = active[j]!
+      reader.range ??= reader.reader.claim()
+      if (reader.range === undefined) {
+        active.splice(j, 1)
+        continue
+      }
+      try {
+        scanned.push(reader.reader.read(reader.range))
+        reader.range = undefined
+      } catch (error) {
+        if (!(error instanceof NeedsRowReader)) throw error
+        reader.reader.format = rowFormat
+      }
     }
   } finally {
     closeSync(fd)
@@ -96,12 +126,12 @@ const readInTurns = (path: string, bytes: Uint8Array, readers: number, turns: Re
     if (next.done === true) open[k] = false
     else shares[k]!.push(next.value)
   }
-  const counted = shares.map((share) => countPartitions(sources, share, lineOffsets, years))
+  const counted = shares.map((share) => countPartitions(sources, share, lineOffsets, years, rowFormat.ageBandByAge))
   return conclude(issues, counted, years)
 }
 
 describe("byte ranges claimed by several threads", () => {
-  it("give the straightforward count, whichever thread reads which range and however small the ranges", () => {
+  it("give the straightforward count, whichever thread reads which range, however small the ranges, and with readers that load the row reader midway", () => {
     fc.assert(
       fc.property(
         file,
@@ -110,10 +140,11 @@ describe("byte ranges claimed by several threads", () => {
         fc.integer({ min: 1, max: 120 }),
         fc.integer({ min: 7, max: 64 }),
         fc.constantFrom(2, 8),
-        (spec, readers, turns, rangeBytes, chunkBytes, partitions) => {
+        fc.boolean(),
+        (spec, readers, turns, rangeBytes, chunkBytes, partitions, lazy) => {
           const bytes = new TextEncoder().encode(text(spec))
           const path = written(bytes)
-          const outcome = readInTurns(path, bytes, readers, turns, rangeBytes, chunkBytes, partitions)
+          const outcome = readInTurns(path, bytes, readers, turns, rangeBytes, chunkBytes, partitions, lazy)
           if (outcome !== undefined) same(outcome, bytes)
           rmSync(path)
         }
@@ -145,7 +176,7 @@ describe("byte ranges claimed by several threads", () => {
     const path = written(bytes)
     const expected = referenceCount(bytes, years)
     expect("issues" in expected && expected.issues.length).toBe(50)
-    for (const rangeBytes of [997, 4096, 1 << 20]) for (const readers of [1, 2, 3]) expect(readInTurns(path, bytes, readers, [0, 2, 1, 1], rangeBytes, 300, 8)).toEqual(expected)
+    for (const rangeBytes of [997, 4096, 1 << 20]) for (const readers of [1, 2, 3]) for (const lazy of [false, true]) expect(readInTurns(path, bytes, readers, [0, 2, 1, 1], rangeBytes, 300, 8, lazy)).toEqual(expected)
   })
 })
 
