@@ -8,6 +8,7 @@ import { rowFormat } from "./EpisodeRows.js"
 import { EpisodeScanner, PartitionStreams, type StreamsSnapshot } from "./EpisodeScan.js"
 import { inFileOrder, type Plan, RangeReader, rangeBytesFor, type Scanned, Shared } from "./FileRanges.js"
 import { countPartitions, type PartitionCounts } from "./PatientCount.js"
+import { rehearse } from "./Rehearsal.js"
 
 /**
  * The episode file to raw counts, in two passes (EpisodeScan, then
@@ -113,6 +114,7 @@ export const countFile = async (
 ): Promise<Outcome> => {
   const header = await readHeaderOf(path, years)
   if ("issues" in header) return { issues: header.issues }
+  rehearse(rowFormat)
   const rangeBytes = rangeBytesFor(header.end, size, threads, layout.rangeBytes)
   const plan: Plan = {
     path,

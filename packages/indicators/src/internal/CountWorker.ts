@@ -4,6 +4,7 @@ import { NeedsRowReader, type RowFormat } from "./EpisodeFormat.js"
 import { PartitionStreams, type StreamsSnapshot } from "./EpisodeScan.js"
 import { type Plan, RangeReader, type Scanned, Shared } from "./FileRanges.js"
 import { countPartitions } from "./PatientCount.js"
+import { rehearse } from "./Rehearsal.js"
 
 /**
  * One worker thread of a parallel count (see CountEpisodes): claims byte
@@ -31,6 +32,7 @@ try {
     throw new NeedsRowReader()
   }
   const tablesOnly: RowFormat = { regionIndexByCode: data.regionIndexByCode, ageBandByAge: data.ageBandByAge, readHeader: needsReader, reader: needsReader }
+  rehearse(tablesOnly)
   const reader = new RangeReader(data.plan, shared, data.thread, fd, new PartitionStreams(data.plan.partitions, data.plan.blockBytes), tablesOnly)
   for (let k = reader.claim(); k !== undefined; ) {
     try {

@@ -77,6 +77,7 @@ export const countPartitions = (
       ends.push(at)
     })
     const result = counter.count(at, ends, lineOffsets)
+    counter.countMoves()
     rows += result.rows
     patients += result.patients
     for (const issue of result.issues) issues.push(issue)
@@ -99,6 +100,7 @@ class Counter {
   private firstLine = new Int32Array(1 << 10)
   private bits: Int32Array
   private overflow = new Float64Array(1 << 10)
+  private overflowUsed = 0
 
   constructor(
     range: YearRange,
@@ -248,8 +250,25 @@ class Counter {
         }
       }
     }
-    // Rows in a region other than the patient's first: one count per distinct (patient, year, care form, region).
-    const keys = this.overflow.subarray(0, overflowUsed).sort()
+    this.overflowUsed = overflowUsed
+    return { rows, patients: count, issues }
+  }
+
+  /**
+   * Rows in a region other than the patient's first: one count per distinct
+   * (patient, year, care form, region). Its own method, after {@link count}:
+   * V8 compiles count's loop while it runs (on-stack replacement), and code
+   * after that loop, compiled from no feedback, was thrown away again at
+   * every partition's end.
+   */
+  countMoves(): void {
+    const born = this.born
+    const packed = this.packed
+    const base = this.base
+    const span = this.span
+    const from = this.from
+    const ageBandByAge = this.ageBandByAge
+    const keys = this.overflow.subarray(0, this.overflowUsed).sort()
     let previous = -1
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k]!
@@ -264,6 +283,5 @@ class Counter {
       const band = ageBandByAge[from + yi - born[id]!]!
       base[(((yi * FORMS + careForm) * REGIONS + region) * 2 + ((packed[id]! >>> 8) & 1)) * BANDS + band]!++
     }
-    return { rows, patients: count, issues }
   }
 }
