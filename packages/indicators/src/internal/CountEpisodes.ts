@@ -58,6 +58,7 @@ export const countChunks = async (
   onProgress?: (bytes: number) => void,
   layout: Layout = {}
 ): Promise<Outcome> => {
+  rehearse(rowFormat)
   const streams = new PartitionStreams(layout.partitions ?? partitionsFor(expectedBytes), layout.blockBytes)
   const scanner = new EpisodeScanner(streams, years, rowFormat)
   let bytes = 0
