@@ -1,5 +1,4 @@
-import { closeSync, openSync } from "node:fs"
-import { open } from "node:fs/promises"
+import { closeSync, openSync, readSync } from "node:fs"
 import { Worker } from "node:worker_threads"
 import type { Issue } from "@uppdrag/core"
 import type { YearRange } from "../Dimension.js"
@@ -113,9 +112,8 @@ export const countFile = async (
   worker: URL | undefined,
   layout: Layout = {}
 ): Promise<Outcome> => {
-  const header = await readHeaderOf(path, years)
+  const header = readHeaderOf(path, years)
   if ("issues" in header) return { issues: header.issues }
-  rehearse(rowFormat)
   const rangeBytes = rangeBytesFor(header.end, size, threads, layout.rangeBytes)
   const plan: Plan = {
     path,
@@ -150,6 +148,8 @@ export const countFile = async (
   })
   // A worker that fails while this thread reads is reported once this thread is done, not as an unhandled rejection.
   for (const d of [...joinedOf, ...scannedOf, ...countedOf]) d.promise.catch(() => undefined)
+  // After the workers are started: they start meanwhile.
+  rehearse(rowFormat)
   try {
     if (layout.joinFirst === true) await Promise.all(joinedOf.map((j) => j.promise))
     const scanned: Array<Scanned> = []
@@ -183,14 +183,15 @@ export const countFile = async (
 type FromWorker = { joined: true } | { scanned: ReadonlyArray<Scanned> } | { counted: PartitionCounts }
 
 /** The header line of the file, its columns, the byte after it and the lines up to it (blank lines before it are allowed). */
-const readHeaderOf = async (path: string, years: YearRange): Promise<{ columns: Header; end: number; lines: number } | { issues: ReadonlyArray<Issue> }> => {
-  const handle = await open(path, "r")
+const readHeaderOf = (path: string, years: YearRange): { columns: Header; end: number; lines: number } | { issues: ReadonlyArray<Issue> } => {
+  // Read at once (a few kilobytes): a read through the thread pool costs more than the read.
+  const fd = openSync(path, "r")
   const scanner = new EpisodeScanner(new PartitionStreams(2), years, rowFormat, undefined, 0, true)
   try {
     const buffer = new Uint8Array(64 << 10)
     let at = 0
     while (!scanner.full) {
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, at)
+      const bytesRead = readSync(fd, buffer, 0, buffer.length, at)
       if (bytesRead === 0) {
         scanner.end()
         break
@@ -199,7 +200,7 @@ const readHeaderOf = async (path: string, years: YearRange): Promise<{ columns: 
       at += bytesRead
     }
   } finally {
-    await handle.close()
+    closeSync(fd)
   }
   if (scanner.issues.list.length > 0) return { issues: scanner.issues.list }
   return { columns: scanner.columns!, end: scanner.headerEnd, lines: scanner.line }
