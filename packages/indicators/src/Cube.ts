@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs"
+import { closeSync, existsSync, openSync, statSync } from "node:fs"
 import { open } from "node:fs/promises"
 import { availableParallelism } from "node:os"
 import { fileURLToPath } from "node:url"
@@ -290,28 +290,22 @@ export const fromEpisodeFile = async (path: string, options: Options): Promise<R
     const problem = FileAccess.describe(error, "read")
     return Result.fail(new ValidationError({ source: path, issues: [{ path: "", message: problem.message, detail: problem.detail }] }))
   }
-  let handle: Awaited<ReturnType<typeof open>>
+  // A regular file is read by byte ranges (in this thread, or in worker threads too), found without a
+  // thread-pool round trip (the first costs some 15 ms); a pipe or a device is read as a stream.
+  let size = -1
   try {
-    handle = await open(path, "r")
-  } catch (error) {
-    return unreadable(error)
-  }
-  let expectedBytes = 0
-  let regular = false
-  try {
-    const stat = await handle.stat()
-    if (stat.isDirectory()) {
-      await handle.close()
-      return unreadable({ code: "EISDIR" })
-    }
-    expectedBytes = stat.size
-    regular = stat.isFile()
+    const stat = statSync(path)
+    if (stat.isFile()) size = stat.size
   } catch {
-    expectedBytes = 0
+    size = -1
   }
-  // A regular file is read by byte ranges (in this thread, or in worker threads too); a pipe or a device as a stream.
-  if (regular) {
-    await handle.close()
+  if (size >= 0) {
+    try {
+      // Unreadable before anything else, as a stream would be.
+      closeSync(openSync(path, "r"))
+    } catch (error) {
+      return unreadable(error)
+    }
     const optionIssues = checkOptions(options, path)
     if (optionIssues.length > 0) return Result.fail(new ValidationError({ source: "inställningar", issues: optionIssues }))
     const threads = Math.max(1, Math.min(options.threads ?? 1, availableParallelism() * 2, 16))
@@ -319,11 +313,28 @@ export const fromEpisodeFile = async (path: string, options: Options): Promise<R
     const worker = new URL("./internal/CountWorker.js", import.meta.url)
     const built = threads > 1 && worker.protocol === "file:" && existsSync(fileURLToPath(worker))
     try {
-      return conclude(await countFile(path, options.years, threads, expectedBytes, options.onProgress, built ? worker : undefined), path, options)
+      return conclude(await countFile(path, options.years, threads, size, options.onProgress, built ? worker : undefined), path, options)
     } catch (error) {
       if (typeof (error as { code?: unknown }).code === "string") return unreadable(error)
       throw error
     }
+  }
+  let handle: Awaited<ReturnType<typeof open>>
+  try {
+    handle = await open(path, "r")
+  } catch (error) {
+    return unreadable(error)
+  }
+  let expectedBytes = 0
+  try {
+    const stat = await handle.stat()
+    if (stat.isDirectory()) {
+      await handle.close()
+      return unreadable({ code: "EISDIR" })
+    }
+    expectedBytes = stat.size
+  } catch {
+    expectedBytes = 0
   }
   async function* chunks(): AsyncGenerator<Uint8Array> {
     const buffer = new Uint8Array(CHUNK)
