@@ -95,9 +95,10 @@ export const recoverable = (masked: ArrayLike<number>): Array<number> => {
   // offsets): one allocation per call instead of one per line, which is most
   // of the time of the first, not yet optimised, calls.
   let used = 0
-  for (const line of lines) {
-    for (const cell of line) {
-      if (colOf[cell]! >= 0) {
+  for (let l = 0; l < lines.length; l++) {
+    const line = lines[l]!
+    for (let i = 0; i < line.length; i++) {
+      if (colOf[line[i]!]! >= 0) {
         used++
         break
       }
@@ -106,9 +107,10 @@ export const recoverable = (masked: ArrayLike<number>): Array<number> => {
   const matrix = new Float64Array(used * m)
   const at = new Int32Array(used)
   let count = 0
-  for (const line of lines) {
+  for (let l = 0; l < lines.length; l++) {
+    const line = lines[l]!
     let any = false
-    for (const cell of line) if (colOf[cell]! >= 0) any = true
+    for (let i = 0; i < line.length; i++) if (colOf[line[i]!]! >= 0) any = true
     if (!any) continue
     const row = count * m
     at[count++] = row
@@ -181,7 +183,7 @@ export const recoverable = (masked: ArrayLike<number>): Array<number> => {
 export const protect = (counts: ArrayLike<number>, masked: Uint8Array, threshold: number): void => {
   for (let c = 0; c < tableSize; c++) if (counts[c]! >= 1 && counts[c]! < threshold) masked[c] = 1
   const isTotal = new Uint8Array(tableSize)
-  for (const line of lines) isTotal[line[0]!] = 1
+  for (let l = 0; l < lines.length; l++) isTotal[lines[l]![0]!] = 1
   const cost = (cell: number): number => {
     const value = counts[cell]!
     if (value === 0) return 3e9
@@ -189,16 +191,22 @@ export const protect = (counts: ArrayLike<number>, masked: Uint8Array, threshold
   }
   const complement = (line: ReadonlyArray<number>): boolean => {
     let best = -1
-    for (const cell of line) if (!masked[cell] && (best < 0 || cost(cell) < cost(best))) best = cell
+    for (let i = 0; i < line.length; i++) {
+      const cell = line[i]!
+      if (!masked[cell] && (best < 0 || cost(cell) < cost(best))) best = cell
+    }
     if (best < 0) return false
     masked[best] = 1
     return true
   }
+  // Indexed loops rather than for-of: the first tables run before V8 has compiled this, and the
+  // interpreter's iterators cost several times an index.
   for (;;) {
     let changed = false
-    for (const line of lines) {
+    for (let l = 0; l < lines.length; l++) {
+      const line = lines[l]!
       let n = 0
-      for (const cell of line) n += masked[cell]!
+      for (let i = 0; i < line.length; i++) n += masked[line[i]!]!
       if (n === 1 && complement(line)) changed = true
     }
     if (changed) continue
