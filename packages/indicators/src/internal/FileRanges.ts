@@ -7,8 +7,8 @@ import { EpisodeScanner, type PartitionStreams, type StreamsSnapshot } from "./E
 /**
  * The rows of an episode file cut into byte ranges that threads claim one
  * after another, so that a thread that starts late (a worker thread takes
- * some 100 ms to start) or runs slower (a busy core) simply reads fewer of
- * them, and no thread waits for another at the end for long. Range k holds
+ * some 50 to 100 ms to start) or runs slower (a busy core) simply reads fewer
+ * of them, and no thread waits for another at the end for long. Range k holds
  * the lines that start in its bytes `[first + k × rangeBytes, … +
  * rangeBytes)`: it begins at the first line start in them and reads on past
  * its end to finish its last line, so every line is read once, by one range,
