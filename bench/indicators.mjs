@@ -10,12 +10,15 @@
 // vs the byte scan), and checks that every cell the package publishes equals
 // DuckDB's count.
 //
-//   node bench/indicators.mjs [--rows 10000000] [--runs 1] [--dist DIR] [--skip-plain] [--skip-csv-parse] [--keep]
+//   node bench/indicators.mjs [--rows 10000000] [--runs 1] [--dist DIR] [--before DIR] [--skip-plain] [--skip-csv-parse] [--keep]
 //
 // --runs N: every engine N times, interleaved, best time and highest memory
 // reported (the machine is shared, so the best run is the one least disturbed).
 // --dist DIR: the package from another build (e.g. a checkout of main, for
 // before/after figures from the same script).
+// --before DIR: another build run beside the package, interleaved with it in
+// the same runs (1 and 2 threads), with its own rows and ratios, so that a
+// before/after comparison shares the machine's load; its cube must be the same.
 // The episode file is generated once into the temporary folder and reused
 // (files of fewer than 10 million rows are removed afterwards unless --keep).
 // Needs the built package (`node tooling/scripts/pnpm.mjs --filter @uppdrag/indicators run build`).
@@ -34,6 +37,7 @@ const value = (name, fallback) => {
   return i >= 0 ? args[i + 1] : fallback
 }
 const dist = join(resolve(value("--dist", join(root, "packages/indicators/dist"))), "index.js")
+const beforeDist = args.includes("--before") ? join(resolve(value("--before")), "index.js") : undefined
 const rows = Number(value("--rows", "10000000"))
 const runs = Math.max(1, Number(value("--runs", "1")))
 const years = { from: 2011, to: 2024 }
@@ -81,8 +85,8 @@ const scan = () =>
   console.log(JSON.stringify({ seconds: (performance.now() - started) / 1000, maxRssMB: process.resourceUsage().maxRSS / 1024, cpuSeconds: ((c) => (c.user + c.system) / 1e6)(process.cpuUsage(cpu0)), lines }))
 `)
 
-const oursIn = (threads) => child(`
-  const { Cube } = await import(${JSON.stringify(dist)})
+const oursIn = (threads, build = dist) => child(`
+  const { Cube } = await import(${JSON.stringify(build)})
   const cpu0 = process.cpuUsage()
   const started = performance.now()
   const result = await Cube.fromEpisodeFile(process.env.BENCH_FILE, { years: ${JSON.stringify(years)}, threads: ${threads} })
@@ -157,12 +161,16 @@ const csvParse = flag("--skip-csv-parse")
 const best = (list) => list.reduce((a, b) => ({ ...(a.seconds <= b.seconds ? a : b), maxRssMB: Math.max(a.maxRssMB, b.maxRssMB) }))
 // CPU time (every thread of the child, over the same span as the wall time) says what the work costs when
 // the machine is busy and wall time also measures waiting for a core.
-const samples = { scan: [], ours: [], ours2: [], twoStep: [], plain: [] }
+const samples = { scan: [], ours: [], ours2: [], before: [], before2: [], twoStep: [], plain: [] }
 for (let run = 0; run < runs; run++) {
   process.stderr.write(`run ${run + 1} of ${runs} …\n`)
   samples.scan.push(scan())
   samples.ours.push(oursIn(1))
   samples.ours2.push(oursIn(2))
+  if (beforeDist !== undefined) {
+    samples.before.push(oursIn(1, beforeDist))
+    samples.before2.push(oursIn(2, beforeDist))
+  }
   samples.twoStep.push(duck("two-step"))
   if (!flag("--skip-plain")) samples.plain.push(duck("plain"))
 }
@@ -171,6 +179,8 @@ const ours = best(samples.ours)
 const ours2 = best(samples.ours2)
 const twoStep = best(samples.twoStep)
 const plain = samples.plain.length === 0 ? undefined : best(samples.plain)
+const before = beforeDist === undefined ? undefined : best(samples.before)
+const before2 = beforeDist === undefined ? undefined : best(samples.before2)
 
 // Every published cell of the package must equal DuckDB's count; cells DuckDB
 // leaves out (no patients) must be published as 0 or masked.
@@ -190,6 +200,8 @@ const oursBest = ours2.seconds < ours.seconds ? ours2 : ours
 const equalTwo = check(twoStep)
 const equalPlain = plain === undefined ? 0 : check(plain)
 const sameCube = JSON.stringify(ours2.cells) === JSON.stringify(ours.cells)
+const beforeSame = before === undefined || (JSON.stringify(before.cells) === JSON.stringify(ours.cells) && JSON.stringify(before2.cells) === JSON.stringify(ours.cells))
+const beforeBest = before === undefined ? undefined : before2.seconds < before.seconds ? before2 : before
 const lines = [
   `indicators bench: ${ours.rows.toLocaleString("en")} episode rows (${(size / 1e6).toFixed(0)} MB CSV), ${ours.patients.toLocaleString("en")} distinct patients, years ${years.from}–${years.to}${dist.startsWith(root) ? "" : ` (package from ${dirname(dist)})`}`,
   `full cube: ${(ours.published + ours.masked).toLocaleString("en")} cells (${ours.masked} masked at threshold 5); ${runs === 1 ? "one run each" : `best of ${runs} interleaved runs each`}`,
@@ -198,6 +210,13 @@ const lines = [
   `plain byte scan (read, count line ends) ${fmt(byteScan.seconds).padStart(9)}  ${mem(byteScan.maxRssMB).padStart(11)}  ${ratio(1).padStart(12)}  ${cpu(byteScan)}`,
   `@uppdrag/indicators, 1 thread           ${fmt(ours.seconds).padStart(9)}  ${mem(ours.maxRssMB).padStart(11)}  ${ratio(ours.seconds / byteScan.seconds).padStart(12)}  ${cpu(ours)}  ${ours.published} published (count + protect)`,
   `@uppdrag/indicators, 2 threads          ${fmt(ours2.seconds).padStart(9)}  ${mem(ours2.maxRssMB).padStart(11)}  ${ratio(ours2.seconds / byteScan.seconds).padStart(12)}  ${cpu(ours2)}  ${sameCube ? "same cube" : "DIFFERENT CUBE"}`,
+  ...(before === undefined
+    ? []
+    : [
+        `before (${dirname(beforeDist)}):`,
+        `  1 thread                              ${fmt(before.seconds).padStart(9)}  ${mem(before.maxRssMB).padStart(11)}  ${ratio(before.seconds / byteScan.seconds).padStart(12)}  ${cpu(before)}  ${beforeSame ? "same cube" : "DIFFERENT CUBE"}`,
+        `  2 threads                             ${fmt(before2.seconds).padStart(9)}  ${mem(before2.maxRssMB).padStart(11)}  ${ratio(before2.seconds / byteScan.seconds).padStart(12)}  ${cpu(before2)}`
+      ]),
   `DuckDB two-step (distinct, then count)  ${fmt(twoStep.seconds).padStart(9)}  ${mem(twoStep.maxRssMB).padStart(11)}  ${ratio(twoStep.seconds / byteScan.seconds).padStart(12)}  ${cpu(twoStep)}  ${equalTwo === 0 ? "yes" : `NO (${equalTwo} differ)`}`,
   plain === undefined
     ? undefined
@@ -211,9 +230,14 @@ const lines = [
   `  package / byte scan       ${ratio(oursBest.seconds / byteScan.seconds).padStart(7)}  (at most 3×)`,
   `  peak memory               ${mem(Math.max(ours.maxRssMB, ours2.maxRssMB)).padStart(7)}  (under 500 MB)`,
   `  cells equal to DuckDB     ${equalTwo === 0 && equalPlain === 0 && sameCube ? "every one" : "NO"}`,
+  ...(beforeBest === undefined
+    ? []
+    : [
+        `before, at its best (${beforeBest === before2 ? "2 threads" : "1 thread"}): DuckDB's best / before ${ratio(duckBest / beforeBest.seconds)}, before / byte scan ${ratio(beforeBest.seconds / byteScan.seconds)}, package / before ${ratio(oursBest.seconds / beforeBest.seconds)}`
+      ]),
   `machine load average at the end: ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`
 ].filter((l) => l !== undefined)
 process.stdout.write(`${lines.join("\n")}\n`)
 writeFileSync(join(out, "indicators.txt"), `${lines.join("\n")}\n`)
 if (!flag("--keep") && rows < 10_000_000) rmSync(file)
-if (!sameCube || equalTwo !== 0 || equalPlain !== 0) process.exitCode = 1
+if (!sameCube || !beforeSame || equalTwo !== 0 || equalPlain !== 0) process.exitCode = 1

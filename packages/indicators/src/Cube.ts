@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs"
+import { closeSync, existsSync, openSync, statSync } from "node:fs"
 import { open } from "node:fs/promises"
 import { availableParallelism } from "node:os"
 import { fileURLToPath } from "node:url"
@@ -93,8 +93,9 @@ export interface Options {
   /** The input's size in bytes when known, so the patient tables are sized once rather than grown. */
   readonly expectedBytes?: number
   /**
-   * Worker threads for {@link fromEpisodeFile} (default 1: read in the calling
-   * thread). Each reads one part of the file, cut at line starts, and then
+   * Threads for {@link fromEpisodeFile} (default 1: the calling thread alone).
+   * The calling thread and `threads - 1` worker threads read parts of the file
+   * (about 8 MB each, cut at line starts, claimed one after another), then each
    * counts a share of the patients (split by a hash of their id) from every
    * part, so no byte is read twice and the counts add up exactly; it pays off
    * when there are free cores (see bench/indicators.mjs).
@@ -277,8 +278,8 @@ const conclude = (outcome: Outcome, source: string, options: Options): Result.Re
 /**
  * Reads an episode file in 1 MB chunks and builds the protected cube, as
  * {@link fromEpisodes}; memory grows with the rows (about 25 bytes each for
- * short ids), not with the file. With `threads`, each thread reads one part
- * of the file.
+ * short ids), not with the file. With `threads`, the threads share the
+ * reading and the counting.
  *
  * @example
  * const result = await Cube.fromEpisodeFile("episoder.csv", { years: { from: 2011, to: 2024 } })
@@ -288,6 +289,35 @@ export const fromEpisodeFile = async (path: string, options: Options): Promise<R
   const unreadable = (error: unknown): Result.Result<never, ValidationError> => {
     const problem = FileAccess.describe(error, "read")
     return Result.fail(new ValidationError({ source: path, issues: [{ path: "", message: problem.message, detail: problem.detail }] }))
+  }
+  // A regular file is read by byte ranges (in this thread, or in worker threads too), found without a
+  // thread-pool round trip (the first costs some 15 ms); a pipe or a device is read as a stream.
+  let size = -1
+  try {
+    const stat = statSync(path)
+    if (stat.isFile()) size = stat.size
+  } catch {
+    size = -1
+  }
+  if (size >= 0) {
+    try {
+      // Unreadable before anything else, as a stream would be.
+      closeSync(openSync(path, "r"))
+    } catch (error) {
+      return unreadable(error)
+    }
+    const optionIssues = checkOptions(options, path)
+    if (optionIssues.length > 0) return Result.fail(new ValidationError({ source: "inställningar", issues: optionIssues }))
+    const threads = Math.max(1, Math.min(options.threads ?? 1, availableParallelism() * 2, 16))
+    // Worker threads run the built worker (a separate file of dist/); from source, this thread reads every range.
+    const worker = new URL("./internal/CountWorker.js", import.meta.url)
+    const built = threads > 1 && worker.protocol === "file:" && existsSync(fileURLToPath(worker))
+    try {
+      return conclude(await countFile(path, options.years, threads, size, options.onProgress, built ? worker : undefined), path, options)
+    } catch (error) {
+      if (typeof (error as { code?: unknown }).code === "string") return unreadable(error)
+      throw error
+    }
   }
   let handle: Awaited<ReturnType<typeof open>>
   try {
@@ -305,21 +335,6 @@ export const fromEpisodeFile = async (path: string, options: Options): Promise<R
     expectedBytes = stat.size
   } catch {
     expectedBytes = 0
-  }
-  const threads = Math.max(1, Math.min(options.threads ?? 1, availableParallelism() * 2, 16))
-  if (threads > 1) {
-    await handle.close()
-    const optionIssues = checkOptions(options, path)
-    if (optionIssues.length > 0) return Result.fail(new ValidationError({ source: "inställningar", issues: optionIssues }))
-    // Worker threads run the built worker (a separate file of dist/); from source, the parts are read one after the other here.
-    const worker = new URL("./internal/CountWorker.js", import.meta.url)
-    const built = worker.protocol === "file:" && existsSync(fileURLToPath(worker))
-    try {
-      return conclude(await countFile(path, options.years, threads, expectedBytes, options.onProgress, built ? worker : undefined), path, options)
-    } catch (error) {
-      if (typeof (error as { code?: unknown }).code === "string") return unreadable(error)
-      throw error
-    }
   }
   async function* chunks(): AsyncGenerator<Uint8Array> {
     const buffer = new Uint8Array(CHUNK)

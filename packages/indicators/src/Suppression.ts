@@ -91,46 +91,62 @@ export const recoverable = (masked: ArrayLike<number>): Array<number> => {
   }
   const m = cells.length
   if (m === 0) return []
-  const rows: Array<Float64Array> = []
-  for (const line of lines) {
+  // The rows in one buffer, `at[r]` where row r starts (rows swap by their
+  // offsets): one allocation per call instead of one per line, which is most
+  // of the time of the first, not yet optimised, calls.
+  let used = 0
+  for (let l = 0; l < lines.length; l++) {
+    const line = lines[l]!
+    for (let i = 0; i < line.length; i++) {
+      if (colOf[line[i]!]! >= 0) {
+        used++
+        break
+      }
+    }
+  }
+  const matrix = new Float64Array(used * m)
+  const at = new Int32Array(used)
+  let count = 0
+  for (let l = 0; l < lines.length; l++) {
+    const line = lines[l]!
     let any = false
-    for (const cell of line) if (colOf[cell]! >= 0) any = true
+    for (let i = 0; i < line.length; i++) if (colOf[line[i]!]! >= 0) any = true
     if (!any) continue
-    const row = new Float64Array(m)
-    line.forEach((cell, i) => {
-      const col = colOf[cell]!
-      if (col >= 0) row[col] = i === 0 ? 1 : -1
-    })
-    rows.push(row)
+    const row = count * m
+    at[count++] = row
+    for (let i = 0; i < line.length; i++) {
+      const col = colOf[line[i]!]!
+      if (col >= 0) matrix[row + col] = i === 0 ? 1 : -1
+    }
   }
   const pivotRow = new Int32Array(m).fill(-1)
   let rank = 0
-  for (let c = 0; c < m && rank < rows.length; c++) {
+  for (let c = 0; c < m && rank < count; c++) {
     let best = -1
     let bestValue = EPS
-    for (let r = rank; r < rows.length; r++) {
-      const v = Math.abs(rows[r]![c]!)
+    for (let r = rank; r < count; r++) {
+      const v = Math.abs(matrix[at[r]! + c]!)
       if (v > bestValue) {
         best = r
         bestValue = v
       }
     }
     if (best < 0) continue
-    const pivot = rows[best]!
-    rows[best] = rows[rank]!
-    rows[rank] = pivot
-    const inverse = 1 / pivot[c]!
-    for (let j = c; j < m; j++) pivot[j] = pivot[j]! * inverse
-    for (let r = 0; r < rows.length; r++) {
+    const pivot = at[best]!
+    at[best] = at[rank]!
+    at[rank] = pivot
+    const inverse = 1 / matrix[pivot + c]!
+    for (let j = c; j < m; j++) matrix[pivot + j] = matrix[pivot + j]! * inverse
+    for (let r = 0; r < count; r++) {
       if (r === rank) continue
-      const row = rows[r]!
-      const factor = row[c]!
+      const row = at[r]!
+      const factor = matrix[row + c]!
       if (Math.abs(factor) <= EPS) {
-        row[c] = 0
+        matrix[row + c] = 0
         continue
       }
-      for (let j = c; j < m; j++) row[j] = row[j]! - factor * pivot[j]!
-      row[c] = 0
+      for (let j = c; j < m; j++) matrix[row + j] = matrix[row + j]! - factor * matrix[pivot + j]!
+      matrix[row + c] = 0
     }
     pivotRow[c] = rank
     rank++
@@ -139,10 +155,10 @@ export const recoverable = (masked: ArrayLike<number>): Array<number> => {
   for (let c = 0; c < m; c++) {
     const r = pivotRow[c]!
     if (r < 0) continue
-    const row = rows[r]!
+    const row = at[r]!
     let pinned = true
     for (let j = 0; j < m; j++) {
-      if (j !== c && pivotRow[j]! < 0 && Math.abs(row[j]!) > EPS) {
+      if (j !== c && pivotRow[j]! < 0 && Math.abs(matrix[row + j]!) > EPS) {
         pinned = false
         break
       }
@@ -167,7 +183,7 @@ export const recoverable = (masked: ArrayLike<number>): Array<number> => {
 export const protect = (counts: ArrayLike<number>, masked: Uint8Array, threshold: number): void => {
   for (let c = 0; c < tableSize; c++) if (counts[c]! >= 1 && counts[c]! < threshold) masked[c] = 1
   const isTotal = new Uint8Array(tableSize)
-  for (const line of lines) isTotal[line[0]!] = 1
+  for (let l = 0; l < lines.length; l++) isTotal[lines[l]![0]!] = 1
   const cost = (cell: number): number => {
     const value = counts[cell]!
     if (value === 0) return 3e9
@@ -175,16 +191,22 @@ export const protect = (counts: ArrayLike<number>, masked: Uint8Array, threshold
   }
   const complement = (line: ReadonlyArray<number>): boolean => {
     let best = -1
-    for (const cell of line) if (!masked[cell] && (best < 0 || cost(cell) < cost(best))) best = cell
+    for (let i = 0; i < line.length; i++) {
+      const cell = line[i]!
+      if (!masked[cell] && (best < 0 || cost(cell) < cost(best))) best = cell
+    }
     if (best < 0) return false
     masked[best] = 1
     return true
   }
+  // Indexed loops rather than for-of: the first tables run before V8 has compiled this, and the
+  // interpreter's iterators cost several times an index.
   for (;;) {
     let changed = false
-    for (const line of lines) {
+    for (let l = 0; l < lines.length; l++) {
+      const line = lines[l]!
       let n = 0
-      for (const cell of line) n += masked[cell]!
+      for (let i = 0; i < line.length; i++) n += masked[line[i]!]!
       if (n === 1 && complement(line)) changed = true
     }
     if (changed) continue

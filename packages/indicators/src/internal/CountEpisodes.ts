@@ -1,19 +1,22 @@
 import { closeSync, openSync, readSync } from "node:fs"
-import { open } from "node:fs/promises"
 import { Worker } from "node:worker_threads"
 import type { Issue } from "@uppdrag/core"
 import type { YearRange } from "../Dimension.js"
-import { BANDS, FORMS, type Header, MAX_ISSUES, type RawCounts, REGIONS } from "./EpisodeRows.js"
+import { BANDS, FORMS, type Header, MAX_ISSUES, type RawCounts, REGIONS } from "./EpisodeFormat.js"
+import { rowFormat } from "./EpisodeRows.js"
 import { EpisodeScanner, PartitionStreams, type StreamsSnapshot } from "./EpisodeScan.js"
+import { inFileOrder, type Plan, RangeReader, rangeBytesFor, type Scanned, Shared } from "./FileRanges.js"
 import { countPartitions, type PartitionCounts } from "./PatientCount.js"
+import { rehearse } from "./Rehearsal.js"
 
 /**
  * The episode file to raw counts, in two passes (EpisodeScan, then
- * PatientCount), in this thread or in worker threads that each read one byte
- * range of the file (cut at line starts) and then count a share of the
- * partitions of every range, so no byte is read twice. A problem anywhere is
- * reported at the file's own line number: each range counts its lines, and a
- * range's numbers are offset by the lines before it.
+ * PatientCount), in this thread alone or with worker threads beside it: the
+ * threads read byte ranges of the file (FileRanges, cut at line starts) and
+ * then count a share of the partitions of every range, so no byte is read
+ * twice. A problem anywhere is reported at the file's own line number: each
+ * range counts its lines, and a range's numbers are offset by the lines
+ * before it.
  */
 export type Outcome = { readonly counts: RawCounts } | { readonly issues: ReadonlyArray<Issue> }
 
@@ -34,19 +37,16 @@ export const partitionsFor = (bytes: number): number => {
   return partitions
 }
 
-/** What one byte range gave: its problems (line numbers within the range), its line count, its rows. */
-export interface Scanned {
-  readonly issues: ReadonlyArray<Issue>
-  readonly lines: number
-  readonly streams: StreamsSnapshot
-}
-
-/** How the streams are laid out; set only by tests, to cross many partitions, blocks and slabs. */
+/** How the streams are laid out; set only by tests, to cross many partitions, blocks, slabs and ranges. */
 export interface Layout {
   readonly partitions?: number
   readonly blockBytes?: number
   /** Bytes read at a time from a file range. */
   readonly chunkBytes?: number
+  /** Bytes of file per range (at most; a small file gets four ranges per thread). */
+  readonly rangeBytes?: number
+  /** This thread waits until every worker has started before it reads, so that a small file is shared too. */
+  readonly joinFirst?: boolean
 }
 
 /** Counts a stream of the whole file (header first) in this thread. */
@@ -57,8 +57,9 @@ export const countChunks = async (
   onProgress?: (bytes: number) => void,
   layout: Layout = {}
 ): Promise<Outcome> => {
+  rehearse(rowFormat)
   const streams = new PartitionStreams(layout.partitions ?? partitionsFor(expectedBytes), layout.blockBytes)
-  const scanner = new EpisodeScanner(streams, years)
+  const scanner = new EpisodeScanner(streams, years, rowFormat)
   let bytes = 0
   for await (const chunk of chunks) {
     scanner.push(chunk)
@@ -67,7 +68,7 @@ export const countChunks = async (
     if (scanner.full) break
   }
   scanner.end()
-  return conclude([scanner.issues.list], [countAll([streams.snapshot()], [0], years)], years)
+  return conclude([scanner.issues.list], [countAll([streams.endRange()], [0], years)], years)
 }
 
 const countAll = (sources: ReadonlyArray<StreamsSnapshot>, lineOffsets: ReadonlyArray<number>, years: YearRange): PartitionCounts =>
@@ -75,11 +76,12 @@ const countAll = (sources: ReadonlyArray<StreamsSnapshot>, lineOffsets: Readonly
     sources,
     Array.from({ length: sources[0]!.rows.length }, (_, p) => p),
     lineOffsets,
-    years
+    years,
+    rowFormat.ageBandByAge
   )
 
 /** Problems of every pass in the file's line order (the first {@link MAX_ISSUES}), or the counts added up. */
-const conclude = (scanned: ReadonlyArray<ReadonlyArray<Issue>>, counted: ReadonlyArray<PartitionCounts>, years: YearRange): Outcome => {
+export const conclude = (scanned: ReadonlyArray<ReadonlyArray<Issue>>, counted: ReadonlyArray<PartitionCounts>, years: YearRange): Outcome => {
   const issues = [...scanned.flat(), ...counted.flatMap((c) => c.issues)]
   // Sorting is stable: problems of one line keep their order.
   if (issues.length > 0) return { issues: issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)).slice(0, MAX_ISSUES) }
@@ -94,162 +96,114 @@ const conclude = (scanned: ReadonlyArray<ReadonlyArray<Issue>>, counted: Readonl
   return { counts: { years, base, rows, patients } }
 }
 
-/** Reads `[start, end)` of an open file, starting at a line start, into partition streams. */
-export const scanRange = (
-  fd: number,
-  start: number,
-  end: number,
-  header: Header,
-  years: YearRange,
-  partitions: number,
-  onBytes: (bytes: number) => void,
-  stop: () => boolean,
-  layout: Layout = {}
-): Scanned => {
-  const streams = new PartitionStreams(partitions, layout.blockBytes)
-  const scanner = new EpisodeScanner(streams, years, header)
-  const chunk = layout.chunkBytes ?? CHUNK
-  const buffer = new Uint8Array(chunk)
-  let at = start
-  while (at < end && !scanner.full && !stop()) {
-    const n = readSync(fd, buffer, 0, Math.min(chunk, end - at), at)
-    if (n === 0) break
-    scanner.push(buffer.subarray(0, n))
-    at += n
-    onBytes(at - start)
-  }
-  if (!stop()) scanner.end()
-  return { issues: scanner.issues.list, lines: scanner.line, streams: streams.snapshot() }
-}
-
 /**
- * Counts a file with `parts` byte ranges: in worker threads running `worker`
- * (the built CountWorker), or one range after the other in this thread when
- * there is no worker file (running from source).
+ * Counts a file read by `threads` threads: this one and `threads - 1` worker
+ * threads running `worker` (the built CountWorker), or this thread alone when
+ * there is no worker file (running from source). Every thread claims byte
+ * ranges (FileRanges) until none is left, then partitions to count; this
+ * thread starts reading at once, while the workers start.
  */
 export const countFile = async (
   path: string,
   years: YearRange,
-  parts: number,
+  threads: number,
   size: number,
   onProgress: ((bytes: number) => void) | undefined,
   worker: URL | undefined,
   layout: Layout = {}
 ): Promise<Outcome> => {
-  // The header first: its columns tell every range how to read its rows.
-  const handle = await open(path, "r")
-  const headerScanner = new EpisodeScanner(new PartitionStreams(2), years, undefined, 0, true)
-  let boundaries: Array<number>
-  try {
-    const buffer = new Uint8Array(64 << 10)
-    let at = 0
-    while (!headerScanner.full) {
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, at)
-      if (bytesRead === 0) {
-        headerScanner.end()
-        break
-      }
-      headerScanner.push(buffer.subarray(0, bytesRead))
-      at += bytesRead
-    }
-    if (headerScanner.issues.list.length > 0) return { issues: headerScanner.issues.list }
-    boundaries = [headerScanner.headerEnd]
-    for (let k = 1; k < parts; k++) boundaries.push(await lineStartFrom(handle, Math.max(boundaries[k - 1]!, headerScanner.headerEnd + Math.floor(((size - headerScanner.headerEnd) * k) / parts)), size))
-    boundaries.push(size)
-  } finally {
-    await handle.close()
+  const header = readHeaderOf(path, years)
+  if ("issues" in header) return { issues: header.issues }
+  const rangeBytes = rangeBytesFor(header.end, size, threads, layout.rangeBytes)
+  const plan: Plan = {
+    path,
+    header: header.columns,
+    years,
+    first: header.end,
+    size,
+    rangeBytes,
+    ranges: Math.ceil((size - header.end) / rangeBytes),
+    partitions: layout.partitions ?? partitionsFor(size),
+    ...(layout.blockBytes === undefined ? {} : { blockBytes: layout.blockBytes }),
+    chunkBytes: layout.chunkBytes ?? CHUNK
   }
-  const header = headerScanner.columns!
-  const partitions = layout.partitions ?? partitionsFor(size)
-  const ranges = boundaries.slice(0, -1).map((start, k) => ({ start, end: boundaries[k + 1]! }))
-  const progress = new Float64Array(parts)
-  const report = (k: number, bytes: number): void => {
-    progress[k] = bytes
-    onProgress?.(headerScanner.headerEnd + progress.reduce((a, b) => a + b, 0))
-  }
-  const offsets = (scanned: ReadonlyArray<Scanned>): Array<number> => {
-    const lineOffsets = [headerScanner.line]
-    for (const part of scanned.slice(0, -1)) lineOffsets.push(lineOffsets.at(-1)! + part.lines)
-    return lineOffsets
-  }
-  const globalLines = (scanned: ReadonlyArray<Scanned>, lineOffsets: ReadonlyArray<number>): Array<ReadonlyArray<Issue>> =>
-    scanned.map((part, k) => part.issues.map((issue) => ({ ...issue, line: (issue.line ?? 0) + lineOffsets[k]! })))
-
-  if (worker === undefined) {
-    const fd = openSync(path, "r")
-    const scanned: Array<Scanned> = []
-    try {
-      for (const [k, range] of ranges.entries()) {
-        // A range after one that is already full of problems can add none that would be reported.
-        if (scanned.some((part) => part.issues.length >= MAX_ISSUES)) break
-        scanned.push(scanRange(fd, range.start, range.end, header, years, partitions, (bytes) => report(k, bytes), () => false, layout))
-      }
-    } finally {
-      closeSync(fd)
-    }
-    const lineOffsets = offsets(scanned)
-    return conclude(
-      globalLines(scanned, lineOffsets),
-      [countAll(scanned.map((part) => part.streams), lineOffsets, years)],
-      years
-    )
-  }
-  return inWorkers(worker, path, ranges, header, years, partitions, report, offsets, globalLines)
-}
-
-type FromWorker = { progress: number } | { scanned: Scanned } | { counted: PartitionCounts }
-
-const inWorkers = async (
-  worker: URL,
-  path: string,
-  ranges: ReadonlyArray<{ start: number; end: number }>,
-  header: Header,
-  years: YearRange,
-  partitions: number,
-  report: (k: number, bytes: number) => void,
-  offsets: (scanned: ReadonlyArray<Scanned>) => Array<number>,
-  globalLines: (scanned: ReadonlyArray<Scanned>, lineOffsets: ReadonlyArray<number>) => Array<ReadonlyArray<Issue>>
-): Promise<Outcome> => {
-  // The lowest range with as many problems as are reported: the ranges after it stop reading.
-  const stop = new Int32Array(new SharedArrayBuffer(4))
-  stop[0] = ranges.length
-  const threads = ranges.map(
-    (range, index) => new Worker(worker, { execArgv: [], workerData: { path, start: range.start, end: range.end, header, years, partitions, index, stop: stop.buffer } })
-  )
-  const scannedOf = threads.map(() => deferred<Scanned>())
-  const countedOf = threads.map(() => deferred<PartitionCounts>())
-  threads.forEach((thread, k) => {
+  const shared = Shared.create(plan.ranges, threads)
+  const workers = worker === undefined ? [] : Array.from({ length: threads - 1 }, (_, k) => new Worker(worker, { execArgv: [], workerData: { plan, shared: shared.buffer, thread: k + 1, regionIndexByCode: rowFormat.regionIndexByCode, ageBandByAge: rowFormat.ageBandByAge } }))
+  const joinedOf = workers.map(() => deferred<void>())
+  const scannedOf = workers.map(() => deferred<ReadonlyArray<Scanned>>())
+  const countedOf = workers.map(() => deferred<PartitionCounts>())
+  workers.forEach((thread, k) => {
     thread.on("message", (message: FromWorker) => {
-      if ("progress" in message) report(k, message.progress)
+      if ("joined" in message) joinedOf[k]!.resolve()
       else if ("scanned" in message) scannedOf[k]!.resolve(message.scanned)
       else countedOf[k]!.resolve(message.counted)
     })
     const fail = (error: Error): void => {
+      joinedOf[k]!.reject(error)
       scannedOf[k]!.reject(error)
       countedOf[k]!.reject(error)
     }
     thread.on("error", fail)
     thread.on("exit", () => fail(new Error("count worker ended without a result")))
   })
+  // A worker that fails while this thread reads is reported once this thread is done, not as an unhandled rejection.
+  for (const d of [...joinedOf, ...scannedOf, ...countedOf]) d.promise.catch(() => undefined)
+  // After the workers are started: they start meanwhile.
+  rehearse(rowFormat)
   try {
-    const scanned = await Promise.all(scannedOf.map((s) => s.promise))
-    const lineOffsets = offsets(scanned)
-    // Partitions to threads in contiguous runs of about equal bytes.
-    const bytes = Array.from({ length: partitions }, (_, p) => scanned.reduce((sum, part) => sum + blockBytes(part.streams.blocks[p]!), 0))
-    const total = bytes.reduce((a, b) => a + b, 0)
-    const shares: Array<Array<number>> = threads.map(() => [])
-    let running = 0
-    for (let p = 0; p < partitions; p++) {
-      shares[Math.min(threads.length - 1, Math.floor((running * threads.length) / Math.max(1, total)))]!.push(p)
-      running += bytes[p]!
+    if (layout.joinFirst === true) await Promise.all(joinedOf.map((j) => j.promise))
+    const scanned: Array<Scanned> = []
+    const fd = openSync(path, "r")
+    try {
+      const reader = new RangeReader(plan, shared, 0, fd, new PartitionStreams(plan.partitions, plan.blockBytes), rowFormat, () => onProgress?.(plan.first + shared.read))
+      for (;;) {
+        const range = reader.next()
+        if (range === undefined) break
+        scanned.push(range)
+        // Between ranges, the event loop runs (a worker's error, a timer, a progress line).
+        await new Promise((resolve) => setImmediate(resolve))
+      }
+    } finally {
+      closeSync(fd)
     }
-    const sources = scanned.map((part) => part.streams)
-    for (const [k, thread] of threads.entries()) thread.postMessage({ sources, partitions: shares[k], lineOffsets })
-    const counted = await Promise.all(countedOf.map((c) => c.promise))
-    return conclude(globalLines(scanned, lineOffsets), counted, years)
+    // Every range is claimed; a worker that has not started yet is left out rather than waited for.
+    const taking = workers.flatMap((_, k) => (shared.leaveOut(k + 1) ? [] : [k]))
+    for (const theirs of await Promise.all(taking.map((k) => scannedOf[k]!.promise))) scanned.push(...theirs)
+    onProgress?.(size)
+    const { sources, lineOffsets, issues } = inFileOrder(scanned, shared.stop, header.lines)
+    for (const k of taking) workers[k]!.postMessage({ sources, lineOffsets })
+    const counted = [countPartitions(sources, shared.partitionsToCount(plan.partitions), lineOffsets, years, rowFormat.ageBandByAge)]
+    for (const theirs of await Promise.all(taking.map((k) => countedOf[k]!.promise))) counted.push(theirs)
+    return conclude(issues, counted, years)
   } finally {
-    for (const thread of threads) void thread.terminate()
+    for (const thread of workers) void thread.terminate()
   }
+}
+
+type FromWorker = { joined: true } | { scanned: ReadonlyArray<Scanned> } | { counted: PartitionCounts }
+
+/** The header line of the file, its columns, the byte after it and the lines up to it (blank lines before it are allowed). */
+const readHeaderOf = (path: string, years: YearRange): { columns: Header; end: number; lines: number } | { issues: ReadonlyArray<Issue> } => {
+  // Read at once (a few kilobytes): a read through the thread pool costs more than the read.
+  const fd = openSync(path, "r")
+  const scanner = new EpisodeScanner(new PartitionStreams(2), years, rowFormat, undefined, 0, true)
+  try {
+    const buffer = new Uint8Array(64 << 10)
+    let at = 0
+    while (!scanner.full) {
+      const bytesRead = readSync(fd, buffer, 0, buffer.length, at)
+      if (bytesRead === 0) {
+        scanner.end()
+        break
+      }
+      scanner.push(buffer.subarray(0, bytesRead))
+      at += bytesRead
+    }
+  } finally {
+    closeSync(fd)
+  }
+  if (scanner.issues.list.length > 0) return { issues: scanner.issues.list }
+  return { columns: scanner.columns!, end: scanner.headerEnd, lines: scanner.line }
 }
 
 // Promise.withResolvers needs Node 22.
@@ -261,25 +215,4 @@ const deferred = <A>(): { promise: Promise<A>; resolve: (value: A) => void; reje
     reject = fail
   })
   return { promise, resolve, reject }
-}
-
-const blockBytes = (blocks: ReadonlyArray<number>): number => {
-  let sum = 0
-  for (let k = 1; k < blocks.length; k += 2) sum += blocks[k]!
-  return sum
-}
-
-/** The first line start at or after `at` (the byte after a line end), or `size`. */
-const lineStartFrom = async (handle: Awaited<ReturnType<typeof open>>, at: number, size: number): Promise<number> => {
-  if (at <= 0) return 0
-  const buffer = new Uint8Array(64 << 10)
-  let from = at - 1
-  while (from < size) {
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, from)
-    if (bytesRead === 0) break
-    const nl = buffer.subarray(0, bytesRead).indexOf(10)
-    if (nl >= 0) return from + nl + 1
-    from += bytesRead
-  }
-  return size
 }

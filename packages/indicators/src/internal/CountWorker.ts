@@ -1,53 +1,53 @@
 import { closeSync, openSync } from "node:fs"
 import { parentPort, workerData } from "node:worker_threads"
-import type { YearRange } from "../Dimension.js"
-import { type Scanned, scanRange } from "./CountEpisodes.js"
-import { type Header, MAX_ISSUES } from "./EpisodeRows.js"
-import type { StreamsSnapshot } from "./EpisodeScan.js"
+import { NeedsRowReader, type RowFormat } from "./EpisodeFormat.js"
+import { PartitionStreams, type StreamsSnapshot } from "./EpisodeScan.js"
+import { type Plan, RangeReader, type Scanned, Shared } from "./FileRanges.js"
 import { countPartitions } from "./PatientCount.js"
+import { rehearse } from "./Rehearsal.js"
 
 /**
- * One worker thread of a parallel count (see CountEpisodes): reads its byte
- * range of the episode file into partition streams in shared memory, sends
- * them, then counts the partitions it is given from every range's streams.
- * The counts go back to the main thread only.
+ * One worker thread of a parallel count (see CountEpisodes): claims byte
+ * ranges of the episode file and reads them into partition streams in shared
+ * memory until none is left, sends what it read, then counts the partitions
+ * it claims from every range's streams. The counts go back to the main
+ * thread only.
+ *
+ * It starts with the format's code tables alone (from the main thread) and
+ * loads the reference reader (EpisodeRows, which brings the CSV library and
+ * @uppdrag/core: some 100 ms of a worker's start) only when a line needs it,
+ * reading that range again; a clean file never needs it.
  */
-const data = workerData as { path: string; start: number; end: number; header: Header; years: YearRange; partitions: number; index: number; stop: SharedArrayBuffer }
+const data = workerData as { plan: Plan; shared: SharedArrayBuffer; thread: number; regionIndexByCode: Uint8Array; ageBandByAge: Uint8Array }
 const port = parentPort
 if (port === null) throw new Error("CountWorker runs in a worker thread")
-const stop = new Int32Array(data.stop)
-const fd = openSync(data.path, "r")
-let scanned: Scanned
+const shared = new Shared(data.shared)
+// Left out: the main thread read the whole file before this thread started.
+if (!shared.join(data.thread)) process.exit(0)
+port.postMessage({ joined: true })
+const scanned: Array<Scanned> = []
+const fd = openSync(data.plan.path, "r")
 try {
-  let reported = 0
-  scanned = scanRange(
-    fd,
-    data.start,
-    data.end,
-    data.header,
-    data.years,
-    data.partitions,
-    (bytes) => {
-      if (bytes - reported >= 16 << 20) {
-        reported = bytes
-        port.postMessage({ progress: bytes })
-      }
-    },
-    () => Atomics.load(stop, 0) < data.index
-  )
-  port.postMessage({ progress: data.end - data.start })
+  const needsReader = (): never => {
+    throw new NeedsRowReader()
+  }
+  const tablesOnly: RowFormat = { regionIndexByCode: data.regionIndexByCode, ageBandByAge: data.ageBandByAge, readHeader: needsReader, reader: needsReader }
+  rehearse(tablesOnly)
+  const reader = new RangeReader(data.plan, shared, data.thread, fd, new PartitionStreams(data.plan.partitions, data.plan.blockBytes), tablesOnly)
+  for (let k = reader.claim(); k !== undefined; ) {
+    try {
+      scanned.push(reader.read(k))
+      k = reader.claim()
+    } catch (error) {
+      if (!(error instanceof NeedsRowReader)) throw error
+      reader.format = (await import("./EpisodeRows.js")).rowFormat
+    }
+  }
 } finally {
   closeSync(fd)
 }
-if (scanned.issues.length >= MAX_ISSUES) {
-  // The ranges after this one can add no problem that would be reported.
-  for (;;) {
-    const current = Atomics.load(stop, 0)
-    if (current <= data.index || Atomics.compareExchange(stop, 0, current, data.index) === current) break
-  }
-}
 port.postMessage({ scanned })
-port.once("message", (message: { sources: ReadonlyArray<StreamsSnapshot>; partitions: ReadonlyArray<number>; lineOffsets: ReadonlyArray<number> }) => {
-  const counted = countPartitions(message.sources, message.partitions, message.lineOffsets, data.years)
+port.once("message", (message: { sources: ReadonlyArray<StreamsSnapshot>; lineOffsets: ReadonlyArray<number> }) => {
+  const counted = countPartitions(message.sources, shared.partitionsToCount(data.plan.partitions), message.lineOffsets, data.plan.years, data.ageBandByAge)
   port.postMessage({ counted }, [counted.base.buffer as ArrayBuffer])
 })

@@ -1,46 +1,35 @@
-import type { Issue } from "@uppdrag/core"
 import { CsvSyntax, Region } from "@uppdrag/core"
 import { parse as parseCsv } from "csv-parse/sync"
-import { ageBandIndex, careForms, type YearRange } from "../Dimension.js"
+import { ageBandIndex, careForms } from "../Dimension.js"
+import { BLANK, columns, daysIn, type Header, type Issues, type LineReader, MAX_ID_BYTES, MIN_BIRTH_YEAR, type Row, type RowFormat } from "./EpisodeFormat.js"
+
+export {
+  BANDS,
+  BLANK,
+  baseIndex,
+  birthYearConflict,
+  columns,
+  daysIn,
+  FORMS,
+  type Header,
+  Issues,
+  isCanonical,
+  MAX_ID_BYTES,
+  MAX_ISSUES,
+  MIN_BIRTH_YEAR,
+  type RawCounts,
+  REGIONS,
+  type Row,
+  sexConflict
+} from "./EpisodeFormat.js"
 
 /**
  * The episode file's format and every check of it, in one place: the header,
  * one row's fields, and the messages (file, line, field). The scanner's fast
  * path accepts only rows it can prove valid and sends every other line here,
- * so a problem is always reported by this code.
+ * so a problem is always reported by this code. (The shapes and limits every
+ * part shares are in EpisodeFormat, which a worker thread starts with.)
  */
-
-/**
- * Distinct-patient counts straight from the episode file, before any
- * protection. Internal: only the protected cube leaves the package.
- *
- * `base` is indexed `[year][careForm][region][sex][ageBand]` with region 0 =
- * Riket (distinct patients in the country), 1–21 the regions in SCB order,
- * sex 0 = K, 1 = M, and the eight age bands. Sex and age are properties of a
- * patient in a year, so the `T` and `alla` margins are sums of these cells;
- * Riket is not the sum of the regions.
- */
-export interface RawCounts {
-  readonly years: YearRange
-  readonly base: Int32Array
-  readonly rows: number
-  readonly patients: number
-}
-
-export const REGIONS = 22
-export const BANDS = 8
-export const FORMS = 5
-export const baseIndex = (yi: number, cf: number, r: number, sex: number, band: number): number =>
-  (((yi * FORMS + cf) * REGIONS + r) * 2 + sex) * BANDS + band
-
-/** The column names of the episode file. */
-export const columns = ["patient", "region", "sex", "birthYear", "careForm", "start", "end"] as const
-
-/** Reading stops after this many problems. */
-export const MAX_ISSUES = 50
-export const MIN_BIRTH_YEAR = 1880
-/** Longest patient id, in bytes. */
-export const MAX_ID_BYTES = 200
 
 /** Region code (two ASCII digits as a number 0–99) to region index 1–21; 0 = unknown. */
 export const regionIndexByCode = new Uint8Array(100)
@@ -52,32 +41,6 @@ const careFormBytes = careForms.map((form) => Uint8Array.from(form, (c) => c.cha
 /** Age in whole years to age band 0–7. */
 export const ageBandByAge = Uint8Array.from({ length: 400 }, (_, age) => ageBandIndex(age))
 const utf8 = new TextDecoder("utf-8", { fatal: true })
-
-export const daysIn = (year: number, month: number): number =>
-  month === 2 ? ((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31
-
-/** Problems in file order, at most {@link MAX_ISSUES}. */
-export class Issues {
-  readonly list: Array<Issue> = []
-  add(line: number, path: string, message: string): void {
-    if (this.list.length < MAX_ISSUES) this.list.push({ line, path, message })
-  }
-  get full(): boolean {
-    return this.list.length >= MAX_ISSUES
-  }
-}
-
-/** Where each column is: `at[role]` is the field index of `columns[role]`. */
-export interface Header {
-  readonly at: ReadonlyArray<number>
-  readonly fields: number
-}
-
-/** Whether the header is exactly `columns` in their order: the scanner's fast path. */
-export const isCanonical = (header: Header): boolean => header.fields === columns.length && header.at.every((field, role) => field === role)
-
-/** Marks a blank line before the header (tolerated). */
-export const BLANK = "blank" as const
 
 const decode = (buf: Uint8Array, s: number, e: number, line: number, path: string, issues: Issues): string | undefined => {
   try {
@@ -128,33 +91,11 @@ export const readHeader = (buf: Uint8Array, s: number, e: number, line: number, 
   return { at, fields: names.length }
 }
 
-/** The problems of one patient seen with another sex or birth year on an earlier row. */
-export const sexConflict = (sex: number, knownSex: number, firstLine: number): string =>
-  `patienten har kön ${sex === 0 ? "K" : "M"} här men ${knownSex === 0 ? "K" : "M"} på rad ${firstLine}`
-export const birthYearConflict = (birthYear: number, knownBirthYear: number, firstLine: number): string =>
-  `patienten har födelseår ${birthYear} här men ${knownBirthYear} på rad ${firstLine}`
-
-/** One valid row: the patient id is `buf[patientStart, patientEnd)`. */
-export interface Row {
-  readonly buf: Uint8Array
-  readonly patientStart: number
-  readonly patientEnd: number
-  /** 1–21 */
-  readonly region: number
-  /** 0 = K, 1 = M */
-  readonly sex: number
-  readonly birthYear: number
-  readonly careForm: number
-  readonly startYear: number
-  /** Infinity while the episode is open. */
-  readonly endYear: number
-}
-
 /**
  * Reads any row of a file with this header, field by field, and reports
  * every problem of it: the reference for what a valid row is.
  */
-export class RowReader {
+export class RowReader implements LineReader {
   private readonly fieldStart = new Int32Array(64)
   private readonly fieldEnd = new Int32Array(64)
 
@@ -368,4 +309,12 @@ const matchCareForm = (buf: Uint8Array, s: number, e: number): number => {
     if (k === length) return f
   }
   return -1
+}
+
+/** The full format: the code tables and the reference readers. */
+export const rowFormat: RowFormat = {
+  regionIndexByCode,
+  ageBandByAge,
+  readHeader,
+  reader: (header) => new RowReader(header)
 }

@@ -1,5 +1,5 @@
 import type { YearRange } from "../Dimension.js"
-import { BLANK, type Header, Issues, isCanonical, MAX_ID_BYTES, MIN_BIRTH_YEAR, type Row, RowReader, readHeader, regionIndexByCode } from "./EpisodeRows.js"
+import { BLANK, type Header, Issues, isCanonical, type LineReader, MAX_ID_BYTES, MIN_BIRTH_YEAR, type Row, type RowFormat } from "./EpisodeFormat.js"
 
 /** Longest line read: an episode row is some 60 bytes, a header some 50. */
 const MAX_LINE_BYTES = 64 * 1024
@@ -32,19 +32,31 @@ export const NO_YEAR = 511
 /** Slabs are addressed as `slab × 2^24 + offset`. */
 export const SLAB_ADDRESS = 1 << 24
 
-/** A partition stream store as another thread can read it (the slabs are shared memory). */
+/**
+ * The records of one byte range of the file, as another thread can read
+ * them (the slabs are shared memory, the rest is copied cheaply).
+ */
 export interface StreamsSnapshot {
+  /** Every slab of the thread that wrote them (a range's records are in some of them). */
   readonly slabs: ReadonlyArray<SharedArrayBuffer>
-  /** Per partition: block address (slab × 2^24 + byte offset) and words used, alternating, in write order. */
-  readonly blocks: ReadonlyArray<ReadonlyArray<number>>
+  /**
+   * Pieces of the streams, as (address, words) pairs in write order: address
+   * is slab × 2^24 + byte offset. Partition p's pieces are the pairs from
+   * `starts[p]` to `starts[p + 1]` (indices of pairs).
+   */
+  readonly pieces: Float64Array
+  readonly starts: Int32Array
   /** Records per partition. */
-  readonly rows: ReadonlyArray<number>
+  readonly rows: Int32Array
 }
 
 /**
- * One append-only byte stream per partition, in blocks (64 KB) carved from
- * shared slabs of 256 blocks (allocated on demand; untouched pages cost no
- * memory).
+ * One append-only stream of 32-bit words per partition, in blocks (64 KB)
+ * carved from shared slabs of 256 blocks (allocated on demand; untouched pages
+ * cost no memory). A thread reads one byte range after another into the same
+ * streams and takes each range's records with {@link endRange}; a range's
+ * records in a partition start where the previous range's ended, inside a
+ * block, so small ranges waste nothing.
  */
 export class PartitionStreams {
   readonly slabs: Array<SharedArrayBuffer> = []
@@ -52,10 +64,15 @@ export class PartitionStreams {
   readonly cur: Array<Int32Array>
   readonly pos: Int32Array
   readonly end: Int32Array
+  /** Records per partition in the current range. */
   readonly rows: Int32Array
   /** `32 - log2(partitions)`: a partition is the top bits of the patient hash. */
   readonly shift: number
-  private readonly blocks: Array<Array<number>>
+  /** Per partition: the slab index of its current block and where the current range's words in it start. */
+  private readonly slabOf: Int32Array
+  private readonly from: Int32Array
+  /** The current range's finished pieces, per partition: address, words, … */
+  private readonly pieces: Array<Array<number>>
   private slab: Int32Array = new Int32Array(0)
   private readonly blockWords: number
   private readonly slabWords: number
@@ -77,34 +94,62 @@ export class PartitionStreams {
     this.pos = new Int32Array(partitions)
     this.end = new Int32Array(partitions)
     this.rows = new Int32Array(partitions)
-    this.blocks = Array.from({ length: partitions }, () => [])
+    this.slabOf = new Int32Array(partitions)
+    this.from = new Int32Array(partitions)
+    this.pieces = Array.from({ length: partitions }, () => [])
   }
 
   /** Closes partition `p`'s block and starts a new one. */
   open(p: number): void {
-    this.close(p)
+    this.closePiece(p)
     if (this.slabUsed === this.slabWords) {
       const shared = new SharedArrayBuffer(this.slabWords * 4)
       this.slabs.push(shared)
       this.slab = new Int32Array(shared)
       this.slabUsed = 0
     }
-    this.blocks[p]!.push((this.slabs.length - 1) * SLAB_ADDRESS + this.slabUsed * 4, 0)
+    this.slabOf[p] = this.slabs.length - 1
     this.cur[p] = this.slab
     this.pos[p] = this.slabUsed
+    this.from[p] = this.slabUsed
     this.end[p] = this.slabUsed + this.blockWords
     this.slabUsed += this.blockWords
   }
 
-  private close(p: number): void {
-    const list = this.blocks[p]!
-    if (list.length > 0) list[list.length - 1] = this.pos[p]! - (this.end[p]! - this.blockWords)
+  private closePiece(p: number): void {
+    const words = this.pos[p]! - this.from[p]!
+    if (words > 0) this.pieces[p]!.push(this.slabOf[p]! * SLAB_ADDRESS + this.from[p]! * 4, words)
+    this.from[p] = this.pos[p]!
   }
 
-  /** The streams as written so far. */
-  snapshot(): StreamsSnapshot {
-    for (let p = 0; p < this.partitions; p++) this.close(p)
-    return { slabs: this.slabs, blocks: this.blocks, rows: Array.from(this.rows) }
+  /** Forgets the records written since the last {@link endRange}: a range read again from its start. */
+  dropRange(): void {
+    for (let p = 0; p < this.partitions; p++) {
+      this.pieces[p] = []
+      this.pos[p] = this.from[p]!
+    }
+    this.rows.fill(0)
+  }
+
+  /** The records written since the previous call (or since the start): one byte range's. */
+  endRange(): StreamsSnapshot {
+    let pairs = 0
+    for (let p = 0; p < this.partitions; p++) {
+      this.closePiece(p)
+      pairs += this.pieces[p]!.length >> 1
+    }
+    const pieces = new Float64Array(2 * pairs)
+    const starts = new Int32Array(this.partitions + 1)
+    let at = 0
+    for (let p = 0; p < this.partitions; p++) {
+      starts[p] = at >> 1
+      for (const value of this.pieces[p]!) pieces[at++] = value
+      this.pieces[p] = []
+    }
+    starts[this.partitions] = at >> 1
+    const rows = this.rows.slice()
+    this.rows.fill(0)
+    return { slabs: this.slabs, pieces, starts, rows }
   }
 }
 
@@ -179,7 +224,8 @@ export class EpisodeScanner {
   /** Bytes after the header line, once read (the header's own reader only). */
   headerEnd = -1
   private header: Header | undefined
-  private reader: RowReader | undefined
+  /** The reference reader, made at the first line the fast path does not take. */
+  private reader: LineReader | undefined
   private canonical = false
   private stopped = false
   private done = false
@@ -190,16 +236,20 @@ export class EpisodeScanner {
   /** The bytes being read, for reading an id four bytes at a time. */
   private view: DataView = new DataView(new ArrayBuffer(0))
 
+  private readonly regionIndexByCode: Uint8Array
+
   /** `headerOnly`: stop after the header (its reader learns where the rows start). */
   constructor(
     readonly streams: PartitionStreams,
     readonly years: YearRange,
+    private readonly format: RowFormat,
     header?: Header,
     firstLine = 0,
     readonly headerOnly = false
   ) {
     this.from = years.from
     this.to = years.to
+    this.regionIndexByCode = format.regionIndexByCode
     this.line = firstLine
     if (header !== undefined) this.useHeader(header)
   }
@@ -214,9 +264,13 @@ export class EpisodeScanner {
     return this.stopped || this.done || this.issues.full
   }
 
+  /** Whether the bytes pushed so far end inside a line (its start is held until its end comes). */
+  get midLine(): boolean {
+    return this.carry !== undefined
+  }
+
   private useHeader(header: Header): void {
     this.header = header
-    this.reader = new RowReader(header)
     this.canonical = isCanonical(header)
   }
 
@@ -280,7 +334,7 @@ export class EpisodeScanner {
       const nl = buf.indexOf(10, p)
       this.line++
       const e = nl > p && buf[nl - 1] === 13 ? nl - 1 : nl
-      const header = readHeader(buf, p, e, this.line, this.issues)
+      const header = this.format.readHeader(buf, p, e, this.line, this.issues)
       p = nl + 1
       if (header === undefined) {
         this.stopped = true
@@ -298,18 +352,17 @@ export class EpisodeScanner {
     const issues = this.issues
     let line = this.line
     while (p <= last) {
-      line++
       if (this.canonical) {
-        const q = this.fast(buf, p, line)
-        if (q >= 0) {
-          p = q
-          continue
-        }
+        p = this.fastRows(buf, p, last, line)
+        line += this.taken
+        if (p > last) break
       }
+      line++
       const nl = buf.indexOf(10, p)
       const e = nl > p && buf[nl - 1] === 13 ? nl - 1 : nl
       if (e > p) {
-        const row = this.reader!.read(buf, p, e, line, issues)
+        this.reader ??= this.format.reader(this.header)
+        const row = this.reader.read(buf, p, e, line, issues)
         if (row !== undefined) this.put(row, line)
         else if (issues.full) {
           this.line = line
@@ -322,116 +375,135 @@ export class EpisodeScanner {
   }
 
   /**
-   * One row in the documented column order, straight from the bytes: the
-   * position after its line end, or -1 when the line is anything but a valid
-   * row (then RowReader reads it and says why).
+   * Rows in the documented column order, straight from the bytes, from `p`
+   * on while they are valid rows: the position after the last one taken
+   * (their number in {@link taken}), at a line that is anything but a valid
+   * row (then RowReader reads it and says why) or past `last`. One loop for
+   * every row, with the streams' tables in locals: a call per row cost more.
    */
-  private fast(buf: Uint8Array, p: number, line: number): number {
-    let q = p
-    let stop = idStop[buf[q]!]!
-    while (stop === 0) stop = idStop[buf[++q]!]!
-    if (stop !== 1) return -1
-    const idLength = q - p
-    let c: number
-    if (idLength === 0 || idLength > MAX_ID_BYTES) return -1
-    const r0 = buf[q + 1]! - 48
-    const r1 = buf[q + 2]! - 48
-    if (!(r0 >= 0 && r0 <= 9 && r1 >= 0 && r1 <= 9) || buf[q + 3] !== 44) return -1
-    const region = regionIndexByCode[r0 * 10 + r1]!
-    if (region === 0) return -1
-    c = buf[q + 4]!
-    const sex = c === 75 ? 0 : c === 77 ? 1 : -1
-    if (sex < 0 || buf[q + 5] !== 44) return -1
-    const b0 = buf[q + 6]! - 48
-    const b1 = buf[q + 7]! - 48
-    const b2 = buf[q + 8]! - 48
-    const b3 = buf[q + 9]! - 48
-    if (!(b0 >= 0 && b0 <= 9 && b1 >= 0 && b1 <= 9 && b2 >= 0 && b2 <= 9 && b3 >= 0 && b3 <= 9) || buf[q + 10] !== 44) return -1
-    const birthYear = ((b0 * 10 + b1) * 10 + b2) * 10 + b3
-    if (birthYear < MIN_BIRTH_YEAR) return -1
-    // The care form: its first letter tells which it must be, then every byte is checked.
-    let form: number
-    let t: number
-    q += 11
-    switch (buf[q]) {
-      case 115: // sluten-lpt
-        if (buf[q + 1] !== 108 || buf[q + 2] !== 117 || buf[q + 3] !== 116 || buf[q + 4] !== 101 || buf[q + 5] !== 110) return -1
-        if (buf[q + 6] !== 45 || buf[q + 7] !== 108 || buf[q + 8] !== 112 || buf[q + 9] !== 116) return -1
-        form = 0
-        t = q + 10
-        break
-      case 111: // oppen-lpt, oppen-lrv
-        if (buf[q + 1] !== 112 || buf[q + 2] !== 112 || buf[q + 3] !== 101 || buf[q + 4] !== 110 || buf[q + 5] !== 45 || buf[q + 6] !== 108) return -1
-        c = buf[q + 7]!
-        if (c === 112 && buf[q + 8] === 116) form = 1
-        else if (c === 114 && buf[q + 8] === 118) form = 4
-        else return -1
-        t = q + 9
-        break
-      case 100: // domstols-lrv
-        if (buf[q + 1] !== 111 || buf[q + 2] !== 109 || buf[q + 3] !== 115 || buf[q + 4] !== 116 || buf[q + 5] !== 111 || buf[q + 6] !== 108) return -1
-        if (buf[q + 7] !== 115 || buf[q + 8] !== 45 || buf[q + 9] !== 108 || buf[q + 10] !== 114 || buf[q + 11] !== 118) return -1
-        form = 2
-        t = q + 12
-        break
-      case 97: // akut-lrv
-        if (buf[q + 1] !== 107 || buf[q + 2] !== 117 || buf[q + 3] !== 116 || buf[q + 4] !== 45 || buf[q + 5] !== 108 || buf[q + 6] !== 114 || buf[q + 7] !== 118) return -1
-        form = 3
-        t = q + 8
-        break
-      default:
-        return -1
-    }
-    if (buf[t] !== 44) return -1
-    const start = dateAt(buf, t + 1)
-    if (start < 0 || buf[t + 11] !== 44) return -1
-    let u = t + 12
-    let endYear = OPEN
-    c = buf[u]!
-    if (c === 10) u++
-    else if (c === 13 && buf[u + 1] === 10) u += 2
-    else {
-      const end = dateAt(buf, u)
-      if (end < start) return -1
-      u += 10
+  private fastRows(buf: Uint8Array, p: number, last: number, line: number): number {
+    const streams = this.streams
+    const pos = streams.pos
+    const ends = streams.end
+    const cur = streams.cur
+    const counts = streams.rows
+    const shift = streams.shift
+    const from = this.from
+    const to = this.to
+    const view = this.view
+    const regionIndexByCode = this.regionIndexByCode
+    const taken = line
+    rows: while (p <= last) {
+      let q = p
+      let stop = idStop[buf[q]!]!
+      while (stop === 0) stop = idStop[buf[++q]!]!
+      if (stop !== 1) break
+      const idLength = q - p
+      let c: number
+      if (idLength === 0 || idLength > MAX_ID_BYTES) break
+      const r0 = buf[q + 1]! - 48
+      const r1 = buf[q + 2]! - 48
+      if (!(r0 >= 0 && r0 <= 9 && r1 >= 0 && r1 <= 9) || buf[q + 3] !== 44) break
+      const region = regionIndexByCode[r0 * 10 + r1]!
+      if (region === 0) break
+      c = buf[q + 4]!
+      const sex = c === 75 ? 0 : c === 77 ? 1 : -1
+      if (sex < 0 || buf[q + 5] !== 44) break
+      const b0 = buf[q + 6]! - 48
+      const b1 = buf[q + 7]! - 48
+      const b2 = buf[q + 8]! - 48
+      const b3 = buf[q + 9]! - 48
+      if (!(b0 >= 0 && b0 <= 9 && b1 >= 0 && b1 <= 9 && b2 >= 0 && b2 <= 9 && b3 >= 0 && b3 <= 9) || buf[q + 10] !== 44) break
+      const birthYear = ((b0 * 10 + b1) * 10 + b2) * 10 + b3
+      if (birthYear < MIN_BIRTH_YEAR) break
+      // The care form: its first letter tells which it must be, then every byte is checked.
+      let form: number
+      let t: number
+      q += 11
+      switch (buf[q]) {
+        case 115: // sluten-lpt
+          if (buf[q + 1] !== 108 || buf[q + 2] !== 117 || buf[q + 3] !== 116 || buf[q + 4] !== 101 || buf[q + 5] !== 110) break rows
+          if (buf[q + 6] !== 45 || buf[q + 7] !== 108 || buf[q + 8] !== 112 || buf[q + 9] !== 116) break rows
+          form = 0
+          t = q + 10
+          break
+        case 111: // oppen-lpt, oppen-lrv
+          if (buf[q + 1] !== 112 || buf[q + 2] !== 112 || buf[q + 3] !== 101 || buf[q + 4] !== 110 || buf[q + 5] !== 45 || buf[q + 6] !== 108) break rows
+          c = buf[q + 7]!
+          if (c === 112 && buf[q + 8] === 116) form = 1
+          else if (c === 114 && buf[q + 8] === 118) form = 4
+          else break rows
+          t = q + 9
+          break
+        case 100: // domstols-lrv
+          if (buf[q + 1] !== 111 || buf[q + 2] !== 109 || buf[q + 3] !== 115 || buf[q + 4] !== 116 || buf[q + 5] !== 111 || buf[q + 6] !== 108) break rows
+          if (buf[q + 7] !== 115 || buf[q + 8] !== 45 || buf[q + 9] !== 108 || buf[q + 10] !== 114 || buf[q + 11] !== 118) break rows
+          form = 2
+          t = q + 12
+          break
+        case 97: // akut-lrv
+          if (buf[q + 1] !== 107 || buf[q + 2] !== 117 || buf[q + 3] !== 116 || buf[q + 4] !== 45 || buf[q + 5] !== 108 || buf[q + 6] !== 114 || buf[q + 7] !== 118) break rows
+          form = 3
+          t = q + 8
+          break
+        default:
+          break rows
+      }
+      if (buf[t] !== 44) break
+      const start = dateAt(buf, t + 1)
+      if (start < 0 || buf[t + 11] !== 44) break
+      let u = t + 12
+      let endYear = OPEN
       c = buf[u]!
       if (c === 10) u++
       else if (c === 13 && buf[u + 1] === 10) u += 2
-      else return -1
-      endYear = end >> 9
+      else {
+        const end = dateAt(buf, u)
+        if (end < start) break
+        u += 10
+        c = buf[u]!
+        if (c === 10) u++
+        else if (c === 13 && buf[u + 1] === 10) u += 2
+        else break
+        endYear = end >> 9
+      }
+      const startYear = start >> 9
+      if (birthYear > startYear) break
+      // The id by words, straight from the line (the row is valid, so whole words stay inside it): hashed, then copied.
+      const words = (idLength + 3) >> 2
+      const tail = (idLength & 3) === 0 ? -1 : (1 << (8 * (idLength & 3))) - 1
+      let h = HASH_SEED
+      for (let k = 0; k < words - 1; k++) h = mixWord(h, view.getInt32(p + 4 * k, true))
+      const lastWord = view.getInt32(p + 4 * (words - 1), true) & tail
+      h = mixWord(h, lastWord)
+      // The record, as write() does it (written out here: a call per row costs more than the copy).
+      const part = finish(h, idLength) >>> shift
+      let w = pos[part]!
+      if (w + RECORD_HEAD + words > ends[part]!) {
+        streams.open(part)
+        w = pos[part]!
+      }
+      const out = cur[part]!
+      const first = Math.max(startYear, from)
+      const final = Math.min(endYear, to)
+      line++
+      out[w] = idLength | ((region | (form << 5) | (sex << 8)) << 8) | ((first <= final ? first - from : NO_YEAR) << 17)
+      out[w + 1] = birthYear | ((first <= final ? final - from : 0) << 16)
+      out[w + 2] = line
+      w += RECORD_HEAD
+      for (let k = 0; k < words - 1; k++) out[w + k] = view.getInt32(p + 4 * k, true)
+      out[w + words - 1] = lastWord
+      pos[part] = w + words
+      counts[part] = counts[part]! + 1
+      p = u
     }
-    const startYear = start >> 9
-    if (birthYear > startYear) return -1
-    // The id by words, straight from the line (the row is valid, so whole words stay inside it).
-    const words = (idLength + 3) >> 2
-    const ids = this.ids
-    const view = this.view
-    let h = HASH_SEED
-    for (let k = 0; k < words; k++) {
-      let word = view.getInt32(p + 4 * k, true)
-      if (k === words - 1 && (idLength & 3) !== 0) word &= (1 << (8 * (idLength & 3))) - 1
-      ids[k] = word
-      h = mixWord(h, word)
-    }
-    // The record, as write() does it (written out here: a call per row costs more than the copy).
-    const streams = this.streams
-    const part = finish(h, idLength) >>> streams.shift
-    let w = streams.pos[part]!
-    if (w + RECORD_HEAD + words > streams.end[part]!) {
-      streams.open(part)
-      w = streams.pos[part]!
-    }
-    const out = streams.cur[part]!
-    const first = Math.max(startYear, this.from)
-    const last = Math.min(endYear, this.to)
-    out[w] = idLength | ((region | (form << 5) | (sex << 8)) << 8) | ((first <= last ? first - this.from : NO_YEAR) << 17)
-    out[w + 1] = birthYear | ((first <= last ? last - this.from : 0) << 16)
-    out[w + 2] = line
-    for (let k = 0; k < words; k++) out[w + RECORD_HEAD + k] = ids[k]!
-    streams.pos[part] = w + RECORD_HEAD + words
-    streams.rows[part] = streams.rows[part]! + 1
-    return u
+    this.taken = line - taken
+    return p
   }
+
+  /** Rows taken by the last {@link fastRows}. */
+  private taken = 0
+
 
   /** The id of the row being written, as words. */
   private readonly ids = new Int32Array(64)

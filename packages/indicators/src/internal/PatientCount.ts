@@ -1,6 +1,6 @@
 import type { Issue } from "@uppdrag/core"
 import type { YearRange } from "../Dimension.js"
-import { ageBandByAge, BANDS, birthYearConflict, FORMS, MAX_ISSUES, REGIONS, sexConflict } from "./EpisodeRows.js"
+import { BANDS, birthYearConflict, FORMS, MAX_ISSUES, REGIONS, sexConflict } from "./EpisodeFormat.js"
 import { finish, HASH_SEED, mixWord, NO_YEAR, RECORD_HEAD, SLAB_ADDRESS, type StreamsSnapshot } from "./EpisodeScan.js"
 
 /**
@@ -27,18 +27,30 @@ export interface PartitionCounts {
 
 /**
  * Counts the given partitions of the streams of each byte range of a file.
- * `lineOffsets[k]` turns range k's line numbers into the file's.
+ * `lineOffsets[k]` turns range k's line numbers into the file's;
+ * `ageBandByAge` is the format's (RowFormat).
  */
 export const countPartitions = (
   sources: ReadonlyArray<StreamsSnapshot>,
   partitions: Iterable<number>,
   lineOffsets: ReadonlyArray<number>,
-  range: YearRange
+  range: YearRange,
+  ageBandByAge: Uint8Array
 ): PartitionCounts => {
   const years = range.to - range.from + 1
   const base = new Int32Array(years * FORMS * REGIONS * 2 * BANDS)
-  const counter = new Counter(range, base)
-  const views = sources.map((source) => source.slabs.map((slab) => new Int32Array(slab)))
+  const counter = new Counter(range, base, ageBandByAge)
+  // One view per slab (the ranges of a thread share its slabs).
+  const viewOf = new Map<SharedArrayBuffer, Int32Array>()
+  const views = sources.map((source) =>
+    source.slabs.map((slab) => {
+      const known = viewOf.get(slab)
+      if (known !== undefined) return known
+      const view = new Int32Array(slab)
+      viewOf.set(slab, view)
+      return view
+    })
+  )
   const issues: Array<Issue> = []
   let rows = 0
   let patients = 0
@@ -46,20 +58,18 @@ export const countPartitions = (
     let words = 0
     let records = 0
     for (const source of sources) {
-      const blocks = source.blocks[p]!
-      for (let k = 1; k < blocks.length; k += 2) words += blocks[k]!
+      for (let k = source.starts[p]!; k < source.starts[p + 1]!; k++) words += source.pieces[2 * k + 1]!
       records += source.rows[p]!
     }
     if (records === 0) continue
-    // One flat buffer for the partition: range by range, block by block, in the order written.
+    // One flat buffer for the partition: range by range, piece by piece, in the order written.
     const flat = counter.reserve(words, records)
     const ends: Array<number> = []
     let at = 0
     sources.forEach((source, k) => {
-      const blocks = source.blocks[p]!
-      for (let b = 0; b < blocks.length; b += 2) {
-        const address = blocks[b]!
-        const used = blocks[b + 1]!
+      for (let b = source.starts[p]!; b < source.starts[p + 1]!; b++) {
+        const address = source.pieces[2 * b]!
+        const used = source.pieces[2 * b + 1]!
         const offset = address % SLAB_ADDRESS
         flat.set(views[k]![(address - offset) / SLAB_ADDRESS]!.subarray(offset >> 2, (offset >> 2) + used), at)
         at += used
@@ -67,6 +77,7 @@ export const countPartitions = (
       ends.push(at)
     })
     const result = counter.count(at, ends, lineOffsets)
+    counter.countMoves()
     rows += result.rows
     patients += result.patients
     for (const issue of result.issues) issues.push(issue)
@@ -89,10 +100,12 @@ class Counter {
   private firstLine = new Int32Array(1 << 10)
   private bits: Int32Array
   private overflow = new Float64Array(1 << 10)
+  private overflowUsed = 0
 
   constructor(
     range: YearRange,
-    private readonly base: Int32Array
+    private readonly base: Int32Array,
+    private readonly ageBandByAge: Uint8Array
   ) {
     this.from = range.from
     this.span = (range.to - range.from + 1) * FORMS
@@ -136,6 +149,7 @@ class Counter {
     const half = stride >> 1
     const span = this.span
     const from = this.from
+    const ageBandByAge = this.ageBandByAge
     const issues: Array<Issue> = []
     let overflowUsed = 0
     let count = 0
@@ -236,8 +250,25 @@ class Counter {
         }
       }
     }
-    // Rows in a region other than the patient's first: one count per distinct (patient, year, care form, region).
-    const keys = this.overflow.subarray(0, overflowUsed).sort()
+    this.overflowUsed = overflowUsed
+    return { rows, patients: count, issues }
+  }
+
+  /**
+   * Rows in a region other than the patient's first: one count per distinct
+   * (patient, year, care form, region). Its own method, after {@link count}:
+   * V8 compiles count's loop while it runs (on-stack replacement), and code
+   * after that loop, compiled from no feedback, was thrown away again at
+   * every partition's end.
+   */
+  countMoves(): void {
+    const born = this.born
+    const packed = this.packed
+    const base = this.base
+    const span = this.span
+    const from = this.from
+    const ageBandByAge = this.ageBandByAge
+    const keys = this.overflow.subarray(0, this.overflowUsed).sort()
     let previous = -1
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k]!
@@ -252,6 +283,5 @@ class Counter {
       const band = ageBandByAge[from + yi - born[id]!]!
       base[(((yi * FORMS + careForm) * REGIONS + region) * 2 + ((packed[id]! >>> 8) & 1)) * BANDS + band]!++
     }
-    return { rows, patients: count, issues }
   }
 }
