@@ -5,21 +5,12 @@ import fc from "fast-check"
 import { afterAll, describe, expect, it } from "vitest"
 import { countChunks, countFile, type Outcome } from "../../src/internal/CountEpisodes.js"
 import { columns, file, text, years } from "./EpisodeFiles.js"
-import { referenceCount } from "./ReferenceCount.js"
+import { expectSameAsReference, referenceCount } from "./ReferenceCount.js"
 
 const folder = mkdtempSync(join(tmpdir(), "uppdrag-count-"))
 afterAll(() => rmSync(folder, { recursive: true, force: true }))
 
-const same = (outcome: Outcome, bytes: Uint8Array): void => {
-  const expected = referenceCount(bytes, years)
-  if ("issues" in expected) {
-    expect("issues" in outcome ? outcome.issues : "counted").toEqual(expected.issues)
-    return
-  }
-  if ("issues" in outcome) throw new Error(`unexpected problems: ${JSON.stringify(outcome.issues)}`)
-  expect({ rows: outcome.counts.rows, patients: outcome.counts.patients }).toEqual({ rows: expected.rows, patients: expected.patients })
-  expect(Array.from(outcome.counts.base)).toEqual(Array.from(expected.base))
-}
+const same = (outcome: Outcome, bytes: Uint8Array): void => expectSameAsReference(outcome, bytes, years)
 
 const cut = (bytes: Uint8Array, cuts: ReadonlyArray<number>): Array<Uint8Array> => {
   const points = [0, ...cuts.map((c) => c % (bytes.length + 1)).sort((a, b) => a - b), bytes.length]

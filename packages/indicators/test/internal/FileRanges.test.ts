@@ -11,7 +11,7 @@ import { PartitionStreams } from "../../src/internal/EpisodeScan.js"
 import { inFileOrder, type Plan, RangeReader, type Scanned, Shared } from "../../src/internal/FileRanges.js"
 import { countPartitions } from "../../src/internal/PatientCount.js"
 import { columns, file, text, years } from "./EpisodeFiles.js"
-import { referenceCount } from "./ReferenceCount.js"
+import { expectSameAsReference, referenceCount } from "./ReferenceCount.js"
 
 const folder = mkdtempSync(join(tmpdir(), "uppdrag-ranges-"))
 afterAll(() => rmSync(folder, { recursive: true, force: true }))
@@ -22,16 +22,7 @@ const written = (bytes: Uint8Array): string => {
   return path
 }
 
-const same = (outcome: Outcome, bytes: Uint8Array): void => {
-  const expected = referenceCount(bytes, years)
-  if ("issues" in expected) {
-    expect("issues" in outcome ? outcome.issues : "counted").toEqual(expected.issues)
-    return
-  }
-  if ("issues" in outcome) throw new Error(`unexpected problems: ${JSON.stringify(outcome.issues)}`)
-  expect({ rows: outcome.counts.rows, patients: outcome.counts.patients }).toEqual({ rows: expected.rows, patients: expected.patients })
-  expect(Array.from(outcome.counts.base)).toEqual(Array.from(expected.base))
-}
+const same = (outcome: Outcome, bytes: Uint8Array): void => expectSameAsReference(outcome, bytes, years)
 
 const needsReader = (): never => {
   throw new NeedsRowReader()

@@ -1,5 +1,7 @@
 import type { Issue } from "@uppdrag/core"
+import { expect } from "vitest"
 import { ageBandIndex, type YearRange } from "../../src/Dimension.js"
+import type { Outcome } from "../../src/internal/CountEpisodes.js"
 import { BANDS, BLANK, baseIndex, birthYearConflict, FORMS, type Header, Issues, REGIONS, RowReader, readHeader, sexConflict } from "../../src/internal/EpisodeRows.js"
 
 /**
@@ -64,4 +66,16 @@ export const referenceCount = (
   if (header === undefined && issues.list.length === 0) issues.add(1, "", "filen är tom (rubrikraden saknas)")
   if (issues.list.length > 0) return { issues: issues.list }
   return { base, rows, patients: patients.size }
+}
+
+/** Asserts that an outcome of the fast path equals {@link referenceCount} of the same bytes: the same problems, or the same counts. */
+export const expectSameAsReference = (outcome: Outcome, bytes: Uint8Array, range: YearRange): void => {
+  const expected = referenceCount(bytes, range)
+  if ("issues" in expected) {
+    expect("issues" in outcome ? outcome.issues : "counted").toEqual(expected.issues)
+    return
+  }
+  if ("issues" in outcome) throw new Error(`unexpected problems: ${JSON.stringify(outcome.issues)}`)
+  expect({ rows: outcome.counts.rows, patients: outcome.counts.patients }).toEqual({ rows: expected.rows, patients: expected.patients })
+  expect(Array.from(outcome.counts.base)).toEqual(Array.from(expected.base))
 }
