@@ -8,6 +8,7 @@
  * console.log(Kronor.format(grant!.grant.amount)) // 1 490 000 000 kr
  */
 export * as Assignment from "./Assignment.js"
+export * as BuildData from "./BuildData.js"
 export * as CalendarDate from "./CalendarDate.js"
 export * as Collation from "./Collation.js"
 export * as Catalog from "./Catalog.js"

@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs"
 import { basename } from "node:path"
 import type * as Assignment from "../Assignment.js"
+import * as BuildData from "../BuildData.js"
 import { formatPath } from "../ValidationError.js"
 
 /**
@@ -49,36 +49,18 @@ export const citedPaths = (assignment: Assignment.Assignment): Array<ReadonlyArr
   ...assignment.grants.map((_, i) => ["grants", i, "id"])
 ]
 
-const parseData = (path: URL): Data | undefined => {
-  let text: string
-  try {
-    text = readFileSync(path, "utf8")
-  } catch {
-    return undefined
-  }
-  const data = JSON.parse(text) as Data
-  return data.format === format ? data : undefined
-}
-
 /**
  * The entries for `files` (the built-in folder's catalog files, sorted) from
  * the data file at `path`, or `undefined` when there is none or it does not
  * match the files byte for byte.
  */
 export const read = (files: ReadonlyArray<string>, path: URL): Array<Entry> | undefined => {
-  const data = parseData(path)
+  const data = BuildData.read<Data>(path, format)
   if (data === undefined || data.files.length !== files.length) return undefined
   const entries: Array<Entry> = []
   for (const [i, file] of files.entries()) {
     const stored = data.files[i]
-    if (stored === undefined || stored.name !== basename(file)) return undefined
-    let bytes: Buffer
-    try {
-      bytes = readFileSync(file)
-    } catch {
-      return undefined
-    }
-    if (!bytes.equals(Buffer.from(stored.text, "utf8"))) return undefined
+    if (stored === undefined || stored.name !== basename(file) || !BuildData.unchanged(file, stored.text)) return undefined
     entries.push({ assignment: stored.assignment, lineOf: (p) => stored.lines[formatPath(p)] })
   }
   return entries
